@@ -1,0 +1,255 @@
+import type {
+  AccessDeniedTo,
+  Authority,
+  ChargeCode,
+  ComplaintBody,
+  ComplaintOutcome,
+  Consent,
+  DeathCircumstances,
+  FacilityKind,
+  HearingKind,
+  LawyerRole,
+  Measure,
+  MedicalKind,
+  ReleaseGrounds,
+  SanctionKind,
+  SentenceKind,
+  Sex,
+  SourceKind,
+  TortureMethod,
+  VerdictOutcome,
+  Vulnerability,
+  OccurredAtPrecision,
+  ActorRole,
+} from '../values/vocabularies';
+
+/** An ISO-8601 instant in UTC, e.g. `2022-01-06T10:00:00.000Z`. */
+export type Instant = string;
+/** A calendar date, `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+export interface Detainee {
+  fullName: string;
+  nameVariants: string[];
+  birthDate?: CalendarDate;
+  sex: Sex;
+  city: string;
+  vulnerabilities: Vulnerability[];
+}
+
+export interface Facility {
+  code?: string;
+  name: string;
+  city: string;
+  kind: FacilityKind;
+}
+
+export interface Evidence {
+  kind: string;
+  reference: string;
+  sha256?: string;
+}
+
+export interface Sentence {
+  kind: SentenceKind;
+  months?: number;
+}
+
+type Event<T extends string, D> = { readonly type: T; readonly data: D };
+
+export type CaseOpened = Event<'CaseOpened', { detainee: Detainee; source: { kind: SourceKind; reference?: string } }>;
+export type LawyerAssigned = Event<'LawyerAssigned', { lawyerId: string; role: LawyerRole }>;
+export type LawyerUnassigned = Event<'LawyerUnassigned', { lawyerId: string; reason?: string }>;
+export type DetentionRecorded = Event<
+  'DetentionRecorded',
+  { city: string; place: string; authority: Authority; circumstances?: string; injuries?: string }
+>;
+export type WhereaboutsUnknownReported = Event<'WhereaboutsUnknownReported', { reportedBy?: string }>;
+export type DetaineeTransferred = Event<'DetaineeTransferred', { facility: Facility }>;
+export type ChargeBrought = Event<
+  'ChargeBrought',
+  { chargeId: string; code: ChargeCode; article: string; part?: string; title?: string }
+>;
+export type ChargeRequalified = Event<
+  'ChargeRequalified',
+  { chargeId: string; article: string; part?: string; title?: string }
+>;
+export type ChargeDropped = Event<'ChargeDropped', { chargeId: string; reason: string }>;
+export type AdministrativeSanctionImposed = Event<
+  'AdministrativeSanctionImposed',
+  { kind: SanctionKind; days?: number; amount?: number; currency?: string }
+>;
+export type HearingScheduled = Event<
+  'HearingScheduled',
+  { hearingId: string; kind: HearingKind; court: string; judge?: string; scheduledAt: Instant; location?: string }
+>;
+export type HearingRescheduled = Event<
+  'HearingRescheduled',
+  { hearingId: string; scheduledAt: Instant; reason?: string }
+>;
+export type HearingCancelled = Event<'HearingCancelled', { hearingId: string; reason: string }>;
+export type HearingHeld = Event<
+  'HearingHeld',
+  {
+    hearingId: string;
+    outcome: string;
+    durationMinutes?: number;
+    defendantHeard?: boolean;
+    lawyerPresent?: boolean;
+    notes?: string;
+  }
+>;
+export type PreventiveMeasureImposed = Event<
+  'PreventiveMeasureImposed',
+  { measure: Measure; until?: Instant; hearingId?: string }
+>;
+export type PreventiveMeasureExtended = Event<
+  'PreventiveMeasureExtended',
+  { until: Instant; hearingId?: string }
+>;
+export type ReleasedToHouseArrest = Event<
+  'ReleasedToHouseArrest',
+  { until?: Instant; address?: string; conditions?: string }
+>;
+export type Released = Event<'Released', { grounds: ReleaseGrounds; note?: string }>;
+export type AccessDenied = Event<'AccessDenied', { who: AccessDeniedTo; by?: string; details?: string }>;
+export type TortureAllegationRecorded = Event<
+  'TortureAllegationRecorded',
+  {
+    allegationId: string;
+    periodFrom: Instant;
+    periodTo?: Instant;
+    facility?: string;
+    methods: TortureMethod[];
+    perpetrators?: string;
+    injuries?: string;
+    witnesses?: string;
+    evidence: Evidence[];
+    consent: Consent;
+  }
+>;
+export type ComplaintFiled = Event<
+  'ComplaintFiled',
+  { complaintId: string; allegationId?: string; filedWith: ComplaintBody; reference?: string; responseDueAt?: Instant }
+>;
+export type ComplaintAnswered = Event<
+  'ComplaintAnswered',
+  { complaintId: string; outcome: ComplaintOutcome; reference?: string; note?: string }
+>;
+export type ComplainantPressured = Event<
+  'ComplainantPressured',
+  { complaintId: string; by?: string; details: string }
+>;
+export type ComplaintWithdrawn = Event<'ComplaintWithdrawn', { complaintId: string; reason: string }>;
+export type MedicalFactRecorded = Event<'MedicalFactRecorded', { kind: MedicalKind; details: string }>;
+export type VerdictDelivered = Event<'VerdictDelivered', { outcome: VerdictOutcome; sentence?: Sentence }>;
+export type DeathRecorded = Event<
+  'DeathRecorded',
+  { circumstances: DeathCircumstances; bodyReleased?: boolean; details?: string }
+>;
+export type NoteAdded = Event<'NoteAdded', { text: string }>;
+export type FactRetracted = Event<'FactRetracted', { eventId: string; reason: string }>;
+export type CaseClosed = Event<'CaseClosed', { reason: string }>;
+export type CaseReopened = Event<'CaseReopened', { reason: string }>;
+
+/** Every fact a case stream can hold. Switches over it end in `assertNever`. */
+export type CaseEvent =
+  | CaseOpened
+  | LawyerAssigned
+  | LawyerUnassigned
+  | DetentionRecorded
+  | WhereaboutsUnknownReported
+  | DetaineeTransferred
+  | ChargeBrought
+  | ChargeRequalified
+  | ChargeDropped
+  | AdministrativeSanctionImposed
+  | HearingScheduled
+  | HearingRescheduled
+  | HearingCancelled
+  | HearingHeld
+  | PreventiveMeasureImposed
+  | PreventiveMeasureExtended
+  | ReleasedToHouseArrest
+  | Released
+  | AccessDenied
+  | TortureAllegationRecorded
+  | ComplaintFiled
+  | ComplaintAnswered
+  | ComplainantPressured
+  | ComplaintWithdrawn
+  | MedicalFactRecorded
+  | VerdictDelivered
+  | DeathRecorded
+  | NoteAdded
+  | FactRetracted
+  | CaseClosed
+  | CaseReopened;
+
+export type CaseEventType = CaseEvent['type'];
+export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+
+/**
+ * The schema version each event type is written with today. Bump it when a type's data
+ * changes shape, and add an upcaster for the old version in `upcast.ts`.
+ */
+export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = {
+  CaseOpened: 1,
+  LawyerAssigned: 1,
+  LawyerUnassigned: 1,
+  DetentionRecorded: 1,
+  WhereaboutsUnknownReported: 1,
+  DetaineeTransferred: 1,
+  ChargeBrought: 1,
+  ChargeRequalified: 1,
+  ChargeDropped: 1,
+  AdministrativeSanctionImposed: 1,
+  HearingScheduled: 1,
+  HearingRescheduled: 1,
+  HearingCancelled: 1,
+  HearingHeld: 1,
+  PreventiveMeasureImposed: 1,
+  PreventiveMeasureExtended: 1,
+  ReleasedToHouseArrest: 1,
+  Released: 1,
+  AccessDenied: 1,
+  TortureAllegationRecorded: 1,
+  ComplaintFiled: 1,
+  ComplaintAnswered: 1,
+  ComplainantPressured: 1,
+  ComplaintWithdrawn: 1,
+  MedicalFactRecorded: 1,
+  VerdictDelivered: 1,
+  DeathRecorded: 1,
+  NoteAdded: 1,
+  FactRetracted: 1,
+  CaseClosed: 1,
+  CaseReopened: 1,
+};
+
+export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];
+
+export function isCaseEventType(type: string): type is CaseEventType {
+  return Object.prototype.hasOwnProperty.call(CASE_EVENT_SCHEMA_VERSIONS, type);
+}
+
+/** What the stream knows about a fact besides its data: identity, position in the stream, both times, author. */
+export interface FactMeta {
+  eventId: string;
+  version: number;
+  occurredAt: Instant;
+  occurredAtPrecision: OccurredAtPrecision;
+  recordedAt: Instant;
+  actorId: string;
+  actorRole: ActorRole;
+}
+
+/** A recorded fact: the event together with its stream metadata. This is what `evolve` folds. */
+export interface CaseFact<E extends CaseEvent = CaseEvent> {
+  event: E;
+  meta: FactMeta;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,2 @@
+export interface CaseState { exists: boolean }
+export const initialCaseState: CaseState = { exists: false };

@@ -1,2 +1,25 @@
-import { CASE_STATUSES } from '@casetrack/domain';
-console.log(CASE_STATUSES.length);
+import 'reflect-metadata';
+import { ConfigError, createLogger, loadConfig } from '@casetrack/config';
+import { createApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await createApp(config, logger);
+  await app.listen(config.port);
+  logger.info({ port: config.port }, 'casetrack listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`casetrack failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

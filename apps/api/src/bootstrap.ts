@@ -1,0 +1,57 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, type Request, type Response, type NextFunction } from 'express';
+import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
+import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { AppModule } from './app.module';
+import { ErrorBodyFilter } from './common/error-body.filter';
+import { PinoNestLogger } from './common/logger.provider';
+import { createValidationPipe } from './common/validation.pipe';
+
+/** Builds the application (database created and migrated first) without listening; tests and `main` share it. */
+export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<INestApplication> {
+  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
+  if (config.migrateOnStart) {
+    const applied = await runMigrations(config.databaseUrl);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  }
+
+  const app = await NestFactory.create(AppModule.register(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.use(json({ limit: config.bodyLimit, strict: true }));
+  app.use(requestLog(logger));
+  app.useGlobalFilters(new ErrorBodyFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('casetrack')
+    .setDescription('Case tracking for people detained after peaceful protests. Contract version 1.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}
+
+/** One line per request: method, route pattern, status, duration. Never bodies, names or tokens. */
+function requestLog(logger: Logger) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const started = performance.now();
+    response.on('finish', () => {
+      logger.info(
+        {
+          method: request.method,
+          route: (request.route as { path?: string } | undefined)?.path ?? request.path.replace(/[0-9a-f-]{36}/gi, ':id'),
+          status: response.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import { BringChargeDto, DropChargeDto, ImposeAdministrativeSanctionDto, RequalifyChargeDto } from './charges.dto';
+
+/** Criminal charges (brought, requalified, dropped) and administrative sanctions. */
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId')
+export class ChargesController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  @Post('charges')
+  bring(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: BringChargeDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: (ids) => ({
+        type: 'BringCharge',
+        chargeId: ids.id('charge'),
+        ...fields(body, 'code', 'article', 'part', 'title'),
+      }),
+      answer: (command) => ({ chargeId: command.chargeId }),
+    });
+  }
+
+  @Post('charges/:chargeId/requalify')
+  requalify(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('chargeId', ParseIdPipe) chargeId: string,
+    @Body() body: RequalifyChargeDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RequalifyCharge', chargeId, ...fields(body, 'article', 'part', 'title') }),
+    });
+  }
+
+  @Post('charges/:chargeId/drop')
+  drop(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('chargeId', ParseIdPipe) chargeId: string,
+    @Body() body: DropChargeDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'DropCharge', chargeId, ...fields(body, 'reason') }),
+    });
+  }
+
+  @Post('administrative-sanctions')
+  imposeSanction(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: ImposeAdministrativeSanctionDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'ImposeAdministrativeSanction', ...fields(body, 'kind', 'days', 'amount', 'currency') }),
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CHARGE_CODES, type ChargeCode, SANCTION_KINDS, type SanctionKind } from '@casetrack/domain';
+import { FactDto } from '../shared/fact.dto';
+import { Text } from '../shared/validators';
+
+/** Articles come from the country's code (e.g. `272`, `255`): data, not a fixed list. */
+export class BringChargeDto extends FactDto {
+  @IsIn(CHARGE_CODES)
+  code!: ChargeCode;
+
+  @Text(30)
+  article!: string;
+
+  @IsOptional()
+  @Text(30)
+  part?: string;
+
+  @IsOptional()
+  @Text(300)
+  title?: string;
+}
+
+export class RequalifyChargeDto extends FactDto {
+  @Text(30)
+  article!: string;
+
+  @IsOptional()
+  @Text(30)
+  part?: string;
+
+  @IsOptional()
+  @Text(300)
+  title?: string;
+}
+
+export class DropChargeDto extends FactDto {
+  @Text(2000)
+  reason!: string;
+}
+
+export class ImposeAdministrativeSanctionDto extends FactDto {
+  @IsIn(SANCTION_KINDS)
+  kind!: SanctionKind;
+
+  /** Length of an administrative arrest. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e12)
+  amount?: number;
+
+  /** ISO-4217 code such as `KZT`. */
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as KZT' })
+  currency?: string;
+}

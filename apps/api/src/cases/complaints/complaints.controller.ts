@@ -1,0 +1,92 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields, utc } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import {
+  FileComplaintDto,
+  RecordComplainantPressureDto,
+  RecordComplaintResponseDto,
+  WithdrawComplaintDto,
+} from './complaints.dto';
+
+/** Complaints to the prosecutor and others, their answers, pressure on the complainant, withdrawal. */
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId/complaints')
+export class ComplaintsController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  @Post()
+  file(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: FileComplaintDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: (ids) => ({
+        type: 'FileComplaint',
+        complaintId: ids.id('complaint'),
+        ...fields(
+          { ...body, responseDueAt: utc(body.responseDueAt) },
+          'allegationId',
+          'filedWith',
+          'reference',
+          'responseDueAt',
+        ),
+      }),
+      answer: (command) => ({ complaintId: command.complaintId }),
+    });
+  }
+
+  @Post(':complaintId/response')
+  recordResponse(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('complaintId', ParseIdPipe) complaintId: string,
+    @Body() body: RecordComplaintResponseDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RecordComplaintResponse', complaintId, ...fields(body, 'outcome', 'reference', 'note') }),
+    });
+  }
+
+  @Post(':complaintId/pressure')
+  recordPressure(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('complaintId', ParseIdPipe) complaintId: string,
+    @Body() body: RecordComplainantPressureDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RecordComplainantPressure', complaintId, ...fields(body, 'by', 'details') }),
+    });
+  }
+
+  @Post(':complaintId/withdraw')
+  withdraw(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('complaintId', ParseIdPipe) complaintId: string,
+    @Body() body: WithdrawComplaintDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'WithdrawComplaint', complaintId, ...fields(body, 'reason') }),
+    });
+  }
+}

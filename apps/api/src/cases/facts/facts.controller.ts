@@ -1,0 +1,107 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import {
+  AddNoteDto,
+  DeliverVerdictDto,
+  RecordAccessDenialDto,
+  RecordDeathDto,
+  RecordMedicalFactDto,
+  RetractFactDto,
+} from './facts.dto';
+
+/** Facts that stand on their own: access denied, medical, verdict, death, notes, and retractions of earlier facts. */
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId')
+export class FactsController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  @Post('access-denials')
+  recordAccessDenial(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: RecordAccessDenialDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RecordAccessDenial', ...fields(body, 'who', 'by', 'details') }),
+    });
+  }
+
+  @Post('medical')
+  recordMedicalFact(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: RecordMedicalFactDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RecordMedicalFact', ...fields(body, 'kind', 'details') }),
+    });
+  }
+
+  @Post('verdict')
+  deliverVerdict(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: DeliverVerdictDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({
+        type: 'DeliverVerdict',
+        outcome: body.outcome,
+        ...(body.sentence ? { sentence: fields(body.sentence, 'kind', 'months') } : {}),
+      }),
+    });
+  }
+
+  @Post('death')
+  recordDeath(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: RecordDeathDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RecordDeath', ...fields(body, 'circumstances', 'bodyReleased', 'details') }),
+    });
+  }
+
+  @Post('notes')
+  addNote(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: AddNoteDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({ request, caseId, body, command: () => ({ type: 'AddNote', text: body.text }) });
+  }
+
+  @Post('retractions')
+  retract(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: RetractFactDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'RetractFact', ...fields(body, 'eventId', 'reason') }),
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields, utc } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import { CancelHearingDto, RecordHearingOutcomeDto, RescheduleHearingDto, ScheduleHearingDto } from './hearings.dto';
+
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId/hearings')
+export class HearingsController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  @Post()
+  schedule(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: ScheduleHearingDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: (ids) => ({
+        type: 'ScheduleHearing',
+        hearingId: ids.id('hearing'),
+        ...fields({ ...body, scheduledAt: utc(body.scheduledAt) }, 'kind', 'court', 'judge', 'scheduledAt', 'location'),
+      }),
+      answer: (command) => ({ hearingId: command.hearingId }),
+    });
+  }
+
+  @Post(':hearingId/reschedule')
+  reschedule(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('hearingId', ParseIdPipe) hearingId: string,
+    @Body() body: RescheduleHearingDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({
+        type: 'RescheduleHearing',
+        hearingId,
+        ...fields({ ...body, scheduledAt: utc(body.scheduledAt) }, 'scheduledAt', 'reason'),
+      }),
+    });
+  }
+
+  @Post(':hearingId/cancel')
+  cancel(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('hearingId', ParseIdPipe) hearingId: string,
+    @Body() body: CancelHearingDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'CancelHearing', hearingId, ...fields(body, 'reason') }),
+    });
+  }
+
+  @Post(':hearingId/outcome')
+  recordOutcome(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('hearingId', ParseIdPipe) hearingId: string,
+    @Body() body: RecordHearingOutcomeDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({
+        type: 'RecordHearingOutcome',
+        hearingId,
+        ...fields(body, 'outcome', 'durationMinutes', 'defendantHeard', 'lawyerPresent', 'notes'),
+      }),
+    });
+  }
+}

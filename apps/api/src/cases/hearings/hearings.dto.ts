@@ -1,0 +1,61 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { HEARING_KINDS, type HearingKind } from '@casetrack/domain';
+import { FactDto } from '../shared/fact.dto';
+import { IsInstant, Text } from '../shared/validators';
+
+export class ScheduleHearingDto extends FactDto {
+  @IsIn(HEARING_KINDS)
+  kind!: HearingKind;
+
+  @Text(300)
+  court!: string;
+
+  @IsOptional()
+  @Text(200)
+  judge?: string;
+
+  @IsInstant()
+  scheduledAt!: string;
+
+  /** Where it is held when not in the courthouse, e.g. inside the detention facility. */
+  @IsOptional()
+  @Text(300)
+  location?: string;
+}
+
+export class RescheduleHearingDto extends FactDto {
+  @IsInstant()
+  scheduledAt!: string;
+
+  @IsOptional()
+  @Text(2000)
+  reason?: string;
+}
+
+export class CancelHearingDto extends FactDto {
+  @Text(2000)
+  reason!: string;
+}
+
+export class RecordHearingOutcomeDto extends FactDto {
+  @Text(2000)
+  outcome!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60)
+  durationMinutes?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  defendantHeard?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  lawyerPresent?: boolean;
+
+  @IsOptional()
+  @Text(10000)
+  notes?: string;
+}

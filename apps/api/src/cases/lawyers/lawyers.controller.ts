@@ -1,0 +1,56 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { UsersService } from '@casetrack/auth';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import { AssignLawyerDto, UnassignLawyerDto } from './lawyers.dto';
+
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId/lawyers')
+export class LawyersController {
+  constructor(
+    private readonly writer: CaseWriter,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post()
+  assign(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: AssignLawyerDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: async () => {
+        const assignee = await this.users.findById(body.lawyerId);
+        return {
+          type: 'AssignLawyer',
+          ...fields(body, 'lawyerId', 'role'),
+          assigneeIsLawyer: assignee !== null && assignee.role === 'lawyer' && assignee.disabledAt === null,
+        };
+      },
+    });
+  }
+
+  @Post(':lawyerId/unassign')
+  unassign(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Param('lawyerId', ParseIdPipe) lawyerId: string,
+    @Body() body: UnassignLawyerDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({ type: 'UnassignLawyer', lawyerId, ...fields(body, 'reason') }),
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields, utc } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import { ExtendPreventiveMeasureDto, ImposePreventiveMeasureDto } from './measures.dto';
+
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId/preventive-measures')
+export class MeasuresController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  @Post()
+  impose(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: ImposePreventiveMeasureDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({
+        type: 'ImposePreventiveMeasure',
+        ...fields({ ...body, until: utc(body.until) }, 'measure', 'until', 'hearingId'),
+      }),
+    });
+  }
+
+  @Post('extend')
+  extend(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: ExtendPreventiveMeasureDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: () => ({
+        type: 'ExtendPreventiveMeasure',
+        ...fields({ ...body, until: utc(body.until) }, 'until', 'hearingId'),
+      }),
+    });
+  }
+}

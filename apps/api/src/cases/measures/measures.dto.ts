@@ -1,0 +1,28 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { MEASURES, type Measure } from '@casetrack/domain';
+import { FactDto } from '../shared/fact.dto';
+import { IsId, IsInstant } from '../shared/validators';
+
+export class ImposePreventiveMeasureDto extends FactDto {
+  @IsIn(MEASURES)
+  measure!: Measure;
+
+  /** When the measure ends unless extended; pre-trial detention normally has one. */
+  @IsOptional()
+  @IsInstant()
+  until?: string;
+
+  /** The hearing that decided it. */
+  @IsOptional()
+  @IsId()
+  hearingId?: string;
+}
+
+export class ExtendPreventiveMeasureDto extends FactDto {
+  @IsInstant()
+  until!: string;
+
+  @IsOptional()
+  @IsId()
+  hearingId?: string;
+}

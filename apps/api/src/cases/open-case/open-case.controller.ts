@@ -1,0 +1,38 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CaseWriter } from '../write/case-writer';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import type { WriteOutcome } from '../write/write-outcome';
+import { OpenCaseDto } from './open-case.dto';
+
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases')
+export class OpenCaseController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  /** Opens a case for a detainee. A lawyer who opens a case becomes its lead lawyer. */
+  @Post()
+  open(@WriteRequest() request: WriteRequestContext, @Body() body: OpenCaseDto): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId: null,
+      body,
+      command: () => ({
+        type: 'OpenCase',
+        detainee: {
+          fullName: body.detainee.fullName,
+          nameVariants: body.detainee.nameVariants ?? [],
+          ...(body.detainee.birthDate ? { birthDate: body.detainee.birthDate } : {}),
+          sex: body.detainee.sex ?? 'unknown',
+          city: body.detainee.city,
+          vulnerabilities: [...new Set(body.detainee.vulnerabilities ?? [])],
+        },
+        source: { kind: body.source.kind, ...(body.source.reference ? { reference: body.source.reference } : {}) },
+      }),
+      // Duplicate detection across spellings comes with the read models (issue 3); until then none are reported.
+      answer: () => ({ possibleDuplicates: [] }),
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An ISO-8601 instant that carries its offset (`Z` or `+05:00`), so it is never read in a guessed zone. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be an ISO-8601 time with an offset`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+      },
+    });
+}
+
+/** A real calendar date `YYYY-MM-DD` not in the future. */
+export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPastCalendarDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a past date as YYYY-MM-DD`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !DATE.test(value)) return false;
+          const parsed = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) && parsed.getTime() <= Date.now();
+        },
+      },
+    });
+}
+
+const trim = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** Non-blank text with an upper bound; surrounding whitespace is trimmed before checking. `each` for arrays of text. */
+export function Text(max: number, options: { each?: boolean } = {}): PropertyDecorator {
+  const each = options.each ?? false;
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (each && Array.isArray(value) ? value.map(trim) : trim(value))),
+    IsString({ each }),
+    IsNotEmpty({ each }),
+    MaxLength(max, { each }),
+  );
+}
+
+/** Identifiers of things inside a case (hearings, charges, ...) and of users are UUIDs. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function IsId(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value)),
+    Matches(UUID, { message: ({ property }) => `${property} must be a UUID` }),
+  );
+}

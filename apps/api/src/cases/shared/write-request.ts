@@ -1,0 +1,48 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { AuthenticatedUser } from '@casetrack/auth';
+import { ApiException } from '../../common/api-exception';
+
+/** What a write needs to know about its HTTP request besides the body. */
+export interface WriteRequestContext {
+  actor: AuthenticatedUser;
+  idempotencyKey: string | null;
+  /** The version from `If-Match`, when the client asked for optimistic locking. */
+  ifMatch: number | null;
+  correlationId: string;
+  /** `POST /v1/cases/:caseId/...` with the concrete path: part of what an idempotency key is bound to. */
+  route: string;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function parseIfMatch(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!match) {
+    throw ApiException.validation([{ field: 'If-Match', message: 'If-Match must be a case version such as "3"' }]);
+  }
+  return Number(match[1]);
+}
+
+function parseIdempotencyKey(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.length < 1 || raw.length > 200) {
+    throw ApiException.validation([{ field: 'Idempotency-Key', message: 'Idempotency-Key must have 1 to 200 characters' }]);
+  }
+  return raw;
+}
+
+export const WriteRequest = createParamDecorator((_: unknown, context: ExecutionContext): WriteRequestContext => {
+  const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+  if (!request.user) throw new Error('WriteRequest used on a public route');
+  const correlation = request.header('x-correlation-id');
+  return {
+    actor: request.user,
+    idempotencyKey: parseIdempotencyKey(request.header('idempotency-key')),
+    ifMatch: parseIfMatch(request.header('if-match')),
+    correlationId: correlation && CORRELATION_ID.test(correlation) ? correlation : randomUUID(),
+    route: `${request.method} ${request.path}`,
+  };
+});

@@ -1,0 +1,46 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../shared/case-id.pipe';
+import { CaseWriteController } from '../shared/case-write-controller';
+import { fields, utc } from '../shared/fields';
+import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { CaseWriter } from '../write/case-writer';
+import type { WriteOutcome } from '../write/write-outcome';
+import { RecordTortureAllegationDto } from './torture.dto';
+
+@ApiTags('cases')
+@CaseWriteController()
+@Controller('v1/cases/:caseId/torture-allegations')
+export class TortureController {
+  constructor(private readonly writer: CaseWriter) {}
+
+  @Post()
+  record(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: RecordTortureAllegationDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      request,
+      caseId,
+      body,
+      command: (ids) => ({
+        type: 'RecordTortureAllegation',
+        allegationId: ids.id('allegation'),
+        ...fields(
+          { ...body, periodFrom: utc(body.periodFrom), periodTo: utc(body.periodTo) },
+          'periodFrom',
+          'periodTo',
+          'facility',
+          'perpetrators',
+          'injuries',
+          'witnesses',
+          'consent',
+        ),
+        methods: [...new Set(body.methods)],
+        evidence: (body.evidence ?? []).map((item) => fields(item, 'kind', 'reference', 'sha256')),
+      }),
+      answer: (command) => ({ allegationId: command.allegationId }),
+    });
+  }
+}

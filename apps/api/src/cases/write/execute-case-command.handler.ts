@@ -1,0 +1,109 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { APP_CONFIG, type AppConfig } from '@casetrack/config';
+import { decide, foldFacts, isDomainError } from '@casetrack/domain';
+import {
+  caseStreamId,
+  ConcurrencyError,
+  DuplicateEventError,
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  toCaseFact,
+  toNewCaseEvent,
+} from '@casetrack/event-store';
+import { ApiException } from '../../common/api-exception';
+import { type CaseWriteResult, ExecuteCaseCommand } from './execute-case-command';
+import { StreamLocks } from './stream-locks';
+
+/** Load the case, fold it, let the pure decider answer, append with the expected version; retry a raced append. */
+@CommandHandler(ExecuteCaseCommand)
+export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseWriteResult> {
+  private readonly locks = new StreamLocks();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  execute(command: ExecuteCaseCommand): Promise<CaseWriteResult> {
+    const streamId = caseStreamId(command.caseId);
+    return this.locks.run(streamId, () => this.attempt(command, streamId));
+  }
+
+  private async attempt(command: ExecuteCaseCommand, streamId: string): Promise<CaseWriteResult> {
+    const { envelope } = command;
+    for (let attempt = 1; attempt <= this.config.appendRetries; attempt++) {
+      const recorded = await this.store.readStream(streamId);
+      const replay = this.alreadyRecorded(command, recorded);
+      if (replay) return replay;
+
+      const state = foldFacts(recorded.map(toCaseFact));
+      if (envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) {
+        throw versionMismatch(envelope.expectedVersion, state.version);
+      }
+      const now = new Date().toISOString();
+      const decision = decide(command.command, state, {
+        now,
+        occurredAt: envelope.occurredAt ?? now,
+        occurredAtPrecision: envelope.occurredAtPrecision,
+        actor: envelope.actor,
+      });
+      if (isDomainError(decision)) {
+        if (decision.code === 'CASE_NOT_FOUND') throw ApiException.notFound('No such case');
+        throw new ApiException(422, decision.code, decision.message);
+      }
+      const events = decision.map((event, index) =>
+        toNewCaseEvent(envelope.eventIds(index), event, {
+          actorId: envelope.actor.id,
+          actorRole: envelope.actor.role,
+          correlationId: envelope.correlationId,
+          causationId: null,
+          occurredAt: envelope.occurredAt ?? now,
+          occurredAtPrecision: envelope.occurredAtPrecision,
+          ...(envelope.idempotencyKey !== null ? { idempotencyKey: envelope.idempotencyKey } : {}),
+        }),
+      );
+      try {
+        const appended = await this.store.append(streamId, events, state.exists ? state.version : 'no_stream');
+        return { caseId: command.caseId, version: appended.version, position: appended.position, alreadyRecorded: false };
+      } catch (error) {
+        if (error instanceof ConcurrencyError || error instanceof DuplicateEventError) {
+          if (envelope.expectedVersion !== null && !(error instanceof DuplicateEventError)) {
+            throw versionMismatch(envelope.expectedVersion, error.actual);
+          }
+          await backoff(attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new ApiException(409, 'CONCURRENCY_CONFLICT', 'The case kept changing while we tried to record this; try again');
+  }
+
+  /** A retried idempotent request whose events reached the stream before the first answer was sent. */
+  private alreadyRecorded(command: ExecuteCaseCommand, recorded: RecordedEvent[]): CaseWriteResult | null {
+    if (command.envelope.idempotencyKey === null) return null;
+    const firstId = command.envelope.eventIds(0);
+    const first = recorded.findIndex((event) => event.eventId === firstId);
+    if (first < 0) return null;
+    let last = first;
+    while (last + 1 < recorded.length && recorded[last + 1].eventId === command.envelope.eventIds(last + 1 - first)) last++;
+    return { caseId: command.caseId, version: recorded[last].version, position: recorded[last].position, alreadyRecorded: true };
+  }
+}
+
+function versionMismatch(expected: number, actual: number | null): ApiException {
+  return new ApiException(
+    412,
+    'VERSION_MISMATCH',
+    `The case is at version ${actual ?? 'unknown'}, not ${expected}; reload it and try again`,
+    [{ expectedVersion: expected, actualVersion: actual }],
+  );
+}
+
+/** Jittered exponential backoff between attempts at a raced append (a few ms, capped). */
+function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(200, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}

@@ -1,0 +1,62 @@
+import { Global, Inject, Logger as NestLogger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
+import { EVENT_STORE, type EventStore, PostgresEventStore } from '@casetrack/event-store';
+import { LOGGER } from '../common/logger.provider';
+import { REDIS, redisProvider } from './redis.provider';
+
+export const PG_POOL = Symbol('PG_POOL');
+
+/** Connections to PostgreSQL (TypeORM for read/account tables, a pg pool for the event store) and Redis. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        type: 'postgres' as const,
+        url: config.databaseUrl,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        logging: false,
+      }),
+    }),
+  ],
+  providers: [
+    redisProvider,
+    {
+      provide: PG_POOL,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new Pool({ connectionString: config.databaseUrl, max: 20 }),
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [PG_POOL],
+      useFactory: (pool: Pool): EventStore => new PostgresEventStore(pool),
+    },
+  ],
+  exports: [REDIS, PG_POOL, EVENT_STORE],
+})
+export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.redis.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'redis unavailable'));
+    // Redis is not needed to record facts; the service starts without it and reconnects on its own.
+    this.redis.connect().catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+    await this.store.close();
+    await this.pool.end().catch((error: Error) => NestLogger.warn(error.message));
+  }
+}

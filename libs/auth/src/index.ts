@@ -1,0 +1,7 @@
+export * from './user.entity';
+export * from './access-token.entity';
+export * from './users.service';
+export * from './tokens.service';
+export * from './decorators';
+export * from './auth.guard';
+export * from './auth.module';

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ActorRole } from '@casetrack/domain';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') email!: string;
+  @Column('text') name!: string;
+  @Column('text') role!: ActorRole;
+  @Column('text', { name: 'password_hash' }) passwordHash!: string;
+  @Column('text', { name: 'time_zone' }) timeZone!: string;
+  @Column('text', { name: 'notification_email', nullable: true }) notificationEmail!: string | null;
+  @Column('text', { name: 'webhook_url', nullable: true }) webhookUrl!: string | null;
+  @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+/** What the rest of the application knows of the signed-in person. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: ActorRole;
+  timeZone: string;
+}
+
+export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
+}

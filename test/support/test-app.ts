@@ -50,7 +50,11 @@ export interface TestUser {
 }
 
 /** Creates a user through the API (as the bootstrap admin) and signs them in. */
-export async function createUser(http: App, role: 'lawyer' | 'coordinator' | 'auditor' | 'admin', name = role): Promise<TestUser> {
+export async function createUser(
+  http: App,
+  role: 'lawyer' | 'coordinator' | 'auditor' | 'admin',
+  name = role,
+): Promise<TestUser> {
   const adminToken = await login(http, ADMIN.email, ADMIN.password);
   const email = `${name}-${Math.random().toString(36).slice(2, 10)}@casetrack.test`;
   const password = 'a-long-test-password';

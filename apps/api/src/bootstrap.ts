@@ -10,7 +10,10 @@ import { PinoNestLogger } from './common/logger.provider';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the application (database created and migrated first) without listening; tests and `main` share it. */
-export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<INestApplication> {
   if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
   if (config.migrateOnStart) {
     const applied = await runMigrations(config.databaseUrl);
@@ -45,7 +48,8 @@ function requestLog(logger: Logger) {
       logger.info(
         {
           method: request.method,
-          route: (request.route as { path?: string } | undefined)?.path ?? request.path.replace(/[0-9a-f-]{36}/gi, ':id'),
+          route:
+            (request.route as { path?: string } | undefined)?.path ?? request.path.replace(/[0-9a-f-]{36}/gi, ':id'),
           status: response.statusCode,
           ms: Math.round(performance.now() - started),
         },

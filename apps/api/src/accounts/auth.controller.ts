@@ -19,7 +19,11 @@ export class AuthController {
     const user = await this.users.verifyCredentials(body.email, body.password);
     if (!user) throw new ApiException(401, 'UNAUTHENTICATED', 'Email or password is wrong');
     const token = await this.tokens.issue(user.id);
-    return { accessToken: token.accessToken, expiresAt: token.expiresAt.toISOString(), user: toAuthenticatedUser(user) };
+    return {
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt.toISOString(),
+      user: toAuthenticatedUser(user),
+    };
   }
 
   @ApiBearerAuth()

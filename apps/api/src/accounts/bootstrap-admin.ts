@@ -16,7 +16,12 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const admin = this.config.bootstrapAdmin;
     if (!admin || (await this.users.count()) > 0) return;
     try {
-      const user = await this.users.create({ email: admin.email, name: 'Administrator', role: 'admin', password: admin.password });
+      const user = await this.users.create({
+        email: admin.email,
+        name: 'Administrator',
+        role: 'admin',
+        password: admin.password,
+      });
       this.logger.info({ userId: user.id }, 'bootstrap admin created');
     } catch (error) {
       // Another instance starting at the same moment created it first.

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedUser, CurrentUser, EmailTakenError, Roles, TokensService, UsersService } from '@casetrack/auth';
+import {
+  type AuthenticatedUser,
+  CurrentUser,
+  EmailTakenError,
+  Roles,
+  TokensService,
+  UsersService,
+} from '@casetrack/auth';
 import { ApiException } from '../common/api-exception';
 import { ParseIdPipe } from '../cases/shared/case-id.pipe';
 import { CreateUserDto } from './accounts.dto';
@@ -18,7 +25,9 @@ export class UsersController {
   @Post()
   async create(@Body() body: CreateUserDto) {
     if (!CreateUserDto.validTimeZone(body.timeZone)) {
-      throw ApiException.validation([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Asia/Almaty' }]);
+      throw ApiException.validation([
+        { field: 'timeZone', message: 'timeZone must be an IANA time zone such as Asia/Almaty' },
+      ]);
     }
     try {
       const user = await this.users.create(body);
@@ -39,7 +48,8 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   async disable(@Param('id', ParseIdPipe) id: string, @CurrentUser() admin: AuthenticatedUser) {
-    if (id === admin.id) throw new ApiException(422, 'CANNOT_DISABLE_SELF', 'An admin cannot disable their own account');
+    if (id === admin.id)
+      throw new ApiException(422, 'CANNOT_DISABLE_SELF', 'An admin cannot disable their own account');
     if (!(await this.users.disable(id))) throw ApiException.notFound('No such user');
     await this.tokens.revokeAllOf(id);
     return { id, disabled: true };

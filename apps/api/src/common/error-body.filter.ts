@@ -32,8 +32,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof (error as BodyParserError).status === 'number'
+  );
 }
 
 /** The only place that builds an error body. Anything unexpected becomes a 500 without internals. */
@@ -48,7 +52,12 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const { body, headers } = this.toBody(error);
     if (body.statusCode >= 500) {
       this.logger.error(
-        { err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), method: request.method, path: request.route?.path ?? 'unmatched' },
+        {
+          err:
+            error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+          method: request.method,
+          path: request.route?.path ?? 'unmatched',
+        },
         'request failed',
       );
     }
@@ -65,18 +74,53 @@ export class ErrorBodyFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      return { body: { statusCode: status, code: DEFAULT_CODES[status] ?? 'HTTP_ERROR', message: messageOf(error), details: [] }, headers: {} };
+      return {
+        body: {
+          statusCode: status,
+          code: DEFAULT_CODES[status] ?? 'HTTP_ERROR',
+          message: messageOf(error),
+          details: [],
+        },
+        headers: {},
+      };
     }
     if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
       if (error.type === 'entity.parse.failed') {
-        return { body: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON', details: [{ field: '', message: 'malformed JSON' }] }, headers: {} };
+        return {
+          body: {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: 'The request body is not valid JSON',
+            details: [{ field: '', message: 'malformed JSON' }],
+          },
+          headers: {},
+        };
       }
       if (error.type === 'entity.too.large') {
-        return { body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [] }, headers: {} };
+        return {
+          body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', details: [] },
+          headers: {},
+        };
       }
-      return { body: { statusCode: error.status, code: DEFAULT_CODES[error.status] ?? 'BAD_REQUEST', message: 'The request body could not be read', details: [] }, headers: {} };
+      return {
+        body: {
+          statusCode: error.status,
+          code: DEFAULT_CODES[error.status] ?? 'BAD_REQUEST',
+          message: 'The request body could not be read',
+          details: [],
+        },
+        headers: {},
+      };
     }
-    return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; nothing was recorded twice', details: [] }, headers: {} };
+    return {
+      body: {
+        statusCode: 500,
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong on our side; nothing was recorded twice',
+        details: [],
+      },
+      headers: {},
+    };
   }
 }
 

@@ -14,7 +14,9 @@ async function check(probe: () => Promise<unknown>, timeoutMs = 2000): Promise<C
   try {
     await Promise.race([
       probe(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -41,7 +43,8 @@ export class HealthController {
       check(() => this.redis.ping()),
     ]);
     // Redis only carries reminders: writes keep working without it, so it degrades rather than fails the service.
-    const status = database.status === 'up' && eventStore.status === 'up' ? (redis.status === 'up' ? 'ok' : 'degraded') : 'down';
+    const status =
+      database.status === 'up' && eventStore.status === 'up' ? (redis.status === 'up' ? 'ok' : 'degraded') : 'down';
     response.status(status === 'down' ? 503 : 200);
     return { status, checks: { database, eventStore, redis } };
   }

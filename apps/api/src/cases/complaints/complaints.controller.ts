@@ -56,7 +56,11 @@ export class ComplaintsController {
       request,
       caseId,
       body,
-      command: () => ({ type: 'RecordComplaintResponse', complaintId, ...fields(body, 'outcome', 'reference', 'note') }),
+      command: () => ({
+        type: 'RecordComplaintResponse',
+        complaintId,
+        ...fields(body, 'outcome', 'reference', 'note'),
+      }),
     });
   }
 

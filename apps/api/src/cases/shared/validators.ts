@@ -14,7 +14,8 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be an ISO-8601 time with an offset`, ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+        validate: (value: unknown) =>
+          typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
       },
     });
 }
@@ -31,7 +32,9 @@ export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorat
         validate: (value: unknown) => {
           if (typeof value !== 'string' || !DATE.test(value)) return false;
           const parsed = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) && parsed.getTime() <= Date.now();
+          return (
+            !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) && parsed.getTime() <= Date.now()
+          );
         },
       },
     });

@@ -29,7 +29,9 @@ function parseIfMatch(raw: string | undefined): number | null {
 function parseIdempotencyKey(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   if (raw.length < 1 || raw.length > 200) {
-    throw ApiException.validation([{ field: 'Idempotency-Key', message: 'Idempotency-Key must have 1 to 200 characters' }]);
+    throw ApiException.validation([
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must have 1 to 200 characters' },
+    ]);
   }
   return raw;
 }

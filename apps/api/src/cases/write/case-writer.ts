@@ -74,7 +74,11 @@ export class CaseWriter {
 
   private replay(record: IdempotencyRecordEntity, requestHash: string): WriteOutcome {
     if (record.requestHash !== requestHash) {
-      throw new ApiException(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+      throw new ApiException(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different request',
+      );
     }
     return new WriteOutcome(record.statusCode, record.response as WriteOutcome['body'], true);
   }

@@ -66,7 +66,12 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       );
       try {
         const appended = await this.store.append(streamId, events, state.exists ? state.version : 'no_stream');
-        return { caseId: command.caseId, version: appended.version, position: appended.position, alreadyRecorded: false };
+        return {
+          caseId: command.caseId,
+          version: appended.version,
+          position: appended.position,
+          alreadyRecorded: false,
+        };
       } catch (error) {
         if (error instanceof ConcurrencyError || error instanceof DuplicateEventError) {
           if (envelope.expectedVersion !== null && !(error instanceof DuplicateEventError)) {
@@ -78,7 +83,11 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         throw error;
       }
     }
-    throw new ApiException(409, 'CONCURRENCY_CONFLICT', 'The case kept changing while we tried to record this; try again');
+    throw new ApiException(
+      409,
+      'CONCURRENCY_CONFLICT',
+      'The case kept changing while we tried to record this; try again',
+    );
   }
 
   /** A retried idempotent request whose events reached the stream before the first answer was sent. */
@@ -88,8 +97,14 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const first = recorded.findIndex((event) => event.eventId === firstId);
     if (first < 0) return null;
     let last = first;
-    while (last + 1 < recorded.length && recorded[last + 1].eventId === command.envelope.eventIds(last + 1 - first)) last++;
-    return { caseId: command.caseId, version: recorded[last].version, position: recorded[last].position, alreadyRecorded: true };
+    while (last + 1 < recorded.length && recorded[last + 1].eventId === command.envelope.eventIds(last + 1 - first))
+      last++;
+    return {
+      caseId: command.caseId,
+      version: recorded[last].version,
+      position: recorded[last].position,
+      alreadyRecorded: true,
+    };
   }
 }
 

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './state/case-state';
 export * from './state/evolve';
 export * from './deciders/decide';
+export * from './state/upcast';

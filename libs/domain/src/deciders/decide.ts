@@ -1,1 +1,91 @@
-export {};
+import type { CaseCommand, DecisionContext } from '../commands/case-commands';
+import { assertNever, type CaseEvent } from '../events/case-events';
+import { domainError, isDomainError, type DomainError } from '../errors';
+import type { CaseState } from '../state/case-state';
+import { MINUTE_MS, toMillis } from '../values/time';
+import { decideCaseLifecycle } from './case';
+import { decideCharges } from './charges';
+import { type Decision, emit } from './common';
+import { decideComplaints } from './complaints';
+import { decideCustody } from './custody';
+import { decideHearings } from './hearings';
+import { decideLawyers } from './lawyers';
+import { decideMeasures } from './measures';
+
+/** Clocks of field phones and laptops drift; a few minutes ahead of the server is tolerated. */
+const FUTURE_TOLERANCE_MS = 5 * MINUTE_MS;
+
+/**
+ * Decides what a command means for a case: the events to append, or the rule it breaks.
+ * Pure: the clock and everything looked up elsewhere come in `ctx` and the command.
+ */
+export function decide(command: CaseCommand, state: CaseState, ctx: DecisionContext): CaseEvent[] | DomainError {
+  const refused = gate(command, state, ctx);
+  if (refused) return refused;
+  const decision = route(command, state, ctx);
+  if (isDomainError(decision)) return decision;
+  return command.type === 'OpenCase' ? [decision, ...openingLawyer(ctx)] : [decision];
+}
+
+/** A lawyer who opens a case takes it on as its lead lawyer, in the same append. */
+function openingLawyer(ctx: DecisionContext): CaseEvent[] {
+  return ctx.actor.role === 'lawyer' ? [emit('LawyerAssigned', { lawyerId: ctx.actor.id, role: 'lead' })] : [];
+}
+
+/** Rules every command passes before its own. */
+function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): DomainError | null {
+  if (toMillis(ctx.occurredAt) > toMillis(ctx.now) + FUTURE_TOLERANCE_MS) {
+    return domainError('OCCURRED_IN_FUTURE', `occurredAt ${ctx.occurredAt} is in the future`);
+  }
+  if (command.type === 'OpenCase') {
+    return state.exists ? domainError('CASE_ALREADY_EXISTS', 'The case already exists') : null;
+  }
+  if (!state.exists) return domainError('CASE_NOT_FOUND', 'The case does not exist');
+  if (state.closed && command.type !== 'ReopenCase') return domainError('CASE_CLOSED', 'The case is closed');
+  return null;
+}
+
+function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): Decision {
+  switch (command.type) {
+    case 'OpenCase':
+    case 'CloseCase':
+    case 'ReopenCase':
+    case 'AddNote':
+    case 'RetractFact':
+      return decideCaseLifecycle(command, state, ctx);
+    case 'AssignLawyer':
+    case 'UnassignLawyer':
+      return decideLawyers(command, state, ctx);
+    case 'RecordDetention':
+    case 'ReportWhereaboutsUnknown':
+    case 'TransferDetainee':
+    case 'ReleaseToHouseArrest':
+    case 'Release':
+    case 'RecordMedicalFact':
+    case 'RecordDeath':
+    case 'RecordAccessDenial':
+      return decideCustody(command, state, ctx);
+    case 'ImposeAdministrativeSanction':
+    case 'ImposePreventiveMeasure':
+    case 'ExtendPreventiveMeasure':
+      return decideMeasures(command, state, ctx);
+    case 'BringCharge':
+    case 'RequalifyCharge':
+    case 'DropCharge':
+    case 'DeliverVerdict':
+      return decideCharges(command, state, ctx);
+    case 'ScheduleHearing':
+    case 'RescheduleHearing':
+    case 'CancelHearing':
+    case 'RecordHearingOutcome':
+      return decideHearings(command, state, ctx);
+    case 'RecordTortureAllegation':
+    case 'FileComplaint':
+    case 'RecordComplaintResponse':
+    case 'RecordComplainantPressure':
+    case 'WithdrawComplaint':
+      return decideComplaints(command, state, ctx);
+    default:
+      return assertNever(command);
+  }
+}

@@ -103,10 +103,7 @@ export type PreventiveMeasureImposed = Event<
   'PreventiveMeasureImposed',
   { measure: Measure; until?: Instant; hearingId?: string }
 >;
-export type PreventiveMeasureExtended = Event<
-  'PreventiveMeasureExtended',
-  { until: Instant; hearingId?: string }
->;
+export type PreventiveMeasureExtended = Event<'PreventiveMeasureExtended', { until: Instant; hearingId?: string }>;
 export type ReleasedToHouseArrest = Event<
   'ReleasedToHouseArrest',
   { until?: Instant; address?: string; conditions?: string }
@@ -136,10 +133,7 @@ export type ComplaintAnswered = Event<
   'ComplaintAnswered',
   { complaintId: string; outcome: ComplaintOutcome; reference?: string; note?: string }
 >;
-export type ComplainantPressured = Event<
-  'ComplainantPressured',
-  { complaintId: string; by?: string; details: string }
->;
+export type ComplainantPressured = Event<'ComplainantPressured', { complaintId: string; by?: string; details: string }>;
 export type ComplaintWithdrawn = Event<'ComplaintWithdrawn', { complaintId: string; reason: string }>;
 export type MedicalFactRecorded = Event<'MedicalFactRecorded', { kind: MedicalKind; details: string }>;
 export type VerdictDelivered = Event<'VerdictDelivered', { outcome: VerdictOutcome; sentence?: Sentence }>;

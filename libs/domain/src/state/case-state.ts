@@ -1,2 +1,277 @@
-export interface CaseState { exists: boolean }
-export const initialCaseState: CaseState = { exists: false };
+import type {
+  AccessDeniedTo,
+  Authority,
+  CaseStatus,
+  ChargeCode,
+  ComplaintBody,
+  ComplaintOutcome,
+  Consent,
+  DeathCircumstances,
+  HearingKind,
+  LawyerRole,
+  Measure,
+  MedicalKind,
+  SanctionKind,
+  SourceKind,
+  TortureMethod,
+  VerdictOutcome,
+  Vulnerability,
+} from '../values/vocabularies';
+import type { CaseEventType, CaseFact, Detainee, Evidence, Facility, Instant, Sentence } from '../events/case-events';
+
+/**
+ * The state of one case, folded from its stream. Plain readonly data (no Map/Set/Date)
+ * so that it serialises to JSON as is: the history endpoint returns it.
+ *
+ * Each record keeps the `eventId` and `occurredAt` of the fact that created it, so a reader
+ * can go from the state back to the timeline.
+ */
+
+/** Statuses that mean the person is held by the authorities in some form. */
+export const CUSTODY_STATUSES = [
+  'in_police_custody',
+  'administrative_arrest',
+  'in_pretrial_detention',
+  'hospitalised',
+  'house_arrest',
+  'imprisoned',
+] as const satisfies readonly CaseStatus[];
+export type CustodyStatus = (typeof CUSTODY_STATUSES)[number];
+
+/** The legal form of custody, independent of a stay in hospital or of nobody knowing where the person is. */
+export type HeldAs = Exclude<CustodyStatus, 'hospitalised'>;
+
+export function isInCustody(status: CaseStatus): status is CustodyStatus {
+  return (CUSTODY_STATUSES as readonly CaseStatus[]).includes(status);
+}
+
+export interface KnownFact {
+  readonly type: CaseEventType;
+  readonly version: number;
+  readonly occurredAt: Instant;
+  readonly retracted: boolean;
+}
+
+interface FromFact {
+  readonly eventId: string;
+  readonly occurredAt: Instant;
+}
+
+export interface CaseSource {
+  readonly kind: SourceKind;
+  readonly reference?: string;
+}
+
+export interface DetentionRecord extends FromFact {
+  readonly city: string;
+  readonly place: string;
+  readonly authority: Authority;
+  readonly circumstances?: string;
+  readonly injuries?: string;
+}
+
+export interface TransferRecord extends FromFact {
+  readonly facility: Facility;
+}
+
+export interface Qualification {
+  readonly article: string;
+  readonly part?: string;
+  readonly title?: string;
+}
+
+export type ChargeStatus = 'active' | 'dropped';
+
+export interface ChargeRecord extends Qualification {
+  readonly chargeId: string;
+  readonly code: ChargeCode;
+  readonly status: ChargeStatus;
+  readonly broughtAt: Instant;
+  /** Earlier qualifications, oldest first; the current one is on the record itself. */
+  readonly previousQualifications: readonly Qualification[];
+  readonly droppedAt?: Instant;
+  readonly droppedReason?: string;
+}
+
+export interface SanctionRecord extends FromFact {
+  readonly kind: SanctionKind;
+  readonly days?: number;
+  readonly amount?: number;
+  readonly currency?: string;
+}
+
+export type HearingStatus = 'scheduled' | 'cancelled' | 'held';
+
+export interface HearingRecord {
+  readonly hearingId: string;
+  readonly kind: HearingKind;
+  readonly court: string;
+  readonly judge?: string;
+  readonly scheduledAt: Instant;
+  readonly location?: string;
+  readonly status: HearingStatus;
+  /** Dates it was moved away from, oldest first. */
+  readonly previousScheduledAt: readonly Instant[];
+  readonly cancelReason?: string;
+  readonly outcome?: string;
+  readonly durationMinutes?: number;
+  readonly defendantHeard?: boolean;
+  readonly lawyerPresent?: boolean;
+  readonly notes?: string;
+}
+
+export interface CurrentMeasure {
+  readonly measure: Measure;
+  /** `null`: imposed without an end date. */
+  readonly until: Instant | null;
+  readonly since: Instant;
+  readonly hearingId?: string;
+}
+
+export type MeasureChangeKind = 'imposed' | 'extended' | 'released_to_house_arrest' | 'ended';
+
+export interface MeasureChange extends FromFact {
+  readonly change: MeasureChangeKind;
+  readonly measure: Measure;
+  readonly until: Instant | null;
+  readonly hearingId?: string;
+}
+
+export interface AllegationRecord extends FromFact {
+  readonly allegationId: string;
+  readonly periodFrom: Instant;
+  readonly periodTo?: Instant;
+  readonly facility?: string;
+  readonly methods: readonly TortureMethod[];
+  readonly perpetrators?: string;
+  readonly injuries?: string;
+  readonly witnesses?: string;
+  readonly evidence: readonly Evidence[];
+  readonly consent: Consent;
+}
+
+export type ComplaintStatus = 'awaiting' | 'answered' | 'withdrawn';
+
+export interface PressureRecord extends FromFact {
+  readonly by?: string;
+  readonly details: string;
+}
+
+export interface ComplaintRecord {
+  readonly complaintId: string;
+  readonly allegationId?: string;
+  readonly filedWith: ComplaintBody;
+  readonly reference?: string;
+  readonly responseDueAt?: Instant;
+  readonly filedAt: Instant;
+  readonly status: ComplaintStatus;
+  readonly response?: {
+    readonly outcome: ComplaintOutcome;
+    readonly reference?: string;
+    readonly note?: string;
+    readonly answeredAt: Instant;
+  };
+  readonly withdrawal?: { readonly reason: string; readonly withdrawnAt: Instant };
+  readonly pressure: readonly PressureRecord[];
+}
+
+export interface AccessDenialRecord extends FromFact {
+  readonly who: AccessDeniedTo;
+  readonly by?: string;
+  readonly details?: string;
+}
+
+export interface MedicalRecord extends FromFact {
+  readonly kind: MedicalKind;
+  readonly details: string;
+}
+
+export interface VerdictRecord extends FromFact {
+  readonly outcome: VerdictOutcome;
+  readonly sentence?: Sentence;
+}
+
+export interface DeathRecord extends FromFact {
+  readonly circumstances: DeathCircumstances;
+  readonly bodyReleased?: boolean;
+  readonly details?: string;
+}
+
+export interface NoteRecord extends FromFact {
+  readonly text: string;
+}
+
+export interface CaseState {
+  readonly exists: boolean;
+  readonly detainee: Detainee | null;
+  readonly source: CaseSource | null;
+  readonly openedAt: Instant | null;
+  readonly vulnerabilities: readonly Vulnerability[];
+  readonly closed: boolean;
+  readonly lawyers: Readonly<Record<string, LawyerRole>>;
+
+  // Derived from status-bearing facts taken in occurredAt order (see evolve.ts).
+  readonly status: CaseStatus;
+  /** The latest occurredAt among the facts the status was derived from. */
+  readonly statusAsOf: Instant | null;
+  /** How the person is held (kept while hospitalised or missing); null when free or never held. */
+  readonly heldAs: HeldAs | null;
+  readonly currentFacility: Facility | null;
+  readonly measure: CurrentMeasure | null;
+  readonly measureHistory: readonly MeasureChange[];
+  /** When the person was last released; ends an administrative arrest early. */
+  readonly releasedAt: Instant | null;
+
+  // Records, in stream order.
+  readonly detentions: readonly DetentionRecord[];
+  readonly transfers: readonly TransferRecord[];
+  readonly charges: Readonly<Record<string, ChargeRecord>>;
+  readonly administrativeSanctions: readonly SanctionRecord[];
+  readonly hearings: Readonly<Record<string, HearingRecord>>;
+  readonly allegations: Readonly<Record<string, AllegationRecord>>;
+  readonly complaints: Readonly<Record<string, ComplaintRecord>>;
+  readonly accessDenials: readonly AccessDenialRecord[];
+  readonly medicalFacts: readonly MedicalRecord[];
+  readonly verdict: VerdictRecord | null;
+  readonly death: DeathRecord | null;
+  readonly notes: readonly NoteRecord[];
+
+  // Bookkeeping: every fact seen, retracted or not.
+  readonly factIds: Readonly<Record<string, KnownFact>>;
+  /** Every fact seen, in stream order; kept so that a retraction or late news can refold. */
+  readonly facts: readonly CaseFact[];
+  /** The highest stream version seen (0 before the first fact). */
+  readonly version: number;
+}
+
+export const initialCaseState: CaseState = {
+  exists: false,
+  detainee: null,
+  source: null,
+  openedAt: null,
+  vulnerabilities: [],
+  closed: false,
+  lawyers: {},
+  status: 'reported',
+  statusAsOf: null,
+  heldAs: null,
+  currentFacility: null,
+  measure: null,
+  measureHistory: [],
+  releasedAt: null,
+  detentions: [],
+  transfers: [],
+  charges: {},
+  administrativeSanctions: [],
+  hearings: {},
+  allegations: {},
+  complaints: {},
+  accessDenials: [],
+  medicalFacts: [],
+  verdict: null,
+  death: null,
+  notes: [],
+  factIds: {},
+  facts: [],
+  version: 0,
+};

@@ -61,13 +61,7 @@ export const HEARING_KINDS = [
 ] as const;
 export type HearingKind = (typeof HEARING_KINDS)[number];
 
-export const MEASURES = [
-  'pretrial_detention',
-  'house_arrest',
-  'bail',
-  'travel_ban',
-  'recognizance',
-] as const;
+export const MEASURES = ['pretrial_detention', 'house_arrest', 'bail', 'travel_ban', 'recognizance'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const RELEASE_GROUNDS = [

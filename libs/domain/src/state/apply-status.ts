@@ -1,0 +1,224 @@
+import { assertNever, type CaseEvent, type CaseFact, type Instant } from '../events/case-events';
+import type { FacilityKind, Measure } from '../values/vocabularies';
+import { DAY_MS, toMillis } from '../values/time';
+import { isInCustody, type CaseState, type CustodyStatus, type HeldAs, type MeasureChange } from './case-state';
+
+/*
+ * Status rules, as a defence lawyer reads a file. Facts are taken in occurredAt order.
+ *
+ * - The status board shows where the person is now; `heldAs` keeps the legal form of custody
+ *   underneath it, so a stay in hospital or a period nobody could locate the person does not
+ *   erase a court-ordered detention.
+ * - CaseOpened: reported. WhereaboutsUnknownReported: missing (facility unknown).
+ * - DetentionRecorded: in police custody (a new detention starts anew: facility unknown).
+ * - DetaineeTransferred, by facility kind:
+ *     hospital → hospitalised; prison → imprisoned;
+ *     pretrial_detention → in pre-trial detention (imprisoned stays imprisoned: convicts wait for
+ *       their appeal there);
+ *     police_station / temporary_detention / special_detention → imprisoned or in pre-trial
+ *       detention if that is how the person is held (a move to a police cell for questioning does
+ *       not lift a court order), else administrative arrest if an arrest sanction is in force at
+ *       the time of the move, else in police custody;
+ *     other → the current form of custody, or as for a police cell if none.
+ * - AdministrativeSanctionImposed arrest → administrative arrest (fine and warning: no change).
+ * - PreventiveMeasureImposed: pretrial_detention → in pre-trial detention, house_arrest → house
+ *   arrest; bail, recognizance and travel_ban free the person → released.
+ * - A custodial change (detention, arrest, custodial measure, prison sentence) that happens while the
+ *   person lies in hospital keeps the board at hospitalised and changes only `heldAs`.
+ * - ReleasedToHouseArrest → house arrest. Released → released; custodial measures end, a bail or
+ *   travel ban stays as the current measure.
+ * - MedicalFactRecorded hospitalised → hospitalised unless the person is already free;
+ *   removed_from_hospital → back to how the person was held, or police custody if never held
+ *   before (being taken out of a hospital is a detention).
+ * - VerdictDelivered ends the preventive measure. Convicted to imprisonment → imprisoned. Acquitted,
+ *   case closed, or convicted to a non-custodial sentence (restricted freedom, fine, suspended)
+ *   → released if held. Convicted with sentence `other` or unknown → no change.
+ * - DeathRecorded → deceased, terminal: nothing after the death changes the status.
+ */
+
+const STATUS_BEARING_TYPES: ReadonlySet<CaseEvent['type']> = new Set<CaseEvent['type']>([
+  'DetentionRecorded',
+  'WhereaboutsUnknownReported',
+  'DetaineeTransferred',
+  'AdministrativeSanctionImposed',
+  'PreventiveMeasureImposed',
+  'PreventiveMeasureExtended',
+  'ReleasedToHouseArrest',
+  'Released',
+  'MedicalFactRecorded',
+  'VerdictDelivered',
+  'DeathRecorded',
+]);
+
+export function isStatusBearing(event: CaseEvent): boolean {
+  return STATUS_BEARING_TYPES.has(event.type);
+}
+
+const CUSTODIAL_MEASURES: readonly Measure[] = ['pretrial_detention', 'house_arrest'];
+
+export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
+  if (state.status === 'deceased') return state;
+  const { event, meta } = fact;
+  const at = meta.occurredAt;
+  switch (event.type) {
+    case 'DetentionRecorded':
+      return { ...hold(state, 'in_police_custody'), currentFacility: null };
+    case 'WhereaboutsUnknownReported':
+      return { ...state, status: 'missing', currentFacility: null };
+    case 'DetaineeTransferred': {
+      const status = statusAfterTransfer(state, event.data.facility.kind, at);
+      const heldAs = status === 'hospitalised' ? state.heldAs : status;
+      return { ...state, status, heldAs, currentFacility: event.data.facility };
+    }
+    case 'AdministrativeSanctionImposed':
+      return event.data.kind === 'arrest' ? hold(state, 'administrative_arrest') : state;
+    case 'PreventiveMeasureImposed': {
+      const { measure, hearingId } = event.data;
+      const until = event.data.until ?? null;
+      const withMeasure = {
+        ...state,
+        measure: { measure, until, since: at, ...(hearingId === undefined ? {} : { hearingId }) },
+        measureHistory: [...state.measureHistory, change(fact, 'imposed', measure, until, hearingId)],
+      };
+      if (measure === 'pretrial_detention') return hold(withMeasure, 'in_pretrial_detention');
+      if (measure === 'house_arrest') return { ...hold(withMeasure, 'house_arrest'), currentFacility: null };
+      return free(withMeasure, at);
+    }
+    case 'PreventiveMeasureExtended': {
+      if (!state.measure) return state;
+      const { until, hearingId } = event.data;
+      return {
+        ...state,
+        measure: { ...state.measure, until },
+        measureHistory: [...state.measureHistory, change(fact, 'extended', state.measure.measure, until, hearingId)],
+      };
+    }
+    case 'ReleasedToHouseArrest': {
+      const until = event.data.until ?? null;
+      return {
+        ...state,
+        status: 'house_arrest',
+        heldAs: 'house_arrest',
+        currentFacility: null,
+        measure: { measure: 'house_arrest', until, since: at },
+        measureHistory: [...state.measureHistory, change(fact, 'released_to_house_arrest', 'house_arrest', until)],
+      };
+    }
+    case 'Released': {
+      const custodial = state.measure !== null && CUSTODIAL_MEASURES.includes(state.measure.measure);
+      return free(custodial ? endMeasure(state, fact) : state, at);
+    }
+    case 'MedicalFactRecorded':
+      if (event.data.kind === 'hospitalised' && state.status !== 'released') {
+        return { ...state, status: 'hospitalised' };
+      }
+      if (event.data.kind === 'removed_from_hospital' && state.status === 'hospitalised') {
+        const heldAs = state.heldAs ?? 'in_police_custody';
+        const facility = state.currentFacility?.kind === 'hospital' ? null : state.currentFacility;
+        return { ...state, status: heldAs, heldAs, currentFacility: facility };
+      }
+      return state;
+    case 'VerdictDelivered': {
+      const ended = endMeasure(state, fact);
+      const { outcome, sentence } = event.data;
+      if (outcome === 'convicted' && sentence?.kind === 'imprisonment') return hold(ended, 'imprisoned');
+      const freed = outcome !== 'convicted' || (sentence !== undefined && sentence.kind !== 'other');
+      return freed && isHeld(ended) ? free(ended, at) : ended;
+    }
+    case 'DeathRecorded':
+      return { ...endMeasure(state, fact), status: 'deceased' };
+    case 'CaseOpened':
+    case 'LawyerAssigned':
+    case 'LawyerUnassigned':
+    case 'ChargeBrought':
+    case 'ChargeRequalified':
+    case 'ChargeDropped':
+    case 'HearingScheduled':
+    case 'HearingRescheduled':
+    case 'HearingCancelled':
+    case 'HearingHeld':
+    case 'AccessDenied':
+    case 'TortureAllegationRecorded':
+    case 'ComplaintFiled':
+    case 'ComplaintAnswered':
+    case 'ComplainantPressured':
+    case 'ComplaintWithdrawn':
+    case 'NoteAdded':
+    case 'FactRetracted':
+    case 'CaseClosed':
+    case 'CaseReopened':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Sets how the person is held; a stay in hospital stays on the board until they leave it. */
+function hold(state: CaseState, heldAs: HeldAs): CaseState {
+  return { ...state, heldAs, status: state.status === 'hospitalised' ? 'hospitalised' : heldAs };
+}
+
+function free(state: CaseState, at: Instant): CaseState {
+  return { ...state, status: 'released', heldAs: null, currentFacility: null, releasedAt: at };
+}
+
+function isHeld(state: CaseState): boolean {
+  return isInCustody(state.status) || state.heldAs !== null;
+}
+
+function endMeasure(state: CaseState, fact: CaseFact): CaseState {
+  if (!state.measure) return state;
+  return {
+    ...state,
+    measure: null,
+    measureHistory: [...state.measureHistory, change(fact, 'ended', state.measure.measure, state.measure.until)],
+  };
+}
+
+function change(
+  fact: CaseFact,
+  kind: MeasureChange['change'],
+  measure: Measure,
+  until: Instant | null,
+  hearingId?: string,
+): MeasureChange {
+  const base = { eventId: fact.meta.eventId, occurredAt: fact.meta.occurredAt, change: kind, measure, until };
+  return hearingId === undefined ? base : { ...base, hearingId };
+}
+
+function statusAfterTransfer(state: CaseState, kind: FacilityKind, at: Instant): CustodyStatus {
+  switch (kind) {
+    case 'hospital':
+      return 'hospitalised';
+    case 'prison':
+      return 'imprisoned';
+    case 'pretrial_detention':
+      return state.heldAs === 'imprisoned' ? 'imprisoned' : 'in_pretrial_detention';
+    case 'other':
+      return state.heldAs ?? heldInCell(state, at);
+    case 'police_station':
+    case 'temporary_detention':
+    case 'special_detention':
+      return heldInCell(state, at);
+    default:
+      return assertNever(kind);
+  }
+}
+
+function heldInCell(state: CaseState, at: Instant): HeldAs {
+  if (state.heldAs === 'imprisoned' || state.heldAs === 'in_pretrial_detention') return state.heldAs;
+  return administrativeArrestInForce(state, at) ? 'administrative_arrest' : 'in_police_custody';
+}
+
+/** An arrest of N days runs from its imposition; a release after the imposition ends it early. */
+export function administrativeArrestInForce(state: CaseState, at: Instant): boolean {
+  const now = toMillis(at);
+  const releasedAt = state.releasedAt === null ? null : toMillis(state.releasedAt);
+  return state.administrativeSanctions.some((sanction) => {
+    if (sanction.kind !== 'arrest') return false;
+    const from = toMillis(sanction.occurredAt);
+    if (from > now) return false;
+    if (releasedAt !== null && releasedAt >= from) return false;
+    return sanction.days === undefined || now < from + sanction.days * DAY_MS;
+  });
+}

@@ -53,7 +53,7 @@ export interface TestUser {
 export async function createUser(
   http: App,
   role: 'lawyer' | 'coordinator' | 'auditor' | 'admin',
-  name = role,
+  name: string = role,
 ): Promise<TestUser> {
   const adminToken = await login(http, ADMIN.email, ADMIN.password);
   const email = `${name}-${Math.random().toString(36).slice(2, 10)}@casetrack.test`;

@@ -5,3 +5,4 @@ export * from './tokens.service';
 export * from './decorators';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './case-access';

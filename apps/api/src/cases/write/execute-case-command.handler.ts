@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { canWriteCase } from '@casetrack/auth';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { decide, foldFacts, isDomainError } from '@casetrack/domain';
 import {
@@ -39,6 +40,10 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       if (replay) return replay;
 
       const state = foldFacts(recorded.map(toCaseFact));
+      // A case the caller may not see answers exactly like a case that does not exist.
+      if (state.exists && !canWriteCase(envelope.actor.role, envelope.actor.id, Object.keys(state.lawyers))) {
+        throw ApiException.notFound('No such case');
+      }
       if (envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) {
         throw versionMismatch(envelope.expectedVersion, state.version);
       }

@@ -120,3 +120,17 @@ export class ConcurrencyError extends Error {
     this.name = 'ConcurrencyError';
   }
 }
+
+/**
+ * An event with this `eventId` is already stored (the ids are unique across the store). Usually a retried request
+ * whose first attempt was recorded; nothing of this append was written.
+ */
+export class DuplicateEventError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly eventIds: readonly string[],
+  ) {
+    super(`An event of this append to ${streamId} is already stored (event ids ${eventIds.join(', ')})`);
+    this.name = 'DuplicateEventError';
+  }
+}

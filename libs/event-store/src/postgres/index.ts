@@ -1,0 +1,2 @@
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+export { EVENT_ID_CONSTRAINT, EVENTS_CHANNEL, STREAM_VERSION_CONSTRAINT } from './sql';

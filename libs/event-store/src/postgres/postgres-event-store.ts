@@ -1,0 +1,405 @@
+import { Pool, type ClientBase, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
+import {
+  ConcurrencyError,
+  DuplicateEventError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type FeedBatch,
+  type Json,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoredMetadata,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port';
+import { GENESIS_HASH, computeEventHash, isPlainJson } from '../hash-chain';
+import { HeadCache, type StreamHead } from './head-cache';
+import { NotificationListener } from './notification-listener';
+import { EVENT_ID_CONSTRAINT, SQL, STREAM_VERSION_CONSTRAINT } from './sql';
+import { FeedSubscription } from './feed-subscription';
+
+export interface PostgresEventStoreOptions {
+  /** Size of the pool the store creates when given a connection string (ignored for a caller's pool). Default 10. */
+  poolSize?: number;
+  /** How many stream heads (version + hash) to remember so an append need not read the previous event. Default 10,000. */
+  headCacheSize?: number;
+  /**
+   * Announce appends with `pg_notify` and let subscriptions LISTEN, so they wake up at once instead of after
+   * `idleMs`. Off by default: PostgreSQL serialises the commits of all notifying transactions on one lock,
+   * which caps concurrent append throughput (see the append benchmark). Polling stays the fallback either way.
+   */
+  notify?: boolean;
+  /** How often an `'any'` append re-reads the head and tries again after losing a race. Default 50. */
+  maxAnyAttempts?: number;
+}
+
+/** Anything that runs a query: the store's pool, or a caller's client (possibly inside its transaction). */
+interface Queryable {
+  query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
+}
+
+interface EventRow {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  data: Json;
+  metadata: StoredMetadata;
+}
+
+/** A new event after the JSON round trip, i.e. exactly what will be stored (and hashed). */
+interface PreparedEvent {
+  eventId: string;
+  type: string;
+  data: Json;
+  dataText: string;
+  metadata: EventMetadata;
+}
+
+type AttemptOutcome =
+  | { kind: 'appended'; result: AppendResult }
+  /** The unique (stream_id, version) constraint fired: someone else wrote that version. */
+  | { kind: 'conflict' }
+  /** Zero rows: the stream does not hold the version we chained to, or holds it with another hash. */
+  | { kind: 'not_at_head' };
+
+const MAX_VERSION = 2_147_483_647;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The PostgreSQL adapter. Concurrency is decided by the unique (stream_id, version) constraint only — no locks, no
+ * isolation level — and an append is one INSERT statement, so the common case is one round trip. The feed's
+ * ordering argument is in `./sql.ts`.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly heads: HeadCache;
+  private readonly notify: boolean;
+  private readonly maxAnyAttempts: number;
+  private readonly listener: NotificationListener | null;
+  private readonly subscriptions = new Set<FeedSubscription>();
+  /** Last non-zero checkpoint confirmed to exist, so an idle feed does not re-check it on every poll. */
+  private knownCheckpoint = 0;
+
+  constructor(poolOrConnectionString: Pool | string, options: PostgresEventStoreOptions = {}) {
+    if (typeof poolOrConnectionString === 'string') {
+      this.pool = new Pool({ connectionString: poolOrConnectionString, max: options.poolSize ?? 10 });
+      this.ownsPool = true;
+      // An idle client that loses its connection is discarded by the pool; without a listener the 'error' event
+      // would crash the process. The next query simply opens a new connection.
+      this.pool.on('error', () => undefined);
+    } else {
+      this.pool = poolOrConnectionString;
+      this.ownsPool = false;
+    }
+    this.heads = new HeadCache(options.headCacheSize ?? 10_000);
+    this.notify = options.notify ?? false;
+    this.maxAnyAttempts = options.maxAnyAttempts ?? 50;
+    this.listener = this.notify ? new NotificationListener(this.pool) : null;
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    return this.appendVia(this.pool, true, streamId, events, expected);
+  }
+
+  /**
+   * Appends with the caller's client, e.g. inside a transaction it holds open. The events commit (or roll back) with
+   * that transaction, so they are not put into the head cache. A conflict aborts the caller's transaction, so an
+   * `'any'` append is not retried here: that is the caller's decision.
+   */
+  appendWithin(
+    client: ClientBase,
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
+    return this.appendVia(client, false, streamId, events, expected);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const toVersion = options.toVersion ?? MAX_VERSION;
+    if (toVersion < 1) return [];
+    const { rows } = await this.pool.query<EventRow>({ ...SQL.readStream, values: [streamId, toVersion] });
+    const events = rows.map(toRecordedEvent);
+    const last = events.at(-1);
+    if (last) this.heads.remember(streamId, { version: last.version, hash: last.metadata.hash });
+    if (!options.recordedUpTo) return events;
+    // recordedAt comes from the appending process's clock, so across processes it need not grow with the version.
+    // Cutting at the first later event keeps the result a prefix of the stream, which is what a fold needs.
+    const limit = options.recordedUpTo.getTime();
+    const cut = events.findIndex((event) => Date.parse(event.metadata.recordedAt) > limit);
+    return cut === -1 ? events : events.slice(0, cut);
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const head = await this.readHead(this.pool, streamId);
+    if (head.version > 0) this.heads.remember(streamId, head);
+    return head.version;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<FeedBatch> {
+    const after = options.after ?? 0;
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`Invalid checkpoint ${after}`);
+    if (!Number.isSafeInteger(options.limit) || options.limit < 1)
+      throw new RangeError(`Invalid limit ${options.limit}`);
+    const { rows } = await this.pool.query<EventRow>({ ...SQL.readAll, values: [after, options.limit] });
+    if (rows.length === 0) {
+      if (after !== 0 && after !== this.knownCheckpoint) {
+        // An unknown checkpoint would otherwise look like a quiet feed forever.
+        const found = await this.pool.query({ ...SQL.positionExists, values: [after] });
+        if (found.rowCount === 0) throw new RangeError(`Checkpoint ${after} is not the position of any event`);
+        this.knownCheckpoint = after;
+      }
+      return { events: [], checkpoint: after };
+    }
+    const events = rows.map(toRecordedEvent);
+    return { events, checkpoint: events[events.length - 1].position };
+  }
+
+  async isAtOrBefore(position: number, checkpoint: number): Promise<boolean> {
+    if (checkpoint === 0) return false;
+    const { rows } = await this.pool.query<{ at_or_before: boolean }>({
+      ...SQL.isAtOrBefore,
+      values: [position, checkpoint],
+    });
+    if (rows.length === 0) throw new RangeError(`No event at position ${position} or at checkpoint ${checkpoint}`);
+    return rows[0].at_or_before;
+  }
+
+  subscribe(handle: (batch: FeedBatch) => Promise<void>, options: SubscribeOptions): Subscription {
+    const subscription = new FeedSubscription((o) => this.readAll(o), handle, options, this.listener);
+    this.subscriptions.add(subscription);
+    void subscription.stopped.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.listener?.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async appendVia(
+    q: Queryable,
+    committed: boolean,
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
+      throw new RangeError(`Invalid expected version ${expected}`);
+    }
+    const prepared = events.map(prepare);
+    if (expected === 'any') return this.appendAtHead(q, committed, streamId, prepared);
+
+    const base = expected === 'no_stream' ? 0 : expected;
+    let head = await this.headAt(q, committed, streamId, base, expected);
+    for (let attempt = 0; ; attempt += 1) {
+      const outcome = await this.tryAppend(q, streamId, prepared, head);
+      if (outcome.kind === 'appended') return this.appended(committed, streamId, outcome.result);
+      this.heads.forget(streamId);
+      if (outcome.kind === 'conflict' || attempt > 0) throw await this.conflict(streamId, expected);
+      // Zero rows. Either the stream is behind `base` (a conflict) or the cached hash we chained to was not the
+      // stored one (the database changed under this process): re-read once and tell the two apart.
+      const fresh = await this.readHead(q, streamId);
+      if (fresh.version !== base) throw new ConcurrencyError(streamId, expected, fresh.version);
+      head = fresh;
+    }
+  }
+
+  private async appendAtHead(
+    q: Queryable,
+    committed: boolean,
+    streamId: string,
+    prepared: PreparedEvent[],
+  ): Promise<AppendResult> {
+    // Inside a caller's transaction the head may be its own uncommitted event, which only a read through it sees.
+    let head = (committed ? this.heads.get(streamId) : undefined) ?? (await this.readHead(q, streamId));
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.tryAppend(q, streamId, prepared, head);
+      if (outcome.kind === 'appended') return this.appended(committed, streamId, outcome.result);
+      this.heads.forget(streamId);
+      // Inside a caller's transaction the failed statement aborted it; nothing more can be tried there.
+      if ((!committed && outcome.kind === 'conflict') || attempt >= this.maxAnyAttempts) {
+        throw await this.conflict(streamId, 'any');
+      }
+      // Back off a little once it is clear that many writers race on this stream.
+      if (attempt >= 3) await sleep(Math.random() * attempt);
+      head = await this.readHead(q, streamId);
+    }
+  }
+
+  /** The head an exact-version append must chain to: from the cache when it holds that version, else one read. */
+  private async headAt(
+    q: Queryable,
+    committed: boolean,
+    streamId: string,
+    base: number,
+    expected: ExpectedVersion,
+  ): Promise<StreamHead> {
+    if (base === 0) return { version: 0, hash: GENESIS_HASH };
+    const cached = this.heads.get(streamId);
+    if (cached?.version === base) return cached;
+    // Rows are never deleted, so a stream known to be past `base` can never be at `base` again.
+    if (cached && cached.version > base) throw new ConcurrencyError(streamId, expected, cached.version);
+    const head = await this.readHead(q, streamId);
+    // Read through a caller's transaction, the head may be its own uncommitted event: not a fact to cache.
+    if (committed && head.version > 0) this.heads.remember(streamId, head);
+    if (head.version !== base) throw new ConcurrencyError(streamId, expected, head.version);
+    return head;
+  }
+
+  private async tryAppend(
+    q: Queryable,
+    streamId: string,
+    prepared: PreparedEvent[],
+    head: StreamHead,
+  ): Promise<AttemptOutcome> {
+    // recordedAt is set here rather than by the server's now(): the hash must cover the stored recordedAt, and
+    // knowing it before the INSERT is what lets the append be a single statement. The row's recorded_at column
+    // gets the same instant, so the two never disagree.
+    const recordedAt = new Date().toISOString();
+    const ids: string[] = [];
+    const types: string[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    const prevHashes: string[] = [];
+    const hashes: string[] = [];
+    const recorded: RecordedEvent[] = [];
+    let prevHash = head.hash;
+    prepared.forEach((event, index) => {
+      const version = head.version + index + 1;
+      const unhashed = { ...event.metadata, recordedAt, prevHash };
+      const hash = computeEventHash({
+        eventId: event.eventId,
+        streamId,
+        version,
+        type: event.type,
+        data: event.data,
+        metadata: unhashed,
+      });
+      const stored: StoredMetadata = { ...unhashed, hash };
+      ids.push(event.eventId);
+      types.push(event.type);
+      data.push(event.dataText);
+      metadata.push(JSON.stringify(stored));
+      prevHashes.push(prevHash);
+      hashes.push(hash);
+      recorded.push({
+        eventId: event.eventId,
+        streamId,
+        version,
+        position: 0,
+        type: event.type,
+        data: event.data,
+        metadata: stored,
+      });
+      prevHash = hash;
+    });
+
+    const single = prepared.length === 1;
+    const statement = single
+      ? this.notify
+        ? SQL.appendOneAndNotify
+        : SQL.appendOne
+      : this.notify
+        ? SQL.appendManyAndNotify
+        : SQL.appendMany;
+    const columns = single
+      ? [ids[0], types[0], data[0], metadata[0], prevHashes[0], hashes[0]]
+      : [ids, types, data, metadata, prevHashes, hashes];
+    let rows: Array<{ position: string; version: number }>;
+    try {
+      ({ rows } = await q.query<{ position: string; version: number }>({
+        ...statement,
+        values: [streamId, head.version, recordedAt, ...columns, head.hash],
+      }));
+    } catch (error) {
+      if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) return { kind: 'conflict' };
+      if (isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw new DuplicateEventError(streamId, ids);
+      throw error;
+    }
+    if (rows.length === 0) return { kind: 'not_at_head' };
+    for (const row of rows) recorded[row.version - head.version - 1].position = Number(row.position);
+    const last = recorded[recorded.length - 1];
+    return { kind: 'appended', result: { version: last.version, position: last.position, events: recorded } };
+  }
+
+  private appended(committed: boolean, streamId: string, result: AppendResult): AppendResult {
+    if (committed) {
+      const last = result.events[result.events.length - 1];
+      this.heads.remember(streamId, { version: last.version, hash: last.metadata.hash });
+    }
+    return result;
+  }
+
+  private async readHead(q: Queryable, streamId: string): Promise<StreamHead> {
+    const { rows } = await q.query<{ version: number; hash: string }>({ ...SQL.head, values: [streamId] });
+    return rows.length === 0 ? { version: 0, hash: GENESIS_HASH } : { version: rows[0].version, hash: rows[0].hash };
+  }
+
+  /** Builds the error with the stream's committed version (read from the pool: a caller's transaction may be aborted). */
+  private async conflict(streamId: string, expected: ExpectedVersion): Promise<ConcurrencyError> {
+    let actual: number | null = null;
+    try {
+      const head = await this.readHead(this.pool, streamId);
+      actual = head.version;
+      if (head.version > 0) this.heads.remember(streamId, head);
+    } catch {
+      // The conflict is the news; the version is only a detail for the message.
+    }
+    return new ConcurrencyError(streamId, expected, actual);
+  }
+}
+
+/** Normalises an event through JSON exactly as jsonb will store it, so that the hash covers the stored form. */
+function prepare(event: NewEvent): PreparedEvent {
+  if (!UUID.test(event.eventId)) throw new TypeError(`eventId must be a UUID: ${event.eventId}`);
+  if (!event.type) throw new TypeError('An event needs a type');
+  const dataText = JSON.stringify(event.data) as string | undefined;
+  if (dataText === undefined) throw new TypeError(`Event ${event.eventId} has no JSON data`);
+  // The store owns recordedAt, prevHash and hash; drop them if a caller passed a recorded event's metadata along.
+  const {
+    recordedAt: _recordedAt,
+    prevHash: _prevHash,
+    hash: _hash,
+    ...metadata
+  } = event.metadata as EventMetadata & Partial<StoredMetadata>;
+  return {
+    eventId: event.eventId.toLowerCase(),
+    type: event.type,
+    // Re-parsing costs a noticeable share of an append, so it is kept for values that JSON would change.
+    data: isPlainJson(event.data) ? event.data : (JSON.parse(dataText) as Json),
+    dataText,
+    metadata: isPlainJson(metadata) ? metadata : (JSON.parse(JSON.stringify(metadata)) as EventMetadata),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    version: row.version,
+    position: Number(row.position),
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+  };
+}
+
+function isUniqueViolation(error: unknown, constraintName: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === constraintName;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -3,11 +3,8 @@ import { CHARGE_CODES, type ChargeCode, SANCTION_KINDS, type SanctionKind } from
 import { FactDto } from '../shared/fact.dto';
 import { Text } from '../shared/validators';
 
-/** Articles come from the country's code (e.g. `272`, `255`): data, not a fixed list. */
-export class BringChargeDto extends FactDto {
-  @IsIn(CHARGE_CODES)
-  code!: ChargeCode;
-
+/** The qualification of a charge: article of the country's code (e.g. `272`, `255`) — data, not a fixed list. */
+export class RequalifyChargeDto extends FactDto {
   @Text(30)
   article!: string;
 
@@ -20,17 +17,9 @@ export class BringChargeDto extends FactDto {
   title?: string;
 }
 
-export class RequalifyChargeDto extends FactDto {
-  @Text(30)
-  article!: string;
-
-  @IsOptional()
-  @Text(30)
-  part?: string;
-
-  @IsOptional()
-  @Text(300)
-  title?: string;
+export class BringChargeDto extends RequalifyChargeDto {
+  @IsIn(CHARGE_CODES)
+  code!: ChargeCode;
 }
 
 export class DropChargeDto extends FactDto {

@@ -1,6 +1,19 @@
 import type { MigrationInterface } from 'typeorm';
 import { EventStore1764000000000 } from './1764000000000-event-store';
 import { Accounts1764000000100 } from './1764000000100-accounts';
+import { ReadModels1764000000200 } from './1764000000200-read-models';
+import { Reminders1764000000300 } from './1764000000300-reminders';
+import { LoginAttempts1764000000400 } from './1764000000400-login-attempts';
+import { CaseAccessLog1764000000500 } from './1764000000500-case-access-log';
+import { CaseKeys1764000000600 } from './1764000000600-case-keys';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
-export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [EventStore1764000000000, Accounts1764000000100];
+export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
+  EventStore1764000000000,
+  Accounts1764000000100,
+  ReadModels1764000000200,
+  Reminders1764000000300,
+  LoginAttempts1764000000400,
+  CaseAccessLog1764000000500,
+  CaseKeys1764000000600,
+];

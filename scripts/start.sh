@@ -2,6 +2,18 @@
 # Builds when the sources are newer than the build, then runs every role in one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Outside production, a development master key is created once and kept in .local/ (never committed).
+if [ -z "${MASTER_KEY:-}" ] && [ "${NODE_ENV:-development}" != "production" ]; then
+  keyfile=.local/master-key
+  if [ ! -f "$keyfile" ]; then
+    mkdir -p .local
+    (umask 077 && node -e "process.stdout.write(require('crypto').randomBytes(32).toString('hex'))" > "$keyfile")
+    echo "casetrack: created a development master key in $keyfile; without it the cases' sensitive fields cannot be read" >&2
+  fi
+  MASTER_KEY=$(cat "$keyfile")
+  export MASTER_KEY
+fi
+
 entry=dist/apps/api/src/main.js
 if [ ! -f "$entry" ] || [ -n "$(find apps libs migrations -name '*.ts' -newer "$entry" -print -quit)" ]; then
   npm run build

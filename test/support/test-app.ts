@@ -23,6 +23,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: database.url,
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    // Tests fire bursts far above any human pace; the rate-limit test sets its own limit.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
   const app = await createApp(config);

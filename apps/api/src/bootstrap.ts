@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { json, type Request, type Response, type NextFunction } from 'express';
 import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
 import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
@@ -24,6 +25,8 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.use(securityHeaders());
+  app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: false } : { origin: false });
   app.use(json({ limit: config.bodyLimit, strict: true }));
   app.use(requestLog(logger));
   app.useGlobalFilters(new ErrorBodyFilter(logger));
@@ -38,6 +41,17 @@ export async function createApp(
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;
+}
+
+/**
+ * Security headers on every answer. The OpenAPI UI needs its inline script, so /docs gets the headers
+ * without a content security policy; the JSON API keeps the strict default.
+ */
+function securityHeaders() {
+  const api = helmet();
+  const docs = helmet({ contentSecurityPolicy: false });
+  return (request: Request, response: Response, next: NextFunction): void =>
+    (request.path.startsWith('/docs') ? docs : api)(request, response, next);
 }
 
 /** One line per request: method, route pattern, status, duration. Never bodies, names or tokens. */

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, createLogger, loadConfig } from '@casetrack/config';
+import { DigestFileError } from '@casetrack/event-store';
 import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify/verify-command';
 
 const USAGE = `usage: casetrack-cli <command>
-  migrate   create the database if missing and apply pending migrations`;
+  migrate   create the database if missing and apply pending migrations
+${VERIFY_USAGE}`;
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
@@ -14,16 +17,18 @@ async function migrate(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  switch (argv[0]) {
-    case 'migrate':
-      return migrate();
-    default:
-      process.stderr.write(`${USAGE}\n`);
-      process.exitCode = 2;
+  if (argv[0] === 'migrate') return migrate();
+  const verifyArgs = argv[0] === 'verify' ? parseVerifyArgs(argv.slice(1)) : null;
+  if (verifyArgs) {
+    process.exitCode = await runVerify(verifyArgs, loadConfig().databaseUrl);
+    return;
   }
+  process.stderr.write(`${USAGE}\n`);
+  process.exitCode = 2;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+  const known = error instanceof ConfigError || error instanceof DigestFileError;
+  process.stderr.write(`${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

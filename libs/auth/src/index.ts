@@ -6,3 +6,4 @@ export * from './decorators';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './case-access';
+export * from './login-limiter';

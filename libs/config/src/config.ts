@@ -1,3 +1,5 @@
+import { parseDurationList } from './durations';
+
 /** Typed configuration, read once from the environment and validated at start. */
 export interface AppConfig {
   env: 'production' | 'development' | 'test';
@@ -13,7 +15,50 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body. */
   bodyLimit: string;
+  /** Requests per minute per client address; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Browser origins allowed by CORS; empty (the default) means CORS stays closed. */
+  corsOrigins: string[];
+  /** Wraps every case's data key (32 bytes). Required outside tests. */
+  masterKey: Buffer;
+  /** What this process runs: the HTTP API, the projector, the reminder worker (all three by default; api and projector in tests). */
+  roles: Role[];
+  reminders: RemindersConfig;
+  delivery: DeliveryConfig;
 }
+
+/** When reminders fall due (derived from events by the projector) and how the worker role queues them. */
+export interface RemindersConfig {
+  /** Before a hearing's scheduledAt, longest first. */
+  hearingOffsetsMs: number[];
+  /** Before a preventive measure's `until`, longest first. */
+  measureOffsetsMs: number[];
+  /** How long a case may stay missing, or in custody without a lawyer, before coordinators are alerted. */
+  escalationAfterMs: number;
+  /** BullMQ queue name. */
+  queue: string;
+  /** Pending reminders due within this window are handed to BullMQ as delayed jobs. */
+  dispatchHorizonMs: number;
+  workerConcurrency: number;
+  /** Delivery attempts before a reminder is marked failed; retries back off exponentially from `backoffMs`. */
+  attempts: number;
+  backoffMs: number;
+}
+
+/** How the worker delivers: SMTP and signed webhooks. */
+export interface DeliveryConfig {
+  smtpUrl: string;
+  mailFrom: string;
+  /** HMAC-SHA256 key of the X-Casetrack-Signature header. */
+  webhookSecret: string;
+  /** Allow webhooks to loopback and private addresses (tests, closed networks). */
+  webhookAllowPrivate: boolean;
+  /** Base of the case links in messages. */
+  publicUrl: string;
+}
+
+export const ROLES = ['api', 'projector', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -73,6 +118,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const roles: Role[] = [];
+  // Tests run the worker only when they ask for it, so that other tests need no SMTP server.
+  const defaultRoles = envName === 'test' ? 'api,projector' : ROLES.join(',');
+  for (const raw of (env.ROLES || defaultRoles).split(',')) {
+    const role = raw.trim();
+    if (!(ROLES as readonly string[]).includes(role))
+      problems.push(`ROLES must list some of ${ROLES.join(', ')} (got "${role}")`);
+    else if (!roles.includes(role as Role)) roles.push(role as Role);
+  }
+
+  const durations = (name: string, fallback: string): number[] => {
+    const parsed = parseDurationList(env[name] || fallback);
+    if (parsed === null)
+      problems.push(`${name} must be durations such as 72h,24h,2h (units s, m, h, d; got "${env[name]}")`);
+    return parsed ?? (parseDurationList(fallback) as number[]);
+  };
+  const duration = (name: string, fallback: string): number => durations(name, fallback)[0];
+
+  const webhookSecret = env.WEBHOOK_SECRET ?? (envName === 'production' ? '' : 'casetrack-development-webhook-secret');
+  if (webhookSecret.length < 16 && (envName === 'production' ? roles.includes('worker') : true))
+    problems.push('WEBHOOK_SECRET must have at least 16 characters (it is required in production for the worker)');
+  const queue = env.REMINDER_QUEUE || 'reminders';
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(queue)) problems.push('REMINDER_QUEUE must be letters, digits, _ or -');
+
   const logLevel = (env.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -87,9 +156,48 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appendRetries: integer('APPEND_RETRIES', 10, 1, 100),
     logLevel,
     bodyLimit: env.BODY_LIMIT ?? '256kb',
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    masterKey: masterKey(env.MASTER_KEY, envName, problems),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    roles,
+    reminders: {
+      hearingOffsetsMs: durations('HEARING_REMINDER_OFFSETS', '72h,24h,2h'),
+      measureOffsetsMs: durations('MEASURE_REMINDER_OFFSETS', '7d,2d'),
+      escalationAfterMs: duration('ESCALATION_AFTER', '24h'),
+      queue,
+      dispatchHorizonMs: duration('REMINDER_DISPATCH_HORIZON', '10m'),
+      workerConcurrency: integer('WORKER_CONCURRENCY', 10, 1, 1000),
+      attempts: integer('REMINDER_ATTEMPTS', 8, 1, 50),
+      backoffMs: duration('REMINDER_BACKOFF', '10s'),
+    },
+    delivery: {
+      smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
+      mailFrom: env.MAIL_FROM || 'casetrack <reminders@casetrack.invalid>',
+      webhookSecret,
+      webhookAllowPrivate: boolean('WEBHOOK_ALLOW_PRIVATE', false),
+      publicUrl: url('PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** A fixed key for tests only: test databases hold invented data and are dropped after each run. */
+const TEST_MASTER_KEY = Buffer.alloc(32, 7);
+
+function masterKey(raw: string | undefined, envName: AppConfig['env'], problems: string[]): Buffer {
+  if (!raw) {
+    if (envName === 'test') return TEST_MASTER_KEY;
+    problems.push('MASTER_KEY is required: 32 random bytes as 64 hex characters (e.g. `openssl rand -hex 32`)');
+    return TEST_MASTER_KEY;
+  }
+  const trimmed = raw.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) problems.push('MASTER_KEY must be 32 bytes, as 64 hex characters or base64');
+  return key;
 }
 
 /** Injection token for AppConfig. */

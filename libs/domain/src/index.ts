@@ -6,4 +6,8 @@ export * from './state/case-state';
 export * from './state/evolve';
 export * from './deciders/decide';
 export * from './state/upcast';
+export * from './audit/retractions';
+export * from './audit/case-history';
+export * from './audit/case-dossier';
 export * from './names';
+export * from './events/sensitive-fields';

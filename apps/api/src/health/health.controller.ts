@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '@casetrack/auth';
 import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
+import { LagProbe, type ProjectorLag } from '@casetrack/read-model';
 import { REDIS } from '../infrastructure/redis.provider';
 
 type Check = { status: 'up' | 'down'; latencyMs: number; error?: string };
@@ -32,20 +33,25 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly lag: LagProbe,
   ) {}
 
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
-    const [database, eventStore, redis] = await Promise.all([
+    let lag: ProjectorLag | null = null;
+    const [database, eventStore, redis, projector] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.store.streamVersion('health-probe')),
       check(() => this.redis.ping()),
+      check(async () => (lag = await this.lag.measure())),
     ]);
     // Redis only carries reminders: writes keep working without it, so it degrades rather than fails the service.
     const status =
       database.status === 'up' && eventStore.status === 'up' ? (redis.status === 'up' ? 'ok' : 'degraded') : 'down';
     response.status(status === 'down' ? 503 : 200);
-    return { status, checks: { database, eventStore, redis } };
+    // Lag is reported, not judged: reads stay correct while behind, and X-Min-Position covers read-your-writes.
+    const projectorCheck = { ...projector, ...(lag === null ? {} : { lag }) };
+    return { status, checks: { database, eventStore, redis, projector: projectorCheck } };
   }
 }

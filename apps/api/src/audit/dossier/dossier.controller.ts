@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
+import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
+import { LogsCaseAccess } from '../../access-log/logs-case-access';
+import { AuditRead } from '../shared/audit-read.decorator';
+import { DossierQueryDto } from './dossier.dto';
+import { GetDossier, type VerifiedDossier } from './get-dossier.query';
+import { renderDossierPdf } from './pdf/dossier-pdf';
+
+@AuditRead()
+@Controller('v1/cases/:caseId')
+export class DossierController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @ApiOperation({ summary: 'The case dossier for a court or a UN body, as JSON or PDF, with its verification' })
+  @ApiProduces('application/json', 'application/pdf')
+  @LogsCaseAccess('dossier')
+  @Get('dossier')
+  async dossier(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Query() query: DossierQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VerifiedDossier | StreamableFile> {
+    const dossier = await this.queries.execute(new GetDossier(caseId, user, query.includeInternal ?? false));
+    if ((query.format ?? 'json') === 'json') return dossier;
+    const pdf = await renderDossierPdf(dossier);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="dossier-${caseId}.pdf"`);
+    return new StreamableFile(pdf);
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Logger } from '@casetrack/config';
+import { assembleDossier } from '@casetrack/domain';
+import { verifyChain } from '@casetrack/event-store';
+import { ApiException } from '../../common/api-exception';
+import { LOGGER } from '../../common/logger.provider';
+import { CaseStreamReader } from '../shared/case-stream.reader';
+import { GetDossier, type VerifiedDossier } from './get-dossier.query';
+
+@QueryHandler(GetDossier)
+export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDossier> {
+  constructor(
+    private readonly streams: CaseStreamReader,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(query: GetDossier): Promise<VerifiedDossier> {
+    // Internal-only testimony leaves the organisation only by a coordinator's decision.
+    if (query.includeInternal && query.reader.role !== 'coordinator') {
+      throw new ApiException(403, 'FORBIDDEN', 'Only a coordinator may include internal-only allegations');
+    }
+    const { events, facts } = await this.streams.read(query.caseId, query.reader);
+    const verification = verifyChain(events);
+    const dossier = assembleDossier(facts, {
+      caseId: query.caseId,
+      generatedAt: new Date().toISOString(),
+      includeInternal: query.includeInternal,
+    });
+    this.logger.info(
+      {
+        caseId: query.caseId,
+        userId: query.reader.id,
+        includeInternal: query.includeInternal,
+        events: events.length,
+        valid: verification.valid,
+      },
+      'dossier assembled',
+    );
+    return { ...dossier, verification };
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AuthenticatedUser, canSeeCase } from '@casetrack/auth';
+import { type CaseFact, foldFacts } from '@casetrack/domain';
+import { caseStreamId, EVENT_STORE, type EventStore, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
+import { ApiException } from '../../common/api-exception';
+
+/** A case stream the reader may see: the stored events, and the facts the domain folds. */
+export interface VisibleCaseStream {
+  caseId: string;
+  events: RecordedEvent[];
+  facts: CaseFact[];
+}
+
+/**
+ * Reads a case's stream for an auditing read (timeline, history, verify, dossier): these are about the stream
+ * itself, so they read the event store and never a read model. Who may see the case is decided from the lawyers the
+ * whole stream assigns today, whatever instant the read is about.
+ */
+@Injectable()
+export class CaseStreamReader {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async read(caseId: string, reader: AuthenticatedUser): Promise<VisibleCaseStream> {
+    const events = await this.store.readStream(caseStreamId(caseId));
+    // A case the reader may not see answers exactly like one that does not exist.
+    if (events.length === 0) throw notFound();
+    const facts = events.map(toCaseFact);
+    if (reader.role === 'lawyer') {
+      const lawyers = Object.keys(foldFacts(facts).lawyers);
+      if (!canSeeCase(reader.role, reader.id, lawyers)) throw notFound();
+    } else if (!canSeeCase(reader.role, reader.id, [])) {
+      throw notFound();
+    }
+    return { caseId, events, facts };
+  }
+
+  /**
+   * The stored events only, for verification: a tampered row may no longer be a fact the domain can read, and the
+   * verification must still answer. A lawyer's access is decided from the facts when they can be read at all.
+   */
+  async readStored(caseId: string, reader: AuthenticatedUser): Promise<RecordedEvent[]> {
+    const events = await this.store.readStream(caseStreamId(caseId));
+    if (events.length === 0) throw notFound();
+    if (reader.role !== 'lawyer') {
+      if (!canSeeCase(reader.role, reader.id, [])) throw notFound();
+      return events;
+    }
+    let lawyers: string[];
+    try {
+      lawyers = Object.keys(foldFacts(events.map(toCaseFact)).lawyers);
+    } catch {
+      lawyers = [];
+    }
+    if (!canSeeCase(reader.role, reader.id, lawyers)) throw notFound();
+    return events;
+  }
+}
+
+function notFound(): ApiException {
+  return ApiException.notFound('No such case');
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
+import { type CaseDetail, type CaseSummary, GetCaseQuery, ListCasesQuery, type Page } from '@casetrack/read-model';
+import { ApiException } from '../../common/api-exception';
+import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
+import { pageOf } from '../shared/page.dto';
+import { ReadController, viewerOf } from '../shared/read-controller';
+import { ListCasesDto } from './case-reads.dto';
+
+@ApiTags('reads')
+@ReadController()
+@Controller('v1/cases')
+export class CaseReadsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The cases the caller may see, filtered; `{items, total, page, pageSize}`. */
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListCasesDto): Promise<Page<CaseSummary>> {
+    const { page, pageSize, ...filters } = query;
+    return this.queries.execute(new ListCasesQuery(viewerOf(user), filters, pageOf({ page, pageSize })));
+  }
+
+  /** One case: the summary plus hearings, complaints, allegations (without testimony), transfers, measures... */
+  @Get(':caseId')
+  async detail(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', ParseIdPipe) caseId: string,
+  ): Promise<CaseDetail> {
+    const found = await this.queries.execute(new GetCaseQuery(viewerOf(user), caseId));
+    if (found === null) throw ApiException.notFound('No such case');
+    return found;
+  }
+}

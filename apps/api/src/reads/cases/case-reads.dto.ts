@@ -1,0 +1,38 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { CASE_STATUSES, type CaseStatus, VULNERABILITIES, type Vulnerability } from '@casetrack/domain';
+import { IsId, Text } from '../../cases/shared/validators';
+import { PageDto } from '../shared/page.dto';
+
+export class ListCasesDto extends PageDto {
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  /** Case-insensitive. */
+  @IsOptional()
+  @Text(200)
+  city?: string;
+
+  /** The facility's code (e.g. `LA-155/18`), or its name when it has no code; case-insensitive. */
+  @IsOptional()
+  @Text(300)
+  facility?: string;
+
+  /** An article of an active charge, e.g. `272`. */
+  @IsOptional()
+  @Text(50)
+  article?: string;
+
+  @IsOptional()
+  @IsId()
+  lawyerId?: string;
+
+  @IsOptional()
+  @IsIn(VULNERABILITIES)
+  vulnerability?: Vulnerability;
+
+  /** A name in any spelling or script; best matches first. */
+  @IsOptional()
+  @Text(200)
+  q?: string;
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
+import { type CalendarHearing, ListHearingsQuery, type Page } from '@casetrack/read-model';
+import { ApiException } from '../../common/api-exception';
+import { pageOf } from '../shared/page.dto';
+import { ReadController, viewerOf } from '../shared/read-controller';
+import { ListHearingsDto } from './hearing-reads.dto';
+
+@ApiTags('reads')
+@ReadController()
+@Controller('v1/hearings')
+export class HearingReadsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The hearings calendar, soonest first (100 a page by default). */
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListHearingsDto): Promise<Page<CalendarHearing>> {
+    const { page, pageSize, from, to, ...rest } = query;
+    if (from && to && Date.parse(from) > Date.parse(to)) {
+      throw ApiException.validation([{ field: 'to', message: 'to must not be before from' }]);
+    }
+    const filters = { ...rest, ...(from ? { from: utc(from) } : {}), ...(to ? { to: utc(to) } : {}) };
+    return this.queries.execute(new ListHearingsQuery(viewerOf(user), filters, pageOf({ page, pageSize }, 100)));
+  }
+}
+
+function utc(instant: string): string {
+  return new Date(instant).toISOString();
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type AppConfig, ConfigError, createLogger, loadConfig } from '@casetrack/config';
+import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { ProjectorAppModule } from './projector-app.module';
+
+/**
+ * The projector as its own process, to scale it apart from the API. Run exactly one per database: a second one is
+ * harmless (the checkpoint row lock keeps batches from interleaving) but only wastes work. The API process must then
+ * run with ROLES=api.
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig({ ...process.env, ROLES: 'projector' });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, 'casetrack-projector');
+  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
+  if (config.migrateOnStart) {
+    const applied = await runMigrations(config.databaseUrl);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  }
+  const app = await NestFactory.create(ProjectorAppModule.register(config, logger), { logger: false });
+  app.enableShutdownHooks();
+  await app.listen(config.port);
+  logger.info({ port: config.port }, 'casetrack projector running');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`casetrack projector failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

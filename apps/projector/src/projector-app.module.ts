@@ -1,0 +1,94 @@
+import {
+  Controller,
+  type DynamicModule,
+  Get,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { Pool } from 'pg';
+import type { Registry } from 'prom-client';
+import type { AppConfig, Logger } from '@casetrack/config';
+import { EVENT_STORE, type EventStore, PostgresEventStore } from '@casetrack/event-store';
+import { createMetricsRegistry, LagProbe, ProjectorModule, ProjectorService } from '@casetrack/read-model';
+
+const POOL = Symbol('PROJECTOR_POOL');
+const LOGGER = Symbol('PROJECTOR_LOGGER');
+const METRICS = Symbol('PROJECTOR_METRICS');
+
+/** What the projector needs and nothing else: a pg pool, the event store on it, the logger. */
+@Global()
+@Module({})
+class ProjectorInfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(POOL) private readonly pool: Pool,
+  ) {}
+
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ProjectorInfrastructureModule,
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        { provide: POOL, useFactory: () => new Pool({ connectionString: config.databaseUrl, max: 5 }) },
+        { provide: EVENT_STORE, inject: [POOL], useFactory: (pool: Pool): EventStore => new PostgresEventStore(pool) },
+        { provide: LagProbe, inject: [POOL], useFactory: (pool: Pool) => new LagProbe(pool) },
+        { provide: METRICS, inject: [LagProbe], useFactory: createMetricsRegistry },
+      ],
+      exports: [LOGGER, POOL, EVENT_STORE, LagProbe, METRICS],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.pool.end();
+  }
+}
+
+/** Health and metrics of a process that only projects, for the orchestrator and Prometheus. No case data. */
+@Controller()
+class ProjectorStatusController {
+  constructor(
+    private readonly projector: ProjectorService,
+    private readonly lag: LagProbe,
+    @Inject(METRICS) private readonly registry: Registry,
+  ) {}
+
+  @Get('health')
+  async health(@Res({ passthrough: true }) response: Response) {
+    try {
+      const lag = await this.lag.measure();
+      const running = this.projector.projector.running;
+      response.status(running ? 200 : 503);
+      return { status: running ? 'ok' : 'down', checks: { projector: { status: 'up', running, lag } } };
+    } catch (error) {
+      response.status(503);
+      return { status: 'down', checks: { projector: { status: 'down', error: (error as Error).message } } };
+    }
+  }
+
+  @Get('metrics')
+  async metrics(@Res({ passthrough: true }) response: Response): Promise<string> {
+    const body = await this.registry.metrics();
+    response.setHeader('Content-Type', this.registry.contentType);
+    return body;
+  }
+}
+
+/** The projector role alone (ROLES=projector): follows the feed, serves /health and /metrics. */
+@Module({})
+export class ProjectorAppModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ProjectorAppModule,
+      imports: [
+        ProjectorInfrastructureModule.register(config, logger),
+        ProjectorModule.register({ pool: POOL, logger: LOGGER }),
+      ],
+      controllers: [ProjectorStatusController],
+    };
+  }
+}

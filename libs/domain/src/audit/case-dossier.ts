@@ -1,0 +1,300 @@
+import {
+  assertNever,
+  type CaseEventOf,
+  type CaseEventType,
+  type CaseFact,
+  type Detainee,
+  type Instant,
+} from '../events/case-events';
+import { foldFacts } from '../state/evolve';
+import type {
+  CaseSource,
+  CaseState,
+  ChargeRecord,
+  ComplaintRecord,
+  CurrentMeasure,
+  HearingRecord,
+} from '../state/case-state';
+import type { ActorRole, OccurredAtPrecision } from '../values/vocabularies';
+import { toMillis } from '../values/time';
+import { retractionsOf } from './retractions';
+
+/** One recorded fact as the dossier shows it: what was stated, when it happened, when and by whom it was recorded. */
+export interface DossierRecordOf<T extends CaseEventType> {
+  eventId: string;
+  version: number;
+  type: T;
+  occurredAt: Instant;
+  occurredAtPrecision: OccurredAtPrecision;
+  recordedAt: Instant;
+  recordedBy: { id: string; role: ActorRole };
+  data: CaseEventOf<T>['data'];
+}
+
+/** A union over the types given, so `switch (record.type)` knows the shape of `record.data`. */
+export type DossierRecord<T extends CaseEventType = CaseEventType> = { [K in T]: DossierRecordOf<K> }[T];
+type RecordOf<T extends CaseEventType> = DossierRecord<T>;
+type ChargeType = 'ChargeBrought' | 'ChargeRequalified' | 'ChargeDropped';
+type HearingType = 'HearingScheduled' | 'HearingRescheduled' | 'HearingCancelled' | 'HearingHeld';
+type ComplaintType = 'ComplaintFiled' | 'ComplaintAnswered' | 'ComplainantPressured' | 'ComplaintWithdrawn';
+export type CustodyType =
+  | 'DetentionRecorded'
+  | 'WhereaboutsUnknownReported'
+  | 'DetaineeTransferred'
+  | 'PreventiveMeasureImposed'
+  | 'PreventiveMeasureExtended'
+  | 'ReleasedToHouseArrest'
+  | 'Released';
+
+export type DossierCharge = Omit<ChargeRecord, 'previousQualifications'> & { records: RecordOf<ChargeType>[] };
+export type DossierHearing = HearingRecord & { records: RecordOf<HearingType>[] };
+export type DossierComplaint = Omit<ComplaintRecord, 'pressure'> & {
+  /** The allegation it is about is internal only and left out of this dossier. */
+  allegationWithheld: boolean;
+  records: RecordOf<ComplaintType>[];
+};
+
+export interface DossierRetraction {
+  retracted: { eventId: string; version: number; type: CaseEventType; occurredAt: Instant; recordedAt: Instant };
+  retraction: RecordOf<'FactRetracted'>;
+}
+
+/**
+ * The case dossier as a plain document: every counting fact of the case exactly once, in the section it belongs to,
+ * each section in the order things happened. Retracted facts are not in the sections (they no longer count) but
+ * are listed with their retraction, so the reader sees that something was stated and withdrawn, and why.
+ */
+export interface CaseDossier {
+  format: 'casetrack-dossier/1';
+  caseId: string;
+  generatedAt: Instant;
+  includesInternal: boolean;
+  detainee: (Detainee & { source: CaseSource | null; record: RecordOf<'CaseOpened'> }) | null;
+  situation: {
+    status: CaseState['status'];
+    closed: boolean;
+    heldAs: CaseState['heldAs'];
+    currentFacility: CaseState['currentFacility'];
+    measure: CurrentMeasure | null;
+    releasedAt: Instant | null;
+  };
+  lawyers: {
+    current: Array<{ lawyerId: string; role: string }>;
+    records: RecordOf<'LawyerAssigned' | 'LawyerUnassigned'>[];
+  };
+  custody: RecordOf<CustodyType>[];
+  charges: DossierCharge[];
+  administrativeSanctions: RecordOf<'AdministrativeSanctionImposed'>[];
+  hearings: DossierHearing[];
+  allegations: RecordOf<'TortureAllegationRecorded'>[];
+  complaints: DossierComplaint[];
+  accessDenials: RecordOf<'AccessDenied'>[];
+  medical: RecordOf<'MedicalFactRecorded'>[];
+  verdict: RecordOf<'VerdictDelivered'> | null;
+  death: RecordOf<'DeathRecorded'> | null;
+  notes: RecordOf<'NoteAdded'>[];
+  lifecycle: RecordOf<'CaseClosed' | 'CaseReopened'>[];
+  retractions: DossierRetraction[];
+  /** What was left out, so that the reader knows the dossier is partial. */
+  withheld: { internalAllegations: number };
+}
+
+export interface DossierOptions {
+  caseId: string;
+  generatedAt: Instant;
+  /** Include allegations recorded with consent `internal_only` (a coordinator's decision). */
+  includeInternal: boolean;
+}
+
+/** Assembles the dossier from a case's facts in stream order. Pure: the caller brings the time and the facts. */
+export function assembleDossier(facts: readonly CaseFact[], options: DossierOptions): CaseDossier {
+  const state = foldFacts(facts);
+  const retractions = retractionsOf(facts);
+  const withheld = options.includeInternal ? [] : facts.filter(isInternalAllegation);
+  const withheldIds = new Set(withheld.map((f) => f.meta.eventId));
+  const withheldAllegationIds = new Set(withheld.map((f) => f.event.data.allegationId));
+  const counting = chronological(
+    facts.filter((f) => f.event.type !== 'FactRetracted' && !retractions.has(f.meta.eventId)),
+  );
+  const dossier = emptyDossier(state, options);
+  const byId = <T extends { records: unknown[] }>(items: Map<string, T>, id: string): T['records'] | null =>
+    items.get(id)?.records ?? null;
+  const charges = new Map(Object.values(state.charges).map((c) => [c.chargeId, toCharge(c)]));
+  const hearings = new Map<string, DossierHearing>(
+    Object.values(state.hearings).map((h) => [h.hearingId, { ...h, records: [] }]),
+  );
+  const complaints = new Map(
+    Object.values(state.complaints).map((c) => [c.complaintId, toComplaint(c, withheldAllegationIds)]),
+  );
+
+  for (const fact of counting) {
+    if (withheldIds.has(fact.meta.eventId)) continue;
+    const record = toRecord(fact);
+    const { event } = fact;
+    switch (event.type) {
+      case 'CaseOpened':
+        dossier.detainee = { ...event.data.detainee, source: state.source, record: record as RecordOf<'CaseOpened'> };
+        break;
+      case 'LawyerAssigned':
+      case 'LawyerUnassigned':
+        dossier.lawyers.records.push(record as RecordOf<'LawyerAssigned' | 'LawyerUnassigned'>);
+        break;
+      case 'DetentionRecorded':
+      case 'WhereaboutsUnknownReported':
+      case 'DetaineeTransferred':
+      case 'PreventiveMeasureImposed':
+      case 'PreventiveMeasureExtended':
+      case 'ReleasedToHouseArrest':
+      case 'Released':
+        dossier.custody.push(record as RecordOf<CustodyType>);
+        break;
+      case 'ChargeBrought':
+      case 'ChargeRequalified':
+      case 'ChargeDropped':
+        byId(charges, event.data.chargeId)?.push(record as RecordOf<ChargeType>);
+        break;
+      case 'AdministrativeSanctionImposed':
+        dossier.administrativeSanctions.push(record as RecordOf<'AdministrativeSanctionImposed'>);
+        break;
+      case 'HearingScheduled':
+      case 'HearingRescheduled':
+      case 'HearingCancelled':
+      case 'HearingHeld':
+        byId(hearings, event.data.hearingId)?.push(record as RecordOf<HearingType>);
+        break;
+      case 'TortureAllegationRecorded':
+        dossier.allegations.push(record as RecordOf<'TortureAllegationRecorded'>);
+        break;
+      case 'ComplaintFiled':
+      case 'ComplaintAnswered':
+      case 'ComplainantPressured':
+      case 'ComplaintWithdrawn':
+        byId(complaints, event.data.complaintId)?.push(record as RecordOf<ComplaintType>);
+        break;
+      case 'AccessDenied':
+        dossier.accessDenials.push(record as RecordOf<'AccessDenied'>);
+        break;
+      case 'MedicalFactRecorded':
+        dossier.medical.push(record as RecordOf<'MedicalFactRecorded'>);
+        break;
+      case 'VerdictDelivered':
+        dossier.verdict = record as RecordOf<'VerdictDelivered'>;
+        break;
+      case 'DeathRecorded':
+        dossier.death = record as RecordOf<'DeathRecorded'>;
+        break;
+      case 'NoteAdded':
+        dossier.notes.push(record as RecordOf<'NoteAdded'>);
+        break;
+      case 'CaseClosed':
+      case 'CaseReopened':
+        dossier.lifecycle.push(record as RecordOf<'CaseClosed' | 'CaseReopened'>);
+        break;
+      case 'FactRetracted':
+        break;
+      default:
+        assertNever(event);
+    }
+  }
+  dossier.charges = [...charges.values()].filter((c) => c.records.length > 0);
+  dossier.hearings = [...hearings.values()]
+    .filter((h) => h.records.length > 0)
+    .sort((a, b) => toMillis(a.scheduledAt) - toMillis(b.scheduledAt));
+  dossier.complaints = [...complaints.values()].filter((c) => c.records.length > 0);
+  dossier.retractions = listRetractions(facts, retractions, withheldIds);
+  dossier.withheld.internalAllegations = withheldIds.size;
+  return dossier;
+}
+
+function emptyDossier(state: CaseState, options: DossierOptions): CaseDossier {
+  return {
+    format: 'casetrack-dossier/1',
+    caseId: options.caseId,
+    generatedAt: options.generatedAt,
+    includesInternal: options.includeInternal,
+    detainee: null,
+    situation: {
+      status: state.status,
+      closed: state.closed,
+      heldAs: state.heldAs,
+      currentFacility: state.currentFacility,
+      measure: state.measure,
+      releasedAt: state.releasedAt,
+    },
+    lawyers: {
+      current: Object.entries(state.lawyers).map(([lawyerId, role]) => ({ lawyerId, role })),
+      records: [],
+    },
+    custody: [],
+    charges: [],
+    administrativeSanctions: [],
+    hearings: [],
+    allegations: [],
+    complaints: [],
+    accessDenials: [],
+    medical: [],
+    verdict: null,
+    death: null,
+    notes: [],
+    lifecycle: [],
+    retractions: [],
+    withheld: { internalAllegations: 0 },
+  };
+}
+
+function toRecord(fact: CaseFact): DossierRecord {
+  const { meta, event } = fact;
+  // The event's type and data belong together by construction; TypeScript cannot correlate them across the union.
+  return {
+    eventId: meta.eventId,
+    version: meta.version,
+    type: event.type,
+    occurredAt: meta.occurredAt,
+    occurredAtPrecision: meta.occurredAtPrecision,
+    recordedAt: meta.recordedAt,
+    recordedBy: { id: meta.actorId, role: meta.actorRole },
+    data: event.data,
+  } as DossierRecord;
+}
+
+function toCharge(charge: ChargeRecord): DossierCharge {
+  const { previousQualifications: _previous, ...current } = charge;
+  return { ...current, records: [] };
+}
+
+function toComplaint(complaint: ComplaintRecord, withheldAllegationIds: ReadonlySet<string>): DossierComplaint {
+  const { pressure: _pressure, ...current } = complaint;
+  const allegationWithheld = complaint.allegationId !== undefined && withheldAllegationIds.has(complaint.allegationId);
+  return { ...current, allegationWithheld, records: [] };
+}
+
+function isInternalAllegation(fact: CaseFact): fact is CaseFact<CaseEventOf<'TortureAllegationRecorded'>> {
+  return fact.event.type === 'TortureAllegationRecorded' && fact.event.data.consent === 'internal_only';
+}
+
+/** Retractions of withheld facts are withheld with them: listing them would reveal what was left out. */
+function listRetractions(
+  facts: readonly CaseFact[],
+  retractions: ReturnType<typeof retractionsOf>,
+  withheldIds: ReadonlySet<string>,
+): DossierRetraction[] {
+  return chronological(facts.filter((f) => retractions.has(f.meta.eventId) && !withheldIds.has(f.meta.eventId))).map(
+    (fact) => {
+      const retraction = retractions.get(fact.meta.eventId) as CaseFact<CaseEventOf<'FactRetracted'>>;
+      const { eventId, version, occurredAt, recordedAt } = fact.meta;
+      return {
+        retracted: { eventId, version, type: fact.event.type, occurredAt, recordedAt },
+        retraction: toRecord(retraction) as RecordOf<'FactRetracted'>,
+      };
+    },
+  );
+}
+
+/** In the order things happened; facts that happened at the same instant in the order they were recorded. */
+function chronological(facts: readonly CaseFact[]): CaseFact[] {
+  return [...facts].sort(
+    (a, b) => toMillis(a.meta.occurredAt) - toMillis(b.meta.occurredAt) || a.meta.version - b.meta.version,
+  );
+}
+
+export type AnyDossierRecord = DossierRecord;

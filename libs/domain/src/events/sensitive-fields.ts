@@ -1,0 +1,73 @@
+import type { CaseEvent, CaseEventType } from './case-events';
+
+/**
+ * Which fields of each event identify a person or carry testimony. These are encrypted at rest with the
+ * case's key and read as erased once the key is destroyed. `text` reads as ERASED_TEXT, `list` as [],
+ * `optional` disappears.
+ */
+export type SensitiveKind = 'text' | 'list' | 'optional';
+export type SensitivePaths = Readonly<Record<string, SensitiveKind>>;
+
+export const ERASED_TEXT = '[erased]';
+
+export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitivePaths>>> = {
+  CaseOpened: {
+    'detainee.fullName': 'text',
+    'detainee.nameVariants': 'list',
+    'detainee.birthDate': 'optional',
+    'source.reference': 'optional',
+  },
+  DetentionRecorded: { circumstances: 'optional', injuries: 'optional' },
+  WhereaboutsUnknownReported: { reportedBy: 'optional' },
+  HearingHeld: { notes: 'optional' },
+  ReleasedToHouseArrest: { address: 'optional', conditions: 'optional' },
+  Released: { note: 'optional' },
+  AccessDenied: { by: 'optional', details: 'optional' },
+  TortureAllegationRecorded: {
+    perpetrators: 'optional',
+    injuries: 'optional',
+    witnesses: 'optional',
+    evidence: 'list',
+  },
+  ComplaintAnswered: { note: 'optional' },
+  ComplainantPressured: { by: 'optional', details: 'text' },
+  ComplaintWithdrawn: { reason: 'text' },
+  MedicalFactRecorded: { details: 'text' },
+  DeathRecorded: { details: 'optional' },
+  NoteAdded: { text: 'text' },
+  FactRetracted: { reason: 'text' },
+};
+
+type JsonObject = { [key: string]: unknown };
+
+/** Calls `visit` with the parent object and key of every sensitive field present in `data`. */
+export function forEachSensitiveField(
+  type: string,
+  data: unknown,
+  visit: (parent: JsonObject, key: string, path: string, kind: SensitiveKind) => void,
+): void {
+  const paths = SENSITIVE_FIELDS[type as CaseEventType];
+  if (!paths || typeof data !== 'object' || data === null) return;
+  for (const [path, kind] of Object.entries(paths)) {
+    const parts = path.split('.');
+    let parent = data as JsonObject;
+    for (const part of parts.slice(0, -1)) {
+      const next = parent[part];
+      if (typeof next !== 'object' || next === null) return;
+      parent = next as JsonObject;
+    }
+    const key = parts[parts.length - 1];
+    if (key in parent && parent[key] !== undefined) visit(parent, key, path, kind);
+  }
+}
+
+/** A deep copy of the event with its sensitive fields erased: what a case reads as after its key is destroyed. */
+export function redactEvent<E extends CaseEvent>(event: E): E {
+  const data = structuredClone(event.data) as unknown as JsonObject;
+  forEachSensitiveField(event.type, data, (parent, key, _path, kind) => {
+    if (kind === 'text') parent[key] = ERASED_TEXT;
+    else if (kind === 'list') parent[key] = [];
+    else delete parent[key];
+  });
+  return { ...event, data } as unknown as E;
+}

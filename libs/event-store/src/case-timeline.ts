@@ -1,0 +1,49 @@
+import { type CaseEvent, type CaseFact, retractionsOf } from '@casetrack/domain';
+import type { RecordedEvent } from './event-store.port';
+import { toCaseFact } from './case-streams';
+
+/** One event of `GET /v1/cases/:caseId/timeline`. */
+export interface TimelineEntry {
+  eventId: string;
+  version: number;
+  position: number;
+  type: CaseEvent['type'];
+  occurredAt: string;
+  occurredAtPrecision: string;
+  recordedAt: string;
+  actor: { id: string; role: string };
+  /** The event's data in today's schema (older schema versions are upcast). */
+  data: CaseEvent['data'];
+  retracted: boolean;
+  /** The retraction that withdrew this fact, when `retracted`. */
+  retractedBy?: string;
+  /** The event's link in the stream's hash chain, so a reader can match it with a verification or a digest. */
+  hash: string;
+}
+
+/**
+ * The case stream as an auditor reads it: every event in stream order, retracted ones included and marked, since a
+ * retraction withdraws a fact's effect but never the record that it was once stated.
+ */
+export function caseTimeline(events: readonly RecordedEvent[]): TimelineEntry[] {
+  const facts: CaseFact[] = events.map(toCaseFact);
+  const retractions = retractionsOf(facts);
+  return events.map((recorded, index) => {
+    const fact = facts[index];
+    const retraction = retractions.get(fact.meta.eventId);
+    return {
+      eventId: fact.meta.eventId,
+      version: recorded.version,
+      position: recorded.position,
+      type: fact.event.type,
+      occurredAt: fact.meta.occurredAt,
+      occurredAtPrecision: fact.meta.occurredAtPrecision,
+      recordedAt: fact.meta.recordedAt,
+      actor: { id: fact.meta.actorId, role: fact.meta.actorRole },
+      data: fact.event.data,
+      retracted: retraction !== undefined,
+      ...(retraction ? { retractedBy: retraction.meta.eventId } : {}),
+      hash: recorded.metadata.hash,
+    };
+  });
+}

@@ -1,0 +1,97 @@
+import { forEachSensitiveField, redactEvent, type CaseEvent } from '@casetrack/domain';
+import { caseIdOf } from '../case-streams';
+import type { Json, NewEvent, RecordedEvent } from '../event-store.port';
+import { open, seal } from './aes-gcm';
+import type { CaseKey, CaseKeyStore } from './case-key-store';
+
+/** How a sealed field is stored: an object no validated input can produce, so it is never confused with a value. */
+interface SealedField {
+  $sealed: string;
+}
+
+function isSealed(value: unknown): value is SealedField {
+  return typeof value === 'object' && value !== null && typeof (value as SealedField).$sealed === 'string';
+}
+
+/** Binds a ciphertext to its case, event and field, so it cannot be moved elsewhere and still open. */
+function placeOf(caseId: string, eventId: string, path: string): string {
+  return `${caseId}/${eventId}/${path}`;
+}
+
+function hasSensitiveFields(type: string, data: Json): boolean {
+  let found = false;
+  forEachSensitiveField(type, data, () => (found = true));
+  return found;
+}
+
+/**
+ * Encrypts the sensitive fields of case events before they are stored and decrypts them when read.
+ * The store hashes what it stores, so the hash chain covers the encrypted form and still verifies after
+ * a key is destroyed; from then on those fields read as erased.
+ */
+export class CaseCipher {
+  constructor(private readonly keys: CaseKeyStore) {}
+
+  async seal(caseId: string, events: NewEvent[]): Promise<NewEvent[]> {
+    if (!events.some((event) => hasSensitiveFields(event.type, event.data))) return events;
+    const key = await this.keys.findOrCreate(caseId);
+    return events.map((event) => ({
+      ...event,
+      data: this.sealData(caseId, event.eventId, event.type, event.data, key),
+    }));
+  }
+
+  /** Decrypts the events of any streams; events of streams that are not cases pass through. */
+  async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const keys = new Map<string, CaseKey | null>();
+    for (const event of events) {
+      const caseId = caseIdOf(event.streamId);
+      if (caseId && !keys.has(caseId) && hasSealed(event.data)) keys.set(caseId, await this.keys.find(caseId));
+    }
+    return events.map((event) => {
+      const caseId = caseIdOf(event.streamId);
+      const key = caseId ? keys.get(caseId) : undefined;
+      if (!caseId || key === undefined) return event;
+      return { ...event, data: this.openData(caseId, event, key) };
+    });
+  }
+
+  /** Destroys the case's key: its sensitive fields read as erased everywhere from now on. */
+  erase(caseId: string): Promise<void> {
+    return this.keys.destroy(caseId);
+  }
+
+  private sealData(caseId: string, eventId: string, type: string, data: Json, key: CaseKey): Json {
+    if (key.kind === 'erased') {
+      // Nothing sensitive is written to a case whose key is gone.
+      return redactEvent({ type, data } as unknown as CaseEvent).data as unknown as Json;
+    }
+    const copy = structuredClone(data);
+    forEachSensitiveField(type, copy, (parent, field, path) => {
+      const plaintext = Buffer.from(JSON.stringify(parent[field]), 'utf8');
+      parent[field] = { $sealed: seal(key.key, plaintext, placeOf(caseId, eventId, path)).toString('base64') };
+    });
+    return copy;
+  }
+
+  private openData(caseId: string, event: RecordedEvent, key: CaseKey | null): Json {
+    if (key === null || key.kind === 'erased') {
+      return redactEvent({ type: event.type, data: event.data } as unknown as CaseEvent).data as unknown as Json;
+    }
+    const copy = structuredClone(event.data);
+    forEachSensitiveField(event.type, copy, (parent, field, path) => {
+      const value = parent[field];
+      if (!isSealed(value)) return;
+      const plaintext = open(key.key, Buffer.from(value.$sealed, 'base64'), placeOf(caseId, event.eventId, path));
+      parent[field] = JSON.parse(plaintext.toString('utf8')) as unknown;
+    });
+    return copy;
+  }
+}
+
+function hasSealed(data: Json): boolean {
+  if (isSealed(data)) return true;
+  if (Array.isArray(data)) return data.some(hasSealed);
+  if (typeof data === 'object' && data !== null) return Object.values(data).some(hasSealed);
+  return false;
+}

@@ -1,0 +1,226 @@
+import type {
+  AllegationRecord,
+  CaseState,
+  ChargeRecord,
+  ComplaintRecord,
+  Facility,
+  HearingRecord,
+} from '@casetrack/domain';
+import { nameKeys } from '../names/names';
+import type {
+  AllegationView,
+  CaseDetailDocument,
+  CaseRow,
+  CaseRows,
+  ChargeView,
+  ComplaintRow,
+  ComplaintView,
+  FacilityView,
+  HearingRow,
+  HearingView,
+} from './views';
+
+/**
+ * Every read-model row of one case, derived from its folded state alone. Pure: the same state always gives the
+ * same rows, so projecting an event twice, or rebuilding from scratch, ends in the same tables. `null` when the
+ * case does not exist (nothing was opened, or its opening was retracted): its rows are removed.
+ */
+export function caseRows(caseId: string, state: CaseState): CaseRows | null {
+  if (!state.exists || state.detainee === null) return null;
+  const { detainee } = state;
+  const charges = Object.values(state.charges)
+    .sort(byTime((c) => c.broughtAt))
+    .map(chargeView);
+  const hearings = Object.values(state.hearings).sort(byTime((h) => h.scheduledAt));
+  const complaints = Object.values(state.complaints).sort(byTime((c) => c.filedAt));
+  const allegations = Object.values(state.allegations).sort(byTime((a) => a.periodFrom));
+  const lawyers = Object.entries(state.lawyers)
+    .map(([lawyerId, role]) => ({ lawyerId, role }))
+    .sort((a, b) => a.lawyerId.localeCompare(b.lawyerId));
+  const facility = state.currentFacility ? facilityView(state.currentFacility) : null;
+  const lastFact = state.facts.reduce((last, fact) => (fact.meta.version > last.meta.version ? fact : last));
+
+  const row: CaseRow = {
+    case_id: caseId,
+    full_name: detainee.fullName,
+    name_variants: [...detainee.nameVariants],
+    name_keys: nameKeys(detainee.fullName, detainee.nameVariants),
+    city: detainee.city,
+    status: state.status,
+    closed: state.closed,
+    current_facility: facility,
+    facility_key: facility ? facilityKey(facility) : null,
+    articles: [...new Set(charges.filter((c) => c.status === 'active').map((c) => c.article))].sort(),
+    charges,
+    lawyer_ids: lawyers.map((l) => l.lawyerId),
+    lawyers,
+    measure: state.measure?.measure ?? null,
+    measure_until: state.measure?.until ?? null,
+    open_complaints: complaints.filter((c) => c.status === 'awaiting').length,
+    torture_allegations: allegations.length,
+    deceased: state.death !== null,
+    vulnerabilities: [...state.vulnerabilities],
+    opened_at: state.openedAt,
+    version: state.version,
+    last_recorded_at: lastFact.meta.recordedAt,
+    detail: detailDocument(state, hearings, complaints, allegations),
+  };
+  return {
+    case: row,
+    hearings: hearings.map((h) => hearingRow(caseId, h)),
+    complaints: complaints.map((c) => complaintRow(caseId, c)),
+  };
+}
+
+/** How the facility filter and statistics identify a facility: its code when it has one, else its name. */
+export function facilityKey(facility: { code: string | null; name: string }): string {
+  return (facility.code ?? facility.name).trim().toLowerCase();
+}
+
+function detailDocument(
+  state: CaseState,
+  hearings: HearingRecord[],
+  complaints: ComplaintRecord[],
+  allegations: AllegationRecord[],
+): CaseDetailDocument {
+  return {
+    birthDate: state.detainee?.birthDate ?? null,
+    sex: state.detainee?.sex ?? null,
+    hearings: hearings.map(hearingView),
+    complaints: complaints.map(complaintView),
+    allegations: allegations.map(allegationView),
+    transfers: state.transfers.map((t) => ({ occurredAt: t.occurredAt, facility: facilityView(t.facility) })),
+    measures: state.measureHistory.map((m) => ({
+      occurredAt: m.occurredAt,
+      change: m.change,
+      measure: m.measure,
+      until: m.until,
+      hearingId: m.hearingId ?? null,
+    })),
+    accessDenials: state.accessDenials.map((d) => ({ occurredAt: d.occurredAt, who: d.who, by: d.by ?? null })),
+    detentions: state.detentions.map((d) => ({
+      occurredAt: d.occurredAt,
+      city: d.city,
+      place: d.place,
+      authority: d.authority,
+    })),
+    administrativeSanctions: state.administrativeSanctions.map((s) => ({
+      occurredAt: s.occurredAt,
+      kind: s.kind,
+      days: s.days ?? null,
+      amount: s.amount ?? null,
+      currency: s.currency ?? null,
+    })),
+    verdict: state.verdict
+      ? {
+          occurredAt: state.verdict.occurredAt,
+          outcome: state.verdict.outcome,
+          sentence: state.verdict.sentence
+            ? { kind: state.verdict.sentence.kind, months: state.verdict.sentence.months ?? null }
+            : null,
+        }
+      : null,
+    death: state.death
+      ? {
+          occurredAt: state.death.occurredAt,
+          circumstances: state.death.circumstances,
+          bodyReleased: state.death.bodyReleased ?? null,
+        }
+      : null,
+  };
+}
+
+function facilityView(facility: Facility): FacilityView {
+  return { code: facility.code ?? null, name: facility.name, city: facility.city, kind: facility.kind };
+}
+
+function chargeView(charge: ChargeRecord): ChargeView {
+  return {
+    chargeId: charge.chargeId,
+    code: charge.code,
+    article: charge.article,
+    part: charge.part ?? null,
+    title: charge.title ?? null,
+    status: charge.status,
+  };
+}
+
+function hearingView(h: HearingRecord): HearingView {
+  return {
+    hearingId: h.hearingId,
+    kind: h.kind,
+    court: h.court,
+    judge: h.judge ?? null,
+    location: h.location ?? null,
+    scheduledAt: h.scheduledAt,
+    status: h.status,
+    previousScheduledAt: [...h.previousScheduledAt],
+    outcome: h.outcome ?? null,
+    durationMinutes: h.durationMinutes ?? null,
+    defendantHeard: h.defendantHeard ?? null,
+    lawyerPresent: h.lawyerPresent ?? null,
+  };
+}
+
+function complaintView(c: ComplaintRecord): ComplaintView {
+  return {
+    complaintId: c.complaintId,
+    allegationId: c.allegationId ?? null,
+    filedWith: c.filedWith,
+    reference: c.reference ?? null,
+    status: c.status,
+    filedAt: c.filedAt,
+    responseDueAt: c.responseDueAt ?? null,
+    outcome: c.response?.outcome ?? null,
+    answeredAt: c.response?.answeredAt ?? null,
+    withdrawnAt: c.withdrawal?.withdrawnAt ?? null,
+    pressureCount: c.pressure.length,
+  };
+}
+
+function allegationView(a: AllegationRecord): AllegationView {
+  return {
+    allegationId: a.allegationId,
+    recordedAsOccurredAt: a.occurredAt,
+    periodFrom: a.periodFrom,
+    periodTo: a.periodTo ?? null,
+    facility: a.facility ?? null,
+    methods: [...a.methods],
+    consent: a.consent,
+    evidenceCount: a.evidence.length,
+  };
+}
+
+function hearingRow(caseId: string, h: HearingRecord): HearingRow {
+  return {
+    case_id: caseId,
+    hearing_id: h.hearingId,
+    kind: h.kind,
+    court: h.court,
+    judge: h.judge ?? null,
+    location: h.location ?? null,
+    scheduled_at: h.scheduledAt,
+    status: h.status,
+  };
+}
+
+function complaintRow(caseId: string, c: ComplaintRecord): ComplaintRow {
+  return {
+    case_id: caseId,
+    complaint_id: c.complaintId,
+    allegation_id: c.allegationId ?? null,
+    filed_with: c.filedWith,
+    reference: c.reference ?? null,
+    status: c.status,
+    response_due_at: c.responseDueAt ?? null,
+    outcome: c.response?.outcome ?? null,
+    filed_at: c.filedAt,
+    answered_at: c.response?.answeredAt ?? null,
+    withdrawn_at: c.withdrawal?.withdrawnAt ?? null,
+  };
+}
+
+/** Oldest first by an instant, ties broken by nothing else (the sort is stable over the state's own order). */
+function byTime<T>(at: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => Date.parse(at(a)) - Date.parse(at(b));
+}

@@ -1,0 +1,28 @@
+import type { Pool } from 'pg';
+import { READ_MODEL_SCHEMA, READ_MODEL_TABLES, quoteSchema } from './read-model-schema';
+
+/**
+ * Creates an empty schema with the same tables, constraints and indexes as the live read models, for a projector
+ * to fill from the start of the feed (a rebuild, or a check against the live tables). Replaces any schema of that
+ * name; refuses to touch the live one.
+ */
+export async function createShadowSchema(pool: Pool, schema: string): Promise<void> {
+  if (schema === READ_MODEL_SCHEMA) throw new RangeError('The live read-model schema is not a shadow');
+  const target = quoteSchema(schema);
+  const live = quoteSchema(READ_MODEL_SCHEMA);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`DROP SCHEMA IF EXISTS ${target} CASCADE`);
+    await client.query(`CREATE SCHEMA ${target}`);
+    for (const table of READ_MODEL_TABLES) {
+      await client.query(`CREATE TABLE ${target}.${table} (LIKE ${live}.${table} INCLUDING ALL)`);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,226 @@
+import type {
+  AccessDeniedTo,
+  Authority,
+  CaseStatus,
+  ChargeCode,
+  ChargeStatus,
+  ComplaintBody,
+  ComplaintOutcome,
+  ComplaintStatus,
+  Consent,
+  DeathCircumstances,
+  FacilityKind,
+  HearingKind,
+  HearingStatus,
+  LawyerRole,
+  Measure,
+  MeasureChangeKind,
+  SanctionKind,
+  Sex,
+  SentenceKind,
+  TortureMethod,
+  VerdictOutcome,
+  Vulnerability,
+} from '@casetrack/domain';
+
+/*
+ * The JSON shapes the read models store and the reads answer with (camelCase, as in the contract). Optional
+ * values are explicit nulls so that every answer has the same keys. None of them holds testimony, witnesses,
+ * notes, medical details or other free-text accounts: those stay in the event stream.
+ */
+
+export interface FacilityView {
+  code: string | null;
+  name: string;
+  city: string;
+  kind: FacilityKind;
+}
+
+export interface ChargeView {
+  chargeId: string;
+  code: ChargeCode;
+  article: string;
+  part: string | null;
+  title: string | null;
+  status: ChargeStatus;
+}
+
+export interface LawyerView {
+  lawyerId: string;
+  role: LawyerRole;
+}
+
+export interface MeasureView {
+  measure: Measure;
+  until: string | null;
+}
+
+export interface NextHearingView {
+  hearingId: string;
+  kind: HearingKind;
+  court: string;
+  scheduledAt: string;
+}
+
+export interface HearingView {
+  hearingId: string;
+  kind: HearingKind;
+  court: string;
+  judge: string | null;
+  location: string | null;
+  scheduledAt: string;
+  status: HearingStatus;
+  previousScheduledAt: string[];
+  outcome: string | null;
+  durationMinutes: number | null;
+  defendantHeard: boolean | null;
+  lawyerPresent: boolean | null;
+}
+
+export interface ComplaintView {
+  complaintId: string;
+  allegationId: string | null;
+  filedWith: ComplaintBody;
+  reference: string | null;
+  status: ComplaintStatus;
+  filedAt: string;
+  responseDueAt: string | null;
+  outcome: ComplaintOutcome | null;
+  answeredAt: string | null;
+  withdrawnAt: string | null;
+  /** How many times the complainant was pressured; the accounts themselves stay in the stream. */
+  pressureCount: number;
+}
+
+/** A torture allegation without its testimony (perpetrators, injuries, witnesses) and evidence references. */
+export interface AllegationView {
+  allegationId: string;
+  recordedAsOccurredAt: string;
+  periodFrom: string;
+  periodTo: string | null;
+  facility: string | null;
+  methods: TortureMethod[];
+  consent: Consent;
+  evidenceCount: number;
+}
+
+export interface TransferView {
+  occurredAt: string;
+  facility: FacilityView;
+}
+
+export interface MeasureChangeView {
+  occurredAt: string;
+  change: MeasureChangeKind;
+  measure: Measure;
+  until: string | null;
+  hearingId: string | null;
+}
+
+export interface AccessDenialView {
+  occurredAt: string;
+  who: AccessDeniedTo;
+  by: string | null;
+}
+
+export interface DetentionView {
+  occurredAt: string;
+  city: string;
+  place: string;
+  authority: Authority;
+}
+
+export interface SanctionView {
+  occurredAt: string;
+  kind: SanctionKind;
+  days: number | null;
+  amount: number | null;
+  currency: string | null;
+}
+
+export interface VerdictView {
+  occurredAt: string;
+  outcome: VerdictOutcome;
+  sentence: { kind: SentenceKind; months: number | null } | null;
+}
+
+export interface DeathView {
+  occurredAt: string;
+  circumstances: DeathCircumstances;
+  bodyReleased: boolean | null;
+}
+
+/** What the case detail adds to the summary, stored as one document per case. */
+export interface CaseDetailDocument {
+  birthDate: string | null;
+  sex: Sex | null;
+  hearings: HearingView[];
+  complaints: ComplaintView[];
+  allegations: AllegationView[];
+  transfers: TransferView[];
+  measures: MeasureChangeView[];
+  accessDenials: AccessDenialView[];
+  detentions: DetentionView[];
+  administrativeSanctions: SanctionView[];
+  verdict: VerdictView | null;
+  death: DeathView | null;
+}
+
+/** One row of `cases`, keyed by column name exactly as the table (so it can be written with jsonb_populate_recordset). */
+export interface CaseRow {
+  case_id: string;
+  full_name: string;
+  name_variants: string[];
+  name_keys: string;
+  city: string;
+  status: CaseStatus;
+  closed: boolean;
+  current_facility: FacilityView | null;
+  facility_key: string | null;
+  articles: string[];
+  charges: ChargeView[];
+  lawyer_ids: string[];
+  lawyers: LawyerView[];
+  measure: Measure | null;
+  measure_until: string | null;
+  open_complaints: number;
+  torture_allegations: number;
+  deceased: boolean;
+  vulnerabilities: Vulnerability[];
+  opened_at: string | null;
+  version: number;
+  last_recorded_at: string;
+  detail: CaseDetailDocument;
+}
+
+export interface HearingRow {
+  case_id: string;
+  hearing_id: string;
+  kind: HearingKind;
+  court: string;
+  judge: string | null;
+  location: string | null;
+  scheduled_at: string;
+  status: HearingStatus;
+}
+
+export interface ComplaintRow {
+  case_id: string;
+  complaint_id: string;
+  allegation_id: string | null;
+  filed_with: ComplaintBody;
+  reference: string | null;
+  status: ComplaintStatus;
+  response_due_at: string | null;
+  outcome: ComplaintOutcome | null;
+  filed_at: string;
+  answered_at: string | null;
+  withdrawn_at: string | null;
+}
+
+/** Every row one case contributes to the read models. */
+export interface CaseRows {
+  case: CaseRow;
+  hearings: HearingRow[];
+  complaints: ComplaintRow[];
+}

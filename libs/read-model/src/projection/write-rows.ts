@@ -1,0 +1,112 @@
+import type { ClientBase, Pool } from 'pg';
+import { CHECKPOINT_NAME, quoteSchema } from './read-model-schema';
+import type { CaseRow, CaseRows } from './views';
+
+/** Columns of `cases` that an upsert overwrites (all but the key). */
+const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
+  'full_name',
+  'name_variants',
+  'name_keys',
+  'city',
+  'status',
+  'closed',
+  'current_facility',
+  'facility_key',
+  'articles',
+  'charges',
+  'lawyer_ids',
+  'lawyers',
+  'measure',
+  'measure_until',
+  'open_complaints',
+  'torture_allegations',
+  'deceased',
+  'vulnerabilities',
+  'opened_at',
+  'version',
+  'last_recorded_at',
+  'detail',
+];
+
+export type WriteStage = 'cases' | 'hearings' | 'complaints' | 'checkpoint';
+
+/**
+ * Replaces the rows of the given cases (`null` rows: the case is gone) inside the caller's transaction. A few
+ * statements per batch whatever its size: rows travel as one JSON array per table and are expanded with the
+ * table's own row type (`jsonb_populate_recordset`), so the column list lives in the migration only.
+ * `afterStage` runs after each statement; the fault tests use it to fail a batch halfway.
+ */
+export async function replaceCaseRows(
+  client: ClientBase,
+  schema: string,
+  rows: ReadonlyMap<string, CaseRows | null>,
+  afterStage: (stage: WriteStage) => Promise<void> | void = () => undefined,
+): Promise<void> {
+  const s = quoteSchema(schema);
+  const caseIds = [...rows.keys()];
+  const present = [...rows.values()].filter((r): r is CaseRows => r !== null);
+
+  const gone = caseIds.filter((id) => rows.get(id) === null);
+  if (gone.length > 0) await client.query(`DELETE FROM ${s}.cases WHERE case_id = ANY($1::uuid[])`, [gone]);
+  if (present.length > 0) {
+    const updates = CASE_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ');
+    await client.query(
+      `INSERT INTO ${s}.cases SELECT * FROM jsonb_populate_recordset(NULL::${s}.cases, $1::jsonb)
+       ON CONFLICT (case_id) DO UPDATE SET ${updates}`,
+      [JSON.stringify(present.map((r) => r.case))],
+    );
+  }
+  await afterStage('cases');
+
+  await client.query(`DELETE FROM ${s}.hearings WHERE case_id = ANY($1::uuid[])`, [caseIds]);
+  const hearings = present.flatMap((r) => r.hearings);
+  if (hearings.length > 0) {
+    await client.query(
+      `INSERT INTO ${s}.hearings SELECT * FROM jsonb_populate_recordset(NULL::${s}.hearings, $1::jsonb)`,
+      [JSON.stringify(hearings)],
+    );
+  }
+  await afterStage('hearings');
+
+  await client.query(`DELETE FROM ${s}.complaints WHERE case_id = ANY($1::uuid[])`, [caseIds]);
+  const complaints = present.flatMap((r) => r.complaints);
+  if (complaints.length > 0) {
+    await client.query(
+      `INSERT INTO ${s}.complaints SELECT * FROM jsonb_populate_recordset(NULL::${s}.complaints, $1::jsonb)`,
+      [JSON.stringify(complaints)],
+    );
+  }
+  await afterStage('complaints');
+}
+
+/**
+ * Locks the projector's checkpoint row for the rest of the transaction and returns it (0 before the first batch).
+ * Holding the lock is what keeps two projectors on one schema from interleaving their batches.
+ */
+export async function lockCheckpoint(client: ClientBase, schema: string): Promise<number> {
+  const s = quoteSchema(schema);
+  await client.query(`INSERT INTO ${s}.checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
+    CHECKPOINT_NAME,
+  ]);
+  const { rows } = await client.query<{ position: string }>(
+    `SELECT position FROM ${s}.checkpoint WHERE name = $1 FOR UPDATE`,
+    [CHECKPOINT_NAME],
+  );
+  return Number(rows[0].position);
+}
+
+export async function saveCheckpoint(client: ClientBase, schema: string, position: number): Promise<void> {
+  await client.query(`UPDATE ${quoteSchema(schema)}.checkpoint SET position = $2, updated_at = now() WHERE name = $1`, [
+    CHECKPOINT_NAME,
+    position,
+  ]);
+}
+
+/** The stored checkpoint, read without a transaction (0 when the projector never ran). */
+export async function readCheckpoint(pool: Pool, schema: string): Promise<number> {
+  const { rows } = await pool.query<{ position: string }>(
+    `SELECT position FROM ${quoteSchema(schema)}.checkpoint WHERE name = $1`,
+    [CHECKPOINT_NAME],
+  );
+  return rows.length === 0 ? 0 : Number(rows[0].position);
+}

@@ -1,0 +1,46 @@
+import type { Pool } from 'pg';
+import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
+import { readCheckpoint } from '../projection/write-rows';
+
+export interface ProjectorLag {
+  /** The position of the last event the read models include (0: none yet). */
+  checkpoint: number;
+  /** Events in the feed after the checkpoint, counted up to LAG_COUNT_LIMIT. */
+  events: number;
+  /** Age of the oldest event not yet projected; 0 when caught up. */
+  seconds: number;
+}
+
+/** Counting stops here: beyond it the number only says "very far behind" and the count would get slow. */
+export const LAG_COUNT_LIMIT = 100_000;
+
+/**
+ * How far the read models are behind the event store, measured in the database so that any process can report it
+ * (the API without the projector role too). "After the checkpoint" is in feed order, (transaction_id, position),
+ * the same order the projector reads in: positions alone have gaps and commit out of order.
+ */
+export class LagProbe {
+  constructor(
+    private readonly pool: Pool,
+    private readonly schema: string = READ_MODEL_SCHEMA,
+  ) {}
+
+  async measure(): Promise<ProjectorLag> {
+    const checkpoint = await readCheckpoint(this.pool, this.schema);
+    const { rows } = await this.pool.query<{ events: number; oldest: Date | null }>(
+      `SELECT count(*)::int AS events, min(recorded_at) AS oldest
+         FROM (SELECT e.recorded_at
+                 FROM events e
+                WHERE (e.transaction_id, e.position) > (
+                        CASE WHEN $1::bigint = 0 THEN '0'::xid8
+                             ELSE (SELECT c.transaction_id FROM events c WHERE c.position = $1::bigint) END,
+                        $1::bigint)
+                ORDER BY e.transaction_id, e.position
+                LIMIT $2::int) behind`,
+      [checkpoint, LAG_COUNT_LIMIT],
+    );
+    const { events, oldest } = rows[0];
+    const seconds = oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000);
+    return { checkpoint, events, seconds: Math.round(seconds * 1000) / 1000 };
+  }
+}

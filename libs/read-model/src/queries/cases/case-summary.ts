@@ -1,0 +1,135 @@
+import type { CaseStatus, Vulnerability } from '@casetrack/domain';
+import type { DataSource } from 'typeorm';
+import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
+import type {
+  CaseDetailDocument,
+  ChargeView,
+  ComplaintView,
+  FacilityView,
+  LawyerView,
+  MeasureView,
+  NextHearingView,
+} from '../../projection/views';
+import { iso, isoOf } from '../sql';
+
+/** A case as the case list shows it (the contract's case summary). */
+export interface CaseSummary {
+  caseId: string;
+  fullName: string;
+  nameVariants: string[];
+  city: string;
+  status: CaseStatus;
+  closed: boolean;
+  currentFacility: FacilityView | null;
+  charges: ChargeView[];
+  lawyers: LawyerView[];
+  nextHearing: NextHearingView | null;
+  measure: MeasureView | null;
+  openComplaints: number;
+  tortureAllegations: number;
+  vulnerabilities: Vulnerability[];
+  version: number;
+  lastRecordedAt: string;
+}
+
+/** The case detail: the summary plus its hearings, complaints, allegations (without testimony), transfers, measures... */
+export type CaseDetail = CaseSummary &
+  Omit<CaseDetailDocument, 'complaints'> & { complaints: Array<ComplaintView & { overdue: boolean }> };
+
+/** The columns of `cases` the summary needs, as pg returns them. */
+export interface SummaryRow {
+  case_id: string;
+  full_name: string;
+  name_variants: string[];
+  city: string;
+  status: CaseStatus;
+  closed: boolean;
+  current_facility: FacilityView | null;
+  charges: ChargeView[];
+  lawyers: LawyerView[];
+  measure: MeasureView['measure'] | null;
+  measure_until: Date | null;
+  open_complaints: number;
+  torture_allegations: number;
+  vulnerabilities: Vulnerability[];
+  version: number;
+  last_recorded_at: Date;
+}
+
+/** The columns of `cases` the summary reads, qualified with the table alias. */
+export function summaryColumns(alias: string): string {
+  return SUMMARY_COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+}
+
+const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
+  'case_id',
+  'full_name',
+  'name_variants',
+  'city',
+  'status',
+  'closed',
+  'current_facility',
+  'charges',
+  'lawyers',
+  'measure',
+  'measure_until',
+  'open_complaints',
+  'torture_allegations',
+  'vulnerabilities',
+  'version',
+  'last_recorded_at',
+];
+
+export function toSummary(row: SummaryRow, nextHearing: NextHearingView | null): CaseSummary {
+  return {
+    caseId: row.case_id,
+    fullName: row.full_name,
+    nameVariants: row.name_variants,
+    city: row.city,
+    status: row.status,
+    closed: row.closed,
+    currentFacility: row.current_facility,
+    charges: row.charges,
+    lawyers: row.lawyers,
+    nextHearing,
+    measure: row.measure === null ? null : { measure: row.measure, until: iso(row.measure_until) },
+    openComplaints: row.open_complaints,
+    tortureAllegations: row.torture_allegations,
+    vulnerabilities: row.vulnerabilities,
+    version: row.version,
+    lastRecordedAt: isoOf(row.last_recorded_at),
+  };
+}
+
+interface NextHearingRow {
+  case_id: string;
+  hearing_id: string;
+  kind: NextHearingView['kind'];
+  court: string;
+  scheduled_at: Date;
+}
+
+/**
+ * The next hearing of each case: the earliest still scheduled from now on. Computed when read (it depends on the
+ * clock), from the hearings of the cases on the page only.
+ */
+export async function nextHearings(dataSource: DataSource, caseIds: string[]): Promise<Map<string, NextHearingView>> {
+  const found = new Map<string, NextHearingView>();
+  if (caseIds.length === 0) return found;
+  const rows: NextHearingRow[] = await dataSource.query(
+    `SELECT DISTINCT ON (case_id) case_id, hearing_id, kind, court, scheduled_at
+       FROM ${READ_MODEL_SCHEMA}.hearings
+      WHERE case_id = ANY($1::uuid[]) AND status = 'scheduled' AND scheduled_at >= now()
+      ORDER BY case_id, scheduled_at, hearing_id`,
+    [caseIds],
+  );
+  for (const row of rows) {
+    found.set(row.case_id, {
+      hearingId: row.hearing_id,
+      kind: row.kind,
+      court: row.court,
+      scheduledAt: isoOf(row.scheduled_at),
+    });
+  }
+  return found;
+}

@@ -1,0 +1,62 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { canSeeCase } from '@casetrack/auth';
+import { CaseSummaryEntity } from '../../entities/case-summary.entity';
+import type { Viewer } from '../viewer';
+import { type CaseDetail, nextHearings, toSummary } from './case-summary';
+
+/** One case in detail; `null` when it does not exist or the viewer may not see it (both answer 404). */
+export class GetCaseQuery extends Query<CaseDetail | null> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly caseId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | null> {
+  constructor(
+    @InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async execute({ viewer, caseId }: GetCaseQuery): Promise<CaseDetail | null> {
+    const found = await this.cases.findOneBy({ caseId });
+    if (!found || !canSeeCase(viewer.role, viewer.id, found.lawyerIds)) return null;
+    const next = await nextHearings(this.dataSource, [caseId]);
+    const summary = toSummary(
+      {
+        case_id: found.caseId,
+        full_name: found.fullName,
+        name_variants: found.nameVariants,
+        city: found.city,
+        status: found.status,
+        closed: found.closed,
+        current_facility: found.currentFacility,
+        charges: found.charges,
+        lawyers: found.lawyers,
+        measure: found.measure,
+        measure_until: found.measureUntil,
+        open_complaints: found.openComplaints,
+        torture_allegations: found.tortureAllegations,
+        vulnerabilities: found.vulnerabilities,
+        version: found.version,
+        last_recorded_at: found.lastRecordedAt,
+      },
+      next.get(caseId) ?? null,
+    );
+    const now = Date.now();
+    const { complaints, ...rest } = found.detail;
+    return {
+      ...summary,
+      ...rest,
+      complaints: complaints.map((c) => ({
+        ...c,
+        overdue: c.status === 'awaiting' && c.responseDueAt !== null && Date.parse(c.responseDueAt) < now,
+      })),
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
+import { READ_MODEL_ENTITIES } from './entities';
+import { CheckpointWaiter } from './projector/checkpoint-waiter';
+import { LagProbe } from './projector/lag';
+import { createMetricsRegistry } from './projector/metrics';
+import { GetAgendaHandler } from './queries/agenda.query';
+import { GetCaseHandler } from './queries/cases/get-case.query';
+import { ListCasesHandler } from './queries/cases/list-cases.query';
+import { ListComplaintsHandler } from './queries/complaints.query';
+import { ListHearingsHandler } from './queries/hearings.query';
+import { GetStatsHandler } from './queries/stats.query';
+import { METRICS_REGISTRY, READ_MODEL_POOL } from './tokens';
+
+/**
+ * The read side for an API: query handlers over the read-model tables, the read-your-writes waiter, the lag probe
+ * and the metrics registry. Needs TypeORM's root module and EVENT_STORE from the application.
+ */
+@Module({})
+export class ReadModelModule {
+  static register(options: { pool: InjectionToken }): DynamicModule {
+    return {
+      module: ReadModelModule,
+      imports: [CqrsModule, TypeOrmModule.forFeature(READ_MODEL_ENTITIES)],
+      providers: [
+        { provide: READ_MODEL_POOL, useExisting: options.pool },
+        { provide: LagProbe, inject: [READ_MODEL_POOL], useFactory: (pool: Pool) => new LagProbe(pool) },
+        {
+          provide: CheckpointWaiter,
+          inject: [READ_MODEL_POOL, EVENT_STORE],
+          useFactory: (pool: Pool, store: EventStore) => new CheckpointWaiter(pool, store),
+        },
+        { provide: METRICS_REGISTRY, inject: [LagProbe], useFactory: createMetricsRegistry },
+        ListCasesHandler,
+        GetCaseHandler,
+        ListHearingsHandler,
+        ListComplaintsHandler,
+        GetStatsHandler,
+        GetAgendaHandler,
+      ],
+      exports: [LagProbe, CheckpointWaiter, METRICS_REGISTRY],
+    };
+  }
+}

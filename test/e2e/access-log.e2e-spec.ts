@@ -25,7 +25,15 @@ describe('case access log', () => {
 
   it('records who read which part of a case, newest first', async () => {
     expect((await get(t.http, auditor.token, `/v1/cases/${caseId}/timeline`)).status).toBe(200);
-    expect((await get(t.http, lawyer.token, `/v1/cases/${caseId}/history?asOf=${encodeURIComponent(new Date().toISOString())}`)).status).toBe(200);
+    expect(
+      (
+        await get(
+          t.http,
+          lawyer.token,
+          `/v1/cases/${caseId}/history?asOf=${encodeURIComponent(new Date().toISOString())}`,
+        )
+      ).status,
+    ).toBe(200);
     expect((await get(t.http, coordinator.token, `/v1/cases/${caseId}/verify`)).status).toBe(200);
 
     const log = await get(t.http, auditor.token, `/v1/audit/access?caseId=${caseId}`);

@@ -34,6 +34,8 @@ export class Reminders1764000000300 implements MigrationInterface {
         updated_at         timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX reminders_dispatch_idx ON reminders (state, due_at)`);
+    // The dispatcher's reconciliation walks queued rows by id.
+    await q.query(`CREATE INDEX reminders_queued_idx ON reminders (id) WHERE state = 'queued'`);
     await q.query(`CREATE INDEX reminders_case_idx ON reminders (case_id, due_at)`);
     await q.query(`CREATE INDEX reminders_recipient_idx ON reminders (recipient_user_id, due_at)`);
   }

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { expectError, get, post } from '../support/e2e';
 
@@ -56,6 +57,18 @@ describe('case access log', () => {
     const byAuditor = await get(t.http, coordinator.token, `/v1/audit/access?userId=${auditor.id}`);
     expect(byAuditor.body.items.every((item: { userId: string }) => item.userId === auditor.id)).toBe(true);
     expect(byAuditor.body.total).toBeGreaterThan(0);
+  });
+
+  it('records reads of the case detail, once the read model has the case', async () => {
+    const reader = await createUser(t.http, 'auditor', 'detail-reader');
+    const latest = await post(t.http, coordinator.token, `/v1/cases/${caseId}/notes`, { text: 'x' });
+    const detail = await request(t.http)
+      .get(`/v1/cases/${caseId}`)
+      .set('Authorization', `Bearer ${reader.token}`)
+      .set('X-Min-Position', String(latest.body.position));
+    expect(detail.status).toBe(200);
+    const log = await get(t.http, coordinator.token, `/v1/audit/access?userId=${reader.id}`);
+    expect(log.body.items).toEqual([expect.objectContaining({ caseId, userId: reader.id, view: 'detail' })]);
   });
 
   it('is for auditors and coordinators only', async () => {

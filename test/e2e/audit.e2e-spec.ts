@@ -259,8 +259,12 @@ describe('audit reads: timeline, verify, dossier', () => {
     });
 
     it('a byte changed in one event is reported at that exact version', async () => {
+      // The note's text is stored sealed: change one character of its ciphertext.
       await db.query(
-        `UPDATE events SET data = replace(data::text, 'three', 'threE')::jsonb WHERE stream_id = $1 AND version = 4`,
+        `UPDATE events
+            SET data = jsonb_set(data, '{text,$sealed}', to_jsonb(overlay(data->'text'->>'$sealed'
+                  placing (CASE WHEN substr(data->'text'->>'$sealed', 5, 1) = 'A' THEN 'B' ELSE 'A' END) from 5 for 1)))
+          WHERE stream_id = $1 AND version = 4`,
         [`case-${victim}`],
       );
       const response = await get(t.http, auditor.token, `/v1/cases/${victim}/verify`);

@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
 import { loadConfig } from '@casetrack/config';
+import { CaseCipher, CaseKeyStore, type Json, type StoredMetadata } from '@casetrack/event-store';
 import { createApp } from '../../apps/api/src/bootstrap';
 
 /** A POST with a bearer token and a JSON body; `headers` adds Idempotency-Key, If-Match... */
@@ -74,15 +75,39 @@ export interface StoredEvent {
 
 /** Direct read access to the test database's `events` table, to check what a write appended. */
 export class EventsTable {
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    private readonly keysPool: Pool,
+    private readonly cipher: CaseCipher,
+  ) {}
 
   static async open(url: string): Promise<EventsTable> {
     const client = new Client({ connectionString: url });
     await client.connect();
-    return new EventsTable(client);
+    const keysPool = new Pool({ connectionString: url, max: 2 });
+    const cipher = new CaseCipher(new CaseKeyStore(keysPool, loadConfig({ NODE_ENV: 'test' }).masterKey));
+    return new EventsTable(client, keysPool, cipher);
   }
 
+  /** The case's events as the application reads them: sensitive fields opened with the case's key. */
   async ofCase(caseId: string): Promise<StoredEvent[]> {
+    const stored = await this.storedOfCase(caseId);
+    const opened = await this.cipher.open(
+      stored.map((row) => ({
+        eventId: row.event_id,
+        streamId: `case-${caseId}`,
+        version: row.version,
+        position: 0,
+        type: row.type,
+        data: row.data as Json,
+        metadata: row.metadata as unknown as StoredMetadata,
+      })),
+    );
+    return stored.map((row, index) => ({ ...row, data: opened[index].data as Record<string, unknown> }));
+  }
+
+  /** The rows exactly as stored: sensitive fields are sealed. */
+  async storedOfCase(caseId: string): Promise<StoredEvent[]> {
     const result = await this.client.query<StoredEvent>(
       `SELECT event_id, type, version, data, metadata FROM events WHERE stream_id = 'case-' || $1 ORDER BY version`,
       [caseId],
@@ -109,8 +134,9 @@ export class EventsTable {
     return events[events.length - 1].event_id;
   }
 
-  close(): Promise<void> {
-    return this.client.end();
+  async close(): Promise<void> {
+    await this.client.end();
+    await this.keysPool.end();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { type AppConfig, loadConfig } from '@casetrack/config';
+import { type AppConfig, loadConfig, type Logger } from '@casetrack/config';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The real application on its own fresh database, with the bootstrap admin; not listening on a port (supertest). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, logger?: Logger): Promise<TestApp> {
   const database = await createTestDatabase({ migrate: false });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -27,7 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, logger);
   await app.init();
   return {
     app,

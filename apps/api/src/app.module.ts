@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
 import { AuthModule } from '@casetrack/auth';
 import { ProjectorModule } from '@casetrack/read-model';
+import { reminderProjectionHook, ReminderWorkerModule } from '@casetrack/reminders';
 import { AuthController } from './accounts/auth.controller';
 import { BootstrapAdmin } from './accounts/bootstrap-admin';
 import { AuditModule } from './audit/audit.module';
@@ -12,6 +13,7 @@ import { RateLimitModule } from './common/rate-limit.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule, PG_POOL } from './infrastructure/infrastructure.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReadsModule } from './reads/reads.module';
 
 @Global()
@@ -29,7 +31,7 @@ class ConfigModule {
   }
 }
 
-/** The whole service: the API, plus the projector when ROLES includes it (the default); the worker joins later. */
+/** The whole service: the API, plus the projector and the reminder worker when ROLES includes them (the default). */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -44,7 +46,17 @@ export class AppModule {
         CasesModule,
         AuditModule,
         ReadsModule,
-        ...(config.roles.includes('projector') ? [ProjectorModule.register({ pool: PG_POOL, logger: LOGGER })] : []),
+        NotificationsModule,
+        ...(config.roles.includes('worker') ? [ReminderWorkerModule.register({ pool: PG_POOL, logger: LOGGER })] : []),
+        ...(config.roles.includes('projector')
+          ? [
+              ProjectorModule.register({
+                pool: PG_POOL,
+                logger: LOGGER,
+                projector: { caseHooks: [reminderProjectionHook(config.reminders)] },
+              }),
+            ]
+          : []),
       ],
       controllers: [HealthController, AuthController, UsersController],
       providers: [BootstrapAdmin],

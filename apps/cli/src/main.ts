@@ -3,10 +3,15 @@ import { ConfigError, createLogger, loadConfig } from '@casetrack/config';
 import { DigestFileError } from '@casetrack/event-store';
 import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
 import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify/verify-command';
+import { REBUILD_USAGE, runRebuild } from './rebuild/rebuild-command';
+import { parseSeedArgs, runSeed, SEED_USAGE } from './seed/seed-command';
+import { runCopyCommand } from './copy/copy-command';
 
 const USAGE = `usage: casetrack-cli <command>
   migrate   create the database if missing and apply pending migrations
-${VERIFY_USAGE}`;
+${VERIFY_USAGE}
+${REBUILD_USAGE}
+${SEED_USAGE}`;
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +23,10 @@ async function migrate(): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'migrate') return migrate();
+  if (argv[0] === 'rebuild') return runRebuild(loadConfig());
+  const seedArgs = argv[0] === 'seed' ? parseSeedArgs(argv.slice(1)) : null;
+  if (seedArgs) return runSeed(seedArgs, loadConfig());
+  if (argv[0] === 'event-store:copy') return runCopyCommand(argv.slice(1));
   const verifyArgs = argv[0] === 'verify' ? parseVerifyArgs(argv.slice(1)) : null;
   if (verifyArgs) {
     process.exitCode = await runVerify(verifyArgs, loadConfig().databaseUrl);

@@ -12,8 +12,9 @@ import type { Response } from 'express';
 import { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { AppConfig, Logger } from '@casetrack/config';
-import { EVENT_STORE, type EventStore, PostgresEventStore } from '@casetrack/event-store';
+import { EVENT_STORE, type EventStore, openEventStoreAdapter, sealEventStore } from '@casetrack/event-store';
 import { createMetricsRegistry, LagProbe, ProjectorModule, ProjectorService } from '@casetrack/read-model';
+import { reminderProjectionHook } from '@casetrack/reminders';
 
 const POOL = Symbol('PROJECTOR_POOL');
 const LOGGER = Symbol('PROJECTOR_LOGGER');
@@ -34,7 +35,12 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: LOGGER, useValue: logger },
         { provide: POOL, useFactory: () => new Pool({ connectionString: config.databaseUrl, max: 5 }) },
-        { provide: EVENT_STORE, inject: [POOL], useFactory: (pool: Pool): EventStore => new PostgresEventStore(pool) },
+        {
+          provide: EVENT_STORE,
+          inject: [POOL],
+          useFactory: (pool: Pool): EventStore =>
+            sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey).sealed,
+        },
         { provide: LagProbe, inject: [POOL], useFactory: (pool: Pool) => new LagProbe(pool) },
         { provide: METRICS, inject: [LagProbe], useFactory: createMetricsRegistry },
       ],
@@ -86,7 +92,11 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         ProjectorInfrastructureModule.register(config, logger),
-        ProjectorModule.register({ pool: POOL, logger: LOGGER }),
+        ProjectorModule.register({
+          pool: POOL,
+          logger: LOGGER,
+          projector: { caseHooks: [reminderProjectionHook(config.reminders)] },
+        }),
       ],
       controllers: [ProjectorStatusController],
     };

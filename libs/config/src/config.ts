@@ -23,6 +23,10 @@ export interface AppConfig {
   masterKey: Buffer;
   /** What this process runs: the HTTP API, the projector, the reminder worker (all three by default; api and projector in tests). */
   roles: Role[];
+  /** Where the event streams live: `postgres` (the DATABASE_URL database) or a KurrentDB cluster. */
+  eventStore: EventStoreKind;
+  /** KurrentDB connection string (`kurrentdb://...`, `esdb://...`); required when eventStore is `kurrentdb`. */
+  kurrentDbConnectionString: string | null;
   reminders: RemindersConfig;
   delivery: DeliveryConfig;
 }
@@ -59,6 +63,9 @@ export interface DeliveryConfig {
 
 export const ROLES = ['api', 'projector', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const EVENT_STORES = ['postgres', 'kurrentdb'] as const;
+export type EventStoreKind = (typeof EVENT_STORES)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -142,6 +149,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const queue = env.REMINDER_QUEUE || 'reminders';
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(queue)) problems.push('REMINDER_QUEUE must be letters, digits, _ or -');
 
+  const eventStore = (env.EVENT_STORE || 'postgres') as EventStoreKind;
+  if (!EVENT_STORES.includes(eventStore)) problems.push(`EVENT_STORE must be one of ${EVENT_STORES.join(', ')}`);
+  const kurrentDbConnectionString = env.KURRENTDB_CONNECTION_STRING?.trim() || null;
+  if (eventStore === 'kurrentdb' && !kurrentDbConnectionString) {
+    problems.push(
+      'EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING (e.g. kurrentdb://kurrentdb:2113?tls=false)',
+    );
+  }
+  if (kurrentDbConnectionString && !/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(kurrentDbConnectionString)) {
+    problems.push(
+      'KURRENTDB_CONNECTION_STRING must be a kurrentdb:// (or kurrentdb+discover://, kurrent://, kdb://, esdb://) URL',
+    );
+  }
+
   const logLevel = (env.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -163,6 +184,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     roles,
+    eventStore,
+    kurrentDbConnectionString,
     reminders: {
       hearingOffsetsMs: durations('HEARING_REMINDER_OFFSETS', '72h,24h,2h'),
       measureOffsetsMs: durations('MEASURE_REMINDER_OFFSETS', '7d,2d'),

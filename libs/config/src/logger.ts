@@ -1,12 +1,12 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured logs. Case text and secrets never belong in a log line: log identifiers
  * (caseId, userId, eventId, codes), never request bodies, names or tokens. The redact
  * list is a safety net for fields that might slip in by accident.
  */
-export function createLogger(level: string, name = 'casetrack'): Logger {
-  return pino({
+export function createLogger(level: string, name = 'casetrack', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     redact: {
@@ -26,7 +26,8 @@ export function createLogger(level: string, name = 'casetrack'): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

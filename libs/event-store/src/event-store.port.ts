@@ -110,6 +110,9 @@ export interface EventStore {
 /** Injection token of the configured adapter. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+/** The adapter itself, with events in their stored (sealed) form: for verification, which hashes what is stored. */
+export const STORED_EVENT_STORE = Symbol('STORED_EVENT_STORE');
+
 export class ConcurrencyError extends Error {
   constructor(
     readonly streamId: string,

@@ -5,3 +5,5 @@ export * from './case-streams';
 export * from './chain-verification';
 export * from './stream-digest';
 export * from './case-timeline';
+export * from './crypto';
+export * from './kurrentdb';

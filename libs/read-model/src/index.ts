@@ -20,4 +20,5 @@ export * from './queries/hearings.query';
 export * from './queries/complaints.query';
 export * from './queries/stats.query';
 export * from './queries/agenda.query';
+export * from './queries/possible-duplicates.query';
 export * from './read-model.module';

@@ -12,6 +12,7 @@ import { GetCaseHandler } from './queries/cases/get-case.query';
 import { ListCasesHandler } from './queries/cases/list-cases.query';
 import { ListComplaintsHandler } from './queries/complaints.query';
 import { ListHearingsHandler } from './queries/hearings.query';
+import { FindPossibleDuplicatesHandler } from './queries/possible-duplicates.query';
 import { GetStatsHandler } from './queries/stats.query';
 import { METRICS_REGISTRY, READ_MODEL_POOL } from './tokens';
 
@@ -40,6 +41,7 @@ export class ReadModelModule {
         ListComplaintsHandler,
         GetStatsHandler,
         GetAgendaHandler,
+        FindPossibleDuplicatesHandler,
       ],
       exports: [LagProbe, CheckpointWaiter, METRICS_REGISTRY],
     };

@@ -11,6 +11,7 @@ import { LawyersController } from './lawyers/lawyers.controller';
 import { LifecycleController } from './lifecycle/lifecycle.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { OpenCaseController } from './open-case/open-case.controller';
+import { PossibleDuplicates } from './open-case/possible-duplicates';
 import { TortureController } from './torture/torture.controller';
 import { CaseWriter } from './write/case-writer';
 import { ExecuteCaseCommandHandler } from './write/execute-case-command.handler';
@@ -30,6 +31,6 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
     FactsController,
     LifecycleController,
   ],
-  providers: [CaseWriter, ExecuteCaseCommandHandler],
+  providers: [CaseWriter, ExecuteCaseCommandHandler, PossibleDuplicates],
 })
 export class CasesModule {}

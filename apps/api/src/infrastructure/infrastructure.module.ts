@@ -10,11 +10,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
-import { EVENT_STORE, type EventStore, PostgresEventStore } from '@casetrack/event-store';
+import {
+  CaseCipher,
+  EVENT_STORE,
+  type EventStore,
+  type EventStores,
+  openEventStoreAdapter,
+  sealEventStore,
+  STORED_EVENT_STORE,
+} from '@casetrack/event-store';
 import { LOGGER } from '../common/logger.provider';
 import { REDIS, redisProvider } from './redis.provider';
 
 export const PG_POOL = Symbol('PG_POOL');
+const EVENT_STORES = Symbol('EVENT_STORES');
 
 /** Connections to PostgreSQL (TypeORM for read/account tables, a pg pool for the event store) and Redis. */
 @Global()
@@ -40,12 +49,17 @@ export const PG_POOL = Symbol('PG_POOL');
       useFactory: (config: AppConfig) => new Pool({ connectionString: config.databaseUrl, max: 20 }),
     },
     {
-      provide: EVENT_STORE,
-      inject: [PG_POOL],
-      useFactory: (pool: Pool): EventStore => new PostgresEventStore(pool),
+      provide: EVENT_STORES,
+      inject: [PG_POOL, APP_CONFIG],
+      // EVENT_STORE picks the adapter (PostgreSQL or KurrentDB); keys, read models and accounts stay on the pool.
+      useFactory: (pool: Pool, config: AppConfig): EventStores =>
+        sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey),
     },
+    { provide: STORED_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.stored },
+    { provide: EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.sealed },
+    { provide: CaseCipher, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.cipher },
   ],
-  exports: [REDIS, PG_POOL, EVENT_STORE],
+  exports: [REDIS, PG_POOL, EVENT_STORE, STORED_EVENT_STORE, CaseCipher],
 })
 export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

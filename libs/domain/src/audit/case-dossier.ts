@@ -93,7 +93,7 @@ export interface CaseDossier {
   verdict: RecordOf<'VerdictDelivered'> | null;
   death: RecordOf<'DeathRecorded'> | null;
   notes: RecordOf<'NoteAdded'>[];
-  lifecycle: RecordOf<'CaseClosed' | 'CaseReopened'>[];
+  lifecycle: RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased'>[];
   retractions: DossierRetraction[];
   /** What was left out, so that the reader knows the dossier is partial. */
   withheld: { internalAllegations: number };
@@ -188,7 +188,8 @@ export function assembleDossier(facts: readonly CaseFact[], options: DossierOpti
         break;
       case 'CaseClosed':
       case 'CaseReopened':
-        dossier.lifecycle.push(record as RecordOf<'CaseClosed' | 'CaseReopened'>);
+      case 'CaseErased':
+        dossier.lifecycle.push(record as RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased'>);
         break;
       case 'FactRetracted':
         break;

@@ -52,6 +52,7 @@ export type AddNote = Command<'AddNote', DataOf<'NoteAdded'>>;
 export type RetractFact = Command<'RetractFact', DataOf<'FactRetracted'>>;
 export type CloseCase = Command<'CloseCase', DataOf<'CaseClosed'>>;
 export type ReopenCase = Command<'ReopenCase', DataOf<'CaseReopened'>>;
+export type EraseCase = Command<'EraseCase', DataOf<'CaseErased'>>;
 
 export type CaseCommand =
   | OpenCase
@@ -84,6 +85,7 @@ export type CaseCommand =
   | AddNote
   | RetractFact
   | CloseCase
-  | ReopenCase;
+  | ReopenCase
+  | EraseCase;
 
 export type CaseCommandType = CaseCommand['type'];

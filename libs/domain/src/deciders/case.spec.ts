@@ -225,6 +225,6 @@ describe('RetractFact', () => {
   });
 
   it('knows every event type', () => {
-    expect(CASE_EVENT_TYPES).toHaveLength(31);
+    expect(CASE_EVENT_TYPES).toHaveLength(32);
   });
 });

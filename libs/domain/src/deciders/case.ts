@@ -1,10 +1,18 @@
-import type { DecisionContext, AddNote, CloseCase, OpenCase, ReopenCase, RetractFact } from '../commands/case-commands';
+import type {
+  DecisionContext,
+  AddNote,
+  CloseCase,
+  EraseCase,
+  OpenCase,
+  ReopenCase,
+  RetractFact,
+} from '../commands/case-commands';
 import { assertNever, type CaseEventType } from '../events/case-events';
 import { domainError } from '../errors';
 import type { CaseState } from '../state/case-state';
 import { emit, fieldsOf, type Decision } from './common';
 
-export type CaseLifecycleCommand = OpenCase | CloseCase | ReopenCase | AddNote | RetractFact;
+export type CaseLifecycleCommand = OpenCase | CloseCase | ReopenCase | EraseCase | AddNote | RetractFact;
 
 /**
  * Facts that are not retracted but superseded: opening defines the stream, lifecycle facts have
@@ -16,6 +24,7 @@ const NOT_RETRACTABLE: readonly CaseEventType[] = [
   'FactRetracted',
   'CaseClosed',
   'CaseReopened',
+  'CaseErased',
   'LawyerAssigned',
   'LawyerUnassigned',
 ];
@@ -39,6 +48,9 @@ export function decideCaseLifecycle(command: CaseLifecycleCommand, state: CaseSt
     case 'ReopenCase':
       if (!state.closed) return domainError('CASE_NOT_CLOSED', 'The case is not closed');
       return emit('CaseReopened', fieldsOf(command));
+    case 'EraseCase':
+      if (state.erased) return domainError('CASE_ALREADY_ERASED', 'The case is already erased');
+      return emit('CaseErased', fieldsOf(command));
     case 'AddNote':
       return emit('NoteAdded', fieldsOf(command));
     case 'RetractFact': {

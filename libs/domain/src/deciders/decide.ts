@@ -41,7 +41,10 @@ function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): Dom
     return state.exists ? domainError('CASE_ALREADY_EXISTS', 'The case already exists') : null;
   }
   if (!state.exists) return domainError('CASE_NOT_FOUND', 'The case does not exist');
-  if (state.closed && command.type !== 'ReopenCase') return domainError('CASE_CLOSED', 'The case is closed');
+  // Erasure must stay possible on a closed case: a person may ask for it long after the work ended.
+  if (state.closed && command.type !== 'ReopenCase' && command.type !== 'EraseCase') {
+    return domainError('CASE_CLOSED', 'The case is closed');
+  }
   return null;
 }
 
@@ -50,6 +53,7 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
     case 'OpenCase':
     case 'CloseCase':
     case 'ReopenCase':
+    case 'EraseCase':
     case 'AddNote':
     case 'RetractFact':
       return decideCaseLifecycle(command, state, ctx);

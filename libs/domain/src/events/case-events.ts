@@ -145,6 +145,8 @@ export type NoteAdded = Event<'NoteAdded', { text: string }>;
 export type FactRetracted = Event<'FactRetracted', { eventId: string; reason: string }>;
 export type CaseClosed = Event<'CaseClosed', { reason: string }>;
 export type CaseReopened = Event<'CaseReopened', { reason: string }>;
+/** The case's data key was destroyed: its sensitive fields read as erased from now on. The reason must not identify anyone. */
+export type CaseErased = Event<'CaseErased', { reason: string }>;
 
 /** Every fact a case stream can hold. Switches over it end in `assertNever`. */
 export type CaseEvent =
@@ -178,7 +180,8 @@ export type CaseEvent =
   | NoteAdded
   | FactRetracted
   | CaseClosed
-  | CaseReopened;
+  | CaseReopened
+  | CaseErased;
 
 export type CaseEventType = CaseEvent['type'];
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
@@ -219,6 +222,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   FactRetracted: 1,
   CaseClosed: 1,
   CaseReopened: 1,
+  CaseErased: 1,
 };
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];

@@ -119,6 +119,8 @@ export function applyRecord(state: CaseState, fact: CaseFact): CaseState {
       return { ...state, closed: true };
     case 'CaseReopened':
       return { ...state, closed: false };
+    case 'CaseErased':
+      return { ...state, erased: true };
     // Status-only facts are folded by applyStatus; a retraction's effect is the refold that
     // leaves the retracted fact out (evolve.ts).
     case 'WhereaboutsUnknownReported':

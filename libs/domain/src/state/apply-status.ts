@@ -147,6 +147,7 @@ export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
     case 'FactRetracted':
     case 'CaseClosed':
     case 'CaseReopened':
+    case 'CaseErased':
       return state;
     default:
       return assertNever(event);

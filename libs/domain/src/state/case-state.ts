@@ -208,6 +208,8 @@ export interface CaseState {
   readonly openedAt: Instant | null;
   readonly vulnerabilities: readonly Vulnerability[];
   readonly closed: boolean;
+  /** The case's key was destroyed: every sensitive field in this state reads as erased. */
+  readonly erased: boolean;
   readonly lawyers: Readonly<Record<string, LawyerRole>>;
 
   // Derived from status-bearing facts taken in occurredAt order (see evolve.ts).
@@ -251,6 +253,7 @@ export const initialCaseState: CaseState = {
   openedAt: null,
   vulnerabilities: [],
   closed: false,
+  erased: false,
   lawyers: {},
   status: 'reported',
   statusAsOf: null,

@@ -1,4 +1,5 @@
 import type { CaseFact, Instant } from '../events/case-events';
+import { redactEvent } from '../events/sensitive-fields';
 import { toMillis } from '../values/time';
 import { initialCaseState, type CaseState, type KnownFact } from './case-state';
 import { applyRecord } from './apply-record';
@@ -58,7 +59,7 @@ export function stateAsOf(state: CaseState, at: Instant, axis: TimeAxis): CaseSt
 }
 
 function needsRefold(state: CaseState, fact: CaseFact): boolean {
-  if (fact.event.type === 'FactRetracted') return true;
+  if (fact.event.type === 'FactRetracted' || fact.event.type === 'CaseErased') return true;
   if (fact.meta.version <= state.version) return true;
   if (!isStatusBearing(fact.event) || state.statusAsOf === null) return false;
   return toMillis(fact.meta.occurredAt) < toMillis(state.statusAsOf);
@@ -69,7 +70,11 @@ function needsRefold(state: CaseState, fact: CaseFact): boolean {
  * (occurredAt, version) order, leaving out retracted facts and the retractions themselves.
  */
 function project(unordered: readonly CaseFact[]): CaseState {
-  const facts = [...unordered].sort((a, b) => a.meta.version - b.meta.version);
+  const sorted = [...unordered].sort((a, b) => a.meta.version - b.meta.version);
+  // After an erasure no sensitive value may survive in a state held in memory (a projector's cache, say).
+  const facts = sorted.some((f) => f.event.type === 'CaseErased')
+    ? sorted.map((f) => ({ ...f, event: redactEvent(f.event) }))
+    : sorted;
   const retracted = new Set<string>();
   for (const f of facts) if (f.event.type === 'FactRetracted') retracted.add(f.event.data.eventId);
 

@@ -1,8 +1,11 @@
 import { forEachSensitiveField, redactEvent, type CaseEvent } from '@casetrack/domain';
 import { caseIdOf } from '../case-streams';
 import type { Json, NewEvent, RecordedEvent } from '../event-store.port';
-import { open, seal } from './aes-gcm';
+import { DecryptionError, open, seal } from './aes-gcm';
 import type { CaseKey, CaseKeyStore } from './case-key-store';
+
+/** What a sealed field reads as when its ciphertext no longer opens (it was altered in the database). */
+export const UNREADABLE_TEXT = '[unreadable]';
 
 /** How a sealed field is stored: an object no validated input can produce, so it is never confused with a value. */
 interface SealedField {
@@ -79,11 +82,18 @@ export class CaseCipher {
       return redactEvent({ type: event.type, data: event.data } as unknown as CaseEvent).data as unknown as Json;
     }
     const copy = structuredClone(event.data);
-    forEachSensitiveField(event.type, copy, (parent, field, path) => {
+    forEachSensitiveField(event.type, copy, (parent, field, path, kind) => {
       const value = parent[field];
       if (!isSealed(value)) return;
-      const plaintext = open(key.key, Buffer.from(value.$sealed, 'base64'), placeOf(caseId, event.eventId, path));
-      parent[field] = JSON.parse(plaintext.toString('utf8')) as unknown;
+      try {
+        const plaintext = open(key.key, Buffer.from(value.$sealed, 'base64'), placeOf(caseId, event.eventId, path));
+        parent[field] = JSON.parse(plaintext.toString('utf8')) as unknown;
+      } catch (error) {
+        if (!(error instanceof DecryptionError)) throw error;
+        // A ciphertext changed after it was stored: the chain reports where; the reader sees that it is unreadable.
+        if (kind === 'list') parent[field] = [];
+        else parent[field] = UNREADABLE_TEXT;
+      }
     });
     return copy;
   }

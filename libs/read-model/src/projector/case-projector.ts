@@ -32,6 +32,12 @@ export interface CaseProjectorOptions {
   cacheSize?: number;
   /** Runs inside each batch's transaction after each write stage; tests use it to fail a batch halfway. */
   afterStage?: (stage: WriteStage) => Promise<void> | void;
+  /**
+   * Run for each touched case inside the batch's transaction, after its rows and before the checkpoint, and only when
+   * projecting the live schema (a rebuild into a shadow schema never runs them). Other tables derived from the case
+   * state (reminders) use them to commit with the checkpoint.
+   */
+  caseHooks?: ReadonlyArray<(client: PoolClient, caseId: string, state: CaseState) => Promise<void>>;
   logger?: Logger;
 }
 
@@ -126,7 +132,7 @@ export class CaseProjector {
       const states = await this.fold(byCase);
       const rows = new Map<string, CaseRows | null>();
       for (const [caseId, state] of states) rows.set(caseId, caseRows(caseId, state));
-      await this.commit(rows, batch.checkpoint);
+      await this.commit(rows, batch.checkpoint, states);
       for (const [caseId, state] of states) this.cache.set(caseId, state);
       this.position = batch.checkpoint;
     } catch (error) {
@@ -160,7 +166,11 @@ export class CaseProjector {
     return foldFacts(events.map(toCaseFact));
   }
 
-  private async commit(rows: Map<string, CaseRows | null>, checkpoint: number): Promise<void> {
+  private async commit(
+    rows: Map<string, CaseRows | null>,
+    checkpoint: number,
+    states: Map<string, CaseState>,
+  ): Promise<void> {
     const client: PoolClient = await this.pool.connect();
     let failed = false;
     try {
@@ -168,6 +178,8 @@ export class CaseProjector {
       const stored = await lockCheckpoint(client, this.schema);
       if (stored !== this.position) throw new CheckpointMovedError(this.position, stored);
       await replaceCaseRows(client, this.schema, rows, this.options.afterStage);
+      const hooks = this.schema === READ_MODEL_SCHEMA ? (this.options.caseHooks ?? []) : [];
+      for (const hook of hooks) for (const [caseId, state] of states) await hook(client, caseId, state);
       await saveCheckpoint(client, this.schema, checkpoint);
       await this.options.afterStage?.('checkpoint');
       await client.query('COMMIT');

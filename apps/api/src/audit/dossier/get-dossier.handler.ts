@@ -20,8 +20,8 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
     if (query.includeInternal && query.reader.role !== 'coordinator') {
       throw new ApiException(403, 'FORBIDDEN', 'Only a coordinator may include internal-only allegations');
     }
-    const { events, facts } = await this.streams.read(query.caseId, query.reader);
-    const verification = verifyChain(events);
+    const { stored, events, facts } = await this.streams.read(query.caseId, query.reader);
+    const verification = verifyChain(stored);
     const dossier = assembleDossier(facts, {
       caseId: query.caseId,
       generatedAt: new Date().toISOString(),

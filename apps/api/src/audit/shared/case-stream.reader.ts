@@ -1,12 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, canSeeCase } from '@casetrack/auth';
 import { type CaseFact, foldFacts } from '@casetrack/domain';
-import { caseStreamId, EVENT_STORE, type EventStore, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
+import {
+  CaseCipher,
+  caseStreamId,
+  type EventStore,
+  type RecordedEvent,
+  STORED_EVENT_STORE,
+  toCaseFact,
+} from '@casetrack/event-store';
 import { ApiException } from '../../common/api-exception';
 
 /** A case stream the reader may see: the stored events, and the facts the domain folds. */
 export interface VisibleCaseStream {
   caseId: string;
+  /** The events as stored (sensitive fields sealed): what the hash chain covers. */
+  stored: RecordedEvent[];
+  /** The same events with their sensitive fields opened (or erased). */
   events: RecordedEvent[];
   facts: CaseFact[];
 }
@@ -18,12 +28,16 @@ export interface VisibleCaseStream {
  */
 @Injectable()
 export class CaseStreamReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(STORED_EVENT_STORE) private readonly stored: EventStore,
+    private readonly cipher: CaseCipher,
+  ) {}
 
   async read(caseId: string, reader: AuthenticatedUser): Promise<VisibleCaseStream> {
-    const events = await this.store.readStream(caseStreamId(caseId));
+    const stored = await this.stored.readStream(caseStreamId(caseId));
     // A case the reader may not see answers exactly like one that does not exist.
-    if (events.length === 0) throw notFound();
+    if (stored.length === 0) throw notFound();
+    const events = await this.cipher.open(stored);
     const facts = events.map(toCaseFact);
     if (reader.role === 'lawyer') {
       const lawyers = Object.keys(foldFacts(facts).lawyers);
@@ -31,7 +45,7 @@ export class CaseStreamReader {
     } else if (!canSeeCase(reader.role, reader.id, [])) {
       throw notFound();
     }
-    return { caseId, events, facts };
+    return { caseId, stored, events, facts };
   }
 
   /**
@@ -39,7 +53,8 @@ export class CaseStreamReader {
    * verification must still answer. A lawyer's access is decided from the facts when they can be read at all.
    */
   async readStored(caseId: string, reader: AuthenticatedUser): Promise<RecordedEvent[]> {
-    const events = await this.store.readStream(caseStreamId(caseId));
+    // The chain covers the stored (sealed) form, so verification must not see decrypted data.
+    const events = await this.stored.readStream(caseStreamId(caseId));
     if (events.length === 0) throw notFound();
     if (reader.role !== 'lawyer') {
       if (!canSeeCase(reader.role, reader.id, [])) throw notFound();
@@ -47,7 +62,7 @@ export class CaseStreamReader {
     }
     let lawyers: string[];
     try {
-      lawyers = Object.keys(foldFacts(events.map(toCaseFact)).lawyers);
+      lawyers = Object.keys(foldFacts((await this.cipher.open(events)).map(toCaseFact)).lawyers);
     } catch {
       lawyers = [];
     }

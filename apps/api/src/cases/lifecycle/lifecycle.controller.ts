@@ -1,5 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '@casetrack/auth';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { ReasonDto } from '../shared/reason.dto';
@@ -7,7 +8,7 @@ import { type WriteRequestContext, WriteRequest } from '../shared/write-request'
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 
-/** Closing a case (work on it has ended) and reopening it; a closed case accepts nothing else. */
+/** Closing a case (work on it has ended), reopening it, and erasing its sensitive data. */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId')
@@ -21,6 +22,20 @@ export class LifecycleController {
     @Body() body: ReasonDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({ request, caseId, body, command: () => ({ type: 'CloseCase', reason: body.reason }) });
+  }
+
+  /**
+   * Destroys the case's key (coordinators only): identity, testimony and every other sensitive field read as
+   * erased from then on, everywhere; the stream's structure, the statistics and the hash chain stay.
+   */
+  @Roles('coordinator')
+  @Post('erase')
+  erase(
+    @WriteRequest() request: WriteRequestContext,
+    @Param('caseId', ParseIdPipe) caseId: string,
+    @Body() body: ReasonDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({ request, caseId, body, command: () => ({ type: 'EraseCase', reason: body.reason }) });
   }
 
   @Post('reopen')

@@ -1,16 +1,21 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { OpenCase } from '@casetrack/domain';
 import { CaseWriter } from '../write/case-writer';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
 import type { WriteOutcome } from '../write/write-outcome';
 import { OpenCaseDto } from './open-case.dto';
+import { PossibleDuplicates } from './possible-duplicates';
 
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases')
 export class OpenCaseController {
-  constructor(private readonly writer: CaseWriter) {}
+  constructor(
+    private readonly writer: CaseWriter,
+    private readonly duplicates: PossibleDuplicates,
+  ) {}
 
   /** Opens a case for a detainee. A lawyer who opens a case becomes its lead lawyer. */
   @Post()
@@ -19,7 +24,7 @@ export class OpenCaseController {
       request,
       caseId: null,
       body,
-      command: () => ({
+      command: (): OpenCase => ({
         type: 'OpenCase',
         detainee: {
           fullName: body.detainee.fullName,
@@ -31,8 +36,10 @@ export class OpenCaseController {
         },
         source: { kind: body.source.kind, ...(body.source.reference ? { reference: body.source.reference } : {}) },
       }),
-      // Duplicate detection across spellings comes with the read models (issue 3); until then none are reported.
-      answer: () => ({ possibleDuplicates: [] }),
+      // Inside the answer, so that an idempotent repeat replays the list the first request saw.
+      answer: async (command, caseId) => ({
+        possibleDuplicates: await this.duplicates.of(request.actor, caseId, command),
+      }),
     });
   }
 }

@@ -19,8 +19,11 @@ export interface CaseWrite<D extends FactDto, C extends CaseCommand> {
   body: D;
   /** Builds the domain command; ids for new things inside the case come from `ids`. */
   command: (ids: IdSource, caseId: string) => C | Promise<C>;
-  /** Fields the answer adds besides caseId, version and position (e.g. the new hearingId). */
-  answer?: (command: C) => Record<string, unknown>;
+  /**
+   * Fields the answer adds besides caseId, version and position (e.g. the new hearingId). Runs after the append and
+   * before the answer is stored, so an idempotent repeat replays exactly what it returned the first time.
+   */
+  answer?: (command: C, caseId: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 /**
@@ -57,7 +60,8 @@ export class CaseWriter {
         eventIds: (index) => ids.id(`event:${index}`),
       }),
     );
-    const answer = { caseId, version: result.version, position: result.position, ...(write.answer?.(command) ?? {}) };
+    const extra = (await write.answer?.(command, caseId)) ?? {};
+    const answer = { caseId, version: result.version, position: result.position, ...extra };
     const outcome = new WriteOutcome(201, answer, result.alreadyRecorded);
     if (key === null) return outcome;
 

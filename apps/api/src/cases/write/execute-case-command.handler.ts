@@ -4,6 +4,7 @@ import { canWriteCase } from '@casetrack/auth';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { decide, foldFacts, isDomainError } from '@casetrack/domain';
 import {
+  CaseCipher,
   caseStreamId,
   ConcurrencyError,
   DuplicateEventError,
@@ -25,6 +26,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: CaseCipher,
   ) {}
 
   execute(command: ExecuteCaseCommand): Promise<CaseWriteResult> {
@@ -69,6 +71,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
           ...(envelope.idempotencyKey !== null ? { idempotencyKey: envelope.idempotencyKey } : {}),
         }),
       );
+      // The key goes first: should the append then fail, the erasure has still happened and a retry records it.
+      if (decision.some((event) => event.type === 'CaseErased')) await this.cipher.erase(command.caseId);
       try {
         const appended = await this.store.append(streamId, events, state.exists ? state.version : 'no_stream');
         return {

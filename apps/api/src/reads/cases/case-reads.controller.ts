@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { LogsCaseAccess } from '../../access-log/logs-case-access';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
@@ -23,6 +24,7 @@ export class CaseReadsController {
   }
 
   /** One case: the summary plus hearings, complaints, allegations (without testimony), transfers, measures... */
+  @LogsCaseAccess('detail')
   @Get(':caseId')
   async detail(
     @CurrentUser() user: AuthenticatedUser,

@@ -181,6 +181,8 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
       return { title: 'Case closed', lines: fields([['Reason', record.data.reason]]) };
     case 'CaseReopened':
       return { title: 'Case reopened', lines: fields([['Reason', record.data.reason]]) };
+    case 'CaseErased':
+      return { title: 'Sensitive data erased', lines: fields([['Reason', record.data.reason]]) };
     default:
       return assertNever(record);
   }

@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Pool } from 'pg';
+import { type AuthenticatedUser, CurrentUser, Roles } from '@casetrack/auth';
+import { listReminders, ReminderCaseNotVisible, type ReminderLogItem } from '@casetrack/reminders';
+import { ApiException } from '../common/api-exception';
+import { PG_POOL } from '../infrastructure/infrastructure.module';
+import { ReminderLogDto } from './notifications.dto';
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@Roles('lawyer', 'coordinator', 'auditor')
+@Controller('v1/reminders')
+export class RemindersController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /**
+   * The reminder log, latest due first (at most 500): what is due, to whom, and whether it was sent. A lawyer sees
+   * the reminders addressed to them on their cases; coordinators and auditors see all. A case the caller may not
+   * see is 404.
+   */
+  @Get()
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReminderLogDto,
+  ): Promise<{ items: ReminderLogItem[] }> {
+    try {
+      return await listReminders(this.pool, {
+        viewer: { id: user.id, role: user.role },
+        caseId: query.caseId?.toLowerCase(),
+        status: query.status,
+      });
+    } catch (error) {
+      if (error instanceof ReminderCaseNotVisible) throw ApiException.notFound('No such case');
+      throw error;
+    }
+  }
+}

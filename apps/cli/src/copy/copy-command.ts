@@ -1,0 +1,83 @@
+import { Pool } from 'pg';
+import { ConfigError, loadConfig } from '@casetrack/config';
+import { loadKurrentDb, PostgresEventStore } from '@casetrack/event-store';
+import { ProgressBar } from '../verify/progress';
+import { CopyCheckpoints } from './copy-checkpoints';
+import { copyEvents } from './copy-events';
+import { verifyCopy } from './copy-verification';
+
+export const COPY_USAGE = `  event-store:copy --from postgres --to kurrentdb [--batch-size <n>] [--verify-only]
+                                                copy every event stream to KurrentDB (KURRENTDB_CONNECTION_STRING) in
+                                                global order, resumable, then verify heads and hash chains`;
+
+export interface CopyArgs {
+  from: 'postgres';
+  to: 'kurrentdb';
+  batchSize: number;
+  verifyOnly: boolean;
+}
+
+export function parseCopyArgs(argv: readonly string[]): CopyArgs | null {
+  const value = (flag: string): string | null => {
+    const index = argv.indexOf(flag);
+    return index >= 0 && index + 1 < argv.length ? argv[index + 1] : null;
+  };
+  if (value('--from') !== 'postgres' || value('--to') !== 'kurrentdb') return null;
+  const batchSize = Number(value('--batch-size') ?? 500);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) return null;
+  return { from: 'postgres', to: 'kurrentdb', batchSize, verifyOnly: argv.includes('--verify-only') };
+}
+
+/** `event-store:copy`: sets the exit code (0 copied and verified, 1 verification found differences, 2 usage). */
+export async function runCopyCommand(argv: readonly string[]): Promise<void> {
+  const args = parseCopyArgs(argv);
+  if (!args) {
+    process.stderr.write(`usage: casetrack-cli\n${COPY_USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  if (!config.kurrentDbConnectionString) {
+    throw new ConfigError(['event-store:copy needs KURRENTDB_CONNECTION_STRING (where to copy to)']);
+  }
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  const { KurrentDbEventStore } = loadKurrentDb();
+  const target = new KurrentDbEventStore(config.kurrentDbConnectionString);
+  const checkpoints = new CopyCheckpoints(pool, `${args.from}->${args.to}`);
+  try {
+    const total = await countEvents(pool);
+    if (!args.verifyOnly) {
+      const done = (await checkpoints.load()).copied;
+      const bar = new ProgressBar(Math.max(0, total - done), 'copy');
+      // The stored (sealed) form is copied as it is: the source is the plain adapter, not the decrypting wrapper.
+      const result = await copyEvents(new PostgresEventStore(pool), target, checkpoints, {
+        batchSize: args.batchSize,
+        progress: bar,
+      });
+      bar.finish();
+      process.stdout.write(
+        `copied: ${result.copied} events in all (${result.written} written now, ${result.present} already there); ` +
+          `source checkpoint ${result.sourcePosition}\n`,
+      );
+    }
+    const bar = new ProgressBar(total, 'verify');
+    const report = await verifyCopy(pool, target, bar);
+    bar.finish();
+    for (const m of report.mismatches) process.stdout.write(`MISMATCH ${m.streamId}: ${m.problem}\n`);
+    const ok = report.mismatches.length === 0;
+    if (ok) await checkpoints.markVerified();
+    process.stdout.write(
+      `${ok ? 'OK' : 'NOT OK'}: ${report.streams} streams, ${report.events} events in KurrentDB, ` +
+        `${report.mismatches.length} differing\n`,
+    );
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await target.close();
+    await pool.end();
+  }
+}
+
+async function countEvents(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ count: string }>('SELECT count(*) AS count FROM events');
+  return Number(rows[0].count);
+}

@@ -1,0 +1,25 @@
+import { Pool } from 'pg';
+import type { AppConfig } from '@casetrack/config';
+import { type EventStore, PostgresEventStore, sealEventStore } from '@casetrack/event-store';
+
+export interface CliEventStore {
+  pool: Pool;
+  /** The store as the application sees it: case events with their sensitive fields opened. */
+  store: EventStore;
+  close(): Promise<void>;
+}
+
+/** The event store composed exactly as the API composes it, so a projection from here equals the live one. */
+export function openEventStore(config: AppConfig, poolSize: number): CliEventStore {
+  const pool = new Pool({ connectionString: config.databaseUrl, max: poolSize });
+  const adapter = new PostgresEventStore(pool);
+  const store = sealEventStore(adapter, pool, config.masterKey).sealed;
+  return {
+    pool,
+    store,
+    close: async () => {
+      await store.close();
+      await pool.end();
+    },
+  };
+}

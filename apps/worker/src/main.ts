@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type AppConfig, ConfigError, createLogger, loadConfig } from '@casetrack/config';
+import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { WorkerAppModule } from './worker-app.module';
+
+/**
+ * The reminder worker as its own process (no HTTP): dispatches due reminders to BullMQ and delivers them. Several may
+ * run at once: job ids are deterministic and each delivery locks its row. The API process then runs without the
+ * worker role (ROLES=api,projector).
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig({ ...process.env, ROLES: 'worker' });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, 'casetrack-worker');
+  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
+  if (config.migrateOnStart) {
+    const applied = await runMigrations(config.databaseUrl);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  }
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, logger), { logger: false });
+  app.enableShutdownHooks();
+  await app.init();
+  logger.info({ queue: config.reminders.queue, concurrency: config.reminders.workerConcurrency }, 'worker running');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`casetrack worker failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
+import { ReminderWorkerModule } from '@casetrack/reminders';
+
+const POOL = Symbol('WORKER_POOL');
+const LOGGER = Symbol('WORKER_LOGGER');
+
+/** What the worker needs and nothing else: the configuration, a pg pool sized for its concurrency, the logger. */
+@Global()
+@Module({})
+class WorkerInfrastructureModule implements OnApplicationShutdown {
+  constructor(@Inject(POOL) private readonly pool: Pool) {}
+
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerInfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        {
+          provide: POOL,
+          useFactory: () =>
+            new Pool({ connectionString: config.databaseUrl, max: config.reminders.workerConcurrency + 4 }),
+        },
+      ],
+      exports: [APP_CONFIG, LOGGER, POOL],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The worker role alone (ROLES=worker): the reminder dispatcher and the BullMQ delivery worker. */
+@Module({})
+export class WorkerAppModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerAppModule,
+      imports: [
+        WorkerInfrastructureModule.register(config, logger),
+        ReminderWorkerModule.register({ pool: POOL, logger: LOGGER }),
+      ],
+    };
+  }
+}

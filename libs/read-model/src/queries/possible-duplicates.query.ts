@@ -1,0 +1,96 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { DUPLICATE_THRESHOLD, duplicateScore } from '@casetrack/domain';
+import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
+import { nameSearchKey } from '../names/names';
+import { Sql } from './sql';
+import { type Viewer, visibleTo } from './viewer';
+
+export interface PossibleDuplicate {
+  caseId: string;
+  fullName: string;
+  city: string;
+  /** `duplicateScore` of the closest pair of spellings, in [DUPLICATE_THRESHOLD, 1]. */
+  score: number;
+}
+
+export interface DuplicateProbe {
+  fullName: string;
+  nameVariants: readonly string[];
+  city: string;
+}
+
+/** Cases that may be the same person as `probe`: same city, a name close across spellings and scripts. */
+export class FindPossibleDuplicatesQuery extends Query<PossibleDuplicate[]> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly probe: DuplicateProbe,
+    /** The case being opened: never its own duplicate. */
+    readonly excludeCaseId: string,
+  ) {
+    super();
+  }
+}
+
+/** At most this many are answered, best first. */
+export const MAX_POSSIBLE_DUPLICATES = 10;
+/** Candidates the trigram index returns before scoring; a common name in a big city must not scan thousands. */
+const MAX_CANDIDATES = 200;
+
+interface CandidateRow {
+  case_id: string;
+  full_name: string;
+  name_variants: string[];
+  city: string;
+}
+
+/**
+ * Two steps, as the names module recommends: the GIN trigram index finds candidates whose stored keys contain a
+ * spelling close to one of the probe's (`<%`), then `duplicateScore` decides, because its patronymic rule and
+ * weakest-word cap have no SQL operator. Narrowed to the viewer's cases with the case list's own rule, so a lawyer
+ * never learns the names of cases they may not see.
+ */
+@QueryHandler(FindPossibleDuplicatesQuery)
+export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossibleDuplicatesQuery, PossibleDuplicate[]> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ viewer, probe, excludeCaseId }: FindPossibleDuplicatesQuery): Promise<PossibleDuplicate[]> {
+    const spellings = [probe.fullName, ...probe.nameVariants];
+    const keys = [...new Set(spellings.map(nameSearchKey).filter((key) => key.length > 0))];
+    if (keys.length === 0 || probe.city.trim().length === 0) return [];
+
+    const sql = new Sql();
+    sql.where(visibleTo(sql, 'c', viewer));
+    sql.where(`lower(c.city) = lower(${sql.param(probe.city.trim())})`);
+    sql.where(`c.case_id <> ${sql.param(excludeCaseId)}`);
+    const placeholders = keys.map((key) => sql.param(key));
+    sql.where(`(${placeholders.map((p) => `${p} <% c.name_keys`).join(' OR ')})`);
+    const closest = `greatest(${placeholders.map((p) => `word_similarity(${p}, c.name_keys)`).join(', ')})`;
+    const rows: CandidateRow[] = await this.dataSource.query(
+      `SELECT c.case_id, c.full_name, c.name_variants, c.city
+         FROM ${READ_MODEL_SCHEMA}.cases c ${sql.whereClause}
+        ORDER BY ${closest} DESC, c.case_id
+        LIMIT ${sql.param(MAX_CANDIDATES)}`,
+      sql.params,
+    );
+
+    return rows
+      .map((row) => ({
+        caseId: row.case_id,
+        fullName: row.full_name,
+        city: row.city,
+        score: bestScore(spellings, [row.full_name, ...row.name_variants]),
+      }))
+      .filter((candidate) => candidate.score >= DUPLICATE_THRESHOLD)
+      .sort((a, b) => b.score - a.score || (a.caseId < b.caseId ? -1 : 1))
+      .slice(0, MAX_POSSIBLE_DUPLICATES)
+      .map((candidate) => ({ ...candidate, score: Math.round(candidate.score * 1000) / 1000 }));
+  }
+}
+
+/** The closest pair of spellings decides: one report may only know the Cyrillic name, the other only the Latin. */
+function bestScore(ours: readonly string[], theirs: readonly string[]): number {
+  let best = 0;
+  for (const a of ours) for (const b of theirs) best = Math.max(best, duplicateScore(a, b));
+  return best;
+}

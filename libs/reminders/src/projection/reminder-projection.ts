@@ -1,0 +1,90 @@
+import type { ClientBase, Pool } from 'pg';
+import type { CaseState } from '@casetrack/domain';
+import { desiredReminders } from '../rules/desired-reminders';
+import type { DesiredReminder, ReminderRules, ReminderState } from '../rules/reminder-types';
+import { planReminders } from './plan-reminders';
+
+export type Queryable = ClientBase | Pool;
+
+/**
+ * Keeps a case's rows in `reminders` equal to what its state calls for, inside the caller's transaction (the
+ * projector's, with its checkpoint). Idempotent: the same state applied twice changes nothing, and reminder ids are
+ * derived, so a replay upserts the rows it already wrote. Sent and failed rows are never touched; a row the worker
+ * marks sent while this runs stays sent (every update re-checks the state it expects).
+ */
+export class ReminderProjection {
+  constructor(private readonly rules: ReminderRules) {}
+
+  async apply(client: Queryable, caseId: string, state: CaseState, now = Date.now()): Promise<void> {
+    const coordinators = await client.query<{ id: string }>(
+      `SELECT id FROM users WHERE role = 'coordinator' AND disabled_at IS NULL ORDER BY id`,
+    );
+    const desired = desiredReminders(
+      caseId,
+      state,
+      this.rules,
+      coordinators.rows.map((row) => row.id),
+    );
+    const existing = await client.query<{ id: string; state: ReminderState; due_at: Date }>(
+      `SELECT id, state, due_at FROM reminders WHERE case_id = $1`,
+      [caseId],
+    );
+    if (desired.length === 0 && existing.rows.length === 0) return;
+    const plan = planReminders(
+      existing.rows.map((row) => ({ id: row.id, state: row.state, dueAt: row.due_at.getTime() })),
+      desired,
+      now,
+    );
+    if (plan.insert.length) {
+      await client.query(
+        `INSERT INTO reminders (id, case_id, kind, subject_id, recipient_user_id, offset_ms, due_at, state, payload)
+         SELECT v.id, v.case_id, v.kind, v.subject_id, v.recipient_user_id, v.offset_ms, v.due_at, 'pending', v.payload
+           FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, case_id uuid, kind text, subject_id text,
+                recipient_user_id uuid, offset_ms bigint, due_at timestamptz, payload jsonb)
+         ON CONFLICT (id) DO NOTHING`,
+        [JSON.stringify(plan.insert.map(toRecord))],
+      );
+    }
+    if (plan.revive.length) await this.reschedule(client, plan.revive, ['cancelled']);
+    if (plan.move.length) await this.reschedule(client, plan.move, ['pending', 'queued']);
+    if (plan.cancel.length) {
+      await client.query(
+        `UPDATE reminders SET state = 'cancelled', updated_at = now()
+          WHERE id = ANY($1::uuid[]) AND state IN ('pending', 'queued')`,
+        [plan.cancel],
+      );
+    }
+  }
+
+  /** Pending at the reminder's due time; the dispatcher queues it again with a job id naming that time. */
+  private async reschedule(client: Queryable, reminders: DesiredReminder[], from: ReminderState[]): Promise<void> {
+    await client.query(
+      `UPDATE reminders r
+          SET state = 'pending', due_at = v.due_at, payload = v.payload, queued_at = NULL, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, due_at timestamptz, payload jsonb)
+        WHERE r.id = v.id AND r.state = ANY($2::text[])`,
+      [JSON.stringify(reminders.map(toRecord)), from],
+    );
+  }
+}
+
+function toRecord(d: DesiredReminder) {
+  return {
+    id: d.reminderId,
+    case_id: d.caseId,
+    kind: d.kind,
+    subject_id: d.subjectId,
+    recipient_user_id: d.recipientUserId,
+    offset_ms: d.offsetMs,
+    due_at: new Date(d.dueAt).toISOString(),
+    payload: d.payload,
+  };
+}
+
+/** The projector's case hook that keeps reminders in its batch transaction (see CaseProjectorOptions.caseHooks). */
+export function reminderProjectionHook(
+  rules: ReminderRules,
+): (client: ClientBase, caseId: string, state: CaseState) => Promise<void> {
+  const projection = new ReminderProjection(rules);
+  return (client, caseId, state) => projection.apply(client, caseId, state);
+}

@@ -1,0 +1,132 @@
+import { type CaseState, type HearingKind, isInCustody } from '@casetrack/domain';
+import { reminderId } from './reminder-id';
+import type { DesiredReminder, ReminderKind, ReminderPayload, ReminderRules } from './reminder-types';
+
+/** Hearings about custody itself: once the person is free they no longer call for the lawyer's attention. */
+const CUSTODY_HEARINGS: readonly HearingKind[] = ['preventive_measure', 'measure_extension'];
+
+/**
+ * Every reminder the case calls for now, derived from its folded state alone (no clock: the projection decides what
+ * to do with reminders whose time has already passed).
+ *
+ * - Scheduled hearings: each assigned lawyer, at each hearing offset before scheduledAt. A held or cancelled hearing
+ *   has none; a moved one has them before its new date. Once the person is released, hearings on the preventive
+ *   measure (imposition, extension) have none; trials and appeals keep theirs.
+ * - The current preventive measure with an end date: each assigned lawyer, at each measure offset before `until`
+ *   (an extension moves `until`; a release from custody or a verdict ends the measure).
+ * - Complaints awaiting an answer with responseDueAt: each assigned lawyer, when the answer falls overdue.
+ * - Missing for ESCALATION_AFTER, or in custody that long with no lawyer assigned: every coordinator.
+ * - A closed case, a deceased person, or a case that does not exist: none.
+ * Retracted facts do not count: the state is folded without them.
+ */
+export function desiredReminders(
+  caseId: string,
+  state: CaseState,
+  rules: ReminderRules,
+  coordinators: readonly string[],
+): DesiredReminder[] {
+  if (!state.exists || state.closed || state.status === 'deceased') return [];
+  const lawyers = Object.keys(state.lawyers).sort();
+  const out: DesiredReminder[] = [];
+  const add = (
+    kind: ReminderKind,
+    subjectId: string,
+    subjectTime: number,
+    offsetMs: number,
+    dueAt: number,
+    deadline: number | null,
+    recipients: readonly string[],
+    payload: ReminderPayload,
+  ): void => {
+    for (const recipientUserId of recipients) {
+      const id = reminderId([caseId, kind, subjectId, subjectTime, offsetMs, recipientUserId]);
+      out.push({
+        reminderId: id,
+        caseId,
+        kind,
+        subjectId,
+        recipientUserId,
+        subjectTime,
+        offsetMs,
+        dueAt,
+        deadline,
+        payload,
+      });
+    }
+  };
+
+  const released = state.status === 'released';
+  for (const hearing of Object.values(state.hearings)) {
+    if (hearing.status !== 'scheduled') continue;
+    if (released && CUSTODY_HEARINGS.includes(hearing.kind)) continue;
+    const at = Date.parse(hearing.scheduledAt);
+    const payload: ReminderPayload = {
+      kind: 'hearing',
+      caseId,
+      hearingId: hearing.hearingId,
+      hearingKind: hearing.kind,
+      court: hearing.court,
+      scheduledAt: new Date(at).toISOString(),
+    };
+    for (const offset of rules.hearingOffsetsMs) {
+      add('hearing', hearing.hearingId, at, offset, at - offset, at, lawyers, payload);
+    }
+  }
+
+  if (state.measure?.until) {
+    const until = Date.parse(state.measure.until);
+    const payload: ReminderPayload = {
+      kind: 'measure_ending',
+      caseId,
+      measure: state.measure.measure,
+      until: new Date(until).toISOString(),
+    };
+    for (const offset of rules.measureOffsetsMs) {
+      add('measure_ending', 'measure', until, offset, until - offset, until, lawyers, payload);
+    }
+  }
+
+  for (const complaint of Object.values(state.complaints)) {
+    if (complaint.status !== 'awaiting' || !complaint.responseDueAt) continue;
+    const due = Date.parse(complaint.responseDueAt);
+    const payload: ReminderPayload = {
+      kind: 'complaint_overdue',
+      caseId,
+      complaintId: complaint.complaintId,
+      filedWith: complaint.filedWith,
+      responseDueAt: new Date(due).toISOString(),
+    };
+    add('complaint_overdue', complaint.complaintId, due, 0, due, null, lawyers, payload);
+  }
+
+  const after = rules.escalationAfterMs;
+  if (state.status === 'missing' && state.statusAsOf) {
+    const since = Date.parse(state.statusAsOf);
+    const payload: ReminderPayload = { kind: 'escalation_missing', caseId, since: new Date(since).toISOString() };
+    add('escalation_missing', 'whereabouts', since, after, since + after, null, coordinators, payload);
+  }
+  if (isInCustody(state.status) && lawyers.length === 0) {
+    const since = noLawyerSince(state);
+    if (since !== null) {
+      const payload: ReminderPayload = { kind: 'escalation_no_lawyer', caseId, since: new Date(since).toISOString() };
+      add('escalation_no_lawyer', 'custody', since, after, since + after, null, coordinators, payload);
+    }
+  }
+  return out;
+}
+
+/**
+ * Since when a person in custody has had no lawyer: the later of the start of custody (the latest detention, else
+ * the latest change of status) and the latest unassignment that still counts. A transfer does not restart it.
+ */
+function noLawyerSince(state: CaseState): number | null {
+  const detentions = state.detentions.map((d) => Date.parse(d.occurredAt));
+  const custodyStart = detentions.length ? Math.max(...detentions) : state.statusAsOf && Date.parse(state.statusAsOf);
+  if (!custodyStart) return null;
+  let since = custodyStart;
+  for (const fact of state.facts) {
+    if (fact.event.type !== 'LawyerUnassigned' || state.factIds[fact.meta.eventId]?.retracted) continue;
+    since = Math.max(since, Date.parse(fact.meta.occurredAt));
+  }
+  return since;
+}

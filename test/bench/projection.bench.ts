@@ -1,0 +1,121 @@
+/**
+ * Read-model benchmark: rebuild speed, read latency at scale, and projection lag under writes.
+ *
+ *   npm run bench:projection            (BENCH_EVENTS=200000 for a quicker run)
+ *
+ * 1. Generates ~1,000,000 events over ~100,000 cases (about ten per case, a long tail of cases with many hearings)
+ *    into a fresh database: the seed's story generator, decided by the real deciders, appended with sensitive
+ *    fields sealed exactly as the API stores them.
+ * 2. Times `rebuildReadModels` (the code of `npm run projections:rebuild`) over all of it.
+ * 3. p50/p99 of the case list, a filter (status + city) and a name search (a Latin spelling of a name opened in
+ *    Cyrillic), through the API's own query handler.
+ * 4. Runs the live projector (polling every 10 ms) while writes arrive at a steady rate through the CommandBus, and
+ *    reports the lag from each write's acknowledgement to the commit of the batch that includes it.
+ */
+import os from 'node:os';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createLogger, loadConfig } from '@casetrack/config';
+import { PostgresEventStore, sealEventStore } from '@casetrack/event-store';
+import { ListCasesHandler, ListCasesQuery, type Viewer } from '@casetrack/read-model';
+import { rebuildReadModels } from '../../apps/cli/src/rebuild/rebuild-read-models';
+import { SeedModule } from '../../apps/cli/src/seed/seed.module';
+import { createTestDatabase } from '../support/test-database';
+import { generateFeed } from './projection/generate-events';
+import { measureLag } from './projection/lag';
+import { type Latency, progressLine, timeRuns } from './projection/measure';
+
+const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
+const LAG_WRITES = Number(process.env.BENCH_LAG_WRITES ?? 2_000);
+const LAG_RATE = Number(process.env.BENCH_LAG_RATE ?? 100);
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  console.log(`Projection benchmark: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`);
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: 'silent', ROLES: 'api' });
+  const pool = new Pool({ connectionString: database.url, max: 12 });
+  // Generation only: the events stored are the same, they just skip the wait for the disk on each append.
+  const generationPool = new Pool({ connectionString: database.url, max: 10, options: '-c synchronous_commit=off' });
+  const store = sealEventStore(new PostgresEventStore(pool), pool, config.masterKey).sealed;
+  const dataSource = new DataSource({ type: 'postgres', url: database.url });
+  try {
+    console.log(`\n1/4 Generating ${TARGET_EVENTS} events…`);
+    const generator = sealEventStore(new PostgresEventStore(generationPool), generationPool, config.masterKey).sealed;
+    const feed = await generateFeed(generator, {
+      targetEvents: TARGET_EVENTS,
+      window: 2_000,
+      concurrency: 8,
+      onProgress: progressLine('generated', TARGET_EVENTS, 'events', 100_000),
+    });
+    await pool.query('ANALYZE events');
+    console.log(`    ${feed.events} events over ${feed.cases} cases (${(feed.events / feed.cases).toFixed(1)} per case)`);
+
+    console.log('\n2/4 Rebuilding every read model from the events…');
+    const rebuild = await rebuildReadModels(pool, store, { waitForLiveMs: 0 });
+    console.log(`    ${rebuild.events} events in ${rebuild.seconds.toFixed(1)} s`);
+
+    console.log(`\n3/4 Reads at ${feed.cases} cases, ${QUERY_RUNS} runs each…`);
+    await dataSource.initialize();
+    const reads = await measureReads(new ListCasesHandler(dataSource), feed.latinQueries);
+
+    console.log(`\n4/4 Projection lag: ${LAG_WRITES} writes at ${LAG_RATE}/s through the CommandBus…`);
+    const app = await NestFactory.createApplicationContext(SeedModule.register(config, createLogger('silent')), {
+      logger: false,
+    });
+    let lag: Latency & { max: number };
+    try {
+      lag = await measureLag(app.get(CommandBus), pool, store, {
+        writes: LAG_WRITES,
+        perSecond: LAG_RATE,
+        cases: 100,
+        idleMs: 10,
+      });
+    } finally {
+      await app.close();
+    }
+
+    const ms = (n: number): string => `${n.toFixed(1)} ms`;
+    console.log('\n| measure | result |');
+    console.log('|---|---|');
+    console.log(`| rebuild | ${Math.round(rebuild.eventsPerSecond)} events/s (${rebuild.events} events, ${rebuild.seconds.toFixed(1)} s) |`);
+    for (const [name, l] of Object.entries(reads.latencies)) {
+      console.log(`| ${name} | p50 ${ms(l.p50)}, p99 ${ms(l.p99)} (${l.runs} runs) |`);
+    }
+    console.log(`| name search hits | ${reads.searchHits} of ${QUERY_RUNS} searches found the person |`);
+    console.log(`| projection lag | p50 ${ms(lag.p50)}, p99 ${ms(lag.p99)}, max ${ms(lag.max)} (${lag.runs} writes) |`);
+    console.log(`\nTotal ${((performance.now() - began) / 60_000).toFixed(1)} min`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await store.close();
+    await generationPool.end();
+    await pool.end();
+    await database.drop();
+  }
+}
+
+async function measureReads(handler: ListCasesHandler, latinQueries: readonly string[]) {
+  const viewer: Viewer = { id: '00000000-0000-4000-8000-000000000000', role: 'coordinator' };
+  const page = { page: 1, pageSize: 20 };
+  const list = (filters: ConstructorParameters<typeof ListCasesQuery>[1]) =>
+    handler.execute(new ListCasesQuery(viewer, filters, page));
+  await timeRuns(10, () => list({}));
+  let searchHits = 0;
+  const latencies = {
+    'case list (first page)': await timeRuns(QUERY_RUNS, () => list({})),
+    'filter status + city': await timeRuns(QUERY_RUNS, () => list({ status: 'in_pretrial_detention', city: 'Almaty' })),
+    'name search (Latin q, Cyrillic record)': await timeRuns(QUERY_RUNS, async (i) => {
+      const found = await list({ q: latinQueries[i % latinQueries.length] });
+      if (found.total > 0) searchHits += 1;
+    }),
+  };
+  return { latencies, searchHits };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import type { App } from 'supertest/types';
+import request from 'supertest';
+import { createUser, startTestApp, type TestApp, type TestUser } from '../../support/test-app';
+import { get, openCaseBody, post } from '../../support/e2e';
+
+/** Reminder tests use their own Redis database so that FLUSHDB never touches anything else. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+
+export function freshQueueName(): string {
+  return `reminders-test-${randomBytes(5).toString('hex')}`;
+}
+
+/** The app with every role on, short offsets, its own queue, delivering to the given SMTP server. */
+export async function startReminderApp(smtpUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+  return startTestApp({
+    ROLES: 'api,projector,worker',
+    REDIS_URL: TEST_REDIS_URL,
+    REMINDER_QUEUE: freshQueueName(),
+    SMTP_URL: smtpUrl,
+    HEARING_REMINDER_OFFSETS: '4s,2s',
+    MEASURE_REMINDER_OFFSETS: '3s',
+    ESCALATION_AFTER: '3s',
+    REMINDER_BACKOFF: '200ms',
+    WEBHOOK_SECRET,
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    PUBLIC_URL: 'https://casetrack.test',
+    ...env,
+  });
+}
+
+/** Removes the test queue's keys from Redis. */
+export async function obliterate(name: string): Promise<void> {
+  const queue = new Queue(name, { connection: { url: TEST_REDIS_URL } });
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  await queue.close();
+}
+
+export interface Person extends TestUser {
+  email: string;
+}
+
+/** A user whose reminders go to `<name>-<random>@reminders.test` (set through PUT /v1/users/me/notifications). */
+export async function person(
+  http: App,
+  role: 'lawyer' | 'coordinator' | 'auditor' | 'admin',
+  name: string,
+): Promise<Person> {
+  const user = await createUser(http, role, name);
+  const email = `${name}-${randomBytes(4).toString('hex')}@reminders.test`;
+  await request(http)
+    .put('/v1/users/me/notifications')
+    .set('Authorization', `Bearer ${user.token}`)
+    .send({ email })
+    .expect(200);
+  return { ...user, email };
+}
+
+export async function openCase(http: App, token: string, fullName: string): Promise<string> {
+  const response = await post(http, token, '/v1/cases', openCaseBody(fullName));
+  if (response.status !== 201) throw new Error(`open case: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.caseId as string;
+}
+
+/** POSTs and insists on 201; returns the body. */
+export async function write(http: App, token: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await post(http, token, path, body);
+  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as Record<string, unknown>;
+}
+
+export interface LogItem {
+  reminderId: string;
+  caseId: string;
+  kind: string;
+  recipientId: string;
+  dueAt: string;
+  status: string;
+  attempts: number;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+export async function reminderLog(http: App, token: string, query = ''): Promise<LogItem[]> {
+  const response = await get(http, token, `/v1/reminders${query}`);
+  if (response.status !== 200) throw new Error(`reminders: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.items as LogItem[];
+}
+
+/** Polls until `check` resolves true. */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -71,7 +71,14 @@ const ADMIN_ONLY = (status: number): Expected => ({
   admin: status,
   ...UNAUTHENTICATED,
 });
+/** Needs no token at all: a missing, expired or revoked one is ignored. */
+const PUBLIC: Expected = { ...SIGNED_IN(200), noToken: 200, expiredToken: 200, revokedToken: 200 };
 const AUDIT_LOG: Expected = { ...ADMIN_ONLY(403), coordinator: 200, auditor: 200 };
+/**
+ * Erasing a case, and the dossier with internal-only allegations: a coordinator only. A lawyer not on the case gets
+ * 403 like every other role that may never do this (the role is refused before the case is looked at, so the 403
+ * says nothing about the case), not the 404 of a case they may not see.
+ */
 const COORDINATOR_ONLY_WRITE: Expected = { ...CASE_WRITE, lawyerAssigned: 403, lawyerOther: 403 };
 const COORDINATOR_ONLY_READ: Expected = { ...CASE_READ, lawyerAssigned: 403, lawyerOther: 403, auditor: 403 };
 
@@ -87,7 +94,10 @@ interface Account {
 /** The ids a write route needs in its path or body, recorded by its setup steps. */
 type Ids = Record<string, string>;
 
-/** A case prepared for one cell: opened by a coordinator, the assigned lawyer its lead, the route's setup done. */
+/**
+ * A case prepared for a write route: opened by a coordinator, the assigned lawyer its lead, the route's setup done.
+ * Each caller that may write gets one of its own; the callers that may not share one per route.
+ */
 interface Fixture {
   caseId: string;
   ids: Ids;
@@ -135,27 +145,52 @@ describe('access matrix: every route × every caller answers the exact status', 
   const people = {} as Record<Person, Account>;
   /** A third lawyer, assigned and unassigned by the lawyer routes (never one of the callers). */
   let supportLawyer: Account;
-  /** Tokens of a coordinator and of an admin: one expired in the database, one revoked by logout. */
+  /** Tokens from a real sign-in of a coordinator and of an admin: one expired in the database, one signed out. */
   const expired = {} as Record<'coordinator' | 'admin', string>;
   const revoked = {} as Record<'coordinator' | 'admin', string>;
 
-  async function createAccount(role: 'lawyer' | 'coordinator' | 'auditor' | 'admin', name: string): Promise<Account> {
+  /** A user created through the API by an admin; signed in for real, or (`signIn: false`) given a token row directly. */
+  async function createAccount(
+    role: 'lawyer' | 'coordinator' | 'auditor' | 'admin',
+    name: string,
+    signIn = true,
+  ): Promise<Account> {
     const adminToken = people.admin?.token ?? (await login(t.http, ADMIN.email, ADMIN.password));
     const email = `${name}-${Math.random().toString(36).slice(2, 10)}@casetrack.test`;
     const created = await post(t.http, adminToken, '/v1/users', { email, name, role, password: PASSWORD });
     if (created.status !== 201) throw new Error(`create ${role}: ${created.status} ${JSON.stringify(created.body)}`);
-    return { id: created.body.id as string, email, token: await login(t.http, email, PASSWORD) };
+    const id = created.body.id as string;
+    return { id, email, token: signIn ? await login(t.http, email, PASSWORD) : await issueToken(id) };
   }
 
   /**
-   * The token a caller presents. For the three token columns the token belongs to someone who may call the route
-   * (a coordinator, or an admin on the admin routes), so that a 401 can only come from the token's state.
+   * The token a caller presents. The three token columns get a token of their own in every cell (so that a cell the
+   * app gets wrong, say a logout that accepts an expired token, cannot change what another cell sees), belonging to
+   * someone who may call the route (a coordinator, or an admin on the admin routes): a 401 can only come from the
+   * token's state.
    */
-  function tokenOf(caller: Caller, privileged: 'coordinator' | 'admin' = 'coordinator'): string | null {
+  async function tokenOf(caller: Caller, privileged: 'coordinator' | 'admin' = 'coordinator'): Promise<string | null> {
     if (caller === 'noToken') return null;
-    if (caller === 'expiredToken') return expired[privileged];
-    if (caller === 'revokedToken') return revoked[privileged];
+    if (caller === 'expiredToken') return expire(await issueToken(people[privileged].id));
+    if (caller === 'revokedToken') return revoke(await issueToken(people[privileged].id));
     return people[caller].token;
+  }
+
+  /** Moves a working token's expiry into the past, in the database. */
+  async function expire(token: string): Promise<string> {
+    const updated = await db.query(
+      `UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
+      [sha256(token)],
+    );
+    if (updated.rowCount !== 1) throw new Error(`expected to expire one token row, updated ${updated.rowCount}`);
+    return token;
+  }
+
+  /** Signs a working token out. */
+  async function revoke(token: string): Promise<string> {
+    const logout = await post(t.http, token, '/v1/auth/logout');
+    if (logout.status !== 204) throw new Error(`logout: ${logout.status} ${JSON.stringify(logout.body)}`);
+    return token;
   }
 
   const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -173,7 +208,8 @@ describe('access matrix: every route × every caller answers the exact status', 
     return token;
   }
 
-  async function expectStatus(response: Response, status: number): Promise<void> {
+  /** The exact status; an error also has the contract's error body with the code of that status. */
+  function expectStatus(response: Response, status: number): void {
     if (status >= 400) {
       expectError(response, status, ERROR_CODES[status]);
     } else if (response.status !== status) {
@@ -192,26 +228,16 @@ describe('access matrix: every route × every caller answers the exact status', 
       createAccount('lawyer', 'lawyer-other'),
       createAccount('coordinator', 'coordinator'),
       createAccount('auditor', 'auditor'),
-      createAccount('lawyer', 'support-lawyer'),
+      createAccount('lawyer', 'support-lawyer', false),
     ]);
 
+    // The same two procedures on tokens from a real sign-in, checked once below and against the database.
     for (const role of ['coordinator', 'admin'] as const) {
-      const email = people[role].email;
-      // Expired: a real, working token whose row is then moved into the past.
-      const toExpire = await login(t.http, email, PASSWORD);
+      const toExpire = await login(t.http, people[role].email, PASSWORD);
       const before = await request(t.http).get('/v1/users/me').set('Authorization', `Bearer ${toExpire}`);
       if (before.status !== 200) throw new Error(`fresh token refused: ${before.status}`);
-      const updated = await db.query(
-        `UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
-        [sha256(toExpire)],
-      );
-      if (updated.rowCount !== 1) throw new Error(`expected to expire one token row, updated ${updated.rowCount}`);
-      expired[role] = toExpire;
-      // Revoked: signed in, then signed out with that token.
-      const toRevoke = await login(t.http, email, PASSWORD);
-      const logout = await post(t.http, toRevoke, '/v1/auth/logout');
-      if (logout.status !== 204) throw new Error(`logout: ${logout.status} ${JSON.stringify(logout.body)}`);
-      revoked[role] = toRevoke;
+      expired[role] = await expire(toExpire);
+      revoked[role] = await revoke(await login(t.http, people[role].email, PASSWORD));
     }
   });
 
@@ -221,7 +247,12 @@ describe('access matrix: every route × every caller answers the exact status', 
     await t?.close();
   });
 
-  it('the expired and revoked tokens are rows of real users, expired resp. revoked in the database', async () => {
+  it('a token from a real sign-in, expired in the database or signed out, is refused and is such a row', async () => {
+    for (const token of [expired.coordinator, revoked.coordinator, expired.admin, revoked.admin]) {
+      for (const path of ['/v1/users/me', '/v1/cases']) {
+        expectError(await request(t.http).get(path).set('Authorization', `Bearer ${token}`), 401, 'UNAUTHENTICATED');
+      }
+    }
     const rows = await db.query<{ token_hash: string; user_id: string; expired: boolean; revoked: boolean }>(
       `SELECT token_hash, user_id, expires_at <= now() AS expired, revoked_at IS NOT NULL AS revoked
          FROM access_tokens WHERE token_hash = ANY($1)`,
@@ -269,7 +300,6 @@ describe('access matrix: every route × every caller answers the exact status', 
       /** What shows the case is in the answer; the case id by default. */
       shows?: () => string[];
       pdf?: boolean;
-      privileged?: 'coordinator' | 'admin';
     }
 
     const LIST_SEES = { lawyerAssigned: true, lawyerOther: false, coordinator: true, auditor: true };
@@ -382,9 +412,9 @@ describe('access matrix: every route × every caller answers the exact status', 
       return response.body as Record<string, string>;
     }
 
-    function read(caller: Caller, route: ReadRoute): Test {
+    async function read(caller: Caller, route: ReadRoute): Promise<Response> {
       let call = request(t.http).get(route.url()).set('X-Min-Position', String(position));
-      const token = tokenOf(caller, route.privileged);
+      const token = await tokenOf(caller);
       if (token !== null) call = call.set('Authorization', `Bearer ${token}`);
       if (route.pdf) {
         // The PDF as bytes; an error answer is still the JSON error body.
@@ -434,12 +464,13 @@ describe('access matrix: every route × every caller answers the exact status', 
       );
     });
 
-    const cells = READS.flatMap((route) => CALLERS.map((caller) => [route.route, caller, route] as const));
+    const cells = READS.flatMap((route) =>
+      CALLERS.map((caller) => [route.route, caller, route.expected[caller], route] as const),
+    );
 
-    it.concurrent.each(cells)('%s as %s', async (_, caller, route) => {
-      const status = route.expected[caller];
+    it.concurrent.each(cells)('%s as %s → %i', async (_, caller, status, route) => {
       const response = await read(caller, route);
-      await expectStatus(response, status);
+      expectStatus(response, status);
       const text = Buffer.isBuffer(response.body) ? '' : JSON.stringify(response.body);
       if (status !== 200) {
         for (const trace of traces()) expect(text).not.toContain(trace);
@@ -480,9 +511,9 @@ describe('access matrix: every route × every caller answers the exact status', 
     });
   });
 
-  // ──────────────────────────────────────────── accounts ────────────────────────────────────────────
+  // ───────────────────────────── accounts, sign-in and the routes outside /v1 ─────────────────────────────
 
-  describe('accounts', () => {
+  describe('accounts, sign-in and the routes outside /v1', () => {
     interface AccountRoute {
       route: string;
       expected: Expected;
@@ -491,14 +522,26 @@ describe('access matrix: every route × every caller answers the exact status', 
       run(token: string | null, caller: Caller, allowed: boolean): Promise<Response>;
     }
 
-    /** The account every refused disable aims at: it must stay enabled. */
-    let survivor: Account;
-    beforeAll(async () => {
-      survivor = await createAccount('lawyer', 'not-to-disable');
-    });
+    /** A throwaway lawyer account with a working token, inserted directly (no password hash to pay for). */
+    async function throwawayAccount(): Promise<Account> {
+      const email = `throwaway-${Math.random().toString(36).slice(2, 10)}@casetrack.test`;
+      const inserted = await db.query<{ id: string }>(
+        `INSERT INTO users (id, email, name, role, password_hash) VALUES (gen_random_uuid(), $1, 'Throwaway', 'lawyer', 'x')
+         RETURNING id`,
+        [email],
+      );
+      const id = inserted.rows[0].id;
+      return { id, email, token: await issueToken(id) };
+    }
     const userEmail = (caller: Caller) => `new-${caller}-${Math.random().toString(36).slice(2, 8)}@casetrack.test`;
     const usersWithEmail = async (email: string) =>
       Number((await db.query(`SELECT count(*) AS n FROM users WHERE lower(email) = lower($1)`, [email])).rows[0].n);
+
+    /** A GET with the caller's token, if any. */
+    const getAs = (path: string, token: string | null): Test => {
+      const call = request(t.http).get(path);
+      return token === null ? call : call.set('Authorization', `Bearer ${token}`);
+    };
 
     const ACCOUNTS: AccountRoute[] = [
       {
@@ -523,13 +566,14 @@ describe('access matrix: every route × every caller answers the exact status', 
         expected: ADMIN_ONLY(200),
         privileged: 'admin',
         run: async (token, _, allowed) => {
-          // The admin disables an account of its own; the refused callers all aim at one account that must survive.
-          const target = allowed ? await createAccount('lawyer', 'to-disable') : survivor;
+          const target = await throwawayAccount();
+          const me = await request(t.http).get('/v1/users/me').set('Authorization', `Bearer ${target.token}`);
+          expect(me.body).toMatchObject({ id: target.id });
           const response = await post(t.http, token, `/v1/users/${target.id}/disable`, {});
           const row = await db.query(`SELECT disabled_at FROM users WHERE id = $1`, [target.id]);
           expect(row.rows[0].disabled_at !== null).toBe(allowed);
-          const me = await request(t.http).get('/v1/users/me').set('Authorization', `Bearer ${target.token}`);
-          expect(me.status).toBe(allowed ? 401 : 200);
+          const after = await request(t.http).get('/v1/users/me').set('Authorization', `Bearer ${target.token}`);
+          expect(after.status).toBe(allowed ? 401 : 200);
           if (allowed) expect(response.body).toEqual({ id: target.id, disabled: true });
           return response;
         },
@@ -538,8 +582,7 @@ describe('access matrix: every route × every caller answers the exact status', 
         route: 'GET /v1/users/me',
         expected: SIGNED_IN(200),
         run: async (token, caller, allowed) => {
-          const call = request(t.http).get('/v1/users/me');
-          const response = await (token === null ? call : call.set('Authorization', `Bearer ${token}`));
+          const response = await getAs('/v1/users/me', token);
           if (allowed) expect(response.body).toMatchObject({ id: people[caller as Person].id });
           return response;
         },
@@ -575,14 +618,50 @@ describe('access matrix: every route × every caller answers the exact status', 
           return response;
         },
       },
+      {
+        route: 'POST /v1/auth/login',
+        expected: PUBLIC,
+        run: async (token, caller) => {
+          // Each person signs in as themselves; a stale bearer sent along (the token columns) must not get in the way.
+          const person = people[caller in people ? (caller as Person) : 'coordinator'];
+          let call = request(t.http).post('/v1/auth/login');
+          if (token !== null) call = call.set('Authorization', `Bearer ${token}`);
+          const response = await call.send({ email: person.email, password: PASSWORD });
+          if (response.status === 200) {
+            expect(response.body.user).toMatchObject({ id: person.id, email: person.email });
+            expect(typeof response.body.accessToken).toBe('string');
+          }
+          return response;
+        },
+      },
+      {
+        route: 'GET /admin/queues (Bull Board)',
+        expected: ADMIN_ONLY(200),
+        privileged: 'admin',
+        run: async (token, _, allowed) => {
+          const response = await getAs('/admin/queues', token);
+          if (allowed) expect(response.headers['content-type']).toMatch(/^text\/html/);
+          return response;
+        },
+      },
+      ...(['/health', '/metrics', '/docs'] as const).map((path): AccountRoute => ({
+        route: `GET ${path}`,
+        expected: PUBLIC,
+        run: async (token) => {
+          const response = await getAs(path, token);
+          expect(response.headers['content-type']).toMatch(path === '/health' ? /json/ : /^text\//);
+          return response;
+        },
+      })),
     ];
 
-    const cells = ACCOUNTS.flatMap((route) => CALLERS.map((caller) => [route.route, caller, route] as const));
+    const cells = ACCOUNTS.flatMap((route) =>
+      CALLERS.map((caller) => [route.route, caller, route.expected[caller], route] as const),
+    );
 
-    it.concurrent.each(cells)('%s as %s', async (_, caller, route) => {
-      const status = route.expected[caller];
-      const response = await route.run(tokenOf(caller, route.privileged), caller, status < 300);
-      await expectStatus(response, status);
+    it.concurrent.each(cells)('%s as %s → %i', async (_, caller, status, route) => {
+      const response = await route.run(await tokenOf(caller, route.privileged), caller, status < 300);
+      expectStatus(response, status);
     });
   });
 
@@ -833,36 +912,49 @@ describe('access matrix: every route × every caller answers the exact status', 
       );
     });
 
-    const cells = WRITES.flatMap((route) => CALLERS.map((caller) => [route.route, caller, route] as const));
+    const queues = new Map<string, Promise<unknown>>();
+    /** Runs `work` after every earlier piece of work queued under the same key has finished. */
+    function oneAtATime(key: string, work: () => Promise<void>): Promise<void> {
+      const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+      queues.set(key, run);
+      return run;
+    }
 
-    it.concurrent.each(cells)('%s as %s', async (_, caller, route) => {
-      const status = route.expected[caller];
+    const cells = WRITES.flatMap((route) =>
+      CALLERS.map((caller) => [route.route, caller, route.expected[caller], route] as const),
+    );
+
+    it.concurrent.each(cells)('%s as %s → %i', async (_, caller, status, route) => {
       const fixture = fixtures.get(fixtureKey(route, caller));
       if (!fixture) throw new Error(`no fixture for ${route.route} × ${caller}`);
-      const response = await post(
-        t.http,
-        tokenOf(caller),
-        `/v1/cases/${fixture.caseId}${route.path(fixture.ids)}`,
-        route.body(fixture.ids),
-      );
+      const token = await tokenOf(caller);
+      const call = () =>
+        post(t.http, token, `/v1/cases/${fixture.caseId}${route.path(fixture.ids)}`, route.body(fixture.ids));
       if (status === 201) {
+        const response = await call();
         expectWritten(response, fixture.caseId, fixture.version + 1);
         const stream = await events.storedOfCase(fixture.caseId);
         expect(stream).toHaveLength(fixture.version + 1);
         expect(stream[stream.length - 1].metadata).toMatchObject({ actorId: people[caller as Person].id });
       } else {
-        expectError(response, status, ERROR_CODES[status]);
-        expect(await events.versionOf(fixture.caseId)).toBe(fixture.version);
+        // The refused callers share one case per route: one at a time on it, so that the stream version read just
+        // before and just after a call shows what that call (and only it) appended.
+        await oneAtATime(fixture.caseId, async () => {
+          const before = await events.versionOf(fixture.caseId);
+          expectError(await call(), status, ERROR_CODES[status]);
+          expect(await events.versionOf(fixture.caseId)).toBe(before);
+        });
       }
     });
 
     describe('POST /v1/cases (opening a case: any lawyer or coordinator)', () => {
+      // No case exists yet: both lawyer columns are simply lawyers, and any lawyer may open a case.
       const OPEN: Expected = { ...CASE_WRITE, lawyerOther: 201 };
       const openCells = CALLERS.map((caller) => [caller, OPEN[caller]] as const);
 
       it.each(openCells)('POST /v1/cases as %s → %i', async (caller, status) => {
         const before = await events.count();
-        const response = await post(t.http, tokenOf(caller), '/v1/cases', {
+        const response = await post(t.http, await tokenOf(caller), '/v1/cases', {
           detainee: { fullName: `Opened by ${caller}`, city: 'Almaty' },
           source: { kind: 'lawyer' },
         });

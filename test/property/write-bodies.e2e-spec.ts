@@ -59,6 +59,7 @@ const ENDPOINTS: Array<{ path: string; fields: string[] }> = [
   { path: '/v1/cases/:caseId/retractions', fields: ['eventId', 'reason'] },
   { path: '/v1/cases/:caseId/close', fields: ['reason'] },
   { path: '/v1/cases/:caseId/reopen', fields: ['reason'] },
+  { path: '/v1/cases/:caseId/erase', fields: ['reason'] },
 ];
 
 /** A raw request body: malformed JSON, JSON that is not an object, or an object with at least one unknown field. */

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type CaseFact,
-  type CaseState,
-  decide,
-  evolve,
-  initialCaseState,
-  isDomainError,
-} from '@casetrack/domain';
+import { type CaseFact, type CaseState, decide, evolve, initialCaseState, isDomainError } from '@casetrack/domain';
 import { caseStreamId, type EventStore, type NewEvent, toNewCaseEvent } from '@casetrack/event-store';
 import { caseStory, type ReportedPerson } from '../../../apps/cli/src/seed/case-story';
 import { spellings } from '../../../apps/cli/src/seed/invented-names';
@@ -86,7 +79,14 @@ function decideStory(steps: ReadonlyArray<{ command: Parameters<typeof decide>[0
       const stored = toNewCaseEvent(randomUUID(), event, meta);
       const fact: CaseFact = {
         event,
-        meta: { ...meta, eventId: stored.eventId, version: state.version + 1, recordedAt: new Date(now).toISOString(), actorRole: ACTOR.role, occurredAtPrecision: 'exact' },
+        meta: {
+          ...meta,
+          eventId: stored.eventId,
+          version: state.version + 1,
+          recordedAt: new Date(now).toISOString(),
+          actorRole: ACTOR.role,
+          occurredAtPrecision: 'exact',
+        },
       };
       state = evolve(state, fact);
       events.push(stored);
@@ -95,7 +95,7 @@ function decideStory(steps: ReadonlyArray<{ command: Parameters<typeof decide>[0
   return events;
 }
 
-/** Round r appends the r-th chunk (3 to 8 events) of every case of the window, `concurrency` appends at a time. */
+/** Round r appends the r-th chunk (4 to 12 events) of every case of the window, `concurrency` appends at a time. */
 async function appendInterleaved(
   store: EventStore,
   window: ReadonlyArray<{ caseId: string; events: NewEvent[] }>,
@@ -111,7 +111,7 @@ async function appendInterleaved(
       while (next < round.length) {
         const { caseId, events } = round[next++];
         const from = written.get(caseId) ?? 0;
-        const chunk = events.slice(from, from + random.int(3, 8));
+        const chunk = events.slice(from, from + random.int(4, 12));
         await store.append(caseStreamId(caseId), chunk, from === 0 ? 'no_stream' : from);
         written.set(caseId, from + chunk.length);
         options.onProgress(chunk.length);

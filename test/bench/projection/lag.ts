@@ -16,27 +16,42 @@ export interface LagOptions {
 
 /** The live projector, telling the benchmark which events each committed batch held. */
 class ObservedProjector extends CaseProjector {
+  onReceived: (batch: FeedBatch) => void = () => undefined;
   onCommitted: (batch: FeedBatch) => void = () => undefined;
 
   override async applyBatch(batch: FeedBatch): Promise<void> {
+    this.onReceived(batch);
     await super.applyBatch(batch);
     this.onCommitted(batch);
   }
 }
 
+export interface LagResult extends Latency {
+  max: number;
+  /** The part of the lag spent before the feed delivered the event (see `measureLag`). */
+  feedWait: Latency;
+}
+
 /**
  * Projection lag under a steady stream of writes through the CommandBus of the API's cases module: for every
- * write, the time from its acknowledgement to the commit of the projector batch that includes it.
+ * write, the time from its acknowledgement to the commit of the projector batch that includes it. `feedWait` is
+ * the part before the projector received the event: the poll interval, plus any time the feed held the event back
+ * because some older transaction anywhere in the PostgreSQL cluster was still open (the feed's xmin rule).
  */
 export async function measureLag(
   commandBus: CommandBus,
   pool: Pool,
   store: EventStore,
   options: LagOptions,
-): Promise<Latency & { max: number }> {
+): Promise<LagResult> {
   const projector = new ObservedProjector(pool, store, { idleMs: options.idleMs });
   const acked = new Map<string, number>();
   const committed = new Map<string, number>();
+  const received = new Map<string, number>();
+  projector.onReceived = (batch) => {
+    const at = performance.now();
+    for (const event of batch.events) if (!received.has(event.eventId)) received.set(event.eventId, at);
+  };
   projector.onCommitted = (batch) => {
     const at = performance.now();
     for (const event of batch.events) committed.set(event.eventId, at);
@@ -89,8 +104,8 @@ export async function measureLag(
     await projector.stop();
   }
   const lags = [...acked].map(([id, at]) => Math.max(0, (committed.get(id) ?? Number.POSITIVE_INFINITY) - at));
-  const stats = latency(lags);
-  return { ...stats, max: Math.max(...lags) };
+  const waits = [...acked].map(([id, at]) => Math.max(0, (received.get(id) ?? Number.POSITIVE_INFINITY) - at));
+  return { ...latency(lags), max: Math.max(...lags), feedWait: latency(waits) };
 }
 
 /** The everyday writes of an ongoing case, in turn. */

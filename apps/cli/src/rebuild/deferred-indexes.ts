@@ -26,7 +26,9 @@ export async function buildIndexes(pool: Pool, schema: string, definitions: read
   try {
     await client.query(`SET maintenance_work_mem = '256MB'`);
     for (const definition of definitions) await client.query(definition);
-    await client.query(`ANALYZE ${quoteSchema(schema)}.cases, ${quoteSchema(schema)}.hearings, ${quoteSchema(schema)}.complaints`);
+    await client.query(
+      `ANALYZE ${quoteSchema(schema)}.cases, ${quoteSchema(schema)}.hearings, ${quoteSchema(schema)}.complaints`,
+    );
   } finally {
     client.release();
   }

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import type { AppConfig } from '@casetrack/config';
-import { type EventStore, PostgresEventStore, sealEventStore } from '@casetrack/event-store';
+import { type EventStore, openEventStoreAdapter, sealEventStore } from '@casetrack/event-store';
 
 export interface CliEventStore {
   pool: Pool;
@@ -9,10 +9,13 @@ export interface CliEventStore {
   close(): Promise<void>;
 }
 
-/** The event store composed exactly as the API composes it, so a projection from here equals the live one. */
+/**
+ * The event store composed exactly as the API composes it (the configured adapter, sealed), so a projection from
+ * here equals the live one.
+ */
 export function openEventStore(config: AppConfig, poolSize: number): CliEventStore {
   const pool = new Pool({ connectionString: config.databaseUrl, max: poolSize });
-  const adapter = new PostgresEventStore(pool);
+  const adapter = openEventStoreAdapter(config, pool);
   const store = sealEventStore(adapter, pool, config.masterKey).sealed;
   return {
     pool,

@@ -94,7 +94,12 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
 
   await dropRetired(pool, log);
   const seconds = (performance.now() - started) / 1000;
-  const result = { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : 0, checkpoint: shadow.checkpoint };
+  const result = {
+    events,
+    seconds,
+    eventsPerSecond: seconds > 0 ? events / seconds : 0,
+    checkpoint: shadow.checkpoint,
+  };
   log?.info({ ...result, joinedLive }, 'rebuild swapped in');
   return { ...result, joinedLive };
 }
@@ -191,7 +196,10 @@ async function dropRetired(pool: Pool, log: Logger | undefined): Promise<void> {
   }
 }
 
-/** The size of the feed, for the progress bar: it only has to be about right, and events keep coming. */
+/**
+ * The size of the feed, for the progress bar: it only has to be about right, and events keep coming. Counted in
+ * PostgreSQL's `events` table; with the streams in KurrentDB the bar shows no total.
+ */
 async function estimateEvents(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
   return Number(rows[0].n);

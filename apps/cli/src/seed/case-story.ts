@@ -138,7 +138,12 @@ class Story {
       this.transfer(this.places.specialDetention);
       this.after(days * DAY - 12 * HOUR, days * DAY, { type: 'Release', grounds: 'administrative_term_served' });
     } else {
-      this.after(0, 30 * MINUTE, { type: 'ImposeAdministrativeSanction', kind: 'fine', amount: 306_300, currency: 'KZT' });
+      this.after(0, 30 * MINUTE, {
+        type: 'ImposeAdministrativeSanction',
+        kind: 'fine',
+        amount: 306_300,
+        currency: 'KZT',
+      });
       this.after(HOUR, 3 * HOUR, { type: 'Release', grounds: 'other' });
     }
   }
@@ -158,7 +163,13 @@ class Story {
     });
     this.transfer(this.places.temporaryDetention);
     if (random.chance(0.3)) this.accessDenied();
-    const measure = random.weighted<Measure>({ pretrial_detention: 70, house_arrest: 18, bail: 5, travel_ban: 5, recognizance: 2 });
+    const measure = random.weighted<Measure>({
+      pretrial_detention: 70,
+      house_arrest: 18,
+      bail: 5,
+      travel_ban: 5,
+      recognizance: 2,
+    });
     const hearingId = this.hearing('preventive_measure', 10 * HOUR, 2 * DAY);
     this.held(hearingId);
     this.measure(measure, hearingId, 60);
@@ -166,7 +177,13 @@ class Story {
     if (random.chance(0.25)) this.torture();
     if (random.chance(0.15)) this.medical();
     if (random.chance(0.1)) {
-      this.after(DAY, 20 * DAY, { type: 'RequalifyCharge', chargeId, article: '272', part: '1', title: 'Organising mass riots' });
+      this.after(DAY, 20 * DAY, {
+        type: 'RequalifyCharge',
+        chargeId,
+        article: '272',
+        part: '1',
+        title: 'Organising mass riots',
+      });
     }
     // A long tail: some cases go through many extensions, each with its own short hearing.
     const extensions = random.chance(0.05) ? random.int(3, 8) : random.chance(0.3) ? 1 : 0;
@@ -198,7 +215,10 @@ class Story {
     } else if (roll < 0.45) {
       if (random.chance(0.3)) this.after(5 * DAY, 30 * DAY, { type: 'DropCharge', chargeId, reason: 'No evidence' });
       if (measure === 'pretrial_detention') {
-        this.after(DAY, 30 * DAY, { type: 'Release', grounds: random.pick(['charges_dropped', 'bail', 'amnesty'] as const) });
+        this.after(DAY, 30 * DAY, {
+          type: 'Release',
+          grounds: random.pick(['charges_dropped', 'bail', 'amnesty'] as const),
+        });
       }
     } else if (roll < 0.55) {
       const trial = this.hearing('trial', 30 * DAY, 80 * DAY);
@@ -251,7 +271,12 @@ class Story {
 
   private measure(measure: Measure, hearingId: string, days: number): void {
     const until = this.time + days * DAY;
-    this.after(0, 30 * MINUTE, { type: 'ImposePreventiveMeasure', measure, until: new Date(until).toISOString(), hearingId });
+    this.after(0, 30 * MINUTE, {
+      type: 'ImposePreventiveMeasure',
+      measure,
+      until: new Date(until).toISOString(),
+      hearingId,
+    });
     this.measureUntil = measure === 'pretrial_detention' || measure === 'house_arrest' ? until : 0;
   }
 
@@ -264,7 +289,10 @@ class Story {
       periodFrom: new Date(this.detainedAt).toISOString(),
       periodTo: new Date(this.detainedAt + random.int(1, 4) * DAY).toISOString(),
       facility: this.places.temporaryDetention.name,
-      methods: random.some(['beating', 'electric_shock', 'suffocation', 'stress_positions', 'threats_to_family', 'forced_confession'], 3),
+      methods: random.some(
+        ['beating', 'electric_shock', 'suffocation', 'stress_positions', 'threats_to_family', 'forced_confession'],
+        3,
+      ),
       evidence: [],
       consent: random.weighted({ full: 3, anonymised: 5, internal_only: 2 }),
     });
@@ -278,7 +306,11 @@ class Story {
       responseDueAt: new Date(this.time + 30 * DAY).toISOString(),
     });
     if (random.chance(0.15)) {
-      this.after(DAY, 10 * DAY, { type: 'RecordComplainantPressure', complaintId, details: 'Visited by officers at home.' });
+      this.after(DAY, 10 * DAY, {
+        type: 'RecordComplainantPressure',
+        complaintId,
+        details: 'Visited by officers at home.',
+      });
     }
     if (random.chance(0.05)) {
       this.after(DAY, 10 * DAY, { type: 'WithdrawComplaint', complaintId, reason: 'Withdrawn under pressure.' });
@@ -292,7 +324,10 @@ class Story {
   }
 
   private accessDenied(): void {
-    this.after(HOUR, DAY, { type: 'RecordAccessDenial', who: this.random.weighted({ lawyer: 5, relatives: 3, doctor: 2 }) });
+    this.after(HOUR, DAY, {
+      type: 'RecordAccessDenial',
+      who: this.random.weighted({ lawyer: 5, relatives: 3, doctor: 2 }),
+    });
   }
 
   private medical(): void {

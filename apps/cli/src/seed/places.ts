@@ -39,10 +39,25 @@ export function placesOf(city: string): CityPlaces {
       kind: 'police_station',
     }),
     temporaryDetention: { name: `${city} temporary detention facility`, city, kind: 'temporary_detention' },
-    specialDetention: { code: `SP-${(n % 9) + 1}`, name: `${city} special detention centre`, city, kind: 'special_detention' },
-    pretrial: { code: `SI-${(n % 20) + 1}`, name: `${city} pretrial detention centre`, city, kind: 'pretrial_detention' },
+    specialDetention: {
+      code: `SP-${(n % 9) + 1}`,
+      name: `${city} special detention centre`,
+      city,
+      kind: 'special_detention',
+    },
+    pretrial: {
+      code: `SI-${(n % 20) + 1}`,
+      name: `${city} pretrial detention centre`,
+      city,
+      kind: 'pretrial_detention',
+    },
     hospital: { name: `${city} city hospital No. ${(n % 5) + 1}`, city, kind: 'hospital' },
-    prison: { code: `LA-155/${(n % 30) + 1}`, name: `Correctional colony LA-155/${(n % 30) + 1}`, city, kind: 'prison' },
+    prison: {
+      code: `LA-155/${(n % 30) + 1}`,
+      name: `Correctional colony LA-155/${(n % 30) + 1}`,
+      city,
+      kind: 'prison',
+    },
     court: (random) => `${random.pick(DISTRICTS)} district court of ${city}`,
     square: byIndex(['Republic Square', 'Independence Square', 'the akimat building', 'the central market'], n),
   };

@@ -46,16 +46,17 @@ export class CaseCipher {
 
   /** Decrypts the events of any streams; events of streams that are not cases pass through. */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const keys = new Map<string, CaseKey | null>();
+    const sealed = new Set<string>();
     for (const event of events) {
       const caseId = caseIdOf(event.streamId);
-      if (caseId && !keys.has(caseId) && hasSealed(event.data)) keys.set(caseId, await this.keys.find(caseId));
+      if (caseId && hasSealed(event.data)) sealed.add(caseId);
     }
+    // One query for all the keys of a batch: a projector batch touches hundreds of cases.
+    const keys = sealed.size ? await this.keys.findMany([...sealed]) : new Map<string, CaseKey>();
     return events.map((event) => {
       const caseId = caseIdOf(event.streamId);
-      const key = caseId ? keys.get(caseId) : undefined;
-      if (!caseId || key === undefined) return event;
-      return { ...event, data: this.openData(caseId, event, key) };
+      if (!caseId || !sealed.has(caseId)) return event;
+      return { ...event, data: this.openData(caseId, event, keys.get(caseId) ?? null) };
     });
   }
 

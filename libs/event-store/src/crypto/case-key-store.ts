@@ -16,15 +16,24 @@ export class CaseKeyStore {
   ) {}
 
   async find(caseId: string): Promise<CaseKey | null> {
-    const { rows } = await this.pool.query<{ wrapped_key: Buffer | null }>(
-      'SELECT wrapped_key FROM case_keys WHERE case_id = $1',
-      [caseId],
+    return (await this.findMany([caseId])).get(caseId) ?? null;
+  }
+
+  /** The keys of several cases in one query (a projector batch touches many); cases without a key are absent. */
+  async findMany(caseIds: string[]): Promise<Map<string, CaseKey>> {
+    const { rows } = await this.pool.query<{ case_id: string; wrapped_key: Buffer | null }>(
+      'SELECT case_id, wrapped_key FROM case_keys WHERE case_id = ANY($1::uuid[])',
+      [caseIds],
     );
-    if (rows.length === 0) return null;
-    const wrapped = rows[0].wrapped_key;
-    return wrapped === null
-      ? { kind: 'erased' }
-      : { kind: 'key', key: open(this.masterKey, wrapped, `case-key/${caseId}`) };
+    const keys = new Map<string, CaseKey>();
+    for (const { case_id: caseId, wrapped_key: wrapped } of rows) {
+      const key: CaseKey =
+        wrapped === null
+          ? { kind: 'erased' }
+          : { kind: 'key', key: open(this.masterKey, wrapped, `case-key/${caseId}`) };
+      keys.set(caseId, key);
+    }
+    return keys;
   }
 
   /** The case's key, created on first use; concurrent creators agree on one key. */

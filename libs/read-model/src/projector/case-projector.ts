@@ -148,9 +148,10 @@ export class CaseProjector {
     for (let i = 0; i < entries.length; i += LOAD_CONCURRENCY) {
       await Promise.all(
         entries.slice(i, i + LOAD_CONCURRENCY).map(async ([caseId, events]) => {
-          let state = await this.stateBefore(caseId, events[0].version);
-          for (const event of events) state = evolve(state, toCaseFact(event));
-          states.set(caseId, state);
+          const before = await this.stateBefore(caseId, events[0].version);
+          const facts = events.map(toCaseFact);
+          // A case met from its first event (a rebuild, mostly) is folded in one pass: evolve copies its facts per event.
+          states.set(caseId, before.version === 0 ? foldFacts(facts) : facts.reduce(evolve, before));
         }),
       );
     }

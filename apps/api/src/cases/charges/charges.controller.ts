@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { BringChargeDto, DropChargeDto, ImposeAdministrativeSanctionDto, RequalifyChargeDto } from './charges.dto';
@@ -16,14 +16,9 @@ export class ChargesController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post('charges')
-  bring(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: BringChargeDto,
-  ): Promise<WriteOutcome> {
+  bring(@CaseTarget() target: CaseWriteTarget, @Body() body: BringChargeDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: (ids) => ({
         type: 'BringCharge',
@@ -36,14 +31,12 @@ export class ChargesController {
 
   @Post('charges/:chargeId/requalify')
   requalify(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('chargeId', ParseIdPipe) chargeId: string,
     @Body() body: RequalifyChargeDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'RequalifyCharge', chargeId, ...fields(body, 'article', 'part', 'title') }),
     });
@@ -51,14 +44,12 @@ export class ChargesController {
 
   @Post('charges/:chargeId/drop')
   drop(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('chargeId', ParseIdPipe) chargeId: string,
     @Body() body: DropChargeDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'DropCharge', chargeId, ...fields(body, 'reason') }),
     });
@@ -66,13 +57,11 @@ export class ChargesController {
 
   @Post('administrative-sanctions')
   imposeSanction(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Body() body: ImposeAdministrativeSanctionDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'ImposeAdministrativeSanction', ...fields(body, 'kind', 'days', 'amount', 'currency') }),
     });

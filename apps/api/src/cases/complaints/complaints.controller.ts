@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields, utc } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import {
@@ -21,14 +21,9 @@ export class ComplaintsController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post()
-  file(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: FileComplaintDto,
-  ): Promise<WriteOutcome> {
+  file(@CaseTarget() target: CaseWriteTarget, @Body() body: FileComplaintDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: (ids) => ({
         type: 'FileComplaint',
@@ -47,14 +42,12 @@ export class ComplaintsController {
 
   @Post(':complaintId/response')
   recordResponse(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('complaintId', ParseIdPipe) complaintId: string,
     @Body() body: RecordComplaintResponseDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'RecordComplaintResponse',
@@ -66,14 +59,12 @@ export class ComplaintsController {
 
   @Post(':complaintId/pressure')
   recordPressure(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('complaintId', ParseIdPipe) complaintId: string,
     @Body() body: RecordComplainantPressureDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'RecordComplainantPressure', complaintId, ...fields(body, 'by', 'details') }),
     });
@@ -81,14 +72,12 @@ export class ComplaintsController {
 
   @Post(':complaintId/withdraw')
   withdraw(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('complaintId', ParseIdPipe) complaintId: string,
     @Body() body: WithdrawComplaintDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'WithdrawComplaint', complaintId, ...fields(body, 'reason') }),
     });

@@ -1,9 +1,8 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields, utc } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import {
@@ -22,14 +21,9 @@ export class CustodyController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post('detention')
-  recordDetention(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: RecordDetentionDto,
-  ): Promise<WriteOutcome> {
+  recordDetention(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordDetentionDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'RecordDetention',
@@ -40,27 +34,20 @@ export class CustodyController {
 
   @Post('whereabouts-unknown')
   reportWhereaboutsUnknown(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Body() body: ReportWhereaboutsUnknownDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'ReportWhereaboutsUnknown', ...fields(body, 'reportedBy') }),
     });
   }
 
   @Post('transfers')
-  transfer(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: TransferDetaineeDto,
-  ): Promise<WriteOutcome> {
+  transfer(@CaseTarget() target: CaseWriteTarget, @Body() body: TransferDetaineeDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'TransferDetainee', facility: fields(body.facility, 'code', 'name', 'city', 'kind') }),
     });
@@ -68,13 +55,11 @@ export class CustodyController {
 
   @Post('release-to-house-arrest')
   releaseToHouseArrest(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Body() body: ReleaseToHouseArrestDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'ReleaseToHouseArrest',
@@ -84,14 +69,9 @@ export class CustodyController {
   }
 
   @Post('release')
-  release(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ReleaseDto,
-  ): Promise<WriteOutcome> {
+  release(@CaseTarget() target: CaseWriteTarget, @Body() body: ReleaseDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'Release', ...fields(body, 'grounds', 'note') }),
     });

@@ -1,9 +1,8 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import {
@@ -24,41 +23,29 @@ export class FactsController {
 
   @Post('access-denials')
   recordAccessDenial(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Body() body: RecordAccessDenialDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'RecordAccessDenial', ...fields(body, 'who', 'by', 'details') }),
     });
   }
 
   @Post('medical')
-  recordMedicalFact(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: RecordMedicalFactDto,
-  ): Promise<WriteOutcome> {
+  recordMedicalFact(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordMedicalFactDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'RecordMedicalFact', ...fields(body, 'kind', 'details') }),
     });
   }
 
   @Post('verdict')
-  deliverVerdict(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: DeliverVerdictDto,
-  ): Promise<WriteOutcome> {
+  deliverVerdict(@CaseTarget() target: CaseWriteTarget, @Body() body: DeliverVerdictDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'DeliverVerdict',
@@ -69,37 +56,23 @@ export class FactsController {
   }
 
   @Post('death')
-  recordDeath(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: RecordDeathDto,
-  ): Promise<WriteOutcome> {
+  recordDeath(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordDeathDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'RecordDeath', ...fields(body, 'circumstances', 'bodyReleased', 'details') }),
     });
   }
 
   @Post('notes')
-  addNote(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: AddNoteDto,
-  ): Promise<WriteOutcome> {
-    return this.writer.write({ request, caseId, body, command: () => ({ type: 'AddNote', text: body.text }) });
+  addNote(@CaseTarget() target: CaseWriteTarget, @Body() body: AddNoteDto): Promise<WriteOutcome> {
+    return this.writer.write({ ...target, body, command: () => ({ type: 'AddNote', text: body.text }) });
   }
 
   @Post('retractions')
-  retract(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: RetractFactDto,
-  ): Promise<WriteOutcome> {
+  retract(@CaseTarget() target: CaseWriteTarget, @Body() body: RetractFactDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'RetractFact', ...fields(body, 'eventId', 'reason') }),
     });

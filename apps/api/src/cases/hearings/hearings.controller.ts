@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields, utc } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { CancelHearingDto, RecordHearingOutcomeDto, RescheduleHearingDto, ScheduleHearingDto } from './hearings.dto';
@@ -15,14 +15,9 @@ export class HearingsController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post()
-  schedule(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ScheduleHearingDto,
-  ): Promise<WriteOutcome> {
+  schedule(@CaseTarget() target: CaseWriteTarget, @Body() body: ScheduleHearingDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: (ids) => ({
         type: 'ScheduleHearing',
@@ -35,14 +30,12 @@ export class HearingsController {
 
   @Post(':hearingId/reschedule')
   reschedule(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('hearingId', ParseIdPipe) hearingId: string,
     @Body() body: RescheduleHearingDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'RescheduleHearing',
@@ -54,14 +47,12 @@ export class HearingsController {
 
   @Post(':hearingId/cancel')
   cancel(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('hearingId', ParseIdPipe) hearingId: string,
     @Body() body: CancelHearingDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'CancelHearing', hearingId, ...fields(body, 'reason') }),
     });
@@ -69,14 +60,12 @@ export class HearingsController {
 
   @Post(':hearingId/outcome')
   recordOutcome(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('hearingId', ParseIdPipe) hearingId: string,
     @Body() body: RecordHearingOutcomeDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'RecordHearingOutcome',

@@ -4,7 +4,7 @@ import { UsersService } from '@casetrack/auth';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { AssignLawyerDto, UnassignLawyerDto } from './lawyers.dto';
@@ -19,14 +19,9 @@ export class LawyersController {
   ) {}
 
   @Post()
-  assign(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: AssignLawyerDto,
-  ): Promise<WriteOutcome> {
+  assign(@CaseTarget() target: CaseWriteTarget, @Body() body: AssignLawyerDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: async () => {
         const assignee = await this.users.findById(body.lawyerId);
@@ -41,14 +36,12 @@ export class LawyersController {
 
   @Post(':lawyerId/unassign')
   unassign(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
+    @CaseTarget() target: CaseWriteTarget,
     @Param('lawyerId', ParseIdPipe) lawyerId: string,
     @Body() body: UnassignLawyerDto,
   ): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({ type: 'UnassignLawyer', lawyerId, ...fields(body, 'reason') }),
     });

@@ -1,10 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@casetrack/auth';
-import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { ReasonDto } from '../shared/reason.dto';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 
@@ -16,12 +15,8 @@ export class LifecycleController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post('close')
-  close(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ReasonDto,
-  ): Promise<WriteOutcome> {
-    return this.writer.write({ request, caseId, body, command: () => ({ type: 'CloseCase', reason: body.reason }) });
+  close(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
+    return this.writer.write({ ...target, body, command: () => ({ type: 'CloseCase', reason: body.reason }) });
   }
 
   /**
@@ -30,20 +25,12 @@ export class LifecycleController {
    */
   @Roles('coordinator')
   @Post('erase')
-  erase(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ReasonDto,
-  ): Promise<WriteOutcome> {
-    return this.writer.write({ request, caseId, body, command: () => ({ type: 'EraseCase', reason: body.reason }) });
+  erase(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
+    return this.writer.write({ ...target, body, command: () => ({ type: 'EraseCase', reason: body.reason }) });
   }
 
   @Post('reopen')
-  reopen(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ReasonDto,
-  ): Promise<WriteOutcome> {
-    return this.writer.write({ request, caseId, body, command: () => ({ type: 'ReopenCase', reason: body.reason }) });
+  reopen(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
+    return this.writer.write({ ...target, body, command: () => ({ type: 'ReopenCase', reason: body.reason }) });
   }
 }

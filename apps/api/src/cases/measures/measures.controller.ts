@@ -1,9 +1,8 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields, utc } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { ExtendPreventiveMeasureDto, ImposePreventiveMeasureDto } from './measures.dto';
@@ -15,14 +14,9 @@ export class MeasuresController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post()
-  impose(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ImposePreventiveMeasureDto,
-  ): Promise<WriteOutcome> {
+  impose(@CaseTarget() target: CaseWriteTarget, @Body() body: ImposePreventiveMeasureDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'ImposePreventiveMeasure',
@@ -32,14 +26,9 @@ export class MeasuresController {
   }
 
   @Post('extend')
-  extend(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: ExtendPreventiveMeasureDto,
-  ): Promise<WriteOutcome> {
+  extend(@CaseTarget() target: CaseWriteTarget, @Body() body: ExtendPreventiveMeasureDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: () => ({
         type: 'ExtendPreventiveMeasure',

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@casetrack/auth';
 import { ApiException } from '../../common/api-exception';
+import { UUID } from './validators';
 
 /** What a write needs to know about its HTTP request besides the body. */
 export interface WriteRequestContext {
@@ -36,7 +37,7 @@ function parseIdempotencyKey(raw: string | undefined): string | null {
   return raw;
 }
 
-export const WriteRequest = createParamDecorator((_: unknown, context: ExecutionContext): WriteRequestContext => {
+function writeRequestOf(context: ExecutionContext): WriteRequestContext {
   const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
   if (!request.user) throw new Error('WriteRequest used on a public route');
   const correlation = request.header('x-correlation-id');
@@ -47,4 +48,19 @@ export const WriteRequest = createParamDecorator((_: unknown, context: Execution
     correlationId: correlation && CORRELATION_ID.test(correlation) ? correlation : randomUUID(),
     route: `${request.method} ${request.path}`,
   };
+}
+
+export const WriteRequest = createParamDecorator((_: unknown, context: ExecutionContext) => writeRequestOf(context));
+
+/** A write to an existing case: the request's context and the case named by `:caseId` in the path. */
+export interface CaseWriteTarget {
+  request: WriteRequestContext;
+  caseId: string;
+}
+
+/** `:caseId` that is not a UUID names no case: 404, like any unknown case. */
+export const CaseTarget = createParamDecorator((_: unknown, context: ExecutionContext): CaseWriteTarget => {
+  const caseId = context.switchToHttp().getRequest<Request>().params.caseId;
+  if (typeof caseId !== 'string' || !UUID.test(caseId)) throw ApiException.notFound('No such case or item');
+  return { request: writeRequestOf(context), caseId: caseId.toLowerCase() };
 });

@@ -1,9 +1,8 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { fields, utc } from '../shared/fields';
-import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
+import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { RecordTortureAllegationDto } from './torture.dto';
@@ -15,14 +14,9 @@ export class TortureController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post()
-  record(
-    @WriteRequest() request: WriteRequestContext,
-    @Param('caseId', ParseIdPipe) caseId: string,
-    @Body() body: RecordTortureAllegationDto,
-  ): Promise<WriteOutcome> {
+  record(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordTortureAllegationDto): Promise<WriteOutcome> {
     return this.writer.write({
-      request,
-      caseId,
+      ...target,
       body,
       command: (ids) => ({
         type: 'RecordTortureAllegation',

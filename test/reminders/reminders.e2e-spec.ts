@@ -12,6 +12,7 @@ import {
   person,
   type Person,
   reminderLog,
+  reminderLogAfterDelivery,
   startReminderApp,
   WEBHOOK_SECRET,
   write,
@@ -92,7 +93,7 @@ describe('reminders end to end: events -> rows -> BullMQ -> SMTP/webhook', () =>
     const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Almaty', timeStyle: 'short' }).format(at);
     expect(mails[0].text).toContain(when);
 
-    const log = await reminderLog(t.http, lawyer.token, `?caseId=${caseId}`);
+    const log = await reminderLogAfterDelivery(t.http, lawyer.token, `?caseId=${caseId}`, 2);
     expect(log.map((r) => [r.kind, r.status, r.recipientId, r.attempts])).toEqual([
       ['hearing', 'sent', lawyer.id, 1],
       ['hearing', 'sent', lawyer.id, 1],
@@ -113,7 +114,7 @@ describe('reminders end to end: events -> rows -> BullMQ -> SMTP/webhook', () =>
     const mails = smtp.to(lawyer.email);
     expect(mails).toHaveLength(2);
     for (const mail of mails) expect(mail.receivedAt).toBeGreaterThan(moved - 4_000 - 250);
-    const log = await reminderLog(t.http, lawyer.token, `?caseId=${caseId}`);
+    const log = await reminderLogAfterDelivery(t.http, lawyer.token, `?caseId=${caseId}`, 2);
     expect(log.map((r) => r.status).sort()).toEqual(['cancelled', 'cancelled', 'sent', 'sent']);
   });
 
@@ -163,7 +164,7 @@ describe('reminders end to end: events -> rows -> BullMQ -> SMTP/webhook', () =>
     expect(mail.receivedAt).toBeGreaterThan(extended - 3_000 - 250);
     expect(mail.text).toContain('pre-trial detention');
     expect(mail.text).toContain('Yerlan Sadykov');
-    const log = await reminderLog(t.http, lawyer.token, `?caseId=${caseId}`);
+    const log = await reminderLogAfterDelivery(t.http, lawyer.token, `?caseId=${caseId}`, 1);
     expect(log.map((r) => [r.kind, r.status])).toEqual([
       ['measure_ending', 'sent'],
       ['measure_ending', 'cancelled'],

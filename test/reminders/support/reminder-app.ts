@@ -89,6 +89,28 @@ export async function reminderLog(http: App, token: string, query = ''): Promise
   return response.body.items as LogItem[];
 }
 
+/**
+ * The reminder log once `delivered` reminders read as sent. A message reaches the SMTP server a few
+ * milliseconds before the worker's batched "sent" update commits, so the log is read after that commit.
+ */
+export async function reminderLogAfterDelivery(
+  http: App,
+  token: string,
+  query: string,
+  delivered: number,
+): Promise<LogItem[]> {
+  let log: LogItem[] = [];
+  await eventually(
+    async () => {
+      log = await reminderLog(http, token, query);
+      return log.filter((item) => item.status === 'sent').length >= delivered;
+    },
+    10_000,
+    `${delivered} reminders marked sent`,
+  );
+  return log;
+}
+
 /** Polls until `check` resolves true. */
 export async function eventually(
   check: () => Promise<boolean> | boolean,

@@ -35,8 +35,27 @@ export async function dropTestDatabase(name: string): Promise<void> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
+    await waitForConnectionsToClose(admin, name);
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * A pool's `end()` resolves once its clients are told to close, a moment before the server sees them go. Forcing the
+ * drop in that moment makes the server kill them, and a client that hears of its own death from the server raises an
+ * unhandled error in the test process. So wait for the test's own connections to leave first; force only stragglers
+ * (a test that forgot to close something), after a grace period.
+ */
+async function waitForConnectionsToClose(admin: Client, name: string, graceMs = 5_000): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

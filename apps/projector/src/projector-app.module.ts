@@ -9,10 +9,16 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { AppConfig, Logger } from '@casetrack/config';
-import { EVENT_STORE, type EventStore, openEventStoreAdapter, sealEventStore } from '@casetrack/event-store';
+import {
+  createPool,
+  EVENT_STORE,
+  type EventStore,
+  openEventStoreAdapter,
+  sealEventStore,
+} from '@casetrack/event-store';
 import { createMetricsRegistry, LagProbe, ProjectorModule, ProjectorService } from '@casetrack/read-model';
 import { reminderProjectionHook } from '@casetrack/reminders';
 
@@ -34,7 +40,10 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
       module: ProjectorInfrastructureModule,
       providers: [
         { provide: LOGGER, useValue: logger },
-        { provide: POOL, useFactory: () => new Pool({ connectionString: config.databaseUrl, max: 5 }) },
+        {
+          provide: POOL,
+          useFactory: () => createPool(config.databaseUrl, { max: 5, logger }),
+        },
         {
           provide: EVENT_STORE,
           inject: [POOL],

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
+import { createPool } from '@casetrack/event-store';
 import { ReminderWorkerModule } from '@casetrack/reminders';
 
 const POOL = Symbol('WORKER_POOL');
@@ -20,8 +21,7 @@ class WorkerInfrastructureModule implements OnApplicationShutdown {
         { provide: LOGGER, useValue: logger },
         {
           provide: POOL,
-          useFactory: () =>
-            new Pool({ connectionString: config.databaseUrl, max: config.reminders.workerConcurrency + 4 }),
+          useFactory: () => createPool(config.databaseUrl, { max: config.reminders.workerConcurrency + 4, logger }),
         },
       ],
       exports: [APP_CONFIG, LOGGER, POOL],

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
 import {
   CaseCipher,
@@ -18,6 +18,7 @@ import {
   openEventStoreAdapter,
   sealEventStore,
   STORED_EVENT_STORE,
+  createPool,
 } from '@casetrack/event-store';
 import { LOGGER } from '../common/logger.provider';
 import { REDIS, redisProvider } from './redis.provider';
@@ -45,8 +46,8 @@ const EVENT_STORES = Symbol('EVENT_STORES');
     redisProvider,
     {
       provide: PG_POOL,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Pool({ connectionString: config.databaseUrl, max: 20 }),
+      inject: [APP_CONFIG, LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) => createPool(config.databaseUrl, { max: 20, logger }),
     },
     {
       provide: EVENT_STORES,

@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { ConfigError, loadConfig } from '@casetrack/config';
-import { loadKurrentDb, PostgresEventStore } from '@casetrack/event-store';
+import { createPool, loadKurrentDb, PostgresEventStore } from '@casetrack/event-store';
 import { ProgressBar } from '../verify/progress';
 import { CopyCheckpoints } from './copy-checkpoints';
 import { copyEvents } from './copy-events';
@@ -40,7 +40,7 @@ export async function runCopyCommand(argv: readonly string[]): Promise<void> {
   if (!config.kurrentDbConnectionString) {
     throw new ConfigError(['event-store:copy needs KURRENTDB_CONNECTION_STRING (where to copy to)']);
   }
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  const pool = createPool(config.databaseUrl, { max: 4 });
   const { KurrentDbEventStore } = loadKurrentDb();
   const target = new KurrentDbEventStore(config.kurrentDbConnectionString);
   const checkpoints = new CopyCheckpoints(pool, `${args.from}->${args.to}`);

@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { AppConfig } from '@casetrack/config';
-import { type EventStore, openEventStoreAdapter, sealEventStore } from '@casetrack/event-store';
+import { createPool, type EventStore, openEventStoreAdapter, sealEventStore } from '@casetrack/event-store';
 
 export interface CliEventStore {
   pool: Pool;
@@ -14,7 +14,7 @@ export interface CliEventStore {
  * here equals the live one.
  */
 export function openEventStore(config: AppConfig, poolSize: number): CliEventStore {
-  const pool = new Pool({ connectionString: config.databaseUrl, max: poolSize });
+  const pool = createPool(config.databaseUrl, { max: poolSize });
   const adapter = openEventStoreAdapter(config, pool);
   const store = sealEventStore(adapter, pool, config.masterKey).sealed;
   return {

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Pool } from 'pg';
-import { buildDigestFile, type DigestFile, DigestFileError, parseDigestFile } from '@casetrack/event-store';
+import { buildDigestFile, createPool, type DigestFile, DigestFileError, parseDigestFile } from '@casetrack/event-store';
 import { type StoreReport, verifyStore } from './store-verification';
 
 export const VERIFY_USAGE = `  verify --all [--out <file>]                   verify every stream's hash chain and write a digest of all
@@ -22,7 +21,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | null {
 /** Runs `verify`; resolves to the process exit code (0 all good, 1 something was changed or is missing). */
 export async function runVerify(args: VerifyArgs, databaseUrl: string, now = new Date()): Promise<number> {
   const against = args.mode === 'against' ? readDigest(args.file, args.expect) : undefined;
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const pool = createPool(databaseUrl, { max: 1 });
   try {
     const report = await verifyStore(pool, { against, progress: process.stderr });
     printBroken(report);

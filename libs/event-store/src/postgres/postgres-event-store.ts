@@ -1,4 +1,4 @@
-import { Pool, type ClientBase, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
+import { type Pool, type ClientBase, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import {
   ConcurrencyError,
   DuplicateEventError,
@@ -21,6 +21,7 @@ import { HeadCache, type StreamHead } from './head-cache';
 import { NotificationListener } from './notification-listener';
 import { EVENT_ID_CONSTRAINT, SQL, STREAM_VERSION_CONSTRAINT } from './sql';
 import { FeedSubscription } from './feed-subscription';
+import { createPool } from './pool';
 
 export interface PostgresEventStoreOptions {
   /** Size of the pool the store creates when given a connection string (ignored for a caller's pool). Default 10. */
@@ -89,11 +90,8 @@ export class PostgresEventStore implements EventStore {
 
   constructor(poolOrConnectionString: Pool | string, options: PostgresEventStoreOptions = {}) {
     if (typeof poolOrConnectionString === 'string') {
-      this.pool = new Pool({ connectionString: poolOrConnectionString, max: options.poolSize ?? 10 });
+      this.pool = createPool(poolOrConnectionString, { max: options.poolSize ?? 10 });
       this.ownsPool = true;
-      // An idle client that loses its connection is discarded by the pool; without a listener the 'error' event
-      // would crash the process. The next query simply opens a new connection.
-      this.pool.on('error', () => undefined);
     } else {
       this.pool = poolOrConnectionString;
       this.ownsPool = false;

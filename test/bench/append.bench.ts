@@ -5,7 +5,9 @@
  *
  * For 1, 8 and 32 concurrent writers, each writer appends single events to its own stream with the exact expected
  * version; the baseline writes the same JSON (data + stored metadata) into a table with no constraints or indexes.
- * Each configuration runs several rounds (the order of the two alternates) and the table shows medians. The ratio is
+ * `append` is the store as configured by default, which groups appends that arrive while others are in flight into
+ * shared statements; `ungrouped` is the same store with one statement per append (appendConcurrency 0).
+ * Each configuration runs several rounds (the order of the variants alternates) and the table shows medians. The ratio is
  * the median of each round's append/plain ratio: the two runs of a round are seconds apart, so pairing them cancels
  * most of the drift of a shared machine, which a ratio of the medians would not.
  */
@@ -30,7 +32,7 @@ interface RunResult {
   p99: number;
 }
 
-type Variant = 'append' | 'append+notify' | 'plain';
+type Variant = 'append' | 'ungrouped' | 'append+notify' | 'plain';
 
 const data: Json = {
   detainee: {
@@ -123,9 +125,16 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: db.url, max: maxWriters });
   const stores: Partial<Record<Variant, PostgresEventStore>> = {
     append: new PostgresEventStore(pool),
+    // The same store with every append in its own statement: what grouping concurrent appends adds.
+    ungrouped: new PostgresEventStore(pool, { appendConcurrency: 0 }),
     ...(WITH_NOTIFY ? { 'append+notify': new PostgresEventStore(pool, { notify: true }) } : {}),
   };
-  const variants: Variant[] = ['append', ...(WITH_NOTIFY ? (['append+notify'] as Variant[]) : []), 'plain'];
+  const variants: Variant[] = [
+    'append',
+    'ungrouped',
+    ...(WITH_NOTIFY ? (['append+notify'] as Variant[]) : []),
+    'plain',
+  ];
   try {
     // The baseline table has no key, no constraint and no index: the cheapest durable insert of the same payload.
     await pool.query(

@@ -1,5 +1,5 @@
 import { Client, Pool } from 'pg';
-import { ConcurrencyError, type RecordedEvent } from '../../libs/event-store/src/event-store.port';
+import { ConcurrencyError, DuplicateEventError, type RecordedEvent } from '../../libs/event-store/src/event-store.port';
 import { verifyStreamChain } from '../../libs/event-store/src/hash-chain';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -238,5 +238,59 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     } finally {
       await notifying.close();
     }
+  });
+
+  describe('grouped appends', () => {
+    // One statement in flight at a time, so everything submitted meanwhile is grouped into the next one.
+    let grouped: PostgresEventStore;
+    beforeAll(() => {
+      grouped = new PostgresEventStore(pool, { appendConcurrency: 1 });
+    });
+    afterAll(() => grouped.close());
+
+    it('shares one statement among appends that arrive while another is in flight, each stream chained intact', async () => {
+      const streams = Array.from({ length: 6 }, () => uniqueStream('grouped'));
+      const results = await Promise.all(streams.map((streamId) => grouped.append(streamId, newEvents(3), 'no_stream')));
+      const transactions = await Promise.all(results.map((result) => transactionIdOf(result.position)));
+      // The first went alone; the five that waited for it went together, in one transaction.
+      expect(new Set(transactions.slice(1)).size).toBe(1);
+      expect(transactions[1]).not.toBe(transactions[0]);
+      for (const [i, streamId] of streams.entries()) {
+        const read = await store.readStream(streamId);
+        expect(read).toEqual(results[i].events);
+        expect(read.map((e) => e.version)).toEqual([1, 2, 3]);
+        expect(verifyStreamChain(read)).toBeNull();
+      }
+    });
+
+    it('fails only the appends that would have failed alone; the rest of their group is stored', async () => {
+      const taken = uniqueStream('taken');
+      await store.append(taken, [newEvent()], 'no_stream');
+      const duplicate = newEvent();
+      await store.append(uniqueStream(), [duplicate], 'no_stream');
+      const fine = [uniqueStream('fine'), uniqueStream('fine'), uniqueStream('fine')];
+
+      const outcomes = await Promise.allSettled([
+        grouped.append(uniqueStream(), [newEvent()], 'no_stream'),
+        grouped.append(fine[0], [newEvent()], 'no_stream'),
+        grouped.append(taken, [newEvent()], 'no_stream'),
+        grouped.append(fine[1], [newEvent()], 'no_stream'),
+        grouped.append(uniqueStream(), [duplicate], 'no_stream'),
+        grouped.append(fine[2], [newEvent()], 'no_stream'),
+      ]);
+
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+      expect((outcomes[4] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventError);
+      expect(await store.readStream(taken)).toHaveLength(1);
+      for (const streamId of fine) expect(await store.readStream(streamId)).toHaveLength(1);
+    });
   });
 });

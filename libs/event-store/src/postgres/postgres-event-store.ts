@@ -1,7 +1,6 @@
-import { type Pool, type ClientBase, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import {
   ConcurrencyError,
-  DuplicateEventError,
   type AppendResult,
   type EventMetadata,
   type EventStore,
@@ -16,10 +15,20 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { GENESIS_HASH, computeEventHash, isPlainJson } from '../hash-chain';
+import { GENESIS_HASH, isPlainJson } from '../hash-chain';
+import { AppendBatcher } from './append-batcher';
+import {
+  appendBatch,
+  appendOne,
+  type AppendAttempt,
+  type AttemptOutcome,
+  buildAttempt,
+  type PreparedEvent,
+  type Queryable,
+} from './append-statements';
 import { HeadCache, type StreamHead } from './head-cache';
 import { NotificationListener } from './notification-listener';
-import { EVENT_ID_CONSTRAINT, SQL, STREAM_VERSION_CONSTRAINT } from './sql';
+import { SQL } from './sql';
 import { FeedSubscription } from './feed-subscription';
 import { createPool } from './pool';
 
@@ -36,11 +45,12 @@ export interface PostgresEventStoreOptions {
   notify?: boolean;
   /** How often an `'any'` append re-reads the head and tries again after losing a race. Default 50. */
   maxAnyAttempts?: number;
-}
-
-/** Anything that runs a query: the store's pool, or a caller's client (possibly inside its transaction). */
-interface Queryable {
-  query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
+  /**
+   * Appends to the pool that run concurrently are grouped into shared statements (one round trip and one commit for
+   * many streams), with at most this many statements in flight; 0 runs each append in its own statement. A lone
+   * writer waits for nothing: grouping only happens while statements are already in flight. Default 8.
+   */
+  appendConcurrency?: number;
 }
 
 interface EventRow {
@@ -52,22 +62,6 @@ interface EventRow {
   data: Json;
   metadata: StoredMetadata;
 }
-
-/** A new event after the JSON round trip, i.e. exactly what will be stored (and hashed). */
-interface PreparedEvent {
-  eventId: string;
-  type: string;
-  data: Json;
-  dataText: string;
-  metadata: EventMetadata;
-}
-
-type AttemptOutcome =
-  | { kind: 'appended'; result: AppendResult }
-  /** The unique (stream_id, version) constraint fired: someone else wrote that version. */
-  | { kind: 'conflict' }
-  /** Zero rows: the stream does not hold the version we chained to, or holds it with another hash. */
-  | { kind: 'not_at_head' };
 
 const MAX_VERSION = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +78,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notify: boolean;
   private readonly maxAnyAttempts: number;
   private readonly listener: NotificationListener | null;
+  private readonly batcher: AppendBatcher<AppendAttempt, AttemptOutcome> | null;
   private readonly subscriptions = new Set<FeedSubscription>();
   /** Last non-zero checkpoint confirmed to exist, so an idle feed does not re-check it on every poll. */
   private knownCheckpoint = 0;
@@ -100,6 +95,14 @@ export class PostgresEventStore implements EventStore {
     this.notify = options.notify ?? false;
     this.maxAnyAttempts = options.maxAnyAttempts ?? 50;
     this.listener = this.notify ? new NotificationListener(this.pool) : null;
+    const appendConcurrency = options.appendConcurrency ?? 8;
+    this.batcher =
+      appendConcurrency > 0
+        ? new AppendBatcher((attempts) => this.flushAppends(attempts), {
+            maxInFlight: appendConcurrency,
+            maxBatch: 100,
+          })
+        : null;
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -200,7 +203,7 @@ export class PostgresEventStore implements EventStore {
     const base = expected === 'no_stream' ? 0 : expected;
     let head = await this.headAt(q, committed, streamId, base, expected);
     for (let attempt = 0; ; attempt += 1) {
-      const outcome = await this.tryAppend(q, streamId, prepared, head);
+      const outcome = await this.tryAppend(q, committed, streamId, prepared, head);
       if (outcome.kind === 'appended') return this.appended(committed, streamId, outcome.result);
       this.heads.forget(streamId);
       if (outcome.kind === 'conflict' || attempt > 0) throw await this.conflict(streamId, expected);
@@ -221,7 +224,7 @@ export class PostgresEventStore implements EventStore {
     // Inside a caller's transaction the head may be its own uncommitted event, which only a read through it sees.
     let head = (committed ? this.heads.get(streamId) : undefined) ?? (await this.readHead(q, streamId));
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.tryAppend(q, streamId, prepared, head);
+      const outcome = await this.tryAppend(q, committed, streamId, prepared, head);
       if (outcome.kind === 'appended') return this.appended(committed, streamId, outcome.result);
       this.heads.forget(streamId);
       // Inside a caller's transaction the failed statement aborted it; nothing more can be tried there.
@@ -254,80 +257,22 @@ export class PostgresEventStore implements EventStore {
     return head;
   }
 
-  private async tryAppend(
+  private async flushAppends(attempts: AppendAttempt[]) {
+    if (attempts.length > 1) return appendBatch(this.pool, attempts, this.notify);
+    return [{ ok: true as const, value: await appendOne(this.pool, attempts[0], this.notify) }];
+  }
+
+  /** One try at appending onto `head`: grouped with other streams' appends on the pool, alone in a caller's transaction. */
+  private tryAppend(
     q: Queryable,
+    committed: boolean,
     streamId: string,
     prepared: PreparedEvent[],
     head: StreamHead,
   ): Promise<AttemptOutcome> {
-    // recordedAt is set here rather than by the server's now(): the hash must cover the stored recordedAt, and
-    // knowing it before the INSERT is what lets the append be a single statement. The row's recorded_at column
-    // gets the same instant, so the two never disagree.
-    const recordedAt = new Date().toISOString();
-    const ids: string[] = [];
-    const types: string[] = [];
-    const data: string[] = [];
-    const metadata: string[] = [];
-    const prevHashes: string[] = [];
-    const hashes: string[] = [];
-    const recorded: RecordedEvent[] = [];
-    let prevHash = head.hash;
-    prepared.forEach((event, index) => {
-      const version = head.version + index + 1;
-      const unhashed = { ...event.metadata, recordedAt, prevHash };
-      const hash = computeEventHash({
-        eventId: event.eventId,
-        streamId,
-        version,
-        type: event.type,
-        data: event.data,
-        metadata: unhashed,
-      });
-      const stored: StoredMetadata = { ...unhashed, hash };
-      ids.push(event.eventId);
-      types.push(event.type);
-      data.push(event.dataText);
-      metadata.push(JSON.stringify(stored));
-      prevHashes.push(prevHash);
-      hashes.push(hash);
-      recorded.push({
-        eventId: event.eventId,
-        streamId,
-        version,
-        position: 0,
-        type: event.type,
-        data: event.data,
-        metadata: stored,
-      });
-      prevHash = hash;
-    });
-
-    const single = prepared.length === 1;
-    const statement = single
-      ? this.notify
-        ? SQL.appendOneAndNotify
-        : SQL.appendOne
-      : this.notify
-        ? SQL.appendManyAndNotify
-        : SQL.appendMany;
-    const columns = single
-      ? [ids[0], types[0], data[0], metadata[0], prevHashes[0], hashes[0]]
-      : [ids, types, data, metadata, prevHashes, hashes];
-    let rows: Array<{ position: string; version: number }>;
-    try {
-      ({ rows } = await q.query<{ position: string; version: number }>({
-        ...statement,
-        values: [streamId, head.version, recordedAt, ...columns, head.hash],
-      }));
-    } catch (error) {
-      if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) return { kind: 'conflict' };
-      if (isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw new DuplicateEventError(streamId, ids);
-      throw error;
-    }
-    if (rows.length === 0) return { kind: 'not_at_head' };
-    for (const row of rows) recorded[row.version - head.version - 1].position = Number(row.position);
-    const last = recorded[recorded.length - 1];
-    return { kind: 'appended', result: { version: last.version, position: last.position, events: recorded } };
+    const attempt = buildAttempt(streamId, prepared, head);
+    if (committed && this.batcher) return this.batcher.submit(streamId, attempt);
+    return appendOne(q, attempt, this.notify);
   }
 
   private appended(committed: boolean, streamId: string, result: AppendResult): AppendResult {
@@ -390,12 +335,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
   };
-}
-
-function isUniqueViolation(error: unknown, constraintName: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  return code === '23505' && constraint === constraintName;
 }
 
 function sleep(ms: number): Promise<void> {

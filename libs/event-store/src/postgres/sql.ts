@@ -79,11 +79,41 @@ function appendSql(many: boolean, notify: boolean): string {
     : `WITH ${prev} ${insert}`;
 }
 
+/**
+ * Appends of several streams in one statement (see `AppendBatcher`): one row per event, each carrying its
+ * stream's expected version and the hash chained to. $1 stream ids, $2 expected versions, $3 hashes chained to,
+ * $4 recordedAt, $5..$11 event id, version, type, data, metadata, prev hash, hash.
+ *
+ * The guard is the single-stream one applied per row: a stream behind its expected version, or whose stored hash
+ * is not the one chained to, inserts nothing and is missing from RETURNING. A stream ahead of it violates the
+ * unique constraint and fails the whole statement; the caller then runs the batch's appends one by one.
+ */
+function appendBatchSql(notify: boolean): string {
+  const insert = `
+      INSERT INTO events (event_id, stream_id, version, type, data, metadata, recorded_at, transaction_id, prev_hash, hash)
+      SELECT i.event_id, i.stream_id, i.version, i.type, i.data::jsonb, i.metadata::jsonb, i.recorded_at,
+             GREATEST(pg_current_xact_id(), p.transaction_id), i.prev_hash, i.hash
+        FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::uuid[], $6::int[], $7::text[],
+                    $8::text[], $9::text[], $10::text[], $11::text[])
+             WITH ORDINALITY AS i(stream_id, base, base_hash, recorded_at, event_id, version, type, data, metadata,
+                                  prev_hash, hash, ord)
+        LEFT JOIN events p ON p.stream_id = i.stream_id AND p.version = i.base
+       WHERE i.base = 0 OR p.hash = i.base_hash
+       ORDER BY i.ord
+      RETURNING position, stream_id, version`;
+  return notify
+    ? `WITH ins AS (${insert})
+       SELECT i.position, i.stream_id, i.version FROM ins i WHERE (SELECT true FROM pg_notify('${EVENTS_CHANNEL}', ''))`
+    : insert;
+}
+
 export const SQL = {
   appendOne: { name: 'casetrack_events_append_one', text: appendSql(false, false) },
   appendMany: { name: 'casetrack_events_append_many', text: appendSql(true, false) },
   appendOneAndNotify: { name: 'casetrack_events_append_one_notify', text: appendSql(false, true) },
   appendManyAndNotify: { name: 'casetrack_events_append_many_notify', text: appendSql(true, true) },
+  appendBatch: { name: 'casetrack_events_append_batch', text: appendBatchSql(false) },
+  appendBatchAndNotify: { name: 'casetrack_events_append_batch_notify', text: appendBatchSql(true) },
 
   head: {
     name: 'casetrack_events_head',

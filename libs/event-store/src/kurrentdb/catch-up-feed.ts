@@ -1,4 +1,5 @@
 import type { FeedBatch, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import { DEFAULT_BATCH_SIZE, DEFAULT_IDLE_MS, Pause, reportSubscriptionError } from '../subscription-support';
 
 /** One open catch-up subscription: the events after a checkpoint, in feed order, until closed. */
 export interface OpenFeed {
@@ -6,8 +7,6 @@ export interface OpenFeed {
   close(): Promise<void>;
 }
 
-const DEFAULT_BATCH_SIZE = 100;
-const DEFAULT_IDLE_MS = 500;
 const IDLE = Symbol('idle');
 
 /**
@@ -21,7 +20,7 @@ export class CatchUpFeed implements Subscription {
   readonly stopped: Promise<void>;
   private stopping = false;
   private current: OpenFeed | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pause = new Pause();
 
   constructor(
     private readonly open: (after: number) => OpenFeed,
@@ -33,7 +32,7 @@ export class CatchUpFeed implements Subscription {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.interrupt();
     await this.current?.close().catch(() => undefined);
     return this.stopped;
   }
@@ -72,13 +71,13 @@ export class CatchUpFeed implements Subscription {
           checkpoint = batch[batch.length - 1].position;
         }
       } catch (error) {
-        if (!this.stopping) this.report(error);
+        if (!this.stopping) reportSubscriptionError(this.options, error, 'KurrentDB');
       } finally {
         this.current = null;
         await feed?.close().catch(() => undefined);
       }
       // The subscription ended or failed: re-open from the checkpoint after a pause.
-      if (!this.stopping) await this.sleep(idleMs);
+      if (!this.stopping) await this.pause.for(idleMs);
     }
   }
 
@@ -90,32 +89,11 @@ export class CatchUpFeed implements Subscription {
         await this.handle(batch);
         return true;
       } catch (error) {
-        this.report(error);
+        reportSubscriptionError(this.options, error, 'KurrentDB');
       }
       if (this.stopping) return false;
-      await this.sleep(idleMs);
+      await this.pause.for(idleMs);
       if (this.stopping) return false;
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
-  }
-
-  private report(error: unknown): void {
-    try {
-      if (this.options.onError) this.options.onError(error);
-      else console.error('KurrentDB subscription failed; retrying', error);
-    } catch {
-      // A failing error handler must not end the subscription.
     }
   }
 }

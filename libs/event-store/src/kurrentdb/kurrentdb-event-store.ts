@@ -27,15 +27,8 @@ import { CatchUpFeed, type OpenFeed } from './catch-up-feed';
 import { reserveEventIds } from './event-id-reservations';
 import { isAtOrBeforeCheckpoint, toReadPosition } from './positions';
 import { revisionOf, streamStateAt, toConcurrencyError } from './revisions';
-import {
-  chainEvents,
-  fromRecord,
-  prepareEvent,
-  toEventData,
-  type ChainHead,
-  type KurrentRecord,
-  type PreparedEvent,
-} from './serialization';
+import { fromRecord, toEventData, type KurrentRecord } from './serialization';
+import { type ChainHead, chainEvents, type PreparedEvent, prepareEvent, recordedUpTo } from '../prepared-event';
 
 export interface KurrentDbEventStoreOptions {
   /**
@@ -111,11 +104,7 @@ export class KurrentDbEventStore implements EventStore {
     const events = await this.readRange(streamId, 1, toVersion);
     const last = events.at(-1);
     if (last) this.heads.remember(streamId, { version: last.version, hash: last.metadata.hash });
-    if (!options.recordedUpTo) return events;
-    // As in PostgreSQL: cut at the first later event, so the result stays a prefix of the stream.
-    const limit = options.recordedUpTo.getTime();
-    const cut = events.findIndex((event) => Date.parse(event.metadata.recordedAt) > limit);
-    return cut === -1 ? events : events.slice(0, cut);
+    return recordedUpTo(events, options.recordedUpTo);
   }
 
   async streamVersion(streamId: string): Promise<number> {

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
 import { GENESIS_HASH, computeEventHash, verifyStreamChain } from '../hash-chain';
-import {
-  chainEvents,
-  fromRecord,
-  NotACasetrackEventError,
-  prepareEvent,
-  toEventData,
-  type KurrentRecord,
-} from './serialization';
+import { fromRecord, NotACasetrackEventError, toEventData, type KurrentRecord } from './serialization';
+import { chainEvents, prepareEvent } from '../prepared-event';
 
 const metadata: EventMetadata = {
   actorId: 'user-1',

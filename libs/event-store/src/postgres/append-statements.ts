@@ -1,13 +1,6 @@
 import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
-import {
-  DuplicateEventError,
-  type AppendResult,
-  type EventMetadata,
-  type Json,
-  type RecordedEvent,
-  type StoredMetadata,
-} from '../event-store.port';
-import { computeEventHash } from '../hash-chain';
+import { DuplicateEventError, type AppendResult, type RecordedEvent } from '../event-store.port';
+import { chainEvents, type PreparedEvent } from '../prepared-event';
 import type { Settled } from './append-batcher';
 import type { StreamHead } from './head-cache';
 import { EVENT_ID_CONSTRAINT, SQL, STREAM_VERSION_CONSTRAINT } from './sql';
@@ -15,15 +8,6 @@ import { EVENT_ID_CONSTRAINT, SQL, STREAM_VERSION_CONSTRAINT } from './sql';
 /** Anything that runs a query: the store's pool, or a caller's client (possibly inside its transaction). */
 export interface Queryable {
   query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
-}
-
-/** A new event after the JSON round trip, i.e. exactly what will be stored (and hashed). */
-export interface PreparedEvent {
-  eventId: string;
-  type: string;
-  data: Json;
-  dataText: string;
-  metadata: EventMetadata;
 }
 
 /** One append's events, chained to the head it expects, in the form both statements take. */
@@ -51,34 +35,15 @@ export type AttemptOutcome =
  */
 export function buildAttempt(streamId: string, prepared: readonly PreparedEvent[], head: StreamHead): AppendAttempt {
   const recordedAt = new Date().toISOString();
-  const attempt: AppendAttempt = { streamId, head, recordedAt, recorded: [], metadataTexts: [], dataTexts: [] };
-  let prevHash = head.hash;
-  prepared.forEach((event, index) => {
-    const version = head.version + index + 1;
-    const unhashed = { ...event.metadata, recordedAt, prevHash };
-    const hash = computeEventHash({
-      eventId: event.eventId,
-      streamId,
-      version,
-      type: event.type,
-      data: event.data,
-      metadata: unhashed,
-    });
-    const metadata: StoredMetadata = { ...unhashed, hash };
-    attempt.recorded.push({
-      eventId: event.eventId,
-      streamId,
-      version,
-      position: 0,
-      type: event.type,
-      data: event.data,
-      metadata,
-    });
-    attempt.metadataTexts.push(JSON.stringify(metadata));
-    attempt.dataTexts.push(event.dataText);
-    prevHash = hash;
-  });
-  return attempt;
+  const recorded = chainEvents(streamId, head, prepared, recordedAt);
+  return {
+    streamId,
+    head,
+    recordedAt,
+    recorded,
+    metadataTexts: recorded.map((event) => JSON.stringify(event.metadata)),
+    dataTexts: prepared.map((event) => event.dataText),
+  };
 }
 
 /** Runs one append in its own statement (on the pool, or inside a caller's transaction). */

@@ -1,8 +1,6 @@
 import type { FeedBatch, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import { DEFAULT_BATCH_SIZE, DEFAULT_IDLE_MS, Pause, reportSubscriptionError } from '../subscription-support';
 import type { NotificationListener } from './notification-listener';
-
-const DEFAULT_BATCH_SIZE = 100;
-const DEFAULT_IDLE_MS = 500;
 
 /**
  * Polls the feed from a checkpoint and hands each batch to the handler, one at a time. The checkpoint only advances
@@ -14,7 +12,7 @@ export class FeedSubscription implements Subscription {
   private stopping = false;
   /** Set by a notification that arrives while a read is in flight, so the loop does not sleep past it. */
   private notified = false;
-  private wake: (() => void) | null = null;
+  private readonly pause = new Pause();
 
   constructor(
     private readonly readAll: (options: ReadAllOptions) => Promise<FeedBatch>,
@@ -27,7 +25,7 @@ export class FeedSubscription implements Subscription {
 
   stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.interrupt();
     return this.stopped;
   }
 
@@ -48,11 +46,11 @@ export class FeedSubscription implements Subscription {
             caughtUp = batch.events.length < batchSize;
           }
         } catch (error) {
-          this.report(error);
+          reportSubscriptionError(this.options, error, 'Event store');
         }
         if (caughtUp && !this.stopping && !this.notified) {
           this.listener?.ensureListening();
-          await this.sleep(idleMs);
+          await this.pause.for(idleMs);
         }
       }
     } finally {
@@ -62,27 +60,6 @@ export class FeedSubscription implements Subscription {
 
   private onNotification(): void {
     this.notified = true;
-    this.wake?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
-  }
-
-  private report(error: unknown): void {
-    try {
-      if (this.options.onError) this.options.onError(error);
-      else console.error('Event store subscription failed; retrying', error);
-    } catch {
-      // A failing error handler must not end the subscription.
-    }
+    this.pause.interrupt();
   }
 }

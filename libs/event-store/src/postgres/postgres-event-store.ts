@@ -2,7 +2,6 @@ import type { ClientBase, Pool } from 'pg';
 import {
   ConcurrencyError,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedVersion,
   type FeedBatch,
@@ -15,7 +14,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { GENESIS_HASH, isPlainJson } from '../hash-chain';
+import { GENESIS_HASH } from '../hash-chain';
+import { type PreparedEvent, prepareEvent, recordedUpTo } from '../prepared-event';
 import { AppendBatcher } from './append-batcher';
 import {
   appendBatch,
@@ -23,7 +23,6 @@ import {
   type AppendAttempt,
   type AttemptOutcome,
   buildAttempt,
-  type PreparedEvent,
   type Queryable,
 } from './append-statements';
 import { HeadCache, type StreamHead } from './head-cache';
@@ -64,7 +63,6 @@ interface EventRow {
 }
 
 const MAX_VERSION = 2_147_483_647;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The PostgreSQL adapter. Concurrency is decided by the unique (stream_id, version) constraint only — no locks, no
@@ -130,12 +128,7 @@ export class PostgresEventStore implements EventStore {
     const events = rows.map(toRecordedEvent);
     const last = events.at(-1);
     if (last) this.heads.remember(streamId, { version: last.version, hash: last.metadata.hash });
-    if (!options.recordedUpTo) return events;
-    // recordedAt comes from the appending process's clock, so across processes it need not grow with the version.
-    // Cutting at the first later event keeps the result a prefix of the stream, which is what a fold needs.
-    const limit = options.recordedUpTo.getTime();
-    const cut = events.findIndex((event) => Date.parse(event.metadata.recordedAt) > limit);
-    return cut === -1 ? events : events.slice(0, cut);
+    return recordedUpTo(events, options.recordedUpTo);
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -197,7 +190,7 @@ export class PostgresEventStore implements EventStore {
     if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
       throw new RangeError(`Invalid expected version ${expected}`);
     }
-    const prepared = events.map(prepare);
+    const prepared = events.map(prepareEvent);
     if (expected === 'any') return this.appendAtHead(q, committed, streamId, prepared);
 
     const base = expected === 'no_stream' ? 0 : expected;
@@ -300,29 +293,6 @@ export class PostgresEventStore implements EventStore {
     }
     return new ConcurrencyError(streamId, expected, actual);
   }
-}
-
-/** Normalises an event through JSON exactly as jsonb will store it, so that the hash covers the stored form. */
-function prepare(event: NewEvent): PreparedEvent {
-  if (!UUID.test(event.eventId)) throw new TypeError(`eventId must be a UUID: ${event.eventId}`);
-  if (!event.type) throw new TypeError('An event needs a type');
-  const dataText = JSON.stringify(event.data) as string | undefined;
-  if (dataText === undefined) throw new TypeError(`Event ${event.eventId} has no JSON data`);
-  // The store owns recordedAt, prevHash and hash; drop them if a caller passed a recorded event's metadata along.
-  const {
-    recordedAt: _recordedAt,
-    prevHash: _prevHash,
-    hash: _hash,
-    ...metadata
-  } = event.metadata as EventMetadata & Partial<StoredMetadata>;
-  return {
-    eventId: event.eventId.toLowerCase(),
-    type: event.type,
-    // Re-parsing costs a noticeable share of an append, so it is kept for values that JSON would change.
-    data: isPlainJson(event.data) ? event.data : (JSON.parse(dataText) as Json),
-    dataText,
-    metadata: isPlainJson(metadata) ? metadata : (JSON.parse(JSON.stringify(metadata)) as EventMetadata),
-  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '@casetrack/config';
-import type { EventStore } from '@casetrack/event-store';
+import { type EventStore, inTransaction } from '@casetrack/event-store';
 import {
   CaseProjector,
   CHECKPOINT_NAME,
@@ -128,10 +128,7 @@ async function swap(
   feed: ProjectFeedOptions,
   options: RebuildOptions,
 ): Promise<boolean> {
-  const client: PoolClient = await pool.connect();
-  let failed = false;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await client.query(`LOCK TABLE ${READ_MODEL_SCHEMA}.checkpoint IN ACCESS EXCLUSIVE MODE`);
     await options.whileHeld?.();
     const live = await heldCheckpoint(client);
@@ -146,15 +143,8 @@ async function swap(
     }
     await client.query(`ALTER SCHEMA ${READ_MODEL_SCHEMA} RENAME TO ${RETIRED_SCHEMA}`);
     await client.query(`ALTER SCHEMA ${SHADOW_SCHEMA} RENAME TO ${READ_MODEL_SCHEMA}`);
-    await client.query('COMMIT');
     return joinedLive;
-  } catch (error) {
-    failed = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(failed ? true : undefined);
-  }
+  });
 }
 
 /**

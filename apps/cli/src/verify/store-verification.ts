@@ -1,10 +1,11 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   type ChainLink,
   type ChainProblem,
   compareWithHead,
   type DigestFile,
   type DigestFinding,
+  inTransaction,
   type ObservedStream,
   StreamChainCheck,
   type StreamHead,
@@ -41,42 +42,45 @@ export interface VerifyStoreOptions {
  * that every event an earlier digest covered is still there unchanged.
  */
 export async function verifyStore(pool: Pool, options: VerifyStoreOptions = {}): Promise<StoreReport> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<{ count: string }>('SELECT count(*) AS count FROM events');
-    const bar = options.progress ? new ProgressBar(Number(rows[0].count), 'verify', options.progress) : null;
-    const expected = new Map((options.against?.heads ?? []).map((head) => [head.streamId, head]));
-    const report: StoreReport = { streams: 0, events: 0, heads: [], broken: [], digestFindings: [] };
-    const observed = new Map<string, ObservedStream>();
-    let current = null as StreamScan | null;
-
-    for await (const page of scanEvents(client, options.pageSize)) {
-      for (const event of page) {
-        if (current?.streamId !== event.streamId) {
-          if (current) current.finish(report, observed);
-          current = new StreamScan(event.streamId, expected.get(event.streamId)?.version ?? null);
-        }
-        current.add(event);
-      }
-      report.events += page.length;
-      bar?.advance(page.length);
-    }
-    if (current) current.finish(report, observed);
-    bar?.finish();
-    await client.query('COMMIT');
-
-    for (const head of expected.values()) {
-      const finding = compareWithHead(head, observed.get(head.streamId));
-      if (finding) report.digestFindings.push(finding);
-    }
-    return report;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+  const expected = new Map((options.against?.heads ?? []).map((head) => [head.streamId, head]));
+  const { report, observed } = await inTransaction(
+    pool,
+    (client) => scanStore(client, expected, options),
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+  for (const head of expected.values()) {
+    const finding = compareWithHead(head, observed.get(head.streamId));
+    if (finding) report.digestFindings.push(finding);
   }
+  return report;
+}
+
+/** One pass over every event, in stream and version order, inside the caller's snapshot. */
+async function scanStore(
+  client: PoolClient,
+  expected: ReadonlyMap<string, StreamHead>,
+  options: VerifyStoreOptions,
+): Promise<{ report: StoreReport; observed: Map<string, ObservedStream> }> {
+  const { rows } = await client.query<{ count: string }>('SELECT count(*) AS count FROM events');
+  const bar = options.progress ? new ProgressBar(Number(rows[0].count), 'verify', options.progress) : null;
+  const report: StoreReport = { streams: 0, events: 0, heads: [], broken: [], digestFindings: [] };
+  const observed = new Map<string, ObservedStream>();
+  let current = null as StreamScan | null;
+
+  for await (const page of scanEvents(client, options.pageSize)) {
+    for (const event of page) {
+      if (current?.streamId !== event.streamId) {
+        if (current) current.finish(report, observed);
+        current = new StreamScan(event.streamId, expected.get(event.streamId)?.version ?? null);
+      }
+      current.add(event);
+    }
+    report.events += page.length;
+    bar?.advance(page.length);
+  }
+  if (current) current.finish(report, observed);
+  bar?.finish();
+  return { report, observed };
 }
 
 /** What one pass sees of one stream. */

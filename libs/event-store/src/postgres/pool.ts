@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 export interface PoolOptions {
   max: number;
@@ -14,4 +14,29 @@ export function createPool(connectionString: string, options: PoolOptions): Pool
   const pool = new Pool({ connectionString, max: options.max });
   pool.on('error', (error: Error) => options.logger?.warn({ err: error.message }, 'idle database connection lost'));
   return pool;
+}
+
+/**
+ * Runs `work` on one connection inside a transaction: COMMIT when it resolves, ROLLBACK when it throws. A connection
+ * whose ROLLBACK may not have gone through is discarded rather than handed back to the pool mid-transaction.
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    failed = true;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(failed ? true : undefined);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from '@casetrack/event-store';
 import { READ_MODEL_SCHEMA, READ_MODEL_TABLES, quoteSchema } from './read-model-schema';
 
 /**
@@ -10,19 +11,11 @@ export async function createShadowSchema(pool: Pool, schema: string): Promise<vo
   if (schema === READ_MODEL_SCHEMA) throw new RangeError('The live read-model schema is not a shadow');
   const target = quoteSchema(schema);
   const live = quoteSchema(READ_MODEL_SCHEMA);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(`DROP SCHEMA IF EXISTS ${target} CASCADE`);
     await client.query(`CREATE SCHEMA ${target}`);
     for (const table of READ_MODEL_TABLES) {
       await client.query(`CREATE TABLE ${target}.${table} (LIKE ${live}.${table} INCLUDING ALL)`);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -5,6 +5,7 @@ import {
   caseStreamId,
   type EventStore,
   type FeedBatch,
+  inTransaction,
   type RecordedEvent,
   type Subscription,
   toCaseFact,
@@ -172,10 +173,7 @@ export class CaseProjector {
     checkpoint: number,
     states: Map<string, CaseState>,
   ): Promise<void> {
-    const client: PoolClient = await this.pool.connect();
-    let failed = false;
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const stored = await lockCheckpoint(client, this.schema);
       if (stored !== this.position) throw new CheckpointMovedError(this.position, stored);
       await replaceCaseRows(client, this.schema, rows, this.options.afterStage);
@@ -183,15 +181,7 @@ export class CaseProjector {
       for (const hook of hooks) for (const [caseId, state] of states) await hook(client, caseId, state);
       await saveCheckpoint(client, this.schema, checkpoint);
       await this.options.afterStage?.('checkpoint');
-      await client.query('COMMIT');
-    } catch (error) {
-      failed = true;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      // A connection whose ROLLBACK may not have gone through is not given back to the pool.
-      client.release(failed ? true : undefined);
-    }
+    });
   }
 
   private onError(error: unknown): void {

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { ComplaintBody, ComplaintOutcome, ComplaintStatus } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
-import { iso, isoOf, Sql } from './sql';
+import { iso, isoOf, selectPage, Sql } from './sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from './viewer';
 
 export interface ComplaintFilters {
@@ -70,18 +70,17 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
     if (filters.caseId) sql.where(`k.case_id = ${sql.param(filters.caseId)}`);
     const from = `FROM ${READ_MODEL_SCHEMA}.complaints k JOIN ${READ_MODEL_SCHEMA}.cases c ON c.case_id = k.case_id
       ${sql.whereClause}`;
-    const counted: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total ${from}`,
-      sql.params,
-    );
-    const limit = sql.param(page.pageSize);
-    const offset = sql.param((page.page - 1) * page.pageSize);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT k.complaint_id, k.case_id, c.full_name, k.allegation_id, k.filed_with, k.reference, k.status, k.filed_at,
-              k.response_due_at, coalesce(${OVERDUE}, false) AS overdue, k.outcome, k.answered_at, k.withdrawn_at
-         ${from}
-        ORDER BY k.response_due_at NULLS LAST, k.filed_at, k.complaint_id LIMIT ${limit} OFFSET ${offset}`,
-      sql.params,
+    const { rows, total } = await selectPage<Row>(
+      this.dataSource,
+      sql,
+      {
+        columns: `k.complaint_id, k.case_id, c.full_name, k.allegation_id, k.filed_with, k.reference, k.status,
+                  k.filed_at, k.response_due_at, coalesce(${OVERDUE}, false) AS overdue, k.outcome, k.answered_at,
+                  k.withdrawn_at`,
+        from,
+        orderBy: 'k.response_due_at NULLS LAST, k.filed_at, k.complaint_id',
+      },
+      page,
     );
     return {
       items: rows.map((r) => ({
@@ -99,7 +98,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
         answeredAt: iso(r.answered_at),
         withdrawnAt: iso(r.withdrawn_at),
       })),
-      total: counted[0].total,
+      total,
       page: page.page,
       pageSize: page.pageSize,
     };

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { HearingKind, HearingStatus } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
-import { escapeLike, isoOf, Sql } from './sql';
+import { escapeLike, isoOf, selectPage, Sql } from './sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from './viewer';
 
 export interface HearingFilters {
@@ -61,16 +61,15 @@ export class ListHearingsHandler implements IQueryHandler<ListHearingsQuery, Pag
     if (filters.court) sql.where(`h.court ILIKE ${sql.param(`%${escapeLike(filters.court.trim())}%`)}`);
     const from = `FROM ${READ_MODEL_SCHEMA}.hearings h JOIN ${READ_MODEL_SCHEMA}.cases c ON c.case_id = h.case_id
       ${sql.whereClause}`;
-    const counted: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total ${from}`,
-      sql.params,
-    );
-    const limit = sql.param(page.pageSize);
-    const offset = sql.param((page.page - 1) * page.pageSize);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT h.hearing_id, h.case_id, c.full_name, h.kind, h.court, h.judge, h.scheduled_at, h.status ${from}
-        ORDER BY h.scheduled_at, h.hearing_id LIMIT ${limit} OFFSET ${offset}`,
-      sql.params,
+    const { rows, total } = await selectPage<Row>(
+      this.dataSource,
+      sql,
+      {
+        columns: 'h.hearing_id, h.case_id, c.full_name, h.kind, h.court, h.judge, h.scheduled_at, h.status',
+        from,
+        orderBy: 'h.scheduled_at, h.hearing_id',
+      },
+      page,
     );
     return {
       items: rows.map((r) => ({
@@ -83,7 +82,7 @@ export class ListHearingsHandler implements IQueryHandler<ListHearingsQuery, Pag
         scheduledAt: isoOf(r.scheduled_at),
         status: r.status,
       })),
-      total: counted[0].total,
+      total,
       page: page.page,
       pageSize: page.pageSize,
     };

@@ -4,7 +4,7 @@ import type { CaseStatus, Vulnerability } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import { normaliseFacility } from '../filters';
 import { nameSearch } from '../name-search';
-import { Sql } from '../sql';
+import { selectPage, Sql } from '../sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from '../viewer';
 import { type CaseSummary, nextHearings, summaryColumns, type SummaryRow, toSummary } from './case-summary';
 
@@ -49,16 +49,12 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, Page<Case
     if (search) sql.where(search.condition);
 
     const from = `FROM ${READ_MODEL_SCHEMA}.cases c ${sql.whereClause}`;
-    const counted: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total ${from}`,
-      sql.params,
-    );
-    const order = search ? `${search.order()}, c.case_id` : 'c.last_recorded_at DESC, c.case_id';
-    const limit = sql.param(page.pageSize);
-    const offset = sql.param((page.page - 1) * page.pageSize);
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${summaryColumns('c')} ${from} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-      sql.params,
+    const orderBy = search ? () => `${search.order()}, c.case_id` : 'c.last_recorded_at DESC, c.case_id';
+    const { rows, total } = await selectPage<SummaryRow>(
+      this.dataSource,
+      sql,
+      { columns: summaryColumns('c'), from, orderBy },
+      page,
     );
     const next = await nextHearings(
       this.dataSource,
@@ -66,7 +62,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, Page<Case
     );
     return {
       items: rows.map((row) => toSummary(row, next.get(row.case_id) ?? null)),
-      total: counted[0].total,
+      total,
       page: page.page,
       pageSize: page.pageSize,
     };

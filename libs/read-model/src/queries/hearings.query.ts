@@ -2,7 +2,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { HearingKind, HearingStatus } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
-import { escapeLike, isoOf, selectPage, Sql } from './sql';
+import { selectPage } from './page';
+import { escapeLike, isoOf, Sql } from './sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from './viewer';
 
 export interface HearingFilters {

@@ -4,7 +4,8 @@ import type { CaseStatus, Vulnerability } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import { normaliseFacility } from '../filters';
 import { nameSearch } from '../name-search';
-import { selectPage, Sql } from '../sql';
+import { selectPage } from '../page';
+import { Sql } from '../sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from '../viewer';
 import { type CaseSummary, nextHearings, summaryColumns, type SummaryRow, toSummary } from './case-summary';
 

@@ -16,6 +16,7 @@ import {
   createPool,
   EVENT_STORE,
   type EventStore,
+  type EventStores,
   openEventStoreAdapter,
   sealEventStore,
 } from '@casetrack/event-store';
@@ -25,6 +26,7 @@ import { reminderProjectionHook } from '@casetrack/reminders';
 const POOL = Symbol('PROJECTOR_POOL');
 const LOGGER = Symbol('PROJECTOR_LOGGER');
 const METRICS = Symbol('PROJECTOR_METRICS');
+const STORES = Symbol('PROJECTOR_EVENT_STORES');
 
 /** What the projector needs and nothing else: a pg pool, the event store on it, the logger. */
 @Global()
@@ -45,12 +47,19 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
           useFactory: () => createPool(config.databaseUrl, { max: 5, logger }),
         },
         {
-          provide: EVENT_STORE,
+          provide: STORES,
           inject: [POOL],
-          useFactory: (pool: Pool): EventStore =>
-            sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey).sealed,
+          useFactory: (pool: Pool): EventStores =>
+            sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey),
         },
-        { provide: LagProbe, inject: [POOL], useFactory: (pool: Pool) => new LagProbe(pool) },
+        { provide: EVENT_STORE, inject: [STORES], useFactory: (stores: EventStores): EventStore => stores.sealed },
+        {
+          provide: LagProbe,
+          inject: [POOL, STORES],
+          // Sealed or not does not matter for counting; the stored form skips decrypting what is only counted.
+          useFactory: (pool: Pool, stores: EventStores) =>
+            new LagProbe(pool, { feed: config.eventStore === 'postgres' ? undefined : stores.stored }),
+        },
         { provide: METRICS, inject: [LagProbe], useFactory: createMetricsRegistry },
       ],
       exports: [LOGGER, POOL, EVENT_STORE, LagProbe, METRICS],

@@ -2,7 +2,8 @@ import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common'
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
-import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
+import { APP_CONFIG, type AppConfig } from '@casetrack/config';
+import { EVENT_STORE, type EventStore, STORED_EVENT_STORE } from '@casetrack/event-store';
 import { READ_MODEL_ENTITIES } from './entities';
 import { CheckpointWaiter } from './projector/checkpoint-waiter';
 import { LagProbe } from './projector/lag';
@@ -18,7 +19,7 @@ import { METRICS_REGISTRY, READ_MODEL_POOL } from './tokens';
 
 /**
  * The read side for an API: query handlers over the read-model tables, the read-your-writes waiter, the lag probe
- * and the metrics registry. Needs TypeORM's root module and EVENT_STORE from the application.
+ * and the metrics registry. Needs TypeORM's root module, APP_CONFIG, EVENT_STORE and STORED_EVENT_STORE from the application.
  */
 @Module({})
 export class ReadModelModule {
@@ -28,7 +29,12 @@ export class ReadModelModule {
       imports: [CqrsModule, TypeOrmModule.forFeature(READ_MODEL_ENTITIES)],
       providers: [
         { provide: READ_MODEL_POOL, useExisting: options.pool },
-        { provide: LagProbe, inject: [READ_MODEL_POOL], useFactory: (pool: Pool) => new LagProbe(pool) },
+        {
+          provide: LagProbe,
+          inject: [READ_MODEL_POOL, STORED_EVENT_STORE, APP_CONFIG],
+          useFactory: (pool: Pool, stored: EventStore, config: AppConfig) =>
+            new LagProbe(pool, { feed: config.eventStore === 'postgres' ? undefined : stored }),
+        },
         {
           provide: CheckpointWaiter,
           inject: [READ_MODEL_POOL, EVENT_STORE],

@@ -1,11 +1,12 @@
 import type { Pool } from 'pg';
+import type { EventStore } from '@casetrack/event-store';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { readCheckpoint } from '../projection/write-rows';
 
 export interface ProjectorLag {
   /** The position of the last event the read models include (0: none yet). */
   checkpoint: number;
-  /** Events in the feed after the checkpoint, counted up to LAG_COUNT_LIMIT. */
+  /** Events in the feed after the checkpoint, counted up to LAG_COUNT_LIMIT (FEED_LAG_COUNT_LIMIT through a feed). */
   events: number;
   /** Age of the oldest event not yet projected; 0 when caught up. */
   seconds: number;
@@ -14,19 +15,48 @@ export interface ProjectorLag {
 /** Counting stops here: beyond it the number only says "very far behind" and the count would get slow. */
 export const LAG_COUNT_LIMIT = 100_000;
 
+/** The same limit when the events live in another store and have to be read to be counted. */
+export const FEED_LAG_COUNT_LIMIT = 1_000;
+
+export interface LagProbeOptions {
+  schema?: string;
+  /**
+   * The event store, when its events are not in this database (KurrentDB): the lag is then read through its feed,
+   * since the local `events` table stays empty and would always say "caught up".
+   */
+  feed?: EventStore;
+}
+
 /**
- * How far the read models are behind the event store, measured in the database so that any process can report it
- * (the API without the projector role too). "After the checkpoint" is in feed order, (transaction_id, position),
- * the same order the projector reads in: positions alone have gaps and commit out of order.
+ * How far the read models are behind the event store, measured from the stores so that any process can report it
+ * (the API without the projector role too). "After the checkpoint" is in feed order, (transaction_id, position)
+ * in PostgreSQL, the same order the projector reads in: positions alone have gaps and commit out of order.
  */
 export class LagProbe {
+  private readonly schema: string;
+
   constructor(
     private readonly pool: Pool,
-    private readonly schema: string = READ_MODEL_SCHEMA,
-  ) {}
+    private readonly options: LagProbeOptions = {},
+  ) {
+    this.schema = options.schema ?? READ_MODEL_SCHEMA;
+  }
 
   async measure(): Promise<ProjectorLag> {
     const checkpoint = await readCheckpoint(this.pool, this.schema);
+    const { events, oldest } = this.options.feed
+      ? await this.behindInFeed(this.options.feed, checkpoint)
+      : await this.behindInTable(checkpoint);
+    const seconds = oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000);
+    return { checkpoint, events, seconds: Math.round(seconds * 1000) / 1000 };
+  }
+
+  private async behindInFeed(feed: EventStore, checkpoint: number): Promise<{ events: number; oldest: Date | null }> {
+    const { events } = await feed.readAll({ after: checkpoint, limit: FEED_LAG_COUNT_LIMIT });
+    return { events: events.length, oldest: events.length === 0 ? null : new Date(events[0].metadata.recordedAt) };
+  }
+
+  private async behindInTable(checkpoint: number): Promise<{ events: number; oldest: Date | null }> {
     const { rows } = await this.pool.query<{ events: number; oldest: Date | null }>(
       `SELECT count(*)::int AS events, min(recorded_at) AS oldest
          FROM (SELECT e.recorded_at
@@ -39,8 +69,6 @@ export class LagProbe {
                 LIMIT $2::int) behind`,
       [checkpoint, LAG_COUNT_LIMIT],
     );
-    const { events, oldest } = rows[0];
-    const seconds = oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000);
-    return { checkpoint, events, seconds: Math.round(seconds * 1000) / 1000 };
+    return rows[0];
   }
 }

@@ -371,8 +371,10 @@ describe('reads', () => {
 
   describe('X-Min-Position', () => {
     it('rejects a header that is not a non-negative integer', async () => {
-      for (const bad of ['-1', 'abc', '1.5']) {
-        expectValidation(await read(coordinator, '/v1/cases', null).set('X-Min-Position', bad), 'X-Min-Position');
+      for (const path of ['/v1/cases', '/v1/reminders']) {
+        for (const bad of ['-1', 'abc', '1.5']) {
+          expectValidation(await read(coordinator, path, null).set('X-Min-Position', bad), 'X-Min-Position');
+        }
       }
     });
 
@@ -382,9 +384,16 @@ describe('reads', () => {
       const written = await write(lawyerA.token, `/v1/cases/${arman}/notes`, { text: 'x' });
       try {
         const started = Date.now();
-        const response = await read(lawyerA, `/v1/cases/${arman}`, written.body.position as number);
-        expectError(response, 503, 'PROJECTION_LAGGING');
-        expect(response.headers['retry-after']).toBe('1');
+        // The reminder log is written by the projector too, so it waits like the read models.
+        const responses = await Promise.all(
+          [`/v1/cases/${arman}`, `/v1/reminders?caseId=${arman}`].map((path) =>
+            read(lawyerA, path, written.body.position as number),
+          ),
+        );
+        for (const response of responses) {
+          expectError(response, 503, 'PROJECTION_LAGGING');
+          expect(response.headers['retry-after']).toBe('1');
+        }
         expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
       } finally {
         await service.start();

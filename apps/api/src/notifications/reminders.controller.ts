@@ -1,15 +1,16 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
-import { type AuthenticatedUser, CurrentUser, Roles } from '@casetrack/auth';
+import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { listReminders, ReminderCaseNotVisible, type ReminderLogItem } from '@casetrack/reminders';
 import { ApiException } from '../common/api-exception';
 import { PG_POOL } from '../infrastructure/infrastructure.module';
+import { ReadController } from '../reads/shared/read-controller';
 import { ReminderLogDto } from './notifications.dto';
 
+// The reminder rows are written by the projector with its checkpoint, so they honour X-Min-Position like any read model.
 @ApiTags('reminders')
-@ApiBearerAuth()
-@Roles('lawyer', 'coordinator', 'auditor')
+@ReadController()
 @Controller('v1/reminders')
 export class RemindersController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}

@@ -306,6 +306,12 @@ describe('errors: every failure answers the contract body {statusCode, code, mes
       expect(await events.versionOf(unknown)).toBe(0);
     });
 
+    it('for a case that does not exist, before any If-Match or occurredAt complaint', async () => {
+      const unknown = '5d2e3c4b-6a7f-4b8c-9d0e-1f2a3b4c5d6e';
+      await refused(unknown, '/notes', { text: 'x' }, 404, 'NOT_FOUND', coordinator.token, { 'If-Match': '"5"' });
+      await refused(unknown, '/notes', { text: 'x', occurredAt: '2999-01-01T00:00:00Z' }, 404, 'NOT_FOUND');
+    });
+
     it('for a case id that is not a UUID', async () => {
       await refused('not-a-case', '/notes', { text: 'x' }, 404, 'NOT_FOUND');
       await refused('12345', '/close', { reason: 'x' }, 404, 'NOT_FOUND');

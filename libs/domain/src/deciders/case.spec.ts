@@ -47,13 +47,19 @@ describe('every command', () => {
       .then({ type: 'NoteAdded', data: { text: 'x' } });
   });
 
-  it('checks the future before anything else, even on opening', () => {
+  it('checks the future even on opening', () => {
     given().when(openCase, { occurredAt: '2022-03-02T00:00:00.000Z' }).thenError('OCCURRED_IN_FUTURE');
   });
 
   it('refuses any command but OpenCase on a case that does not exist', () => {
     given().when({ type: 'AddNote', text: 'x' }).thenError('CASE_NOT_FOUND');
     given().when({ type: 'ReopenCase', reason: 'x' }).thenError('CASE_NOT_FOUND');
+  });
+
+  it('says a case does not exist before anything about when the fact happened', () => {
+    given()
+      .when({ type: 'AddNote', text: 'x' }, { occurredAt: '2022-03-02T00:00:00.000Z' })
+      .thenError('CASE_NOT_FOUND');
   });
 });
 

@@ -34,13 +34,14 @@ function openingLawyer(ctx: DecisionContext): CaseEvent[] {
 
 /** Rules every command passes before its own. */
 function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): DomainError | null {
+  // First: nothing else about a write to a case that does not exist is worth saying.
+  if (command.type !== 'OpenCase' && !state.exists) return domainError('CASE_NOT_FOUND', 'The case does not exist');
   if (toMillis(ctx.occurredAt) > toMillis(ctx.now) + FUTURE_TOLERANCE_MS) {
     return domainError('OCCURRED_IN_FUTURE', `occurredAt ${ctx.occurredAt} is in the future`);
   }
   if (command.type === 'OpenCase') {
     return state.exists ? domainError('CASE_ALREADY_EXISTS', 'The case already exists') : null;
   }
-  if (!state.exists) return domainError('CASE_NOT_FOUND', 'The case does not exist');
   // Erasure must stay possible on a closed case: a person may ask for it long after the work ended.
   if (state.closed && command.type !== 'ReopenCase' && command.type !== 'EraseCase') {
     return domainError('CASE_CLOSED', 'The case is closed');

@@ -46,6 +46,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       if (state.exists && !canWriteCase(envelope.actor.role, envelope.actor.id, Object.keys(state.lawyers))) {
         throw ApiException.notFound('No such case');
       }
+      // Before If-Match: a case that does not exist is 404 whatever version the caller expected of it.
+      if (!state.exists && command.command.type !== 'OpenCase') throw ApiException.notFound('No such case');
       if (envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) {
         throw versionMismatch(envelope.expectedVersion, state.version);
       }

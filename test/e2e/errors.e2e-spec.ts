@@ -159,6 +159,34 @@ describe('errors: every failure answers the contract body {statusCode, code, mes
       expectValidation(response, 'occurredAt', 'occurredAtPrecision');
     });
 
+    it('rejects times that name no real day, hour or offset instead of rolling them over', async () => {
+      for (const occurredAt of ['2024-02-30T10:00:00Z', '2023-02-29T10:00:00Z', '2024-04-31T10:00:00+05:00']) {
+        const response = await refused(caseId, '/notes', { text: 'x', occurredAt }, 400, 'VALIDATION_FAILED');
+        expectValidation(response, 'occurredAt');
+      }
+      for (const scheduledAt of [
+        '2030-02-30T10:00+05:00',
+        '2030-01-01T24:00:00Z',
+        '2030-01-01T10:60:00Z',
+        '2030-01-01T10:00:00+25:00',
+      ]) {
+        const response = await refused(
+          caseId,
+          '/hearings',
+          { kind: 'trial', court: 'City court', scheduledAt },
+          400,
+          'VALIDATION_FAILED',
+        );
+        expectValidation(response, 'scheduledAt');
+      }
+      // A leap day is a real day.
+      const leap = await post(t.http, coordinator.token, `/v1/cases/${caseId}/notes`, {
+        text: 'x',
+        occurredAt: '2024-02-29T23:30:00+05:00',
+      });
+      expect(leap.status).toBe(201);
+    });
+
     it('rejects a wrongly typed field', async () => {
       const response = await refused(caseId, '/notes', { text: 42 }, 400, 'VALIDATION_FAILED');
       expectValidation(response, 'text');

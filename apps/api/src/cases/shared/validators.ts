@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An ISO-8601 instant that carries its offset (`Z` or `+05:00`), so it is never read in a guessed zone. */
@@ -13,11 +13,30 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be an ISO-8601 time with an offset`, ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
-      },
+      validator: { validate: isInstant },
     });
+}
+
+/**
+ * `Date.parse` rolls an impossible date over (2030-02-30 becomes 2 March), which would store another day than the
+ * one written. So the fields themselves must name a real calendar day, time and offset.
+ */
+function isInstant(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = match.slice(1);
+  const local = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute)));
+  return (
+    local.getUTCFullYear() === Number(year) &&
+    local.getUTCMonth() === Number(month) - 1 &&
+    local.getUTCDate() === Number(day) &&
+    local.getUTCHours() === Number(hour) &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHours) <= 14 &&
+    Number(offsetMinutes) <= 59
+  );
 }
 
 /** A real calendar date `YYYY-MM-DD` not in the future. */

@@ -644,7 +644,16 @@ describe('access matrix: every route × every caller answers the exact status', 
           return response;
         },
       },
-      ...(['/health', '/metrics', '/docs'] as const).map((path): AccountRoute => ({
+      {
+        route: 'GET /metrics',
+        expected: SIGNED_IN(200),
+        run: async (token, _, allowed) => {
+          const response = await getAs('/metrics', token);
+          if (allowed) expect(response.headers['content-type']).toMatch(/^text\/plain/);
+          return response;
+        },
+      },
+      ...(['/health', '/docs'] as const).map((path): AccountRoute => ({
         route: `GET ${path}`,
         expected: PUBLIC,
         run: async (token) => {

@@ -134,7 +134,7 @@ describe('accounts, health and docs', () => {
       );
     });
 
-    it('refuses a duplicate email with 409', async () => {
+    it('refuses a duplicate email with 422 EMAIL_TAKEN (409 is only for raced writes)', async () => {
       const user = await newUser('lawyer');
       const response = await post(t.http, adminToken, '/v1/users', {
         email: user.email,
@@ -142,7 +142,7 @@ describe('accounts, health and docs', () => {
         role: 'coordinator',
         password: PASSWORD,
       });
-      expectError(response, 409, 'EMAIL_TAKEN');
+      expectError(response, 422, 'EMAIL_TAKEN');
     });
 
     it('validates a new user (email, role, short password, unknown field, time zone)', async () => {

@@ -412,8 +412,9 @@ describe('reads', () => {
       expect(response.body.checks.projector.lag.checkpoint).toBeGreaterThan(0);
     });
 
-    it('/metrics exposes the lag gauges and process metrics, without a token', async () => {
-      const response = await request(t.http).get('/metrics');
+    it('/metrics exposes the lag gauges and process metrics to a signed-in caller, and needs a token', async () => {
+      expectError(await request(t.http).get('/metrics'), 401, 'UNAUTHENTICATED');
+      const response = await request(t.http).get('/metrics').set('Authorization', `Bearer ${coordinator.token}`);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toContain('text/plain');
       expect(response.text).toMatch(/^casetrack_projector_lag_events \d+$/m);

@@ -33,7 +33,7 @@ export class UsersController {
       const user = await this.users.create(body);
       return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
     } catch (error) {
-      if (error instanceof EmailTakenError) throw new ApiException(409, 'EMAIL_TAKEN', error.message);
+      if (error instanceof EmailTakenError) throw new ApiException(422, 'EMAIL_TAKEN', error.message);
       throw error;
     }
   }

@@ -56,6 +56,28 @@ describe('idempotency: Idempotency-Key on writes', () => {
     expect(stream[1].data.chargeId).toBe(first.body.chargeId);
   });
 
+  it('replays a refusal as the first answer too, even after the case has changed so the write would now pass', async () => {
+    const caseId = await openCase();
+    const headers = { 'Idempotency-Key': 'reopen-too-early' };
+    const first = await post(t.http, coordinator.token, `/v1/cases/${caseId}/reopen`, { reason: 'new facts' }, headers);
+    expectError(first, 422, 'CASE_NOT_CLOSED');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+
+    const closed = await post(t.http, coordinator.token, `/v1/cases/${caseId}/close`, { reason: 'released' });
+    expectWritten(closed, caseId, 2);
+    const countAfterClose = await events.count();
+    const again = await post(t.http, coordinator.token, `/v1/cases/${caseId}/reopen`, { reason: 'new facts' }, headers);
+    expectError(again, 422, 'CASE_NOT_CLOSED');
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await events.count()).toBe(countAfterClose);
+
+    // Without a key nothing is stored or replayed.
+    const plain = await post(t.http, coordinator.token, `/v1/cases/${caseId}/notes`, { text: 'closed' });
+    expectError(plain, 422, 'CASE_CLOSED');
+    expect(plain.headers['idempotent-replayed']).toBeUndefined();
+  });
+
   it('treats the same body with its keys in another order as the same request', async () => {
     const caseId = await openCase();
     const headers = { 'Idempotency-Key': 'hearing-order' };

@@ -187,6 +187,26 @@ describe('errors: every failure answers the contract body {statusCode, code, mes
       expect(leap.status).toBe(201);
     });
 
+    it('rejects amounts in exponent form or with more than two decimals with 400, not 500', async () => {
+      // Found by the property test: class-validator's maxDecimalPlaces threw on 5e-324.
+      for (const amount of [5e-324, 1e-300, 12.345]) {
+        const response = await refused(
+          caseId,
+          '/administrative-sanctions',
+          { kind: 'fine', amount, currency: 'KZT' },
+          400,
+          'VALIDATION_FAILED',
+        );
+        expectValidation(response, 'amount');
+      }
+      const fine = await post(t.http, coordinator.token, `/v1/cases/${caseId}/administrative-sanctions`, {
+        kind: 'fine',
+        amount: 15000.5,
+        currency: 'KZT',
+      });
+      expect(fine.status).toBe(201);
+    });
+
     it('rejects a wrongly typed field', async () => {
       const response = await refused(caseId, '/notes', { text: 42 }, 400, 'VALIDATION_FAILED');
       expectValidation(response, 'text');

@@ -1,7 +1,7 @@
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CHARGE_CODES, type ChargeCode, SANCTION_KINDS, type SanctionKind } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
-import { Text } from '../shared/validators';
+import { IsMoneyAmount, Text } from '../shared/validators';
 
 /** The qualification of a charge: article of the country's code (e.g. `272`, `255`) — data, not a fixed list. */
 export class RequalifyChargeDto extends FactDto {
@@ -39,7 +39,7 @@ export class ImposeAdministrativeSanctionDto extends FactDto {
   days?: number;
 
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsMoneyAmount()
   @Min(0)
   @Max(1e12)
   amount?: number;

@@ -80,3 +80,20 @@ export function IsId(): PropertyDecorator {
     Matches(UUID, { message: ({ property }) => `${property} must be a UUID` }),
   );
 }
+
+const MONEY = /^\d+(\.\d{1,2})?$/;
+
+/**
+ * A non-negative amount with at most two decimals. Not class-validator's `maxDecimalPlaces`, which throws (a 500) on
+ * numbers JavaScript writes in exponent form, such as 5e-324.
+ */
+export function IsMoneyAmount(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isMoneyAmount',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be an amount with at most two decimals`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'number' && MONEY.test(String(value)) },
+    });
+}

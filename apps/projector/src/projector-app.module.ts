@@ -12,15 +12,8 @@ import type { Response } from 'express';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { AppConfig, Logger } from '@casetrack/config';
-import {
-  createPool,
-  EVENT_STORE,
-  type EventStore,
-  type EventStores,
-  openEventStoreAdapter,
-  sealEventStore,
-} from '@casetrack/event-store';
-import { createMetricsRegistry, LagProbe, ProjectorModule, ProjectorService } from '@casetrack/read-model';
+import { createPool, EVENT_STORE, type EventStore, type EventStores, openEventStores } from '@casetrack/event-store';
+import { createMetricsRegistry, LagProbe, lagProbeFor, ProjectorModule, ProjectorService } from '@casetrack/read-model';
 import { reminderProjectionHook } from '@casetrack/reminders';
 
 const POOL = Symbol('PROJECTOR_POOL');
@@ -49,16 +42,13 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
         {
           provide: STORES,
           inject: [POOL],
-          useFactory: (pool: Pool): EventStores =>
-            sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey),
+          useFactory: (pool: Pool): EventStores => openEventStores(config, pool),
         },
         { provide: EVENT_STORE, inject: [STORES], useFactory: (stores: EventStores): EventStore => stores.sealed },
         {
           provide: LagProbe,
           inject: [POOL, STORES],
-          // Sealed or not does not matter for counting; the stored form skips decrypting what is only counted.
-          useFactory: (pool: Pool, stores: EventStores) =>
-            new LagProbe(pool, { feed: config.eventStore === 'postgres' ? undefined : stores.stored }),
+          useFactory: (pool: Pool, stores: EventStores) => lagProbeFor(pool, config.eventStore, stores.stored),
         },
         { provide: METRICS, inject: [LagProbe], useFactory: createMetricsRegistry },
       ],

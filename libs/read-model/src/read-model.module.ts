@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { EVENT_STORE, type EventStore, STORED_EVENT_STORE } from '@casetrack/event-store';
 import { READ_MODEL_ENTITIES } from './entities';
 import { CheckpointWaiter } from './projector/checkpoint-waiter';
-import { LagProbe } from './projector/lag';
+import { LagProbe, lagProbeFor } from './projector/lag';
 import { createMetricsRegistry } from './projector/metrics';
 import { GetAgendaHandler } from './queries/agenda.query';
 import { GetCaseHandler } from './queries/cases/get-case.query';
@@ -33,7 +33,7 @@ export class ReadModelModule {
           provide: LagProbe,
           inject: [READ_MODEL_POOL, STORED_EVENT_STORE, APP_CONFIG],
           useFactory: (pool: Pool, stored: EventStore, config: AppConfig) =>
-            new LagProbe(pool, { feed: config.eventStore === 'postgres' ? undefined : stored }),
+            lagProbeFor(pool, config.eventStore, stored),
         },
         {
           provide: CheckpointWaiter,

@@ -15,8 +15,7 @@ import {
   EVENT_STORE,
   type EventStore,
   type EventStores,
-  openEventStoreAdapter,
-  sealEventStore,
+  openEventStores,
   STORED_EVENT_STORE,
   createPool,
 } from '@casetrack/event-store';
@@ -53,8 +52,7 @@ const EVENT_STORES = Symbol('EVENT_STORES');
       provide: EVENT_STORES,
       inject: [PG_POOL, APP_CONFIG],
       // EVENT_STORE picks the adapter (PostgreSQL or KurrentDB); keys, read models and accounts stay on the pool.
-      useFactory: (pool: Pool, config: AppConfig): EventStores =>
-        sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey),
+      useFactory: (pool: Pool, config: AppConfig): EventStores => openEventStores(config, pool),
     },
     { provide: STORED_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.stored },
     { provide: EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.sealed },

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { AppConfig } from '@casetrack/config';
-import { createPool, type EventStore, openEventStoreAdapter, sealEventStore } from '@casetrack/event-store';
+import { createPool, type EventStore, openEventStores } from '@casetrack/event-store';
 
 export interface CliEventStore {
   pool: Pool;
@@ -15,8 +15,7 @@ export interface CliEventStore {
  */
 export function openEventStore(config: AppConfig, poolSize: number): CliEventStore {
   const pool = createPool(config.databaseUrl, { max: poolSize });
-  const adapter = openEventStoreAdapter(config, pool);
-  const store = sealEventStore(adapter, pool, config.masterKey).sealed;
+  const store = openEventStores(config, pool).sealed;
   return {
     pool,
     store,

@@ -1,7 +1,8 @@
+import type { Pool } from 'pg';
 import type { EventStore } from '../event-store.port';
+import { type EventStoreSelection, openEventStoreAdapter } from '../kurrentdb/adapter-selection';
 import { CaseCipher } from './case-cipher';
 import { CaseKeyStore } from './case-key-store';
-import type { Pool } from 'pg';
 import { SealedEventStore } from './sealed-event-store';
 
 export interface EventStores {
@@ -16,4 +17,9 @@ export interface EventStores {
 export function sealEventStore(stored: EventStore, keysPool: Pool, masterKey: Buffer): EventStores {
   const cipher = new CaseCipher(new CaseKeyStore(keysPool, masterKey));
   return { stored, cipher, sealed: new SealedEventStore(stored, cipher) };
+}
+
+/** The configured adapter, sealed: the one composition every process (API, projector, CLI) runs on. */
+export function openEventStores(config: EventStoreSelection & { masterKey: Buffer }, pool: Pool): EventStores {
+  return sealEventStore(openEventStoreAdapter(config, pool), pool, config.masterKey);
 }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EventStore } from '@casetrack/event-store';
+import type { EventStore, EventStoreKind } from '@casetrack/event-store';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { readCheckpoint } from '../projection/write-rows';
 
@@ -71,4 +71,12 @@ export class LagProbe {
     );
     return rows[0];
   }
+}
+
+/**
+ * The probe for the configured store: the local events table for PostgreSQL, the store's feed for any other
+ * (read in its stored form: counting needs nothing decrypted).
+ */
+export function lagProbeFor(pool: Pool, eventStore: EventStoreKind, stored: EventStore): LagProbe {
+  return new LagProbe(pool, { feed: eventStore === 'postgres' ? undefined : stored });
 }

@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseEventOf, CaseEventType, Instant } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
+import { withoutUndefined } from '../values/json';
 import { isAtOrBefore } from '../values/time';
 
 /** What each area decider returns: one event, or the rule it broke. */
@@ -15,19 +16,6 @@ export function emit<T extends CaseEventType>(type: T, data: CaseEventOf<T>['dat
 export function fieldsOf<C extends { readonly type: string }>(command: C): Omit<C, 'type'> {
   const { type: _type, ...fields } = command;
   return fields;
-}
-
-/**
- * Events are stored as JSON, where an undefined field does not exist; dropping such keys here
- * keeps the in-memory event equal to the stored one (and folds identical before and after a reload).
- */
-export function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => withoutUndefined(item)) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, withoutUndefined(v)] as const);
-  return Object.fromEntries(entries) as T;
 }
 
 /** A person who died at or before `at` cannot be detained, moved, tried or released afterwards. */

@@ -1,4 +1,5 @@
 import { assertNever, type CaseFact } from '../events/case-events';
+import { withoutUndefined } from '../values/json';
 import type { CaseState, ComplaintRecord, HearingRecord } from './case-state';
 
 /**
@@ -149,9 +150,4 @@ function updateComplaint(
   const complaint = state.complaints[complaintId];
   if (!complaint) return state;
   return { ...state, complaints: { ...state.complaints, [complaintId]: change(complaint) } };
-}
-
-/** Drops keys whose value is undefined, so records match what JSON would store. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { ComplaintBody, ComplaintOutcome, ComplaintStatus } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
+import type { ComplaintView } from '../projection/views';
 import { selectPage } from './page';
 import { iso, isoOf, Sql } from './sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from './viewer';
@@ -13,20 +14,11 @@ export interface ComplaintFilters {
   caseId?: string;
 }
 
-export interface ComplaintItem {
-  complaintId: string;
+/** A complaint as the case detail shows it, with its case and whether it is overdue, minus the pressure count. */
+export interface ComplaintItem extends Omit<ComplaintView, 'pressureCount'> {
   caseId: string;
   fullName: string;
-  allegationId: string | null;
-  filedWith: ComplaintBody;
-  reference: string | null;
-  status: ComplaintStatus;
-  filedAt: string;
-  responseDueAt: string | null;
   overdue: boolean;
-  outcome: ComplaintOutcome | null;
-  answeredAt: string | null;
-  withdrawnAt: string | null;
 }
 
 export class ListComplaintsQuery extends Query<Page<ComplaintItem>> {

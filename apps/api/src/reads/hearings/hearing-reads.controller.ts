@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { type CalendarHearing, ListHearingsQuery, type Page } from '@casetrack/read-model';
+import { utc } from '../../cases/shared/fields';
 import { ApiException } from '../../common/api-exception';
 import { pageOf } from '../shared/page.dto';
 import { ReadController, viewerOf } from '../shared/read-controller';
@@ -24,8 +25,4 @@ export class HearingReadsController {
     const filters = { ...rest, ...(from ? { from: utc(from) } : {}), ...(to ? { to: utc(to) } : {}) };
     return this.queries.execute(new ListHearingsQuery(viewerOf(user), filters, pageOf({ page, pageSize }, 100)));
   }
-}
-
-function utc(instant: string): string {
-  return new Date(instant).toISOString();
 }

@@ -49,21 +49,22 @@ export function buildAttempt(streamId: string, prepared: readonly PreparedEvent[
 /** Runs one append in its own statement (on the pool, or inside a caller's transaction). */
 export async function appendOne(q: Queryable, attempt: AppendAttempt, notify: boolean): Promise<AttemptOutcome> {
   const { recorded, head } = attempt;
-  const single = recorded.length === 1;
-  const statement = single
-    ? notify
-      ? SQL.appendOneAndNotify
-      : SQL.appendOne
-    : notify
-      ? SQL.appendManyAndNotify
-      : SQL.appendMany;
-  const ids = recorded.map((event) => event.eventId);
-  const types = recorded.map((event) => event.type);
-  const prevHashes = recorded.map((event) => event.metadata.prevHash);
-  const hashes = recorded.map((event) => event.metadata.hash);
-  const columns = single
-    ? [ids[0], types[0], attempt.dataTexts[0], attempt.metadataTexts[0], prevHashes[0], hashes[0]]
-    : [ids, types, attempt.dataTexts, attempt.metadataTexts, prevHashes, hashes];
+  const [first] = recorded;
+  // The common single event goes as scalars: cheaper to encode and plan than one-element arrays.
+  let statement: { name: string; text: string } = notify ? SQL.appendOneAndNotify : SQL.appendOne;
+  let columns: unknown[] = [
+    first.eventId,
+    first.type,
+    attempt.dataTexts[0],
+    attempt.metadataTexts[0],
+    first.metadata.prevHash,
+    first.metadata.hash,
+  ];
+  if (recorded.length > 1) {
+    const c = eventColumns([attempt]);
+    statement = notify ? SQL.appendManyAndNotify : SQL.appendMany;
+    columns = [c.ids, c.types, c.data, c.metadata, c.prevHashes, c.hashes];
+  }
   let rows: Array<{ position: string; version: number }>;
   try {
     ({ rows } = await q.query<{ position: string; version: number }>({
@@ -87,23 +88,23 @@ export async function appendBatch(
   attempts: readonly AppendAttempt[],
   notify: boolean,
 ): Promise<Array<Settled<AttemptOutcome>>> {
-  const events = attempts.flatMap((attempt) => attempt.recorded.map((event) => ({ attempt, event })));
+  const c = eventColumns(attempts);
   let rows: Array<{ position: string; stream_id: string; version: number }>;
   try {
     ({ rows } = await q.query<{ position: string; stream_id: string; version: number }>({
       ...(notify ? SQL.appendBatchAndNotify : SQL.appendBatch),
       values: [
-        events.map(({ attempt }) => attempt.streamId),
-        events.map(({ attempt }) => attempt.head.version),
-        events.map(({ attempt }) => attempt.head.hash),
-        events.map(({ attempt }) => attempt.recordedAt),
-        events.map(({ event }) => event.eventId),
-        events.map(({ event }) => event.version),
-        events.map(({ event }) => event.type),
-        attempts.flatMap((attempt) => attempt.dataTexts),
-        attempts.flatMap((attempt) => attempt.metadataTexts),
-        events.map(({ event }) => event.metadata.prevHash),
-        events.map(({ event }) => event.metadata.hash),
+        c.streamIds,
+        c.bases,
+        c.baseHashes,
+        c.recordedAts,
+        c.ids,
+        c.versions,
+        c.types,
+        c.data,
+        c.metadata,
+        c.prevHashes,
+        c.hashes,
       ],
     }));
   } catch (error) {
@@ -117,6 +118,39 @@ export async function appendBatch(
     else byStream.set(row.stream_id, [row]);
   }
   return attempts.map((attempt) => ({ ok: true, value: outcomeOfRows(attempt, byStream.get(attempt.streamId) ?? []) }));
+}
+
+/** Every event of the attempts as one array per column (one element per event), as the array statements take them. */
+function eventColumns(attempts: readonly AppendAttempt[]) {
+  const c = {
+    streamIds: [] as string[],
+    bases: [] as number[],
+    baseHashes: [] as string[],
+    recordedAts: [] as string[],
+    ids: [] as string[],
+    versions: [] as number[],
+    types: [] as string[],
+    data: [] as string[],
+    metadata: [] as string[],
+    prevHashes: [] as string[],
+    hashes: [] as string[],
+  };
+  for (const attempt of attempts) {
+    attempt.recorded.forEach((event, i) => {
+      c.streamIds.push(attempt.streamId);
+      c.bases.push(attempt.head.version);
+      c.baseHashes.push(attempt.head.hash);
+      c.recordedAts.push(attempt.recordedAt);
+      c.ids.push(event.eventId);
+      c.versions.push(event.version);
+      c.types.push(event.type);
+      c.data.push(attempt.dataTexts[i]);
+      c.metadata.push(attempt.metadataTexts[i]);
+      c.prevHashes.push(event.metadata.prevHash);
+      c.hashes.push(event.metadata.hash);
+    });
+  }
+  return c;
 }
 
 function outcomeOfRows(

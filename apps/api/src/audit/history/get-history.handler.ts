@@ -1,5 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type CaseHistory, caseHistory, foldFacts } from '@casetrack/domain';
+import { type CaseHistory, caseHistory } from '@casetrack/domain';
 import { CaseStreamReader } from '../shared/case-stream.reader';
 import { GetHistory } from './get-history.query';
 
@@ -9,7 +9,7 @@ export class GetHistoryHandler implements IQueryHandler<GetHistory, CaseHistory>
   constructor(private readonly streams: CaseStreamReader) {}
 
   async execute(query: GetHistory): Promise<CaseHistory> {
-    const { facts } = await this.streams.read(query.caseId, query.reader);
-    return caseHistory(foldFacts(facts), query.asOf, query.axis);
+    const stream = await this.streams.read(query.caseId, query.reader);
+    return caseHistory(stream.state(), query.asOf, query.axis);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, canSeeCase } from '@casetrack/auth';
-import { type CaseFact, foldFacts } from '@casetrack/domain';
+import { type CaseFact, type CaseState, foldFacts } from '@casetrack/domain';
 import {
   CaseCipher,
   caseStreamId,
@@ -19,6 +19,8 @@ export interface VisibleCaseStream {
   /** The same events with their sensitive fields opened (or erased). */
   events: RecordedEvent[];
   facts: CaseFact[];
+  /** The facts folded, once: the access check of a lawyer and a history share it. */
+  state(): CaseState;
 }
 
 /**
@@ -39,13 +41,14 @@ export class CaseStreamReader {
     if (stored.length === 0) throw notFound();
     const events = await this.cipher.open(stored);
     const facts = events.map(toCaseFact);
+    let folded: CaseState | undefined;
+    const state = (): CaseState => (folded ??= foldFacts(facts));
     if (reader.role === 'lawyer') {
-      const lawyers = Object.keys(foldFacts(facts).lawyers);
-      if (!canSeeCase(reader.role, reader.id, lawyers)) throw notFound();
+      if (!canSeeCase(reader.role, reader.id, Object.keys(state().lawyers))) throw notFound();
     } else if (!canSeeCase(reader.role, reader.id, [])) {
       throw notFound();
     }
-    return { caseId, stored, events, facts };
+    return { caseId, stored, events, facts, state };
   }
 
   /**

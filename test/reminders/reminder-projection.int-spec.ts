@@ -8,7 +8,7 @@ const rules = {
   measureOffsetsMs: [86_400_000],
   escalationAfterMs: 3_600_000,
 };
-const hooks = { caseHooks: [reminderProjectionHook(rules)] };
+const hooks = { batchHooks: [reminderProjectionHook(rules)] };
 
 async function rows(f: ProjectionFixture): Promise<Array<Record<string, unknown>>> {
   const { rows } = await f.pool.query(`SELECT id, kind, recipient_user_id, due_at, state FROM reminders ORDER BY id`);

@@ -53,7 +53,7 @@ export class AppModule {
               ProjectorModule.register({
                 pool: PG_POOL,
                 logger: LOGGER,
-                projector: { caseHooks: [reminderProjectionHook(config.reminders)] },
+                projector: { batchHooks: [reminderProjectionHook(config.reminders)] },
               }),
             ]
           : []),

@@ -103,7 +103,7 @@ export class ProjectorAppModule {
         ProjectorModule.register({
           pool: POOL,
           logger: LOGGER,
-          projector: { caseHooks: [reminderProjectionHook(config.reminders)] },
+          projector: { batchHooks: [reminderProjectionHook(config.reminders)] },
         }),
       ],
       controllers: [ProjectorStatusController],

@@ -34,13 +34,15 @@ export interface CaseProjectorOptions {
   /** Runs inside each batch's transaction after each write stage; tests use it to fail a batch halfway. */
   afterStage?: (stage: WriteStage) => Promise<void> | void;
   /**
-   * Run for each touched case inside the batch's transaction, after its rows and before the checkpoint, and only when
-   * projecting the live schema (a rebuild into a shadow schema never runs them). Other tables derived from the case
-   * state (reminders) use them to commit with the checkpoint.
+   * Run once per batch with every touched case's state, inside the batch's transaction, after its rows and before
+   * the checkpoint, and only when projecting the live schema (a rebuild into a shadow schema never runs them). Other
+   * tables derived from the case state (reminders) use them to commit with the checkpoint.
    */
-  caseHooks?: ReadonlyArray<(client: PoolClient, caseId: string, state: CaseState) => Promise<void>>;
+  batchHooks?: ReadonlyArray<BatchHook>;
   logger?: Logger;
 }
+
+export type BatchHook = (client: PoolClient, states: ReadonlyMap<string, CaseState>) => Promise<void>;
 
 /** The stored checkpoint is not where this projector left it: another projector is writing the same schema. */
 export class CheckpointMovedError extends Error {
@@ -177,8 +179,8 @@ export class CaseProjector {
       const stored = await lockCheckpoint(client, this.schema);
       if (stored !== this.position) throw new CheckpointMovedError(this.position, stored);
       await replaceCaseRows(client, this.schema, rows, this.options.afterStage);
-      const hooks = this.schema === READ_MODEL_SCHEMA ? (this.options.caseHooks ?? []) : [];
-      for (const hook of hooks) for (const [caseId, state] of states) await hook(client, caseId, state);
+      const hooks = this.schema === READ_MODEL_SCHEMA ? (this.options.batchHooks ?? []) : [];
+      for (const hook of hooks) await hook(client, states);
       await saveCheckpoint(client, this.schema, checkpoint);
       await this.options.afterStage?.('checkpoint');
     });

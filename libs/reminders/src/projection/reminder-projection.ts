@@ -2,7 +2,7 @@ import type { ClientBase, Pool } from 'pg';
 import type { CaseState } from '@casetrack/domain';
 import { desiredReminders } from '../rules/desired-reminders';
 import type { DesiredReminder, ReminderRules, ReminderState } from '../rules/reminder-types';
-import { planReminders } from './plan-reminders';
+import { type ExistingReminder, planReminders, type ReminderPlan } from './plan-reminders';
 
 export type Queryable = ClientBase | Pool;
 
@@ -16,42 +16,55 @@ export class ReminderProjection {
   constructor(private readonly rules: ReminderRules) {}
 
   async apply(client: Queryable, caseId: string, state: CaseState, now = Date.now()): Promise<void> {
+    await this.applyAll(client, new Map([[caseId, state]]), now);
+  }
+
+  /** The same for every case of a projector batch, in a fixed number of statements whatever the batch's size. */
+  async applyAll(client: Queryable, states: ReadonlyMap<string, CaseState>, now = Date.now()): Promise<void> {
+    if (states.size === 0) return;
     const coordinators = await client.query<{ id: string }>(
       `SELECT id FROM users WHERE role = 'coordinator' AND disabled_at IS NULL ORDER BY id`,
     );
-    const desired = desiredReminders(
-      caseId,
-      state,
-      this.rules,
-      coordinators.rows.map((row) => row.id),
+    const coordinatorIds = coordinators.rows.map((row) => row.id);
+    const existing = await client.query<{ id: string; case_id: string; state: ReminderState; due_at: Date }>(
+      `SELECT id, case_id, state, due_at FROM reminders WHERE case_id = ANY($1::uuid[])`,
+      [[...states.keys()]],
     );
-    const existing = await client.query<{ id: string; state: ReminderState; due_at: Date }>(
-      `SELECT id, state, due_at FROM reminders WHERE case_id = $1`,
-      [caseId],
-    );
-    if (desired.length === 0 && existing.rows.length === 0) return;
-    const plan = planReminders(
-      existing.rows.map((row) => ({ id: row.id, state: row.state, dueAt: row.due_at.getTime() })),
-      desired,
-      now,
-    );
-    if (plan.insert.length) {
+    const existingByCase = new Map<string, ExistingReminder[]>();
+    for (const row of existing.rows) {
+      const reminder = { id: row.id, state: row.state, dueAt: row.due_at.getTime() };
+      const list = existingByCase.get(row.case_id);
+      if (list) list.push(reminder);
+      else existingByCase.set(row.case_id, [reminder]);
+    }
+    const all: ReminderPlan = { insert: [], revive: [], move: [], cancel: [] };
+    for (const [caseId, state] of states) {
+      const desired = desiredReminders(caseId, state, this.rules, coordinatorIds);
+      const rows = existingByCase.get(caseId) ?? [];
+      if (desired.length === 0 && rows.length === 0) continue;
+      const plan = planReminders(rows, desired, now);
+      all.insert.push(...plan.insert);
+      all.revive.push(...plan.revive);
+      all.move.push(...plan.move);
+      all.cancel.push(...plan.cancel);
+    }
+    if (all.insert.length) {
       await client.query(
         `INSERT INTO reminders (id, case_id, kind, subject_id, recipient_user_id, offset_ms, due_at, state, payload)
          SELECT v.id, v.case_id, v.kind, v.subject_id, v.recipient_user_id, v.offset_ms, v.due_at, 'pending', v.payload
            FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, case_id uuid, kind text, subject_id text,
                 recipient_user_id uuid, offset_ms bigint, due_at timestamptz, payload jsonb)
          ON CONFLICT (id) DO NOTHING`,
-        [JSON.stringify(plan.insert.map(toRecord))],
+        [JSON.stringify(all.insert.map(toRecord))],
       );
     }
-    if (plan.revive.length) await this.reschedule(client, plan.revive, ['cancelled']);
-    if (plan.move.length) await this.reschedule(client, plan.move, ['pending', 'queued']);
-    if (plan.cancel.length) {
+    if (all.revive.length) await this.reschedule(client, all.revive, ['cancelled']);
+    if (all.move.length) await this.reschedule(client, all.move, ['pending', 'queued']);
+    if (all.cancel.length) {
       await client.query(
         `UPDATE reminders SET state = 'cancelled', updated_at = now()
           WHERE id = ANY($1::uuid[]) AND state IN ('pending', 'queued')`,
-        [plan.cancel],
+        [all.cancel],
       );
     }
   }
@@ -81,10 +94,10 @@ function toRecord(d: DesiredReminder) {
   };
 }
 
-/** The projector's case hook that keeps reminders in its batch transaction (see CaseProjectorOptions.caseHooks). */
+/** The projector's batch hook that keeps reminders in its batch transaction (see CaseProjectorOptions.batchHooks). */
 export function reminderProjectionHook(
   rules: ReminderRules,
-): (client: ClientBase, caseId: string, state: CaseState) => Promise<void> {
+): (client: ClientBase, states: ReadonlyMap<string, CaseState>) => Promise<void> {
   const projection = new ReminderProjection(rules);
-  return (client, caseId, state) => projection.apply(client, caseId, state);
+  return (client, states) => projection.applyAll(client, states);
 }

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { AppModule } from './app.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { PinoNestLogger } from './common/logger.provider';
 import { createValidationPipe } from './common/validation.pipe';
+import { answerClientError, refuseDeepJson, refuseUnsafeStrings } from './common/hostile-input';
 
 /** Builds the application (database created and migrated first) without listening; tests and `main` share it. */
 export async function createApp(
@@ -25,9 +27,11 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  (app.getHttpServer() as Server).on('clientError', answerClientError);
   app.use(securityHeaders());
   app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: false } : { origin: false });
-  app.use(json({ limit: config.bodyLimit, strict: true }));
+  app.use(json({ limit: config.bodyLimit, strict: true, verify: refuseDeepJson }));
+  app.use(refuseUnsafeStrings());
   app.use(requestLog(logger));
   app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.useGlobalPipes(createValidationPipe());

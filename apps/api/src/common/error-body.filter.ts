@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@n
 import type { Request, Response } from 'express';
 import type { Logger } from '@casetrack/config';
 import { ApiException } from './api-exception';
+import { TooDeepError, tooDeep } from './hostile-input';
 import { LOGGER } from './logger.provider';
 
 const DEFAULT_CODES: Record<number, string> = {
@@ -66,6 +67,8 @@ export class ErrorBodyFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): { body: ErrorBody; headers: Record<string, string> } {
+    // The JSON parser's verify hook refused the body; Express hands it on wrapped in an HttpException.
+    if (error instanceof HttpException && error.cause instanceof TooDeepError) return this.toBody(tooDeep());
     if (error instanceof ApiException) {
       return {
         body: { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details },

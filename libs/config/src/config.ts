@@ -1,4 +1,5 @@
 import { parseDurationList } from './durations';
+import { readRequireSecondFactor, readTrustProxy, type SignInConfig, type TrustProxy } from './sign-in-config';
 
 /** Typed configuration, read once from the environment and validated at start. */
 export interface AppConfig {
@@ -19,6 +20,9 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Browser origins allowed by CORS; empty (the default) means CORS stays closed. */
   corsOrigins: string[];
+  /** Which proxies' X-Forwarded-For names the client address (TRUST_PROXY); false: the socket's peer. */
+  trustProxy: TrustProxy;
+  signIn: SignInConfig;
   /** Wraps every case's data key (32 bytes). Required outside tests. */
   masterKey: Buffer;
   /** What this process runs: the HTTP API, the projector, the reminder worker (all three by default; api and projector in tests). */
@@ -178,6 +182,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    trustProxy: readTrustProxy(env.TRUST_PROXY, problems),
+    signIn: {
+      requireSecondFactor: readRequireSecondFactor(env.REQUIRE_2FA, problems),
+      accountFailuresPerHour: integer('LOGIN_FAILURES_PER_HOUR', 100, 1, 1_000_000),
+    },
     masterKey: masterKey(env.MASTER_KEY, envName, problems),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -1,3 +1,4 @@
 export * from './config';
 export * from './logger';
 export * from './durations';
+export * from './sign-in-config';

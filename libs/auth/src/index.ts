@@ -6,4 +6,5 @@ export * from './decorators';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './case-access';
+export * from './case-access-revocations';
 export * from './login-limiter';

@@ -13,6 +13,7 @@ import { MeasuresController } from './measures/measures.controller';
 import { OpenCaseController } from './open-case/open-case.controller';
 import { PossibleDuplicates } from './open-case/possible-duplicates';
 import { TortureController } from './torture/torture.controller';
+import { AccessRevocations } from './write/access-revocations';
 import { CaseWriter } from './write/case-writer';
 import { ExecuteCaseCommandHandler } from './write/execute-case-command.handler';
 import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
@@ -31,6 +32,6 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
     FactsController,
     LifecycleController,
   ],
-  providers: [CaseWriter, ExecuteCaseCommandHandler, PossibleDuplicates],
+  providers: [CaseWriter, ExecuteCaseCommandHandler, AccessRevocations, PossibleDuplicates],
 })
 export class CasesModule {}

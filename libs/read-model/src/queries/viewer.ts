@@ -1,3 +1,4 @@
+import { revokedAfter } from '@casetrack/auth';
 import type { ActorRole } from '@casetrack/domain';
 import type { Sql } from './sql';
 
@@ -9,15 +10,19 @@ export interface Viewer {
 
 /**
  * The case access policy (libs/auth `canSeeCase`) as a SQL condition on a `cases` alias, so that lists, search,
- * statistics, the calendar and the agenda never count or return a case the viewer may not see.
+ * statistics, the calendar and the agenda never count or return a case the viewer may not see. A lawyer must be
+ * listed on the projected row and not removed since the version it reflects (a removal is honoured at once, however
+ * far behind the projector is: see libs/auth case-access-revocations).
  */
 export function visibleTo(sql: Sql, alias: string, viewer: Viewer): string {
   switch (viewer.role) {
     case 'coordinator':
     case 'auditor':
       return 'true';
-    case 'lawyer':
-      return `${alias}.lawyer_ids @> ARRAY[${sql.param(viewer.id)}]::uuid[]`;
+    case 'lawyer': {
+      const id = `${sql.param(viewer.id)}::uuid`;
+      return `(${alias}.lawyer_ids @> ARRAY[${id}] AND NOT ${revokedAfter(`${alias}.case_id`, id, `${alias}.version`)})`;
+    }
     case 'admin':
       return 'false';
   }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { revokedAfter } from '@casetrack/auth';
 import type { Logger } from '@casetrack/config';
 import type { ReminderKind, ReminderPayload, ReminderState } from '../rules/reminder-types';
 import type { OutgoingReminder, Recipient, ReminderChannel } from './channels';
@@ -23,6 +24,8 @@ interface Row {
   time_zone: string | null;
   disabled_at: Date | null;
   full_name: string | null;
+  /** The recipient was removed from the case after what the read models show (the projector lags). */
+  access_revoked: boolean;
 }
 
 export interface DeliveryAttempt {
@@ -56,7 +59,8 @@ export class ReminderDelivery {
   async deliver(job: DeliveryAttempt): Promise<DeliveryOutcome> {
     const { rows } = await this.pool.query<Row>(
       `SELECT r.id, r.case_id, r.kind, r.state, r.due_at, r.payload, r.delivered_channels, r.recipient_user_id,
-              u.email, u.notification_email, u.webhook_url, u.time_zone, u.disabled_at, c.full_name
+              u.email, u.notification_email, u.webhook_url, u.time_zone, u.disabled_at, c.full_name,
+              ${revokedAfter('r.case_id', 'r.recipient_user_id', 'COALESCE(c.version, 0)')} AS access_revoked
          FROM reminders r
          LEFT JOIN users u ON u.id = r.recipient_user_id
          LEFT JOIN read_model.cases c ON c.case_id = r.case_id
@@ -66,11 +70,14 @@ export class ReminderDelivery {
     const row = rows[0];
     // Sent, cancelled, failed, or moved to another time (its own job fires then): nothing to do for this job.
     if (!row || !['pending', 'queued'].includes(row.state) || row.due_at.getTime() !== job.dueAt) return 'stale';
-    if (!row.email || row.disabled_at) {
+    // A lawyer removed from the case gets nothing more about it, even before the projector cancels their reminders
+    // (if they are assigned again, the projection revives the row).
+    const refusal = !row.email || row.disabled_at ? 'RECIPIENT_DISABLED' : row.access_revoked ? 'ACCESS_REVOKED' : null;
+    if (refusal) {
       await this.pool.query(
-        `UPDATE reminders SET state = 'cancelled', last_error = 'RECIPIENT_DISABLED', updated_at = now()
+        `UPDATE reminders SET state = 'cancelled', last_error = $2, updated_at = now()
           WHERE id = $1 AND state IN ('pending', 'queued')`,
-        [row.id],
+        [row.id, refusal],
       );
       return 'cancelled';
     }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { canWriteCase } from '@casetrack/auth';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
-import { decide, foldFacts, isDomainError } from '@casetrack/domain';
+import { type CaseEvent, decide, foldFacts, isDomainError } from '@casetrack/domain';
 import {
   CaseCipher,
   caseStreamId,
@@ -15,6 +15,7 @@ import {
   toNewCaseEvent,
 } from '@casetrack/event-store';
 import { ApiException } from '../../common/api-exception';
+import { AccessRevocations } from './access-revocations';
 import { type CaseWriteResult, ExecuteCaseCommand } from './execute-case-command';
 import { StreamLocks } from './stream-locks';
 
@@ -27,6 +28,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: CaseCipher,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   execute(command: ExecuteCaseCommand): Promise<CaseWriteResult> {
@@ -39,7 +41,11 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     for (let attempt = 1; attempt <= this.config.appendRetries; attempt++) {
       const recorded = await this.store.readStream(streamId);
       const replay = this.alreadyRecorded(command, recorded);
-      if (replay) return replay;
+      if (replay) {
+        // This answer acknowledges the append as the first one would have: what it revokes is recorded first.
+        await this.revocations.recordRemovals(command.caseId, replay.events, replay.answer.version);
+        return replay.answer;
+      }
 
       const state = foldFacts(recorded.map(toCaseFact));
       // A case the caller may not see answers exactly like a case that does not exist.
@@ -60,6 +66,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       });
       if (isDomainError(decision)) {
         if (decision.code === 'CASE_NOT_FOUND') throw ApiException.notFound('No such case');
+        if (decision.code === 'LAWYER_NOT_ASSIGNED' && command.command.type === 'UnassignLawyer') {
+          await this.revocations.recordNotAssigned(command.caseId, command.command.lawyerId, state.version);
+        }
         throw new ApiException(422, decision.code, decision.message);
       }
       const events = decision.map((event, index) =>
@@ -77,6 +86,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       if (decision.some((event) => event.type === 'CaseErased')) await this.cipher.erase(command.caseId);
       try {
         const appended = await this.store.append(streamId, events, state.exists ? state.version : 'no_stream');
+        // Before the answer: once it is sent, no read may show a removed lawyer the case (the projector may lag).
+        await this.revocations.recordRemovals(command.caseId, decision, appended.version);
         return {
           caseId: command.caseId,
           version: appended.version,
@@ -102,7 +113,10 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   }
 
   /** A retried idempotent request whose events reached the stream before the first answer was sent. */
-  private alreadyRecorded(command: ExecuteCaseCommand, recorded: RecordedEvent[]): CaseWriteResult | null {
+  private alreadyRecorded(
+    command: ExecuteCaseCommand,
+    recorded: RecordedEvent[],
+  ): { answer: CaseWriteResult; events: CaseEvent[] } | null {
     if (command.envelope.idempotencyKey === null) return null;
     const firstId = command.envelope.eventIds(0);
     const first = recorded.findIndex((event) => event.eventId === firstId);
@@ -111,10 +125,13 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     while (last + 1 < recorded.length && recorded[last + 1].eventId === command.envelope.eventIds(last + 1 - first))
       last++;
     return {
-      caseId: command.caseId,
-      version: recorded[last].version,
-      position: recorded[last].position,
-      alreadyRecorded: true,
+      answer: {
+        caseId: command.caseId,
+        version: recorded[last].version,
+        position: recorded[last].position,
+        alreadyRecorded: true,
+      },
+      events: recorded.slice(first, last + 1).map((event) => toCaseFact(event).event),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
-import { canSeeCase } from '@casetrack/auth';
+import { canSeeCase, revokedAfter } from '@casetrack/auth';
 import { CaseSummaryEntity } from '../../entities/case-summary.entity';
 import type { Viewer } from '../viewer';
 import { type CaseDetail, nextHearings, toSummary } from './case-summary';
@@ -26,6 +26,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
   async execute({ viewer, caseId }: GetCaseQuery): Promise<CaseDetail | null> {
     const found = await this.cases.findOneBy({ caseId });
     if (!found || !canSeeCase(viewer.role, viewer.id, found.lawyerIds)) return null;
+    if (viewer.role === 'lawyer' && (await this.revokedSinceProjected(found, viewer.id))) return null;
     const next = await nextHearings(this.dataSource, [caseId]);
     const summary = toSummary(
       {
@@ -58,5 +59,14 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
         overdue: c.status === 'awaiting' && c.responseDueAt !== null && Date.parse(c.responseDueAt) < now,
       })),
     };
+  }
+
+  /** The row lists the lawyer, but it is older than their removal from the case (the projector lags). */
+  private async revokedSinceProjected(found: CaseSummaryEntity, lawyerId: string): Promise<boolean> {
+    const rows: Array<{ revoked: boolean }> = await this.dataSource.query(
+      `SELECT ${revokedAfter('$1::uuid', '$2::uuid', '$3::int')} AS revoked`,
+      [found.caseId, lawyerId, found.version],
+    );
+    return rows[0].revoked;
   }
 }

@@ -89,14 +89,15 @@ export async function dumpSchema(pool: Pool, schema: string): Promise<Record<str
     cases: 'case_id',
     hearings: 'case_id, hearing_id',
     complaints: 'case_id, complaint_id',
+    quarantine: 'case_id',
   };
   const dump: Record<string, unknown[]> = {};
   for (const table of READ_MODEL_TABLES) {
     const { rows } = await pool.query<{ row: Record<string, unknown> }>(
       `SELECT to_jsonb(t) AS row FROM "${schema}".${table} t ORDER BY ${keys[table]}`,
     );
-    // updated_at says when, not what: two projections of the same events differ only there.
-    dump[table] = rows.map(({ row }) => ({ ...row, updated_at: undefined }));
+    // updated_at and quarantined_at say when, not what: two projections of the same events differ only there.
+    dump[table] = rows.map(({ row }) => ({ ...row, updated_at: undefined, quarantined_at: undefined }));
   }
   return dump;
 }

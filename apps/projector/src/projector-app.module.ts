@@ -20,6 +20,7 @@ const POOL = Symbol('PROJECTOR_POOL');
 const LOGGER = Symbol('PROJECTOR_LOGGER');
 const METRICS = Symbol('PROJECTOR_METRICS');
 const STORES = Symbol('PROJECTOR_EVENT_STORES');
+const HEALTH_LAG_SECONDS = Symbol('PROJECTOR_HEALTH_LAG_SECONDS');
 
 /** What the projector needs and nothing else: a pg pool, the event store on it, the logger. */
 @Global()
@@ -35,6 +36,7 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
       module: ProjectorInfrastructureModule,
       providers: [
         { provide: LOGGER, useValue: logger },
+        { provide: HEALTH_LAG_SECONDS, useValue: config.healthLagSeconds },
         {
           provide: POOL,
           useFactory: () => createPool(config.databaseUrl, { max: 5, logger }),
@@ -52,7 +54,7 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
         },
         { provide: METRICS, inject: [LagProbe], useFactory: createMetricsRegistry },
       ],
-      exports: [LOGGER, POOL, EVENT_STORE, LagProbe, METRICS],
+      exports: [LOGGER, POOL, EVENT_STORE, LagProbe, METRICS, HEALTH_LAG_SECONDS],
     };
   }
 
@@ -62,13 +64,17 @@ class ProjectorInfrastructureModule implements OnApplicationShutdown {
   }
 }
 
-/** Health and metrics of a process that only projects, for the orchestrator and Prometheus. No case data. */
+/**
+ * Health and metrics of a process that only projects, for the orchestrator and Prometheus. No case data and no
+ * error text (it names hosts): degraded when the lag passes HEALTH_LAG_SECONDS or events are quarantined.
+ */
 @Controller()
 class ProjectorStatusController {
   constructor(
     private readonly projector: ProjectorService,
     private readonly lag: LagProbe,
     @Inject(METRICS) private readonly registry: Registry,
+    @Inject(HEALTH_LAG_SECONDS) private readonly lagLimitSeconds: number,
   ) {}
 
   @Get('health')
@@ -76,11 +82,13 @@ class ProjectorStatusController {
     try {
       const lag = await this.lag.measure();
       const running = this.projector.projector.running;
+      const degraded = lag.seconds > this.lagLimitSeconds || lag.quarantined > 0;
+      const status = !running ? 'down' : degraded ? 'degraded' : 'ok';
       response.status(running ? 200 : 503);
-      return { status: running ? 'ok' : 'down', checks: { projector: { status: 'up', running, lag } } };
-    } catch (error) {
+      return { status, checks: { projector: { status: degraded ? 'degraded' : 'up', running, lag } } };
+    } catch {
       response.status(503);
-      return { status: 'down', checks: { projector: { status: 'down', error: (error as Error).message } } };
+      return { status: 'down', checks: { projector: { status: 'down' } } };
     }
   }
 

@@ -9,10 +9,14 @@ export interface AppConfig {
   redisUrl: string;
   /** Apply pending migrations when the service starts. */
   migrateOnStart: boolean;
+  /** How long start-up waits for PostgreSQL (and Redis, for the worker) to answer before giving up. */
+  startupWaitMs: number;
   bootstrapAdmin: { email: string; password: string } | null;
   accessTokenTtlSeconds: number;
   /** Attempts at a raced append before answering 409. */
   appendRetries: number;
+  /** Projection lag beyond which /health says degraded: reads are then visibly behind what was written. */
+  healthLagSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body. */
   bodyLimit: string;
@@ -176,9 +180,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/casetrack', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     migrateOnStart: boolean('MIGRATE_ON_START', true),
+    startupWaitMs: integer('STARTUP_WAIT_SECONDS', 180, 0, 86_400) * 1000,
     bootstrapAdmin,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     appendRetries: integer('APPEND_RETRIES', 10, 1, 100),
+    healthLagSeconds: integer('HEALTH_LAG_SECONDS', 60, 1, 86_400),
     logLevel,
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),

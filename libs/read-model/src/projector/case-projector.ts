@@ -21,6 +21,14 @@ import {
   saveCheckpoint,
   type WriteStage,
 } from '../projection/write-rows';
+import {
+  clearQuarantine,
+  isRowDataError,
+  quarantinedCaseIds,
+  quarantineOf,
+  type QuarantinedEvent,
+  saveQuarantine,
+} from './quarantine';
 import { StateCache } from './state-cache';
 
 export interface CaseProjectorOptions {
@@ -55,6 +63,12 @@ export class CheckpointMovedError extends Error {
   }
 }
 
+/** A case's state before the batch (null: an earlier event cannot be folded) and, when it folds, its new rows. */
+interface PreparedCase {
+  before: CaseState | null;
+  ready: { state: CaseState; rows: CaseRows | null } | null;
+}
+
 /** Cold cases of a batch are read from the store this many at a time. */
 const LOAD_CONCURRENCY = 16;
 
@@ -74,6 +88,8 @@ export class CaseProjector {
   private readonly idleMs: number;
   private subscription: Subscription | null = null;
   private restarting: Promise<void> | null = null;
+  /** Counts `stop` calls, so that a restart in progress notices one and gives up. */
+  private stops = 0;
   /** The checkpoint of the last batch this projector committed (or read at start). */
   private position = 0;
 
@@ -102,6 +118,7 @@ export class CaseProjector {
     if (this.subscription) return;
     this.position = await readCheckpoint(this.pool, this.schema);
     this.cache.clear();
+    await this.retryQuarantined();
     this.subscription = this.store.subscribe((batch) => this.applyBatch(batch), {
       from: this.position,
       batchSize: this.batchSize,
@@ -112,6 +129,7 @@ export class CaseProjector {
   }
 
   async stop(): Promise<void> {
+    this.stops++;
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.stop();
@@ -128,15 +146,18 @@ export class CaseProjector {
     }
   }
 
-  /** Applies one feed batch: every touched case's rows and the batch's checkpoint, in one transaction. */
+  /**
+   * Applies one feed batch: every touched case's rows and the batch's checkpoint, in one transaction. A case whose
+   * events cannot be applied (the fold throws, or PostgreSQL refuses its rows) is quarantined at the failing event
+   * and keeps its last good rows; the rest of the batch and every other case go on.
+   */
   async applyBatch(batch: FeedBatch): Promise<void> {
     const byCase = groupByCase(batch.events);
     try {
-      const states = await this.fold(byCase);
-      const rows = new Map<string, CaseRows | null>();
-      for (const [caseId, state] of states) rows.set(caseId, caseRows(caseId, state));
-      await this.commit(rows, batch.checkpoint, states);
-      for (const [caseId, state] of states) this.cache.set(caseId, state);
+      const prepared = await this.prepare(byCase);
+      const written = await this.commit(byCase, prepared, batch.checkpoint);
+      for (const [caseId, state] of written) this.cache.set(caseId, state);
+      this.cache.evict([...byCase.keys()].filter((caseId) => !written.has(caseId)));
       this.position = batch.checkpoint;
     } catch (error) {
       // The cache may hold states this failed batch was folded from; nothing of it was committed.
@@ -145,45 +166,193 @@ export class CaseProjector {
     }
   }
 
-  private async fold(byCase: Map<string, RecordedEvent[]>): Promise<Map<string, CaseState>> {
-    const states = new Map<string, CaseState>();
+  /** Each case folded and its rows derived; a case whose fold or rows throw is left to `commitIsolated`. */
+  private async prepare(byCase: Map<string, RecordedEvent[]>): Promise<Map<string, PreparedCase>> {
+    const prepared = new Map<string, PreparedCase>();
     const entries = [...byCase.entries()];
     for (let i = 0; i < entries.length; i += LOAD_CONCURRENCY) {
       await Promise.all(
         entries.slice(i, i + LOAD_CONCURRENCY).map(async ([caseId, events]) => {
           const before = await this.stateBefore(caseId, events[0].version);
-          const facts = events.map(toCaseFact);
-          // A case met from its first event (a rebuild, mostly) is folded in one pass: evolve copies its facts per event.
-          states.set(caseId, before.version === 0 ? foldFacts(facts) : facts.reduce(evolve, before));
+          if (before === null) return prepared.set(caseId, { before, ready: null });
+          try {
+            const facts = events.map(toCaseFact);
+            // A case met from its first event (a rebuild, mostly) is folded in one pass: evolve copies its facts per event.
+            const state = before.version === 0 ? foldFacts(facts) : facts.reduce(evolve, before);
+            prepared.set(caseId, { before, ready: { state, rows: caseRows(caseId, state) } });
+          } catch {
+            prepared.set(caseId, { before, ready: null });
+          }
         }),
       );
     }
-    return states;
+    return prepared;
   }
 
-  /** The case folded up to (not including) `version`: from the cache when it holds exactly that, else from the store. */
-  private async stateBefore(caseId: string, version: number): Promise<CaseState> {
+  /**
+   * The case folded up to (not including) `version`: from the cache when it holds exactly that, else from the store;
+   * null when an earlier event of the case cannot be folded (it is quarantined already). A store that cannot be read
+   * fails the batch.
+   */
+  private async stateBefore(caseId: string, version: number): Promise<CaseState | null> {
     const cached = this.cache.get(caseId);
     if (cached !== undefined && cached.version === version - 1) return cached;
     if (version <= 1) return initialCaseState;
     const events = await this.store.readStream(caseStreamId(caseId), { toVersion: version - 1 });
-    return foldFacts(events.map(toCaseFact));
+    try {
+      return foldFacts(events.map(toCaseFact));
+    } catch {
+      return null;
+    }
   }
 
+  /** Commits the batch in bulk; when a case's data is at fault, again case by case. Returns the cases written whole. */
   private async commit(
-    rows: Map<string, CaseRows | null>,
+    byCase: Map<string, RecordedEvent[]>,
+    prepared: Map<string, PreparedCase>,
     checkpoint: number,
-    states: Map<string, CaseState>,
-  ): Promise<void> {
+  ): Promise<Map<string, CaseState>> {
+    const states = new Map<string, CaseState>();
+    const rows = new Map<string, CaseRows | null>();
+    for (const [caseId, { ready }] of prepared) {
+      if (ready === null) return this.commitIsolated(byCase, prepared, checkpoint);
+      states.set(caseId, ready.state);
+      rows.set(caseId, ready.rows);
+    }
+    try {
+      await this.inBatchTransaction(checkpoint, async (client) => {
+        await replaceCaseRows(client, this.schema, rows, this.options.afterStage);
+        for (const hook of this.hooks) await hook(client, states);
+        await clearQuarantine(client, this.schema, [...states.keys()]);
+      });
+      return states;
+    } catch (error) {
+      if (!isRowDataError(error)) throw error;
+      return this.commitIsolated(byCase, prepared, checkpoint);
+    }
+  }
+
+  /**
+   * The slow path, taken only when something in the batch failed: each case is written under its own savepoint; a
+   * case that fails is walked one event at a time, keeping the rows of its last event that could be applied and
+   * quarantining the first that could not.
+   */
+  private async commitIsolated(
+    byCase: Map<string, RecordedEvent[]>,
+    prepared: Map<string, PreparedCase>,
+    checkpoint: number,
+  ): Promise<Map<string, CaseState>> {
+    const written = new Map<string, CaseState>();
+    const quarantined: QuarantinedEvent[] = [];
+    await this.inBatchTransaction(checkpoint, async (client) => {
+      for (const [caseId, events] of byCase) {
+        const { before, ready } = prepared.get(caseId) as PreparedCase;
+        if (ready !== null && (await this.tryWrite(client, caseId, ready.state, ready.rows)) === null) {
+          written.set(caseId, ready.state);
+          continue;
+        }
+        const failed =
+          before === null
+            ? quarantineOf(caseId, events[0], 'earlier event')
+            : await this.walk(client, caseId, before, events);
+        if (failed === null) written.set(caseId, this.cache.get(caseId) as CaseState);
+        else quarantined.push(failed);
+      }
+      await saveQuarantine(client, this.schema, quarantined);
+      await clearQuarantine(client, this.schema, [...written.keys()]);
+    });
+    for (const entry of quarantined) {
+      this.options.logger?.error({ schema: this.schema, ...entry }, 'projector quarantined an event it cannot apply');
+    }
+    return written;
+  }
+
+  /** Applies the case's events one at a time; the first that cannot be folded, derived or stored is returned. */
+  private async walk(
+    client: PoolClient,
+    caseId: string,
+    before: CaseState,
+    events: readonly RecordedEvent[],
+  ): Promise<QuarantinedEvent | null> {
+    let state = before;
+    for (const event of events) {
+      let next: CaseState;
+      let rows: CaseRows | null;
+      try {
+        next = evolve(state, toCaseFact(event));
+        rows = caseRows(caseId, next);
+      } catch (error) {
+        return quarantineOf(caseId, event, error);
+      }
+      const failure = await this.tryWrite(client, caseId, next, rows);
+      if (failure !== null) return quarantineOf(caseId, event, failure);
+      state = next;
+    }
+    this.cache.set(caseId, state);
+    return null;
+  }
+
+  /** One case's rows and hooks under a savepoint: null when written, else the error that was rolled back. */
+  private async tryWrite(
+    client: PoolClient,
+    caseId: string,
+    state: CaseState,
+    rows: CaseRows | null,
+  ): Promise<unknown> {
+    await client.query('SAVEPOINT case_rows');
+    try {
+      await replaceCaseRows(client, this.schema, new Map([[caseId, rows]]));
+      for (const hook of this.hooks) await hook(client, new Map([[caseId, state]]));
+      await client.query('RELEASE SAVEPOINT case_rows');
+      return null;
+    } catch (error) {
+      // A rollback that fails means the connection, not the case, is at fault: the whole batch is retried.
+      await client.query('ROLLBACK TO SAVEPOINT case_rows');
+      if (!isRowDataError(error)) throw error;
+      return error;
+    }
+  }
+
+  private get hooks(): ReadonlyArray<BatchHook> {
+    return this.schema === READ_MODEL_SCHEMA ? (this.options.batchHooks ?? []) : [];
+  }
+
+  private async inBatchTransaction(checkpoint: number, work: (client: PoolClient) => Promise<void>): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       const stored = await lockCheckpoint(client, this.schema);
       if (stored !== this.position) throw new CheckpointMovedError(this.position, stored);
-      await replaceCaseRows(client, this.schema, rows, this.options.afterStage);
-      const hooks = this.schema === READ_MODEL_SCHEMA ? (this.options.batchHooks ?? []) : [];
-      for (const hook of hooks) await hook(client, states);
+      await work(client);
       await saveCheckpoint(client, this.schema, checkpoint);
       await this.options.afterStage?.('checkpoint');
     });
+  }
+
+  /**
+   * Projects the quarantined cases again from their whole streams (at start: a fixed projection clears what it can
+   * now apply). A case that still fails stays quarantined; each case commits on its own.
+   */
+  async retryQuarantined(limit = 1_000): Promise<number> {
+    let cleared = 0;
+    for (const caseId of await quarantinedCaseIds(this.pool, this.schema, limit)) {
+      const events = await this.store.readStream(caseStreamId(caseId));
+      let state: CaseState;
+      let rows: CaseRows | null;
+      try {
+        state = foldFacts(events.map(toCaseFact));
+        rows = caseRows(caseId, state);
+      } catch {
+        continue;
+      }
+      const written = await inTransaction(this.pool, async (client) => {
+        await lockCheckpoint(client, this.schema);
+        if ((await this.tryWrite(client, caseId, state, rows)) !== null) return false;
+        await clearQuarantine(client, this.schema, [caseId]);
+        return true;
+      });
+      if (written) cleared++;
+    }
+    if (cleared > 0) this.options.logger?.info({ schema: this.schema, cleared }, 'projector cleared quarantined cases');
+    return cleared;
   }
 
   private onError(error: unknown): void {
@@ -203,10 +372,30 @@ export class CaseProjector {
   private async restart(): Promise<void> {
     const subscription = this.subscription;
     if (!subscription) return;
+    const stops = this.stops;
     await subscription.stop();
     if (this.subscription !== subscription) return;
     this.subscription = null;
-    await this.start();
+    // Starting reads the database, which may be away (a commit whose answer was lost moves the checkpoint too): a
+    // failure here must neither end the process as an unhandled rejection nor leave the projector stopped.
+    for (let failures = 0; this.stops === stops; failures++) {
+      try {
+        await this.start();
+        break;
+      } catch (error) {
+        this.options.logger?.warn(
+          { schema: this.schema, err: error instanceof Error ? error.message : String(error) },
+          'projector restart failed; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5_000)));
+      }
+    }
+    // `stop` was called while this restart was starting a subscription it could not see yet.
+    if (this.stops !== stops) {
+      const started = this.subscription as Subscription | null;
+      this.subscription = null;
+      await started?.stop();
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { EventStore, EventStoreKind } from '@casetrack/event-store';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { readCheckpoint } from '../projection/write-rows';
+import { countQuarantined } from './quarantine';
 
 export interface ProjectorLag {
   /** The position of the last event the read models include (0: none yet). */
@@ -10,6 +11,8 @@ export interface ProjectorLag {
   events: number;
   /** Age of the oldest event not yet projected; 0 when caught up. */
   seconds: number;
+  /** Cases held at an event the projector could not apply (see quarantine.ts). */
+  quarantined: number;
 }
 
 /** Counting stops here: beyond it the number only says "very far behind" and the count would get slow. */
@@ -43,12 +46,15 @@ export class LagProbe {
   }
 
   async measure(): Promise<ProjectorLag> {
-    const checkpoint = await readCheckpoint(this.pool, this.schema);
+    const [checkpoint, quarantined] = await Promise.all([
+      readCheckpoint(this.pool, this.schema),
+      countQuarantined(this.pool, this.schema),
+    ]);
     const { events, oldest } = this.options.feed
       ? await this.behindInFeed(this.options.feed, checkpoint)
       : await this.behindInTable(checkpoint);
     const seconds = oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000);
-    return { checkpoint, events, seconds: Math.round(seconds * 1000) / 1000 };
+    return { checkpoint, events, seconds: Math.round(seconds * 1000) / 1000, quarantined };
   }
 
   private async behindInFeed(feed: EventStore, checkpoint: number): Promise<{ events: number; oldest: Date | null }> {

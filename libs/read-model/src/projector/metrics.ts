@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { LagProbe } from './lag';
+import type { LagProbe, ProjectorLag } from './lag';
 
 /**
  * The Prometheus registry of one service instance: process metrics plus the projector's lag, measured when
@@ -8,9 +8,9 @@ import type { LagProbe } from './lag';
 export function createMetricsRegistry(lag: LagProbe): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  let pending: Promise<{ events: number; seconds: number }> | null = null;
-  // One measurement serves both gauges of a scrape.
-  const measure = (): Promise<{ events: number; seconds: number }> => {
+  let pending: Promise<ProjectorLag> | null = null;
+  // One measurement serves every gauge of a scrape.
+  const measure = (): Promise<ProjectorLag> => {
     pending ??= lag.measure().finally(() => setTimeout(() => (pending = null), 0));
     return pending;
   };
@@ -28,6 +28,14 @@ export function createMetricsRegistry(lag: LagProbe): Registry {
     registers: [registry],
     async collect() {
       this.set((await measure()).seconds);
+    },
+  });
+  new Gauge({
+    name: 'casetrack_projector_quarantined_cases',
+    help: 'Cases held at an event the projector could not apply; cleared by a fixed projection or a rebuild',
+    registers: [registry],
+    async collect() {
+      this.set((await measure()).quarantined);
     },
   });
   return registry;

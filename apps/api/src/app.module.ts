@@ -7,6 +7,7 @@ import { AuthController } from './accounts/auth.controller';
 import { BootstrapAdmin } from './accounts/bootstrap-admin';
 import { AuditModule } from './audit/audit.module';
 import { UsersController } from './accounts/users.controller';
+import { SecondFactorController } from './accounts/second-factor.controller';
 import { CasesModule } from './cases/cases.module';
 import { LOGGER } from './common/logger.provider';
 import { RateLimitModule } from './common/rate-limit.module';
@@ -58,7 +59,7 @@ export class AppModule {
             ]
           : []),
       ],
-      controllers: [HealthController, AuthController, UsersController],
+      controllers: [HealthController, AuthController, UsersController, SecondFactorController],
       providers: [BootstrapAdmin],
     };
   }

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { json, type Request, type Response, type NextFunction } from 'express';
+import { type Application, json, type Request, type Response, type NextFunction } from 'express';
 import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
 import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
 import { AppModule } from './app.module';
@@ -28,6 +28,10 @@ export async function createApp(
     bodyParser: false,
   });
   (app.getHttpServer() as Server).on('clientError', answerClientError);
+  // request.ip (the sign-in throttle and the rate limit count by it) follows X-Forwarded-For only through TRUST_PROXY.
+  if (config.trustProxy !== false) {
+    (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.trustProxy);
+  }
   app.use(securityHeaders());
   app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: false } : { origin: false });
   app.use(json({ limit: config.bodyLimit, strict: true, verify: refuseDeepJson }));

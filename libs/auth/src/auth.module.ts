@@ -4,13 +4,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenEntity } from './access-token.entity';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { SignInService } from './sign-in.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, AccessTokenEntity])],
-  providers: [UsersService, TokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService, TokensService, LoginLimiter],
+  providers: [
+    UsersService,
+    TokensService,
+    LoginLimiter,
+    SecondFactorService,
+    SignInService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, TokensService, LoginLimiter, SecondFactorService, SignInService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { AccessTokenEntity } from './access-token.entity';
 import { UserEntity } from './user.entity';
@@ -43,7 +43,13 @@ export class TokensService {
     await this.tokens.update({ tokenHash: digest(accessToken), revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /**
+   * Ends every token of the user, but `except` (the caller's own, when they stay signed in). With `manager`, inside
+   * the caller's transaction: the change that demands it and the revocation commit together.
+   */
+  async revokeAllOf(userId: string, options: { except?: string; manager?: EntityManager } = {}): Promise<void> {
+    const tokens = options.manager?.getRepository(AccessTokenEntity) ?? this.tokens;
+    const kept = options.except === undefined ? {} : { tokenHash: Not(digest(options.except)) };
+    await tokens.update({ userId, revokedAt: IsNull(), ...kept }, { revokedAt: new Date() });
   }
 }

@@ -1,15 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ACTOR_ROLES, type ActorRole } from '@casetrack/domain';
 import { Text } from '../cases/shared/validators';
 
 export class LoginDto {
+  @ApiProperty({ maxLength: 320 })
   @IsString()
   @MaxLength(320)
   email!: string;
 
+  @ApiProperty({ maxLength: 1000 })
   @IsString()
   @MaxLength(1000)
   password!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The second factor, once the account has one: a 6-digit code from the authenticator app, or one of the ' +
+      'recovery codes (each works once). Without it such an account answers 401 SECOND_FACTOR_REQUIRED.',
+    example: '492039',
+    maxLength: 32,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  otp?: string;
 }
 
 function isTimeZone(zone: string): boolean {

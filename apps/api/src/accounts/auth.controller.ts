@@ -1,50 +1,68 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import {
   type AuthenticatedRequest,
-  LoginLimiter,
+  OpenDuringEnrolment,
   Public,
+  SignInService,
   TokensService,
   toAuthenticatedUser,
-  UsersService,
 } from '@casetrack/auth';
 import { ApiException } from '../common/api-exception';
 import { LoginDto } from './accounts.dto';
+import { throttled } from './sign-in-errors';
 
 @ApiTags('accounts')
 @Controller('v1/auth')
 export class AuthController {
   constructor(
-    private readonly users: UsersService,
+    private readonly signIn: SignInService,
     private readonly tokens: TokensService,
-    private readonly limiter: LoginLimiter,
   ) {}
 
+  @ApiOperation({ summary: 'Sign in with email, password and, once the account has a second factor, otp' })
+  @ApiResponse({ status: 401, description: 'UNAUTHENTICATED (email or password), or SECOND_FACTOR_REQUIRED' })
+  @ApiResponse({
+    status: 429,
+    description:
+      'RATE_LIMITED, with Retry-After: growing waits after repeated failures for this account from this address, ' +
+      'or too many failures for the account from everywhere (addresses that signed in before are exempt)',
+  })
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto) {
-    const wait = await this.limiter.retryAfterSeconds(body.email);
-    if (wait > 0) {
-      throw new ApiException(429, 'RATE_LIMITED', 'Too many failed sign-ins; try again later', [], {
-        'Retry-After': String(wait),
-      });
+  async login(@Body() body: LoginDto, @Req() request: Request) {
+    const outcome = await this.signIn.signIn({
+      email: body.email,
+      password: body.password,
+      otp: body.otp,
+      clientAddress: request.ip,
+    });
+    switch (outcome.kind) {
+      case 'throttled':
+        throw throttled(outcome.retryAfterSeconds);
+      case 'wrong-credentials':
+        throw new ApiException(401, 'UNAUTHENTICATED', 'Email or password is wrong');
+      case 'second-factor-required':
+        throw new ApiException(
+          401,
+          'SECOND_FACTOR_REQUIRED',
+          'This account signs in with a second factor: send otp (a code from the app, or a recovery code)',
+        );
+      case 'second-factor-wrong':
+        throw new ApiException(401, 'SECOND_FACTOR_REQUIRED', 'The second-factor code is wrong, expired or used');
+      case 'signed-in':
+        return {
+          accessToken: outcome.token.accessToken,
+          expiresAt: outcome.token.expiresAt.toISOString(),
+          user: toAuthenticatedUser(outcome.user),
+        };
     }
-    const user = await this.users.verifyCredentials(body.email, body.password);
-    if (!user) {
-      await this.limiter.recordFailure(body.email);
-      throw new ApiException(401, 'UNAUTHENTICATED', 'Email or password is wrong');
-    }
-    await this.limiter.reset(body.email);
-    const token = await this.tokens.issue(user.id);
-    return {
-      accessToken: token.accessToken,
-      expiresAt: token.expiresAt.toISOString(),
-      user: toAuthenticatedUser(user),
-    };
   }
 
   @ApiBearerAuth()
+  @OpenDuringEnrolment()
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {

@@ -1,16 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AuthenticatedUser,
   CurrentUser,
   EmailTakenError,
+  OpenDuringEnrolment,
   Roles,
+  SecondFactorService,
   TokensService,
   UsersService,
 } from '@casetrack/auth';
+import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { ApiException } from '../common/api-exception';
 import { ParseIdPipe } from '../cases/shared/case-id.pipe';
 import { CreateUserDto } from './accounts.dto';
+import type { SecondFactorStatusDto } from './second-factor.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -19,6 +23,8 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokensService,
+    private readonly secondFactors: SecondFactorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Roles('admin')
@@ -38,9 +44,19 @@ export class UsersController {
     }
   }
 
+  /** Open while a second factor is still to be set up, so that a client can tell that it must be. */
+  @OpenDuringEnrolment()
   @Get('me')
-  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
-    return user;
+  async me(
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<AuthenticatedUser & { secondFactor: SecondFactorStatusDto }> {
+    return {
+      ...user,
+      secondFactor: {
+        enabled: await this.secondFactors.isEnabled(user.id),
+        required: this.config.signIn.requireSecondFactor.includes(user.role),
+      },
+    };
   }
 
   /** Disables the account and revokes its tokens at once. */

@@ -80,7 +80,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
       return {
         body: {
           statusCode: status,
-          code: DEFAULT_CODES[status] ?? 'HTTP_ERROR',
+          code: codeOf(error) ?? DEFAULT_CODES[status] ?? 'HTTP_ERROR',
           message: messageOf(error),
           details: [],
         },
@@ -125,6 +125,13 @@ export class ErrorBodyFilter implements ExceptionFilter {
       headers: {},
     };
   }
+}
+
+/** Guards in the libraries cannot throw ApiException; they name their stable code in the response, `{code, message}`. */
+function codeOf(error: HttpException): string | undefined {
+  const response = error.getResponse();
+  const code = typeof response === 'object' && response !== null ? (response as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : undefined;
 }
 
 function messageOf(error: HttpException): string {

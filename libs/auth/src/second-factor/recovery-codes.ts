@@ -17,7 +17,8 @@ export function newRecoveryCodes(): string[] {
 }
 
 /** What someone typed as a second factor: a TOTP code, a recovery code (normalised), or neither. */
-export type SecondFactorInput = { kind: 'totp'; code: string } | { kind: 'recovery'; code: string } | { kind: 'invalid' };
+export type SecondFactorInput =
+  { kind: 'totp'; code: string } | { kind: 'recovery'; code: string } | { kind: 'invalid' };
 
 export function readSecondFactor(input: string): SecondFactorInput {
   const compact = input.replace(/[\s-]/g, '').toLowerCase();

@@ -10,24 +10,17 @@ import {
   sealEventStore,
 } from '@casetrack/event-store';
 import { CaseProjector, LagProbe } from '@casetrack/read-model';
+import { newEvent } from '../event-store/helpers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-function event(type: string, data: NewEvent['data'], minute: number): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type,
-    data,
-    metadata: {
-      actorId: randomUUID(),
-      actorRole: 'coordinator',
-      correlationId: randomUUID(),
-      causationId: null,
-      occurredAt: new Date(Date.parse('2022-01-05T08:00:00Z') + minute * 60_000).toISOString(),
-      occurredAtPrecision: 'exact',
-      schemaVersion: 1,
-    },
-  };
-}
+/** A stored event as a coordinator records it, `minute` minutes into the story. */
+const event = (type: string, data: NewEvent['data'], minute: number): NewEvent =>
+  newEvent(type, data, {
+    actorId: randomUUID(),
+    actorRole: 'coordinator',
+    occurredAt: new Date(Date.parse('2022-01-05T08:00:00Z') + minute * 60_000).toISOString(),
+    occurredAtPrecision: 'exact',
+  });
 
 const opened = (fullName: string, minute = 0) =>
   event(

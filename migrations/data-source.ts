@@ -21,7 +21,10 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Refusing to create a database with an unusual name: ${name}`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5_000 });
+  // A connection lost between queries (the server restarting as we start) is an 'error' event: without a listener it
+  // would end the process; the query in flight fails anyway and start-up tries again.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -5,23 +5,25 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { type Application, json, type Request, type Response, type NextFunction } from 'express';
 import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
-import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { waitForRedis } from '@casetrack/reminders';
+import { prepareDatabase } from '../../../migrations/prepare-database';
 import { AppModule } from './app.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { PinoNestLogger } from './common/logger.provider';
 import { createValidationPipe } from './common/validation.pipe';
 import { answerClientError, refuseDeepJson, refuseUnsafeStrings } from './common/hostile-input';
 
-/** Builds the application (database created and migrated first) without listening; tests and `main` share it. */
+/**
+ * Builds the application (database waited for, created and migrated first; Redis waited for when this process runs the
+ * worker) without listening; tests and `main` share it.
+ */
 export async function createApp(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<INestApplication> {
-  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
-  if (config.migrateOnStart) {
-    const applied = await runMigrations(config.databaseUrl);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  }
+  await prepareDatabase(config, logger);
+  // The API records facts without Redis (it only carries reminders), so only the worker role waits for it.
+  if (config.roles.includes('worker')) await waitForRedis(config.redisUrl, config.startupWaitMs, logger);
 
   const app = await NestFactory.create(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, createLogger, loadConfig } from '@casetrack/config';
 import { DigestFileError } from '@casetrack/event-store';
-import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { prepareDatabase } from '../../../migrations/prepare-database';
 import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify/verify-command';
 import { REBUILD_USAGE, runRebuild } from './rebuild/rebuild-command';
 import { parseSeedArgs, runSeed, SEED_USAGE } from './seed/seed-command';
@@ -16,9 +16,8 @@ ${SEED_USAGE}`;
 async function migrate(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'silent' ? 'info' : config.logLevel, 'casetrack-cli');
-  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
-  const applied = await runMigrations(config.databaseUrl);
-  logger.info({ migrations: applied }, applied.length ? 'migrations applied' : 'no pending migrations');
+  const applied = await prepareDatabase({ ...config, migrateOnStart: true }, logger);
+  if (applied.length === 0) logger.info('no pending migrations');
 }
 
 async function main(argv: string[]): Promise<void> {

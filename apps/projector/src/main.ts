@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type AppConfig, ConfigError, createLogger, loadConfig } from '@casetrack/config';
-import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { prepareDatabase } from '../../../migrations/prepare-database';
 import { ProjectorAppModule } from './projector-app.module';
 
 /**
@@ -21,11 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, 'casetrack-projector');
-  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
-  if (config.migrateOnStart) {
-    const applied = await runMigrations(config.databaseUrl);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  }
+  await prepareDatabase(config, logger);
   const app = await NestFactory.create(ProjectorAppModule.register(config, logger), { logger: false });
   app.enableShutdownHooks();
   await app.listen(config.port);

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type AppConfig, ConfigError, createLogger, loadConfig } from '@casetrack/config';
-import { ensureDatabaseExists, runMigrations } from '../../../migrations/data-source';
+import { waitForRedis } from '@casetrack/reminders';
+import { prepareDatabase } from '../../../migrations/prepare-database';
 import { WorkerAppModule } from './worker-app.module';
 
 /**
@@ -21,11 +22,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, 'casetrack-worker');
-  if (await ensureDatabaseExists(config.databaseUrl)) logger.info('database created');
-  if (config.migrateOnStart) {
-    const applied = await runMigrations(config.databaseUrl);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  }
+  await prepareDatabase(config, logger);
+  await waitForRedis(config.redisUrl, config.startupWaitMs, logger);
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, logger), { logger: false });
   app.enableShutdownHooks();
   await app.init();

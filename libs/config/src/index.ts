@@ -2,3 +2,4 @@ export * from './config';
 export * from './logger';
 export * from './durations';
 export * from './sign-in-config';
+export * from './wait-until-available';

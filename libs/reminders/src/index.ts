@@ -16,3 +16,4 @@ export * from './delivery/reminder-worker';
 export * from './queries/list-reminders';
 export * from './worker-role';
 export * from './worker-role.module';
+export * from './queue/wait-for-redis';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from '@casetrack/config';
+import { isDatabaseUnavailable } from '@casetrack/event-store';
 import { ApiException } from './api-exception';
 import { TooDeepError, tooDeep } from './hostile-input';
 import { LOGGER } from './logger.provider';
@@ -40,6 +41,21 @@ function isBodyParserError(error: unknown): error is BodyParserError {
     typeof (error as BodyParserError).status === 'number'
   );
 }
+
+/**
+ * PostgreSQL is down, restarting or unreachable: the same request may succeed in a moment, and clients recover by
+ * themselves. A write whose connection was lost may or may not have been recorded; repeated with the same
+ * Idempotency-Key it is recorded once and answers as the first time.
+ */
+const DATABASE_UNAVAILABLE: { body: ErrorBody; headers: Record<string, string> } = {
+  body: {
+    statusCode: 503,
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'The database is unavailable; try again shortly (with the same Idempotency-Key, a write is recorded once)',
+    details: [],
+  },
+  headers: { 'Retry-After': '5' },
+};
 
 /** The only place that builds an error body. Anything unexpected becomes a 500 without internals. */
 @Catch()
@@ -115,6 +131,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
         headers: {},
       };
     }
+    if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
     return {
       body: {
         statusCode: 500,

@@ -30,14 +30,17 @@ const EVENT_STORES = Symbol('EVENT_STORES');
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) => ({
         type: 'postgres' as const,
         url: config.databaseUrl,
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
         logging: false,
+        // TypeORM's own pg pool: fail a checkout fast while the database is away (a 503), and say so in our log.
+        connectTimeoutMS: 5_000,
+        poolErrorHandler: (error: Error) => logger.warn({ err: error.message }, 'idle database connection lost'),
       }),
     }),
   ],

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withClient } from '@casetrack/event-store';
 import { quoteSchema } from '@casetrack/read-model';
 
 /**
@@ -22,14 +23,12 @@ export async function dropSecondaryIndexes(pool: Pool, schema: string): Promise<
 
 /** Builds the indexes back from their definitions, then gives the planner statistics for the new tables. */
 export async function buildIndexes(pool: Pool, schema: string, definitions: readonly string[]): Promise<void> {
-  const client = await pool.connect();
-  try {
+  // One connection, so that the memory setting applies to every build.
+  await withClient(pool, async (client) => {
     await client.query(`SET maintenance_work_mem = '256MB'`);
     for (const definition of definitions) await client.query(definition);
     await client.query(
       `ANALYZE ${quoteSchema(schema)}.cases, ${quoteSchema(schema)}.hearings, ${quoteSchema(schema)}.complaints`,
     );
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '@casetrack/config';
-import { type EventStore, inTransaction } from '@casetrack/event-store';
+import { type EventStore, inTransaction, withClient } from '@casetrack/event-store';
 import {
   CaseProjector,
   CHECKPOINT_NAME,
@@ -50,8 +50,7 @@ export async function rebuildReadModels(
   store: EventStore,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const guard = await pool.connect();
-  try {
+  return withClient(pool, async (guard) => {
     const { rows } = await guard.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${REBUILD_LOCK}) AS locked`);
     if (!rows[0].locked) throw new Error('Another rebuild of the read models is running');
     try {
@@ -59,9 +58,7 @@ export async function rebuildReadModels(
     } finally {
       await guard.query(`SELECT pg_advisory_unlock(${REBUILD_LOCK})`);
     }
-  } finally {
-    guard.release();
-  }
+  });
 }
 
 async function rebuildHoldingLock(pool: Pool, store: EventStore, options: RebuildOptions): Promise<RebuildResult> {

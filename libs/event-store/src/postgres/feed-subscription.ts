@@ -2,10 +2,13 @@ import type { FeedBatch, ReadAllOptions, SubscribeOptions, Subscription } from '
 import { DEFAULT_BATCH_SIZE, DEFAULT_IDLE_MS, Pause, reportSubscriptionError } from '../subscription-support';
 import type { NotificationListener } from './notification-listener';
 
+/** The longest pause between retries of a failing read or batch: catching up resumes within this of recovery. */
+const MAX_RETRY_MS = 2_000;
+
 /**
  * Polls the feed from a checkpoint and hands each batch to the handler, one at a time. The checkpoint only advances
- * after the handler resolves; when it throws, `onError` hears about it and the same batch is retried after `idleMs`
- * (at-least-once delivery, which is why projections are idempotent).
+ * after the handler resolves; when it throws, `onError` hears about it and the same batch is retried after a pause
+ * that grows while failures repeat (at-least-once delivery, which is why projections are idempotent).
  */
 export class FeedSubscription implements Subscription {
   readonly stopped: Promise<void>;
@@ -34,6 +37,7 @@ export class FeedSubscription implements Subscription {
     const idleMs = this.options.idleMs ?? DEFAULT_IDLE_MS;
     const unlisten = this.listener?.add(() => this.onNotification());
     let checkpoint = this.options.from;
+    let failures = 0;
     try {
       while (!this.stopping) {
         this.notified = false;
@@ -45,10 +49,15 @@ export class FeedSubscription implements Subscription {
             checkpoint = batch.checkpoint;
             caughtUp = batch.events.length < batchSize;
           }
+          failures = 0;
         } catch (error) {
+          failures++;
           reportSubscriptionError(this.options, error, 'Event store');
         }
-        if (caughtUp && !this.stopping && !this.notified) {
+        if (failures > 0 && !this.stopping) {
+          // Backs off while failing (a database restart takes seconds): fewer failed attempts and log lines.
+          await this.pause.for(Math.min(idleMs * 2 ** failures, MAX_RETRY_MS));
+        } else if (caughtUp && !this.stopping && !this.notified) {
           this.listener?.ensureListening();
           await this.pause.for(idleMs);
         }

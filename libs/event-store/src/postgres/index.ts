@@ -1,3 +1,4 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { EVENT_ID_CONSTRAINT, EVENTS_CHANNEL, STREAM_VERSION_CONSTRAINT } from './sql';
-export { createPool, inTransaction, type PoolOptions } from './pool';
+export { createPool, inTransaction, type PoolOptions, withClient } from './pool';
+export { isDatabaseUnavailable } from './unavailable';

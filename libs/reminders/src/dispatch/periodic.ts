@@ -1,12 +1,17 @@
+/** While a task keeps failing (its database or Redis away), its pause doubles up to this, or its interval if longer. */
+const MAX_BACKOFF_MS = 15_000;
+
 /**
  * Runs `task` now and then every `intervalMs` after the previous run ends (never two at once); `poke` runs it again
- * as soon as the current run ends. Errors are handed to `onError` and the loop goes on.
+ * as soon as the current run ends. Errors are handed to `onError` and the loop goes on, pausing longer after each
+ * failure in a row.
  */
 export class Periodic {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  private failures = 0;
 
   constructor(
     private readonly task: () => Promise<unknown>,
@@ -30,8 +35,13 @@ export class Periodic {
     this.timer = null;
     this.running = this.task()
       .then(
-        () => undefined,
-        (error: unknown) => this.onError(error),
+        () => {
+          this.failures = 0;
+        },
+        (error: unknown) => {
+          this.failures++;
+          this.onError(error);
+        },
       )
       .finally(() => {
         this.running = null;
@@ -40,9 +50,14 @@ export class Periodic {
           this.again = false;
           this.poke();
         } else {
-          this.timer = setTimeout(() => this.poke(), this.intervalMs);
+          this.timer = setTimeout(() => this.poke(), this.delay());
         }
       });
+  }
+
+  private delay(): number {
+    if (this.failures === 0) return this.intervalMs;
+    return Math.min(this.intervalMs * 2 ** this.failures, Math.max(this.intervalMs, MAX_BACKOFF_MS));
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   CaseCipher,
   caseStreamId,
   type EventStore,
+  isDatabaseUnavailable,
   type RecordedEvent,
   STORED_EVENT_STORE,
   toCaseFact,
@@ -66,7 +67,9 @@ export class CaseStreamReader {
     let lawyers: string[];
     try {
       lawyers = Object.keys(foldFacts((await this.cipher.open(events)).map(toCaseFact)).lawyers);
-    } catch {
+    } catch (error) {
+      // The keys live in the database: its absence is a 503 to retry, not a case this lawyer may not see.
+      if (isDatabaseUnavailable(error)) throw error;
       lawyers = [];
     }
     if (!canSeeCase(reader.role, reader.id, lawyers)) throw notFound();

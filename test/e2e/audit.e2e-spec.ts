@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { DAY, EventsTable, expectError, expectValidation, fromNow, get, openCaseBody, post } from '../support/e2e';
+import { getBytes } from '../support/pdf-text';
 
 /**
  * The auditor's reads over HTTP on one case that holds every kind of fact: timeline, verify, dossier (JSON and
@@ -220,15 +221,7 @@ describe('audit reads: timeline, verify, dossier', () => {
     });
 
     it('PDF answers application/pdf', async () => {
-      const response = await request(t.http)
-        .get(`/v1/cases/${caseId}/dossier?format=pdf`)
-        .set('Authorization', `Bearer ${auditor.token}`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const response = await getBytes(t.http, auditor.token, `/v1/cases/${caseId}/dossier?format=pdf`);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       const pdf = response.body as Buffer;

@@ -9,5 +9,6 @@ export * from './state/upcast';
 export * from './audit/retractions';
 export * from './audit/case-history';
 export * from './audit/case-dossier';
+export * from './audit/consent';
 export * from './names';
 export * from './events/sensitive-fields';

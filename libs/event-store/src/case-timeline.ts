@@ -23,10 +23,14 @@ export interface TimelineEntry {
 
 /**
  * The case stream as an auditor reads it: every event in stream order, retracted ones included and marked, since a
- * retraction withdraws a fact's effect but never the record that it was once stated.
+ * retraction withdraws a fact's effect but never the record that it was once stated. `facts` are the same events as
+ * the reader may read them (one per event, in order); the events give only their place in the stream and their hash.
  */
-export function caseTimeline(events: readonly RecordedEvent[]): TimelineEntry[] {
-  const facts: CaseFact[] = events.map(toCaseFact);
+export function caseTimeline(
+  events: readonly RecordedEvent[],
+  facts: readonly CaseFact[] = events.map(toCaseFact),
+): TimelineEntry[] {
+  if (facts.length !== events.length) throw new Error('caseTimeline: one fact per event is needed');
   const retractions = retractionsOf(facts);
   return events.map((recorded, index) => {
     const fact = facts[index];

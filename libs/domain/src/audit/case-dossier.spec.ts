@@ -64,7 +64,7 @@ describe('assembleDossier', () => {
 
   it('leaves internal-only allegations out, says so, and marks complaints about them', () => {
     expect(dossier.allegations.map((a) => a.data.allegationId)).toEqual(['a1']);
-    expect(dossier.withheld).toEqual({ internalAllegations: 1 });
+    expect(dossier.withheld).toEqual({ internalAllegations: 1, anonymisedAllegations: 0 });
     expect(JSON.stringify(dossier)).not.toContain('cellmate');
     expect(dossier.complaints.map((c) => [c.complaintId, c.allegationWithheld])).toEqual([
       ['k1', false],
@@ -72,10 +72,32 @@ describe('assembleDossier', () => {
     ]);
   });
 
+  it('leaves anonymised allegations out of the named dossier too, counts them and withholds what quotes them', () => {
+    const anonymised = facts.map((f) =>
+      f.event.type === 'TortureAllegationRecorded' && f.event.data.allegationId === 'a1'
+        ? { ...f, event: { ...f.event, data: { ...f.event.data, consent: 'anonymised' as const } } }
+        : f,
+    );
+    const named = assembleDossier(anonymised, options);
+    expect(named.allegations).toEqual([]);
+    expect(named.withheld).toEqual({ internalAllegations: 1, anonymisedAllegations: 1 });
+    const text = JSON.stringify(named);
+    for (const testimony of ['broken rib', 'archive 118', 'mother threatened', 'family visited']) {
+      expect(text).not.toContain(testimony);
+    }
+    expect(named.complaints.map((c) => [c.complaintId, c.allegationWithheld, c.reference])).toEqual([
+      ['k1', true, '118/22'],
+      ['k2', true, undefined],
+    ]);
+    expect(named.complaints[1].withdrawal?.reason).toBe('[withheld]');
+    const internal = assembleDossier(anonymised, { ...options, includeInternal: true });
+    expect(JSON.stringify(internal)).toContain('mother threatened');
+  });
+
   it('includes them when asked to', () => {
     const full = assembleDossier(facts, { ...options, includeInternal: true });
     expect(full.allegations.map((a) => a.data.allegationId)).toEqual(['a1', 'a2']);
-    expect(full.withheld.internalAllegations).toBe(0);
+    expect(full.withheld).toEqual({ internalAllegations: 0, anonymisedAllegations: 0 });
     expect(full.complaints.every((c) => !c.allegationWithheld)).toBe(true);
   });
 

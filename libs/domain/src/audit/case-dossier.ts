@@ -17,6 +17,7 @@ import type {
 } from '../state/case-state';
 import type { ActorRole, OccurredAtPrecision } from '../values/vocabularies';
 import { toMillis } from '../values/time';
+import { EVERY_CONSENT, isReadable, NAMED_DOCUMENT_CONSENTS, withholdTestimony } from './consent';
 import { retractionsOf } from './retractions';
 
 /** One recorded fact as the dossier shows it: what was stated, when it happened, when and by whom it was recorded. */
@@ -49,7 +50,10 @@ export type CustodyType =
 export type DossierCharge = Omit<ChargeRecord, 'previousQualifications'> & { records: RecordOf<ChargeType>[] };
 export type DossierHearing = HearingRecord & { records: RecordOf<HearingType>[] };
 export type DossierComplaint = Omit<ComplaintRecord, 'pressure'> & {
-  /** The allegation it is about is internal only and left out of this dossier. */
+  /**
+   * The allegation it is about is left out of this dossier (internal only or anonymised); the complaint stays, its
+   * typed values read as withheld.
+   */
   allegationWithheld: boolean;
   records: RecordOf<ComplaintType>[];
 };
@@ -96,21 +100,26 @@ export interface CaseDossier {
   lifecycle: RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased'>[];
   retractions: DossierRetraction[];
   /** What was left out, so that the reader knows the dossier is partial. */
-  withheld: { internalAllegations: number };
+  withheld: { internalAllegations: number; anonymisedAllegations: number };
 }
 
 export interface DossierOptions {
   caseId: string;
   generatedAt: Instant;
-  /** Include allegations recorded with consent `internal_only` (a coordinator's decision). */
+  /**
+   * Include allegations recorded with consent `internal_only` or `anonymised` (a coordinator's decision): the dossier
+   * is then for use inside the organisation. Without it only testimony given for full use is in this named dossier.
+   */
   includeInternal: boolean;
 }
 
 /** Assembles the dossier from a case's facts in stream order. Pure: the caller brings the time and the facts. */
-export function assembleDossier(facts: readonly CaseFact[], options: DossierOptions): CaseDossier {
+export function assembleDossier(recorded: readonly CaseFact[], options: DossierOptions): CaseDossier {
+  const readable = options.includeInternal ? EVERY_CONSENT : NAMED_DOCUMENT_CONSENTS;
+  const facts = withholdTestimony(recorded, readable);
   const state = foldFacts(facts);
   const retractions = retractionsOf(facts);
-  const withheld = options.includeInternal ? [] : facts.filter(isInternalAllegation);
+  const withheld = facts.filter(isAllegation).filter((f) => !isReadable(f.event.data.consent, readable));
   const withheldIds = new Set(withheld.map((f) => f.meta.eventId));
   const withheldAllegationIds = new Set(withheld.map((f) => f.event.data.allegationId));
   const counting = chronological(
@@ -203,7 +212,8 @@ export function assembleDossier(facts: readonly CaseFact[], options: DossierOpti
     .sort((a, b) => toMillis(a.scheduledAt) - toMillis(b.scheduledAt));
   dossier.complaints = [...complaints.values()].filter((c) => c.records.length > 0);
   dossier.retractions = listRetractions(facts, retractions, withheldIds);
-  dossier.withheld.internalAllegations = withheldIds.size;
+  const anonymised = withheld.filter((f) => f.event.data.consent === 'anonymised').length;
+  dossier.withheld = { internalAllegations: withheld.length - anonymised, anonymisedAllegations: anonymised };
   return dossier;
 }
 
@@ -239,7 +249,7 @@ function emptyDossier(state: CaseState, options: DossierOptions): CaseDossier {
     notes: [],
     lifecycle: [],
     retractions: [],
-    withheld: { internalAllegations: 0 },
+    withheld: { internalAllegations: 0, anonymisedAllegations: 0 },
   };
 }
 
@@ -269,8 +279,8 @@ function toComplaint(complaint: ComplaintRecord, withheldAllegationIds: Readonly
   return { ...current, allegationWithheld, records: [] };
 }
 
-function isInternalAllegation(fact: CaseFact): fact is CaseFact<CaseEventOf<'TortureAllegationRecorded'>> {
-  return fact.event.type === 'TortureAllegationRecorded' && fact.event.data.consent === 'internal_only';
+function isAllegation(fact: CaseFact): fact is CaseFact<CaseEventOf<'TortureAllegationRecorded'>> {
+  return fact.event.type === 'TortureAllegationRecorded';
 }
 
 /** Retractions of withheld facts are withheld with them: listing them would reveal what was left out. */

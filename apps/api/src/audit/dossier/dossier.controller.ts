@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
 import { LogsCaseAccess } from '../../access-log/logs-case-access';
+import { CONSENT_IN_DOSSIER } from '../../common/consent-docs';
 import { AuditRead } from '../shared/audit-read.decorator';
 import { DossierQueryDto } from './dossier.dto';
 import { GetDossier, type VerifiedDossier } from './get-dossier.query';
@@ -15,7 +16,10 @@ import { renderDossierPdf } from './pdf/dossier-pdf';
 export class DossierController {
   constructor(private readonly queries: QueryBus) {}
 
-  @ApiOperation({ summary: 'The case dossier for a court or a UN body, as JSON or PDF, with its verification' })
+  @ApiOperation({
+    summary: 'The case dossier for a court or a UN body, as JSON or PDF, with its verification',
+    description: CONSENT_IN_DOSSIER,
+  })
   @ApiProduces('application/json', 'application/pdf')
   @LogsCaseAccess('dossier')
   @Get('dossier')

@@ -18,7 +18,9 @@ export class DossierQueryDto {
   @ApiPropertyOptional({
     type: Boolean,
     default: false,
-    description: 'Include allegations recorded with consent internal_only (coordinators only)',
+    description:
+      'Include allegations recorded with consent internal_only or anonymised: the complete dossier, for use inside ' +
+      'the organisation (coordinators only; anyone else is answered 403)',
   })
   @IsOptional()
   @Transform(toBoolean)

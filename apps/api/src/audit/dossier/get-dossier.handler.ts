@@ -20,7 +20,7 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
     if (query.includeInternal && query.reader.role !== 'coordinator') {
       throw new ApiException(403, 'FORBIDDEN', 'Only a coordinator may include internal-only allegations');
     }
-    const { stored, events, facts } = await this.streams.read(query.caseId, query.reader);
+    const { stored, facts } = await this.streams.read(query.caseId, query.reader);
     const verification = verifyChain(stored);
     const dossier = assembleDossier(facts, {
       caseId: query.caseId,
@@ -32,7 +32,7 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
         caseId: query.caseId,
         userId: query.reader.id,
         includeInternal: query.includeInternal,
-        events: events.length,
+        events: facts.length,
         valid: verification.valid,
       },
       'dossier assembled',

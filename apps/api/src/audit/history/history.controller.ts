@@ -5,6 +5,7 @@ import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import type { CaseHistory } from '@casetrack/domain';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
 import { LogsCaseAccess } from '../../access-log/logs-case-access';
+import { CONSENT_IN_READS } from '../../common/consent-docs';
 import { AuditRead } from '../shared/audit-read.decorator';
 import { GetHistory } from './get-history.query';
 import { HistoryQueryDto } from './history.dto';
@@ -14,7 +15,10 @@ import { HistoryQueryDto } from './history.dto';
 export class HistoryController {
   constructor(private readonly queries: QueryBus) {}
 
-  @ApiOperation({ summary: 'The case as it stood at asOf, on the recorded or the occurred time axis' })
+  @ApiOperation({
+    summary: 'The case as it stood at asOf, on the recorded or the occurred time axis',
+    description: CONSENT_IN_READS,
+  })
   @LogsCaseAccess('history')
   @Get('history')
   history(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, canSeeCase } from '@casetrack/auth';
-import { type CaseFact, type CaseState, foldFacts } from '@casetrack/domain';
+import { type CaseFact, type CaseState, foldFacts, readableConsents, withholdTestimony } from '@casetrack/domain';
 import {
   CaseCipher,
   caseStreamId,
@@ -17,9 +17,11 @@ export interface VisibleCaseStream {
   caseId: string;
   /** The events as stored (sensitive fields sealed): what the hash chain covers. */
   stored: RecordedEvent[];
-  /** The same events with their sensitive fields opened (or erased). */
-  events: RecordedEvent[];
-  facts: CaseFact[];
+  /**
+   * The same events as this reader may read them: sensitive fields opened (or erased), and testimony the reader's
+   * role may not read withheld (see `withholdTestimony`). No opened event leaves this reader otherwise.
+   */
+  facts: readonly CaseFact[];
   /** The facts folded, once: the access check of a lawyer and a history share it. */
   state(): CaseState;
 }
@@ -40,8 +42,8 @@ export class CaseStreamReader {
     const stored = await this.stored.readStream(caseStreamId(caseId));
     // A case the reader may not see answers exactly like one that does not exist.
     if (stored.length === 0) throw notFound();
-    const events = await this.cipher.open(stored);
-    const facts = events.map(toCaseFact);
+    const opened = (await this.cipher.open(stored)).map(toCaseFact);
+    const facts = withholdTestimony(opened, readableConsents(reader.role));
     let folded: CaseState | undefined;
     const state = (): CaseState => (folded ??= foldFacts(facts));
     if (reader.role === 'lawyer') {
@@ -49,7 +51,7 @@ export class CaseStreamReader {
     } else if (!canSeeCase(reader.role, reader.id, [])) {
       throw notFound();
     }
-    return { caseId, stored, events, facts, state };
+    return { caseId, stored, facts, state };
   }
 
   /**

@@ -8,7 +8,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline, TimelineVi
   constructor(private readonly streams: CaseStreamReader) {}
 
   async execute(query: GetTimeline): Promise<TimelineView> {
-    const { events } = await this.streams.read(query.caseId, query.reader);
-    return { events: caseTimeline(events) };
+    const { stored, facts } = await this.streams.read(query.caseId, query.reader);
+    return { events: caseTimeline(stored, facts) };
   }
 }

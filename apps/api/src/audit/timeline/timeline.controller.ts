@@ -4,6 +4,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
 import { LogsCaseAccess } from '../../access-log/logs-case-access';
+import { CONSENT_IN_READS } from '../../common/consent-docs';
 import { AuditRead } from '../shared/audit-read.decorator';
 import { NoQueryPipe } from '../shared/no-query.pipe';
 import { GetTimeline, type TimelineView } from './get-timeline.query';
@@ -13,7 +14,10 @@ import { GetTimeline, type TimelineView } from './get-timeline.query';
 export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
-  @ApiOperation({ summary: 'Every event of the case in stream order, with its actor, both times and retraction' })
+  @ApiOperation({
+    summary: 'Every event of the case in stream order, with its actor, both times and retraction',
+    description: CONSENT_IN_READS,
+  })
   @LogsCaseAccess('timeline')
   @Get('timeline')
   timeline(

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { LogsCaseAccess } from '../../access-log/logs-case-access';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { type CaseDetail, type CaseSummary, GetCaseQuery, ListCasesQuery, type Page } from '@casetrack/read-model';
 import { ApiException } from '../../common/api-exception';
+import { CONSENT_IN_DETAIL } from '../../common/consent-docs';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
 import { pageOf } from '../shared/page.dto';
 import { ReadController, viewerOf } from '../shared/read-controller';
@@ -24,6 +25,10 @@ export class CaseReadsController {
   }
 
   /** One case: the summary plus hearings, complaints, allegations (without testimony), transfers, measures... */
+  @ApiOperation({
+    summary: 'One case: the summary plus hearings, complaints, allegations (without testimony), transfers, measures',
+    description: `Allegations carry no testimony here. ${CONSENT_IN_DETAIL}`,
+  })
   @LogsCaseAccess('detail')
   @Get(':caseId')
   async detail(

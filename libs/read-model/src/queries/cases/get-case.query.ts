@@ -4,6 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { canSeeCase, revokedAfter } from '@casetrack/auth';
 import { CaseSummaryEntity } from '../../entities/case-summary.entity';
 import type { Viewer } from '../viewer';
+import { allegationsFor } from './allegation-views';
 import { type CaseDetail, nextHearings, toSummary } from './case-summary';
 
 /** One case in detail; `null` when it does not exist or the viewer may not see it (both answer 404). */
@@ -50,10 +51,11 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
       next.get(caseId) ?? null,
     );
     const now = Date.now();
-    const { complaints, ...rest } = found.detail;
+    const { complaints, allegations, ...rest } = found.detail;
     return {
       ...summary,
       ...rest,
+      allegations: allegationsFor(viewer.role, allegations),
       complaints: complaints.map((c) => ({
         ...c,
         overdue: c.status === 'awaiting' && c.responseDueAt !== null && Date.parse(c.responseDueAt) < now,

@@ -44,7 +44,10 @@ function integritySummary(pdf: PdfWriter, dossier: VerifiedDossier): void {
   pdf.facts([
     ['Integrity', v.valid ? `Verified: ${v.events} events, none changed or missing` : integrityWord(dossier)],
     ['Head hash', v.valid ? (v.headHash ?? 'none') : 'not available: the chain is broken'],
-    ['Content', dossier.includesInternal ? 'Complete, including internal-only allegations' : contentNote(dossier)],
+    [
+      'Content',
+      dossier.includesInternal ? 'Complete, including internal-only and anonymised allegations' : contentNote(dossier),
+    ],
   ]);
   pdf.paragraph(
     'Every fact below shows when it happened, when it was recorded and by whom (role and user id). ' +
@@ -54,8 +57,18 @@ function integritySummary(pdf: PdfWriter, dossier: VerifiedDossier): void {
 }
 
 function contentNote(dossier: VerifiedDossier): string {
-  const withheld = dossier.withheld.internalAllegations;
-  return withheld === 0 ? 'Complete' : `${withheld} allegation(s) recorded for internal use only are not included`;
+  const { internalAllegations, anonymisedAllegations } = dossier.withheld;
+  const notes = [
+    internalAllegations > 0
+      ? `${internalAllegations} allegation(s) recorded for internal use only are not included`
+      : '',
+    anonymisedAllegations > 0
+      ? `${anonymisedAllegations} allegation(s) consented for anonymised use only are not in this named dossier`
+      : '',
+  ].filter((note) => note !== '');
+  return notes.length === 0
+    ? 'Complete'
+    : `${notes.join('. ')}. Typed details of complaints about them read [withheld].`;
 }
 
 function detainee(pdf: PdfWriter, dossier: VerifiedDossier): void {
@@ -139,7 +152,7 @@ function complaints(pdf: PdfWriter, dossier: VerifiedDossier): void {
   if (dossier.complaints.length === 0) return pdf.none();
   for (const c of dossier.complaints) {
     const about = c.allegationId
-      ? [`About allegation ${shortId(c.allegationId)}${c.allegationWithheld ? ' (internal only, not included)' : ''}`]
+      ? [`About allegation ${shortId(c.allegationId)}${c.allegationWithheld ? ' (not included in this dossier)' : ''}`]
       : [];
     pdf.subheading(
       `Complaint to ${label(c.filedWith)}${c.reference ? `, ref. ${c.reference}` : ''} (${c.status})`,

@@ -2,6 +2,9 @@ import request from 'supertest';
 import { ADMIN, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { expectError, post } from '../support/e2e';
 
+/** A different X-Forwarded-For each time, as an attacker trying to look like many clients would send. */
+const forwardedFor = (i: number): Record<string, string> => ({ 'X-Forwarded-For': `198.51.100.${i + 1}` });
+
 describe('hardening', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -33,13 +36,14 @@ describe('hardening', () => {
     expectError(response, 413, 'PAYLOAD_TOO_LARGE');
   });
 
-  it('locks an account after 5 failed sign-ins, the right password included, and says the same for unknown emails', async () => {
+  // Without TRUST_PROXY (this app), the address is the socket's peer: X-Forwarded-For cannot pick a fresh one.
+  it('throttles an address after 5 failed sign-ins, the right password included, the same for unknown emails', async () => {
     const lawyer = await createUser(t.http, 'lawyer', 'locked');
     const me = await request(t.http).get('/v1/users/me').set('Authorization', `Bearer ${lawyer.token}`).expect(200);
     const email = me.body.email as string;
     for (let i = 0; i < 5; i++) {
       expectError(
-        await post(t.http, null, '/v1/auth/login', { email, password: 'wrong-password-123' }),
+        await post(t.http, null, '/v1/auth/login', { email, password: 'wrong-password-123' }, forwardedFor(i)),
         401,
         'UNAUTHENTICATED',
       );
@@ -47,6 +51,15 @@ describe('hardening', () => {
     const locked = await post(t.http, null, '/v1/auth/login', { email, password: 'a-long-test-password' });
     expectError(locked, 429, 'RATE_LIMITED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(30);
+    const spoofed = await post(
+      t.http,
+      null,
+      '/v1/auth/login',
+      { email, password: 'a-long-test-password' },
+      forwardedFor(99),
+    );
+    expectError(spoofed, 429, 'RATE_LIMITED');
 
     const unknown = 'nobody@casetrack.test';
     for (let i = 0; i < 5; i++) {

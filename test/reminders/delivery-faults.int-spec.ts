@@ -7,15 +7,7 @@ import { WorkerRole } from '@casetrack/reminders';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { eventually, freshQueueName, obliterate, TEST_REDIS_URL } from './support/reminder-app';
 import { countByState, insertReminder, insertUser } from './support/reminder-rows';
-import { SmtpSink } from './support/smtp-sink';
-
-/** Every (reminder, recipient) pair received exactly once. */
-function expectEachOnce(smtp: SmtpSink, expected: Array<[string, string]>): void {
-  const counts = new Map<string, number>();
-  for (const mail of smtp.mails)
-    counts.set(`${mail.reminderId} ${mail.to}`, (counts.get(`${mail.reminderId} ${mail.to}`) ?? 0) + 1);
-  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected.map(([id, to]) => [`${id} ${to}`, 1])));
-}
+import { expectEachOnce, SmtpSink } from './support/smtp-sink';
 
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(

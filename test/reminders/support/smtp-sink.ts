@@ -130,3 +130,11 @@ function parse(raw: string, to: string): ReceivedMail {
     receivedAt: Date.now(),
   };
 }
+
+/** Every (reminder, recipient) pair received exactly once, and nothing else. */
+export function expectEachOnce(smtp: SmtpSink, expected: Array<[string, string]>): void {
+  const counts = new Map<string, number>();
+  for (const mail of smtp.mails)
+    counts.set(`${mail.reminderId} ${mail.to}`, (counts.get(`${mail.reminderId} ${mail.to}`) ?? 0) + 1);
+  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected.map(([id, to]) => [`${id} ${to}`, 1])));
+}

@@ -196,6 +196,14 @@ describe('two-factor sign-in', () => {
     expectError(replayed, 401, 'SECOND_FACTOR_REQUIRED');
   });
 
+  it('lets only one of two sign-ins racing with the same code in, for a TOTP code and for a recovery code', async () => {
+    const person = await enrol(await newPerson('lawyer'));
+    for (const code of [person.app.next(), person.recoveryCodes[0]]) {
+      const raced = await Promise.all([signIn(person.email, PASSWORD, code), signIn(person.email, PASSWORD, code)]);
+      expect(raced.map((response) => response.status).sort()).toEqual([200, 401]);
+    }
+  });
+
   it('takes a recovery code once, however it is typed, and records its use', async () => {
     const person = await enrol(await newPerson('lawyer'));
     const [first, second] = person.recoveryCodes;

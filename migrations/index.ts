@@ -9,8 +9,6 @@ import { CaseKeys1764000000600 } from './1764000000600-case-keys';
 import { EventStoreCopy1764000000700 } from './1764000000700-event-store-copy';
 import { SecondFactor1764000000800 } from './1764000000800-second-factor';
 import { LoginThrottle1764000000850 } from './1764000000850-login-throttle';
-import { SecondFactor1764000000800 } from './1764000000800-second-factor';
-import { LoginThrottle1764000000850 } from './1764000000850-login-throttle';
 import { ProjectionQuarantine1764000001000 } from './1764000001000-projection-quarantine';
 import { CaseAccessRevocations1764000000900 } from './1764000000900-case-access-revocations';
 
@@ -24,8 +22,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseAccessLog1764000000500,
   CaseKeys1764000000600,
   EventStoreCopy1764000000700,
-  SecondFactor1764000000800,
-  LoginThrottle1764000000850,
   SecondFactor1764000000800,
   LoginThrottle1764000000850,
   CaseAccessRevocations1764000000900,

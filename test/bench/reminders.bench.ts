@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     console.log(`(one worker, concurrency ${CONCURRENCY}; lateness = time the channel was called minus due time)`);
   } finally {
     await role.stop();
-    const queue = new Queue(queueName, { connection: { url: REDIS_URL } });
+    const queue = new Queue(queueName, { connection: { url: REDIS_URL }, prefix: config.redisPrefix });
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await pool.end();

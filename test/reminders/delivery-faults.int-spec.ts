@@ -5,14 +5,21 @@ import { Pool } from 'pg';
 import { loadConfig } from '@casetrack/config';
 import { WorkerRole } from '@casetrack/reminders';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { eventually, freshQueueName, obliterate, TEST_REDIS_URL } from './support/reminder-app';
+import { eventually, forgetRedisKeys, TEST_REDIS_URL } from './support/reminder-app';
 import { countByState, insertReminder, insertUser } from './support/reminder-rows';
 import { expectEachOnce, SmtpSink } from './support/smtp-sink';
 
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'test/reminders/support/worker-process.ts'],
+    // tsconfig-paths: the libraries import one another by their @casetrack/ names.
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'test/reminders/support/worker-process.ts',
+    ],
     { env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
@@ -53,11 +60,9 @@ describe('reminder delivery under faults (real PostgreSQL, Redis and SMTP)', () 
   });
 
   it('a worker killed with jobs in flight and restarted delivers each reminder once per recipient', async () => {
-    const queue = freshQueueName();
     const env = {
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      REMINDER_QUEUE: queue,
       SMTP_URL: smtp.url,
       WORKER_CONCURRENCY: '4',
     };
@@ -92,7 +97,7 @@ describe('reminder delivery under faults (real PostgreSQL, Redis and SMTP)', () 
         await new Promise((resolve) => worker.once('exit', resolve));
       }
     } finally {
-      await obliterate(queue);
+      await forgetRedisKeys(loadConfig({ NODE_ENV: 'test', ...env }).redisPrefix);
     }
   });
 
@@ -139,12 +144,10 @@ describe('reminder delivery under faults (real PostgreSQL, Redis and SMTP)', () 
     const recipient = await insertUser(pool, 'd@fail.test');
     await pool.query(`UPDATE users SET webhook_url = 'http://10.255.255.1/hook' WHERE id = $1`, [recipient]);
     const id = await insertReminder(pool, recipient, Date.now());
-    const queue = freshQueueName();
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      REMINDER_QUEUE: queue,
       SMTP_URL: smtp.url,
     });
     const role = new WorkerRole(pool, config, undefined, { dispatchIntervalMs: 200 });
@@ -160,7 +163,7 @@ describe('reminder delivery under faults (real PostgreSQL, Redis and SMTP)', () 
       expect(smtp.mails.map((m) => m.reminderId)).toEqual([id]);
     } finally {
       await role.stop();
-      await obliterate(queue);
+      await forgetRedisKeys(config.redisPrefix);
     }
   });
 });

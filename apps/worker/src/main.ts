@@ -27,7 +27,14 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, logger), { logger: false });
   app.enableShutdownHooks();
   await app.init();
-  logger.info({ queue: config.reminders.queue, concurrency: config.reminders.workerConcurrency }, 'worker running');
+  logger.info(
+    {
+      queue: config.reminders.queue,
+      redisPrefix: config.redisPrefix,
+      concurrency: config.reminders.workerConcurrency,
+    },
+    'worker running',
+  );
 }
 
 main().catch((error: unknown) => {

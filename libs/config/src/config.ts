@@ -1,4 +1,5 @@
 import { parseDurationList } from './durations';
+import { redisPrefix } from './redis-prefix';
 import { readRequireSecondFactor, readTrustProxy, type SignInConfig, type TrustProxy } from './sign-in-config';
 
 /** Typed configuration, read once from the environment and validated at start. */
@@ -7,6 +8,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   redisUrl: string;
+  /** Every Redis key this deployment writes starts with `<redisPrefix>:` (REDIS_PREFIX, else `casetrack:<database>`). */
+  redisPrefix: string;
   /** Apply pending migrations when the service starts. */
   migrateOnStart: boolean;
   /** How long start-up waits for PostgreSQL (and Redis, for the worker) to answer before giving up. */
@@ -47,7 +50,7 @@ export interface RemindersConfig {
   measureOffsetsMs: number[];
   /** How long a case may stay missing, or in custody without a lawyer, before coordinators are alerted. */
   escalationAfterMs: number;
-  /** BullMQ queue name. */
+  /** BullMQ queue name; its keys are `<redisPrefix>:<queue>:...`. */
   queue: string;
   /** Pending reminders due within this window are handed to BullMQ as delayed jobs. */
   dispatchHorizonMs: number;
@@ -154,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const webhookSecret = env.WEBHOOK_SECRET ?? (envName === 'production' ? '' : 'casetrack-development-webhook-secret');
   if (webhookSecret.length < 16 && (envName === 'production' ? roles.includes('worker') : true))
     problems.push('WEBHOOK_SECRET must have at least 16 characters (it is required in production for the worker)');
+  const databaseUrl = url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/casetrack', ['postgres:', 'postgresql:']);
   const queue = env.REMINDER_QUEUE || 'reminders';
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(queue)) problems.push('REMINDER_QUEUE must be letters, digits, _ or -');
 
@@ -177,8 +181,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     env: envName,
     port: integer('PORT', 3000, 0, 65535),
-    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/casetrack', ['postgres:', 'postgresql:']),
+    databaseUrl,
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env.REDIS_PREFIX, databaseUrl, problems),
     migrateOnStart: boolean('MIGRATE_ON_START', true),
     startupWaitMs: integer('STARTUP_WAIT_SECONDS', 180, 0, 86_400) * 1000,
     bootstrapAdmin,

@@ -7,7 +7,7 @@ import { ReminderDelivery } from './delivery/reminder-delivery';
 import { ReminderWorker } from './delivery/reminder-worker';
 import { WebhookChannel } from './delivery/webhook-channel';
 import { ReminderDispatcher } from './dispatch/reminder-dispatcher';
-import { createReminderQueue, reconnectDelay } from './queue/reminder-queue';
+import { createReminderQueue, reconnectDelay, reminderQueueAddress } from './queue/reminder-queue';
 
 export interface WorkerRoleOptions {
   /** Replaces SMTP and webhook (the benchmark's in-memory channel). */
@@ -30,7 +30,8 @@ export class WorkerRole {
 
   constructor(pool: Pool, config: AppConfig, logger?: Logger, options: WorkerRoleOptions = {}) {
     const { reminders, delivery } = config;
-    this.queue = createReminderQueue(reminders.queue, config.redisUrl);
+    const address = reminderQueueAddress(config);
+    this.queue = createReminderQueue(address);
     this.redis = new Redis(config.redisUrl, {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -52,8 +53,7 @@ export class WorkerRole {
     });
     const deliver = new ReminderDelivery(pool, this.channels, delivery.publicUrl, logger);
     this.worker = new ReminderWorker(pool, deliver, {
-      queue: reminders.queue,
-      redisUrl: config.redisUrl,
+      queue: address,
       concurrency: reminders.workerConcurrency,
       lockDurationMs: options.lockDurationMs,
       logger,

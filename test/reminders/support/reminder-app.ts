@@ -1,24 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { App } from 'supertest/types';
 import request from 'supertest';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../../support/test-app';
 import { get, openCaseBody, post } from '../../support/e2e';
+import { deleteKeysUnder } from './redis-keys';
 
 /** Reminder tests use their own Redis database so that FLUSHDB never touches anything else. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
-export function freshQueueName(): string {
-  return `reminders-test-${randomBytes(5).toString('hex')}`;
-}
-
-/** The app with every role on, short offsets, its own queue, delivering to the given SMTP server. */
+/**
+ * The app with every role on, short offsets, delivering to the given SMTP server. Its Redis keys are its own: their
+ * prefix is derived from its database's name.
+ */
 export async function startReminderApp(smtpUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
   return startTestApp({
     ROLES: 'api,projector,worker',
     REDIS_URL: TEST_REDIS_URL,
-    REMINDER_QUEUE: freshQueueName(),
     SMTP_URL: smtpUrl,
     HEARING_REMINDER_OFFSETS: '4s,2s',
     MEASURE_REMINDER_OFFSETS: '3s',
@@ -31,11 +30,14 @@ export async function startReminderApp(smtpUrl: string, env: Record<string, stri
   });
 }
 
-/** Removes the test queue's keys from Redis. */
-export async function obliterate(name: string): Promise<void> {
-  const queue = new Queue(name, { connection: { url: TEST_REDIS_URL } });
-  await queue.obliterate({ force: true }).catch(() => undefined);
-  await queue.close();
+/** Removes a test deployment's keys (everything under its prefix) from the test Redis. */
+export async function forgetRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    await deleteKeysUnder(redis, prefix);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface Person extends TestUser {

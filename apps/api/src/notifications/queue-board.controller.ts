@@ -7,7 +7,7 @@ import type { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { Roles } from '@casetrack/auth';
-import { createReminderQueue, type ReminderJobData } from '@casetrack/reminders';
+import { createReminderQueue, type ReminderJobData, reminderQueueAddress } from '@casetrack/reminders';
 
 const BASE = '/admin/queues';
 
@@ -39,7 +39,8 @@ export class QueueBoardController implements OnModuleDestroy {
 
   private open(): { router: RequestHandler; queue: Queue<ReminderJobData> } {
     if (this.board) return this.board;
-    const queue = createReminderQueue(this.config.reminders.queue, this.config.redisUrl);
+    // The deployment's own queue, under its Redis prefix: the one its worker runs.
+    const queue = createReminderQueue(reminderQueueAddress(this.config));
     const adapter = new ExpressAdapter();
     adapter.setBasePath(BASE);
     createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: false })], serverAdapter: adapter });

@@ -1,13 +1,12 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Pool } from 'pg';
 import type { Logger } from '@casetrack/config';
-import { type ReminderJobData, workerConnection } from '../queue/reminder-queue';
+import { type ReminderJobData, type ReminderQueueAddress, workerConnection } from '../queue/reminder-queue';
 import { DeliveryError } from './delivery-error';
 import type { DeliveryOutcome, ReminderDelivery } from './reminder-delivery';
 
 export interface ReminderWorkerOptions {
-  queue: string;
-  redisUrl: string;
+  queue: ReminderQueueAddress;
   concurrency: number;
   /** How long a job stays locked to a worker that stopped answering before another takes it (BullMQ lockDuration). */
   lockDurationMs?: number;
@@ -28,8 +27,9 @@ export class ReminderWorker {
     private readonly options: ReminderWorkerOptions,
   ) {
     const lockDuration = options.lockDurationMs ?? 30_000;
-    this.worker = new Worker<ReminderJobData, DeliveryOutcome>(options.queue, (job) => this.process(job), {
-      connection: workerConnection(options.redisUrl),
+    this.worker = new Worker<ReminderJobData, DeliveryOutcome>(options.queue.name, (job) => this.process(job), {
+      connection: workerConnection(options.queue.redisUrl),
+      prefix: options.queue.prefix,
       concurrency: options.concurrency,
       lockDuration,
       stalledInterval: Math.max(1_000, Math.floor(lockDuration / 2)),

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { Logger } from '@casetrack/config';
 import { DELIVER_JOB, type ReminderJobData, reminderJobId } from '../queue/reminder-queue';
+import { type JobPresence, jobPresence } from './job-presence';
 import { Periodic } from './periodic';
 
 export interface DispatcherOptions {
@@ -28,6 +29,11 @@ interface DueRow {
  *   and then marked queued (only if still pending at the same time: the projector may have moved or cancelled them);
  * - at start, every 30 s, and whenever the Redis connection becomes ready again, queued rows whose job is missing
  *   from Redis are added again.
+ * A finished (completed or failed) job under a row's id is removed before adding: BullMQ would otherwise ignore the
+ * add, and the row would wait behind a job that never runs again. That happens when a row needs its job once more:
+ * cancelled and revived at the same time after its first job ran (and found it cancelled), or left queued when a
+ * worker could not record a job's end. Re-adding never sends twice: a job delivers only a row still pending or queued
+ * at its due time, and a delivered row is sent.
  * While Redis is down both loops log and retry; nothing else waits for them.
  */
 export class ReminderDispatcher {
@@ -39,7 +45,7 @@ export class ReminderDispatcher {
   constructor(
     private readonly pool: Pool,
     private readonly queue: Queue<ReminderJobData>,
-    /** A plain connection to the queue's Redis, to check many jobs at once and hear of reconnects. */
+    /** A plain connection to the queue's Redis, to look many jobs up at once and hear of reconnects. */
     private readonly redis: Redis,
     private readonly options: DispatcherOptions,
   ) {
@@ -76,7 +82,11 @@ export class ReminderDispatcher {
         [new Date(now + this.options.horizonMs), this.batchSize],
       );
       if (rows.length === 0) return total;
-      await this.addJobs(rows);
+      const presence = await this.presenceOf(rows);
+      // A live job already serves its row (a dispatcher stopped before marking it queued): nothing to add. A
+      // finished one is removed first, or BullMQ would ignore the add.
+      await this.removeJobs(rows.filter((_, i) => presence[i] === 'finished'));
+      await this.addJobs(rows.filter((_, i) => presence[i] !== 'live'));
       await this.pool.query(
         `UPDATE reminders r SET state = 'queued', queued_at = now(), updated_at = now()
            FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, due_at)
@@ -88,10 +98,13 @@ export class ReminderDispatcher {
     }
   }
 
-  /** Adds again the job of every queued reminder that Redis no longer has; returns how many. */
+  /**
+   * Adds again the job of every queued reminder that Redis no longer has, or has only as a finished job (that job
+   * ended without the row being sent, so nothing will deliver it); returns how many.
+   */
   async reconcile(): Promise<number> {
     let after = '00000000-0000-0000-0000-000000000000';
-    let readded = 0;
+    const requeued: Record<Exclude<JobPresence, 'live'>, number> = { missing: 0, finished: 0 };
     for (;;) {
       const { rows } = await this.pool.query<DueRow>(
         `SELECT id, due_at FROM reminders WHERE state = 'queued' AND id > $1 ORDER BY id LIMIT $2`,
@@ -99,32 +112,44 @@ export class ReminderDispatcher {
       );
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
-      const pipeline = this.redis.pipeline();
-      for (const row of rows) pipeline.exists(this.queue.toKey(reminderJobId(row.id, row.due_at.getTime())));
-      const found = (await pipeline.exec()) ?? [];
-      const missing = rows.filter((_, i) => {
-        const [error, exists] = found[i] ?? [new Error('no reply'), 0];
-        if (error) throw error;
-        return exists === 0;
-      });
-      if (missing.length) {
+      const presence = new Map((await this.presenceOf(rows)).map((p, i) => [rows[i].id, p]));
+      const stuck = rows.filter((row) => presence.get(row.id) !== 'live');
+      if (stuck.length) {
         // Checked again after looking in Redis: a job that just completed has its row marked sent by now.
-        const still = await this.pool.query<DueRow>(
+        const { rows: still } = await this.pool.query<DueRow>(
           `SELECT r.id, r.due_at FROM reminders r JOIN unnest($1::uuid[], $2::timestamptz[]) AS v(id, due_at)
                ON r.id = v.id AND r.due_at = v.due_at
             WHERE r.state = 'queued'`,
-          [missing.map((r) => r.id), missing.map((r) => r.due_at)],
+          [stuck.map((r) => r.id), stuck.map((r) => r.due_at)],
         );
-        if (still.rows.length) await this.addJobs(still.rows);
-        readded += still.rows.length;
+        const finished = still.filter((row) => presence.get(row.id) === 'finished');
+        await this.removeJobs(finished);
+        await this.addJobs(still);
+        requeued.finished += finished.length;
+        requeued.missing += still.length - finished.length;
       }
       if (rows.length < this.batchSize) break;
     }
-    if (readded) this.options.logger?.warn({ readded }, 'reminder jobs missing from Redis were queued again');
-    return readded;
+    const total = requeued.missing + requeued.finished;
+    if (total) this.options.logger?.warn(requeued, 'queued reminders without a live job in Redis were queued again');
+    return total;
   }
 
-  private async addJobs(rows: DueRow[]): Promise<void> {
+  private presenceOf(rows: readonly DueRow[]): Promise<JobPresence[]> {
+    return jobPresence(
+      this.redis,
+      this.queue,
+      rows.map((row) => reminderJobId(row.id, row.due_at.getTime())),
+    );
+  }
+
+  /** Removes finished jobs so that their ids can be added again. */
+  private async removeJobs(rows: readonly DueRow[]): Promise<void> {
+    await Promise.all(rows.map((row) => this.queue.remove(reminderJobId(row.id, row.due_at.getTime()))));
+  }
+
+  private async addJobs(rows: readonly DueRow[]): Promise<void> {
+    if (rows.length === 0) return;
     const now = Date.now();
     await this.queue.addBulk(
       rows.map((row) => {

@@ -1,4 +1,5 @@
 import { Queue, type RedisOptions } from 'bullmq';
+import type { AppConfig } from '@casetrack/config';
 
 /** The one job type of the reminder queue. */
 export const DELIVER_JOB = 'deliver';
@@ -36,8 +37,27 @@ export function reconnectDelay(times: number): number {
   return Math.min(100 * 2 ** Math.min(times, 5), 2_000);
 }
 
-export function createReminderQueue(name: string, redisUrl: string): Queue<ReminderJobData> {
-  const queue = new Queue<ReminderJobData>(name, { connection: queueConnection(redisUrl) });
+/**
+ * Where a deployment's reminder queue lives. BullMQ's keys are `<prefix>:<name>:...`: the deployment's prefix keeps
+ * deployments that share one Redis apart (the same queue name in both is then harmless).
+ */
+export interface ReminderQueueAddress {
+  redisUrl: string;
+  prefix: string;
+  name: string;
+}
+
+export function reminderQueueAddress(
+  config: Pick<AppConfig, 'redisUrl' | 'redisPrefix' | 'reminders'>,
+): ReminderQueueAddress {
+  return { redisUrl: config.redisUrl, prefix: config.redisPrefix, name: config.reminders.queue };
+}
+
+export function createReminderQueue(address: ReminderQueueAddress): Queue<ReminderJobData> {
+  const queue = new Queue<ReminderJobData>(address.name, {
+    connection: queueConnection(address.redisUrl),
+    prefix: address.prefix,
+  });
   // Redis being away is logged by the dispatcher; an unhandled 'error' event would end the process.
   queue.on('error', () => undefined);
   return queue;

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
+import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
 import { createLogger, loadConfig } from '@casetrack/config';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -46,13 +47,14 @@ describe('a database restart is survived by every role', () => {
 
   afterAll(async () => {
     try {
-      await app?.close();
+      // A failed test may leave the application waiting on a database that is gone: do not let that keep the cluster.
+      await Promise.race([app?.close(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
     } finally {
       await cluster.drop();
       process.off('uncaughtException', onProcessFailure);
       process.off('unhandledRejection', onProcessFailure);
     }
-  });
+  }, 60_000);
 
   it('starts while PostgreSQL is still down, saying what it waits for and never the password', async () => {
     const config = loadConfig({
@@ -88,11 +90,19 @@ describe('a database restart is survived by every role', () => {
   it(`survives ${RESTARTS} immediate stops under writes: 503 meanwhile, nothing acknowledged lost, read models caught up`, async () => {
     const coordinator = await createUser(http, 'coordinator');
     const caseIds: string[] = [];
+    let lastOpened = 0;
     for (const name of ['Arman Zholatov', 'Asel Tokayeva', 'Dana Nurlanova', 'Yerlan Sadykov']) {
       const opened = await post(http, coordinator.token, '/v1/cases', openCaseBody(name));
       expect(opened.status).toBe(201);
       caseIds.push(opened.body.caseId as string);
+      lastOpened = opened.body.position as number;
     }
+    // The reader reads these cases from the read models: they must be there before anything is judged.
+    const projected = await request(http)
+      .get(`/v1/cases/${caseIds[caseIds.length - 1]}`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .set('X-Min-Position', String(lastOpened));
+    expect(projected.status).toBe(200);
 
     const traffic = new Traffic(http, coordinator.token);
     traffic.start(caseIds);
@@ -152,6 +162,75 @@ describe('a database restart is survived by every role', () => {
     expect(processFailures).toEqual([]);
     expect(logLines.filter((line) => line.includes(PASSWORD))).toEqual([]);
   }, 120_000);
+
+  it('a write whose append committed but whose answer was lost is a 503, and its retry finds the first answer', async () => {
+    const coordinator = await createUser(http, 'coordinator');
+    const opened = await post(http, coordinator.token, '/v1/cases', openCaseBody('Marat Iskakov'));
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    const key = randomUUID();
+    const write = (): Promise<Response> =>
+      Promise.resolve(
+        post(
+          http,
+          coordinator.token,
+          `/v1/cases/${caseId}/notes`,
+          { text: 'Seen at the hearing' },
+          { 'Idempotency-Key': key },
+        ),
+      );
+
+    // The answer is stored after the append: hold that insert back, so the database stops between the two.
+    const admin = new Client({ connectionString: cluster.url('casetrack_restart', PASSWORD) });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    await admin.query('BEGIN');
+    await admin.query('LOCK TABLE idempotency_keys IN EXCLUSIVE MODE');
+    const first = write();
+    await until('the answer waits behind the lock', async () => {
+      // Activity is read once per transaction unless the snapshot is dropped; the lock's transaction stays open.
+      await admin.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await admin.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%idempotency_keys%'`,
+      );
+      return rows[0].n === 1;
+    });
+    const appended = await admin.query<{ version: number; position: string }>(
+      `SELECT version, position FROM events WHERE metadata->>'idempotencyKey' = $1`,
+      [key],
+    );
+    expect(appended.rows).toHaveLength(1);
+    await cluster.stopImmediately();
+    await admin.end().catch(() => undefined);
+
+    const lost = await first;
+    expect(lost.status).toBe(503);
+    expect(lost.body.code).toBe('SERVICE_UNAVAILABLE');
+    expect(lost.headers['retry-after']).toMatch(/^\d+$/);
+
+    await cluster.start();
+    let retried = await write();
+    // As a client would: a 503 while the pool finds its way back is retried with the same key.
+    while (retried.status === 503) retried = await write();
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body).toMatchObject({
+      caseId,
+      version: appended.rows[0].version,
+      position: Number(appended.rows[0].position),
+    });
+    expect((await write()).body).toEqual(retried.body);
+
+    const db = new Client({ connectionString: cluster.url('casetrack_restart', PASSWORD) });
+    await db.connect();
+    try {
+      const stored = await db.query(`SELECT 1 FROM events WHERE metadata->>'idempotencyKey' = $1`, [key]);
+      expect(stored.rowCount).toBe(1);
+    } finally {
+      await db.end();
+    }
+    expect(processFailures).toEqual([]);
+  }, 60_000);
 });
 
 /**

@@ -67,7 +67,13 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const { body, headers } = this.toBody(error);
-    if (body.statusCode >= 500) {
+    if (body === DATABASE_UNAVAILABLE.body) {
+      // Expected while PostgreSQL restarts, once per request: a line without a stack, not an error to investigate.
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), path: request.route?.path ?? 'unmatched' },
+        'request refused: database unavailable',
+      );
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         {
           err:

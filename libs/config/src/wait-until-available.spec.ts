@@ -29,32 +29,19 @@ describe('waitUntilAvailable', () => {
     expect(lines.some((line) => line.msg === 'PostgreSQL is available')).toBe(true);
   });
 
-  it('fails at once on an error that waiting does not cure', async () => {
-    const { logger } = capturedLogger();
-    const wrongPassword = new Error('password authentication failed for user "casetrack"');
+  it.each([
+    ['fails at once on an error that waiting does not cure', new Error('password authentication failed'), 10_000],
+    ['gives up with the last error once the deadline would pass', refused, 0],
+  ])('%s', async (_what, error, deadlineMs) => {
     let calls = 0;
     const waiting = waitUntilAvailable(
       async () => {
         calls++;
-        throw wrongPassword;
+        throw error;
       },
-      { dependency: 'PostgreSQL', deadlineMs: 10_000, retryable, logger, initialDelayMs: 1 },
+      { dependency: 'PostgreSQL', deadlineMs, retryable, logger: capturedLogger().logger, initialDelayMs: 1 },
     );
-    await expect(waiting).rejects.toBe(wrongPassword);
-    expect(calls).toBe(1);
-  });
-
-  it('gives up with the last error once the deadline would pass', async () => {
-    const { logger } = capturedLogger();
-    let calls = 0;
-    const waiting = waitUntilAvailable(
-      async () => {
-        calls++;
-        throw refused;
-      },
-      { dependency: 'Redis', deadlineMs: 0, retryable, logger, initialDelayMs: 1 },
-    );
-    await expect(waiting).rejects.toBe(refused);
+    await expect(waiting).rejects.toBe(error);
     expect(calls).toBe(1);
   });
 });

@@ -34,13 +34,18 @@ interface DueRow {
  * cancelled and revived at the same time after its first job ran (and found it cancelled), or left queued when a
  * worker could not record a job's end. Re-adding never sends twice: a job delivers only a row still pending or queued
  * at its due time, and a delivered row is sent.
- * While Redis is down both loops log and retry; nothing else waits for them.
+ * While Redis or PostgreSQL is down both loops log and retry, pausing longer after each failure; nothing else waits
+ * for them.
  */
 export class ReminderDispatcher {
   private readonly dispatchLoop: Periodic;
   private readonly reconcileLoop: Periodic;
   private readonly batchSize: number;
-  private readonly onReady = (): void => this.reconcileLoop.poke();
+  private readonly onReady = (): void => {
+    this.reconcileLoop.poke();
+    // It may be pausing long after failing while Redis was away.
+    this.dispatchLoop.poke();
+  };
 
   constructor(
     private readonly pool: Pool,

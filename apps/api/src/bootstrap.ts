@@ -5,7 +5,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { type Application, json, type Request, type Response, type NextFunction } from 'express';
 import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
-import { waitForRedis } from '@casetrack/reminders';
 import { prepareDatabase } from '../../../migrations/prepare-database';
 import { AppModule } from './app.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
@@ -14,16 +13,15 @@ import { createValidationPipe } from './common/validation.pipe';
 import { answerClientError, refuseDeepJson, refuseUnsafeStrings } from './common/hostile-input';
 
 /**
- * Builds the application (database waited for, created and migrated first; Redis waited for when this process runs the
- * worker) without listening; tests and `main` share it.
+ * Builds the application (database waited for, created and migrated first) without listening; tests and `main` share
+ * it. Redis is not waited for: facts are recorded without it, and the worker role, when this process runs it, keeps
+ * reconnecting (the standalone worker does wait for it).
  */
 export async function createApp(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<INestApplication> {
   await prepareDatabase(config, logger);
-  // The API records facts without Redis (it only carries reminders), so only the worker role waits for it.
-  if (config.roles.includes('worker')) await waitForRedis(config.redisUrl, config.startupWaitMs, logger);
 
   const app = await NestFactory.create(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { freePort } from '../../support/free-port';
 
 const run = promisify(execFile);
 
@@ -65,17 +65,4 @@ function installedVersion(): string {
   const versions = readdirSync('/etc/postgresql').filter((entry) => /^\d+$/.test(entry));
   if (versions.length === 0) throw new Error('No PostgreSQL cluster version under /etc/postgresql');
   return versions.sort((a, b) => Number(b) - Number(a))[0];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }

@@ -15,13 +15,17 @@ export async function waitForRedis(redisUrl: string, deadlineMs: number, logger:
         retryStrategy: () => null,
         connectTimeout: 5_000,
       });
-      // Reported through the rejected connect or ping below; an unheard 'error' event would end the process.
-      redis.on('error', () => undefined);
+      // An unheard 'error' event would end the process; it also says why, where connect only says "Connection is closed".
+      let cause: unknown = null;
+      redis.on('error', (error: Error) => (cause = error));
       try {
         await redis.connect();
         await redis.ping();
+      } catch (error) {
+        throw cause ?? error;
       } finally {
-        redis.disconnect();
+        // Disconnecting a client that has already ended keeps the event loop busy for a while (ioredis).
+        if (redis.status !== 'end') redis.disconnect();
       }
     },
     { dependency: 'Redis', deadlineMs, retryable: isWorthWaitingFor, logger },

@@ -9,6 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import type { ActorRole } from '@casetrack/domain';
+import { bearerTokenOf } from './bearer-token';
 import { ALLOWED_ROLES, type AuthenticatedRequest, IS_PUBLIC, OPEN_DURING_ENROLMENT } from './decorators';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { TokensService } from './tokens.service';
@@ -33,12 +34,12 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, unknown> }>();
     const header = request.headers['authorization'];
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim()) : null;
-    if (!match) throw new UnauthorizedException('A valid bearer token is required');
-    const user = await this.tokens.authenticate(match[1]);
+    const token = bearerTokenOf(header);
+    if (token === null) throw new UnauthorizedException('A valid bearer token is required');
+    const user = await this.tokens.authenticate(token);
     if (!user) throw new UnauthorizedException('The token is invalid, expired or revoked');
     request.user = toAuthenticatedUser(user);
-    request.accessToken = match[1];
+    request.accessToken = token;
 
     const roles = this.reflector.getAllAndOverride<ActorRole[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(user.role)) throw new ForbiddenException('Your role may not do this');

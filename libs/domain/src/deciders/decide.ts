@@ -3,14 +3,14 @@ import { assertNever, type CaseEvent } from '../events/case-events';
 import { domainError, isDomainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
 import { MINUTE_MS, toMillis } from '../values/time';
-import { decideCaseLifecycle } from './case';
+import { decideCaseLifecycle } from './case-file';
 import { decideCharges } from './charges';
 import { type Decision, emit } from './common';
 import { decideComplaints } from './complaints';
 import { decideCustody } from './custody';
 import { decideHearings } from './hearings';
 import { decideLawyers } from './lawyers';
-import { decideMeasures } from './measures';
+import { decideMeasures } from './preventive-measures';
 
 /** Clocks of field phones and laptops drift; a few minutes ahead of the server is tolerated. */
 const FUTURE_TOLERANCE_MS = 5 * MINUTE_MS;

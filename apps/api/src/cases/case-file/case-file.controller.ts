@@ -12,13 +12,13 @@ import {
   RecordDeathDto,
   RecordMedicalFactDto,
   RetractFactDto,
-} from './facts.dto';
+} from './case-file.dto';
 
 /** Facts that stand on their own: access denied, medical, verdict, death, notes, and retractions of earlier facts. */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId')
-export class FactsController {
+export class CaseFileController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post('access-denials')

@@ -5,12 +5,12 @@ import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
-import { RecordTortureAllegationDto } from './torture.dto';
+import { RecordTortureAllegationDto } from './torture-allegations.dto';
 
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId/torture-allegations')
-export class TortureController {
+export class TortureAllegationsController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post()

@@ -5,13 +5,13 @@ import { CaseWriter } from '../write/case-writer';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
 import type { WriteOutcome } from '../write/write-outcome';
-import { OpenCaseDto } from './open-case.dto';
+import { OpenCaseDto } from './intake.dto';
 import { PossibleDuplicates } from './possible-duplicates';
 
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases')
-export class OpenCaseController {
+export class IntakeController {
   constructor(
     private readonly writer: CaseWriter,
     private readonly duplicates: PossibleDuplicates,

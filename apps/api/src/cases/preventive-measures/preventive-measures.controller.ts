@@ -5,12 +5,12 @@ import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
-import { ExtendPreventiveMeasureDto, ImposePreventiveMeasureDto } from './measures.dto';
+import { ExtendPreventiveMeasureDto, ImposePreventiveMeasureDto } from './preventive-measures.dto';
 
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId/preventive-measures')
-export class MeasuresController {
+export class PreventiveMeasuresController {
   constructor(private readonly writer: CaseWriter) {}
 
   @Post()

@@ -1,18 +1,20 @@
-import * as argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id above OWASP's minimum (19 MiB, t=2, p=1): 64 MiB, t=3, p=1.
  * One lane keeps a login from occupying both cores of a small server.
+ * `@node-rs/argon2` ships prebuilt N-API binaries (no install script, no compiler) and reads the PHC strings the
+ * former `argon2` binding wrote, so existing accounts keep their passwords.
  */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, OPTIONS);
+  return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(stored, password);
   } catch {
     // A malformed stored hash must read as a failed login, never as a server error.
     return false;

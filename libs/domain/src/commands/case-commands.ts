@@ -17,13 +17,42 @@ export interface DecisionContext {
 type Command<T extends string, D> = { readonly type: T } & D;
 type DataOf<T extends CaseEventType> = CaseEventOf<T>['data'];
 
+/*
+ * The commands, by area. The same areas name the folders of the deciders (libs/domain/src/deciders) and of the
+ * write routes (apps/api/src/cases), so a command is found under one name everywhere.
+ */
+
+// Intake: the detainee and how the news of them came.
 export type OpenCase = Command<'OpenCase', DataOf<'CaseOpened'>>;
+export type IntakeCommand = OpenCase;
+
+// Lawyers: who defends the person.
 /** `assigneeIsLawyer` is looked up by the handler: only an active user with the lawyer role can be assigned. */
 export type AssignLawyer = Command<'AssignLawyer', DataOf<'LawyerAssigned'> & { assigneeIsLawyer: boolean }>;
 export type UnassignLawyer = Command<'UnassignLawyer', DataOf<'LawyerUnassigned'>>;
+export type LawyerCommand = AssignLawyer | UnassignLawyer;
+
+// Custody: where the person is, under whose control, and what happens to them there (access, health, death).
 export type RecordDetention = Command<'RecordDetention', DataOf<'DetentionRecorded'>>;
 export type ReportWhereaboutsUnknown = Command<'ReportWhereaboutsUnknown', DataOf<'WhereaboutsUnknownReported'>>;
 export type TransferDetainee = Command<'TransferDetainee', DataOf<'DetaineeTransferred'>>;
+export type ReleaseToHouseArrest = Command<'ReleaseToHouseArrest', DataOf<'ReleasedToHouseArrest'>>;
+export type Release = Command<'Release', DataOf<'Released'>>;
+export type RecordAccessDenial = Command<'RecordAccessDenial', DataOf<'AccessDenied'>>;
+export type RecordMedicalFact = Command<'RecordMedicalFact', DataOf<'MedicalFactRecorded'>>;
+export type RecordDeath = Command<'RecordDeath', DataOf<'DeathRecorded'>>;
+export type CustodyCommand =
+  | RecordDetention
+  | ReportWhereaboutsUnknown
+  | TransferDetainee
+  | ReleaseToHouseArrest
+  | Release
+  | RecordAccessDenial
+  | RecordMedicalFact
+  | RecordDeath;
+
+// Charges: what the person is accused of, under the criminal or the administrative code, and what came of it
+// (an administrative sanction, the verdict). Not a preventive measure: those restrain a person awaiting trial.
 export type BringCharge = Command<'BringCharge', DataOf<'ChargeBrought'>>;
 export type RequalifyCharge = Command<'RequalifyCharge', DataOf<'ChargeRequalified'>>;
 export type DropCharge = Command<'DropCharge', DataOf<'ChargeDropped'>>;
@@ -31,61 +60,53 @@ export type ImposeAdministrativeSanction = Command<
   'ImposeAdministrativeSanction',
   DataOf<'AdministrativeSanctionImposed'>
 >;
+export type DeliverVerdict = Command<'DeliverVerdict', DataOf<'VerdictDelivered'>>;
+export type ChargeCommand = BringCharge | RequalifyCharge | DropCharge | ImposeAdministrativeSanction | DeliverVerdict;
+
+// Hearings: scheduled, moved, cancelled, held.
 export type ScheduleHearing = Command<'ScheduleHearing', DataOf<'HearingScheduled'>>;
 export type RescheduleHearing = Command<'RescheduleHearing', DataOf<'HearingRescheduled'>>;
 export type CancelHearing = Command<'CancelHearing', DataOf<'HearingCancelled'>>;
 export type RecordHearingOutcome = Command<'RecordHearingOutcome', DataOf<'HearingHeld'>>;
+export type HearingCommand = ScheduleHearing | RescheduleHearing | CancelHearing | RecordHearingOutcome;
+
+// Preventive measures: pre-trial detention, house arrest, bail... imposed and extended by a court.
 export type ImposePreventiveMeasure = Command<'ImposePreventiveMeasure', DataOf<'PreventiveMeasureImposed'>>;
 export type ExtendPreventiveMeasure = Command<'ExtendPreventiveMeasure', DataOf<'PreventiveMeasureExtended'>>;
-export type ReleaseToHouseArrest = Command<'ReleaseToHouseArrest', DataOf<'ReleasedToHouseArrest'>>;
-export type Release = Command<'Release', DataOf<'Released'>>;
-export type RecordAccessDenial = Command<'RecordAccessDenial', DataOf<'AccessDenied'>>;
+export type PreventiveMeasureCommand = ImposePreventiveMeasure | ExtendPreventiveMeasure;
+
+// Torture allegations: what the person says was done to them, when, where, by whom.
 export type RecordTortureAllegation = Command<'RecordTortureAllegation', DataOf<'TortureAllegationRecorded'>>;
+export type TortureAllegationCommand = RecordTortureAllegation;
+
+// Complaints: filed with the prosecutor and others, their answers, pressure on the complainant, withdrawal.
 export type FileComplaint = Command<'FileComplaint', DataOf<'ComplaintFiled'>>;
 export type RecordComplaintResponse = Command<'RecordComplaintResponse', DataOf<'ComplaintAnswered'>>;
 export type RecordComplainantPressure = Command<'RecordComplainantPressure', DataOf<'ComplainantPressured'>>;
 export type WithdrawComplaint = Command<'WithdrawComplaint', DataOf<'ComplaintWithdrawn'>>;
-export type RecordMedicalFact = Command<'RecordMedicalFact', DataOf<'MedicalFactRecorded'>>;
-export type DeliverVerdict = Command<'DeliverVerdict', DataOf<'VerdictDelivered'>>;
-export type RecordDeath = Command<'RecordDeath', DataOf<'DeathRecorded'>>;
+export type ComplaintCommand = FileComplaint | RecordComplaintResponse | RecordComplainantPressure | WithdrawComplaint;
+
+// Case file: free notes, and retractions of facts recorded in error.
 export type AddNote = Command<'AddNote', DataOf<'NoteAdded'>>;
 export type RetractFact = Command<'RetractFact', DataOf<'FactRetracted'>>;
+export type CaseFileCommand = AddNote | RetractFact;
+
+// Lifecycle: closing the case when work on it ends, reopening it, erasing its sensitive data.
 export type CloseCase = Command<'CloseCase', DataOf<'CaseClosed'>>;
 export type ReopenCase = Command<'ReopenCase', DataOf<'CaseReopened'>>;
 export type EraseCase = Command<'EraseCase', DataOf<'CaseErased'>>;
+export type LifecycleCommand = CloseCase | ReopenCase | EraseCase;
 
 export type CaseCommand =
-  | OpenCase
-  | AssignLawyer
-  | UnassignLawyer
-  | RecordDetention
-  | ReportWhereaboutsUnknown
-  | TransferDetainee
-  | BringCharge
-  | RequalifyCharge
-  | DropCharge
-  | ImposeAdministrativeSanction
-  | ScheduleHearing
-  | RescheduleHearing
-  | CancelHearing
-  | RecordHearingOutcome
-  | ImposePreventiveMeasure
-  | ExtendPreventiveMeasure
-  | ReleaseToHouseArrest
-  | Release
-  | RecordAccessDenial
-  | RecordTortureAllegation
-  | FileComplaint
-  | RecordComplaintResponse
-  | RecordComplainantPressure
-  | WithdrawComplaint
-  | RecordMedicalFact
-  | DeliverVerdict
-  | RecordDeath
-  | AddNote
-  | RetractFact
-  | CloseCase
-  | ReopenCase
-  | EraseCase;
+  | IntakeCommand
+  | LawyerCommand
+  | CustodyCommand
+  | ChargeCommand
+  | HearingCommand
+  | PreventiveMeasureCommand
+  | TortureAllegationCommand
+  | ComplaintCommand
+  | CaseFileCommand
+  | LifecycleCommand;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -1,4 +1,4 @@
-import { chargeBrought, chargeDropped, opened, verdict } from '../testing/fixtures';
+import { chargeBrought, chargeDropped, detained, opened, verdict } from '../testing/fixtures';
 import { given } from '../testing/specification';
 
 describe('BringCharge', () => {
@@ -56,6 +56,20 @@ describe('DropCharge', () => {
     given(opened(), chargeBrought('c1'), chargeDropped('c1'))
       .when({ type: 'DropCharge', chargeId: 'c1', reason: 'x' })
       .thenError('CHARGE_NOT_ACTIVE');
+  });
+});
+
+describe('ImposeAdministrativeSanction', () => {
+  it('imposes an arrest of N days', () => {
+    given(opened(), detained())
+      .when({ type: 'ImposeAdministrativeSanction', kind: 'arrest', days: 15 })
+      .then({ type: 'AdministrativeSanctionImposed', data: { kind: 'arrest', days: 15 } });
+  });
+
+  it('imposes a fine, omitting absent days', () => {
+    given(opened())
+      .when({ type: 'ImposeAdministrativeSanction', kind: 'fine', days: undefined, amount: 150000, currency: 'KZT' })
+      .then({ type: 'AdministrativeSanctionImposed', data: { kind: 'fine', amount: 150000, currency: 'KZT' } });
   });
 });
 

@@ -1,16 +1,8 @@
-import type {
-  BringCharge,
-  DecisionContext,
-  DeliverVerdict,
-  DropCharge,
-  RequalifyCharge,
-} from '../commands/case-commands';
+import type { ChargeCommand, DecisionContext } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
 import { emit, fieldsOf, type Decision } from './common';
-
-export type ChargeCommand = BringCharge | RequalifyCharge | DropCharge | DeliverVerdict;
 
 export function decideCharges(command: ChargeCommand, state: CaseState, _ctx: DecisionContext): Decision {
   switch (command.type) {
@@ -23,6 +15,8 @@ export function decideCharges(command: ChargeCommand, state: CaseState, _ctx: De
       return activeCharge(state, command.chargeId) ?? emit('ChargeRequalified', fieldsOf(command));
     case 'DropCharge':
       return activeCharge(state, command.chargeId) ?? emit('ChargeDropped', fieldsOf(command));
+    case 'ImposeAdministrativeSanction':
+      return emit('AdministrativeSanctionImposed', fieldsOf(command));
     case 'DeliverVerdict':
       // An appeal's result is a new fact about the same verdict: record it as a note, or retract and deliver anew.
       if (state.verdict) {

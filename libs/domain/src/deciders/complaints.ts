@@ -1,31 +1,11 @@
-import type {
-  DecisionContext,
-  FileComplaint,
-  RecordComplainantPressure,
-  RecordComplaintResponse,
-  RecordTortureAllegation,
-  WithdrawComplaint,
-} from '../commands/case-commands';
+import type { ComplaintCommand, DecisionContext } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
-import { isBefore } from '../values/time';
 import { emit, fieldsOf, type Decision } from './common';
-
-export type ComplaintCommand =
-  RecordTortureAllegation | FileComplaint | RecordComplaintResponse | RecordComplainantPressure | WithdrawComplaint;
 
 export function decideComplaints(command: ComplaintCommand, state: CaseState, _ctx: DecisionContext): Decision {
   switch (command.type) {
-    case 'RecordTortureAllegation':
-      if (state.allegations[command.allegationId]) {
-        return domainError('ALLEGATION_ALREADY_EXISTS', `Allegation ${command.allegationId} already exists`);
-      }
-      if (command.periodTo !== undefined && isBefore(command.periodTo, command.periodFrom)) {
-        return domainError('INVALID_PERIOD', 'The period ends before it starts');
-      }
-      if (command.methods.length === 0) return domainError('METHODS_REQUIRED', 'Name at least one method');
-      return emit('TortureAllegationRecorded', fieldsOf(command));
     case 'FileComplaint':
       if (state.complaints[command.complaintId]) {
         return domainError('COMPLAINT_ALREADY_EXISTS', `Complaint ${command.complaintId} already exists`);

@@ -1,30 +1,10 @@
-import type {
-  DecisionContext,
-  RecordAccessDenial,
-  RecordDeath,
-  RecordDetention,
-  RecordMedicalFact,
-  Release,
-  ReleaseToHouseArrest,
-  ReportWhereaboutsUnknown,
-  TransferDetainee,
-} from '../commands/case-commands';
+import type { CustodyCommand, DecisionContext, Release, ReleaseToHouseArrest } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import { isInCustody, type CaseState } from '../state/case-state';
 import { stateAsOf } from '../state/evolve';
 import { isAtOrBefore } from '../values/time';
 import { deceasedBy, emit, fieldsOf, type Decision } from './common';
-
-export type CustodyCommand =
-  | RecordDetention
-  | ReportWhereaboutsUnknown
-  | TransferDetainee
-  | ReleaseToHouseArrest
-  | Release
-  | RecordMedicalFact
-  | RecordDeath
-  | RecordAccessDenial;
 
 export function decideCustody(command: CustodyCommand, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {

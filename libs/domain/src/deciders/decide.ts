@@ -3,14 +3,17 @@ import { assertNever, type CaseEvent } from '../events/case-events';
 import { domainError, isDomainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
 import { MINUTE_MS, toMillis } from '../values/time';
-import { decideCaseLifecycle } from './case-file';
+import { decideCaseFile } from './case-file';
 import { decideCharges } from './charges';
 import { type Decision, emit } from './common';
 import { decideComplaints } from './complaints';
 import { decideCustody } from './custody';
 import { decideHearings } from './hearings';
+import { decideIntake } from './intake';
 import { decideLawyers } from './lawyers';
-import { decideMeasures } from './preventive-measures';
+import { decideLifecycle } from './lifecycle';
+import { decidePreventiveMeasures } from './preventive-measures';
+import { decideTortureAllegations } from './torture-allegations';
 
 /** Clocks of field phones and laptops drift; a few minutes ahead of the server is tolerated. */
 const FUTURE_TOLERANCE_MS = 5 * MINUTE_MS;
@@ -49,15 +52,11 @@ function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): Dom
   return null;
 }
 
+/** One decider per area; the areas are those of commands/case-commands.ts. */
 function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {
     case 'OpenCase':
-    case 'CloseCase':
-    case 'ReopenCase':
-    case 'EraseCase':
-    case 'AddNote':
-    case 'RetractFact':
-      return decideCaseLifecycle(command, state, ctx);
+      return decideIntake(command, state, ctx);
     case 'AssignLawyer':
     case 'UnassignLawyer':
       return decideLawyers(command, state, ctx);
@@ -66,17 +65,14 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
     case 'TransferDetainee':
     case 'ReleaseToHouseArrest':
     case 'Release':
+    case 'RecordAccessDenial':
     case 'RecordMedicalFact':
     case 'RecordDeath':
-    case 'RecordAccessDenial':
       return decideCustody(command, state, ctx);
-    case 'ImposeAdministrativeSanction':
-    case 'ImposePreventiveMeasure':
-    case 'ExtendPreventiveMeasure':
-      return decideMeasures(command, state, ctx);
     case 'BringCharge':
     case 'RequalifyCharge':
     case 'DropCharge':
+    case 'ImposeAdministrativeSanction':
     case 'DeliverVerdict':
       return decideCharges(command, state, ctx);
     case 'ScheduleHearing':
@@ -84,12 +80,23 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
     case 'CancelHearing':
     case 'RecordHearingOutcome':
       return decideHearings(command, state, ctx);
+    case 'ImposePreventiveMeasure':
+    case 'ExtendPreventiveMeasure':
+      return decidePreventiveMeasures(command, state, ctx);
     case 'RecordTortureAllegation':
+      return decideTortureAllegations(command, state, ctx);
     case 'FileComplaint':
     case 'RecordComplaintResponse':
     case 'RecordComplainantPressure':
     case 'WithdrawComplaint':
       return decideComplaints(command, state, ctx);
+    case 'AddNote':
+    case 'RetractFact':
+      return decideCaseFile(command, state, ctx);
+    case 'CloseCase':
+    case 'ReopenCase':
+    case 'EraseCase':
+      return decideLifecycle(command, state, ctx);
     default:
       return assertNever(command);
   }

@@ -1,16 +1,8 @@
-import type {
-  CancelHearing,
-  DecisionContext,
-  RecordHearingOutcome,
-  RescheduleHearing,
-  ScheduleHearing,
-} from '../commands/case-commands';
+import type { DecisionContext, HearingCommand } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState, HearingRecord } from '../state/case-state';
 import { deceasedBy, emit, fieldsOf, type Decision } from './common';
-
-export type HearingCommand = ScheduleHearing | RescheduleHearing | CancelHearing | RecordHearingOutcome;
 
 export function decideHearings(command: HearingCommand, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {

@@ -1,10 +1,8 @@
-import type { AssignLawyer, DecisionContext, UnassignLawyer } from '../commands/case-commands';
+import type { DecisionContext, LawyerCommand } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError } from '../errors';
 import type { CaseState } from '../state/case-state';
 import { emit, fieldsOf, type Decision } from './common';
-
-export type LawyerCommand = AssignLawyer | UnassignLawyer;
 
 export function decideLawyers(command: LawyerCommand, state: CaseState, _ctx: DecisionContext): Decision {
   switch (command.type) {

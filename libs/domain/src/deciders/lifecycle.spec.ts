@@ -1,8 +1,45 @@
 import { ERASED_TEXT } from '../events/sensitive-fields';
-import { allegation, closed, note, opened } from '../testing/fixtures';
+import { allegation, closed, note, opened, reopened } from '../testing/fixtures';
 import { given, stateOf } from '../testing/specification';
 
 const erased = { type: 'CaseErased', data: { reason: 'request of the person' } } as const;
+
+describe('closing and reopening', () => {
+  it('closes an open case', () => {
+    given(opened())
+      .when({ type: 'CloseCase', reason: 'duplicate' })
+      .then({ type: 'CaseClosed', data: { reason: 'duplicate' } });
+  });
+
+  it('refuses to close a closed case', () => {
+    given(opened(), closed()).when({ type: 'CloseCase', reason: 'again' }).thenError('CASE_CLOSED');
+  });
+
+  it('a closed case accepts nothing but ReopenCase', () => {
+    given(opened(), closed()).when({ type: 'AddNote', text: 'x' }).thenError('CASE_CLOSED');
+    given(opened(), closed())
+      .when({ type: 'RecordDetention', city: 'A', place: 'B', authority: 'police' })
+      .thenError('CASE_CLOSED');
+    given(opened(), closed()).when({ type: 'RetractFact', eventId: 'e1', reason: 'x' }).thenError('CASE_CLOSED');
+  });
+
+  it('reopens a closed case', () => {
+    given(opened(), closed())
+      .when({ type: 'ReopenCase', reason: 'new facts' })
+      .then({ type: 'CaseReopened', data: { reason: 'new facts' } });
+  });
+
+  it('refuses to reopen an open case', () => {
+    given(opened()).when({ type: 'ReopenCase', reason: 'x' }).thenError('CASE_NOT_CLOSED');
+    given(opened(), closed(), reopened()).when({ type: 'ReopenCase', reason: 'x' }).thenError('CASE_NOT_CLOSED');
+  });
+
+  it('a reopened case takes commands again', () => {
+    given(opened(), closed(), reopened())
+      .when({ type: 'AddNote', text: 'x' })
+      .then({ type: 'NoteAdded', data: { text: 'x' } });
+  });
+});
 
 describe('EraseCase', () => {
   it('records the erasure', () => {

@@ -21,20 +21,6 @@ const impose: CaseCommand = {
 const extend: CaseCommand = { type: 'ExtendPreventiveMeasure', until: '2022-05-06T00:00:00.000Z' };
 const detentionUntilMarch = measureImposed('pretrial_detention', '2022-03-06T00:00:00.000Z');
 
-describe('ImposeAdministrativeSanction', () => {
-  it('imposes an arrest of N days', () => {
-    given(opened(), detained())
-      .when({ type: 'ImposeAdministrativeSanction', kind: 'arrest', days: 15 })
-      .then({ type: 'AdministrativeSanctionImposed', data: { kind: 'arrest', days: 15 } });
-  });
-
-  it('imposes a fine, omitting absent days', () => {
-    given(opened())
-      .when({ type: 'ImposeAdministrativeSanction', kind: 'fine', days: undefined, amount: 150000, currency: 'KZT' })
-      .then({ type: 'AdministrativeSanctionImposed', data: { kind: 'fine', amount: 150000, currency: 'KZT' } });
-  });
-});
-
 describe('ImposePreventiveMeasure', () => {
   it('imposes a measure at a hearing', () => {
     given(opened(), detained(), hearingScheduled('h1'), hearingHeld('h1'))

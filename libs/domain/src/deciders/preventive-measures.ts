@@ -1,9 +1,4 @@
-import type {
-  DecisionContext,
-  ExtendPreventiveMeasure,
-  ImposeAdministrativeSanction,
-  ImposePreventiveMeasure,
-} from '../commands/case-commands';
+import type { DecisionContext, PreventiveMeasureCommand } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
@@ -11,12 +6,12 @@ import { stateAsOf } from '../state/evolve';
 import { isAtOrBefore } from '../values/time';
 import { deceasedBy, emit, fieldsOf, type Decision } from './common';
 
-export type MeasureCommand = ImposeAdministrativeSanction | ImposePreventiveMeasure | ExtendPreventiveMeasure;
-
-export function decideMeasures(command: MeasureCommand, state: CaseState, ctx: DecisionContext): Decision {
+export function decidePreventiveMeasures(
+  command: PreventiveMeasureCommand,
+  state: CaseState,
+  ctx: DecisionContext,
+): Decision {
   switch (command.type) {
-    case 'ImposeAdministrativeSanction':
-      return emit('AdministrativeSanctionImposed', fieldsOf(command));
     case 'ImposePreventiveMeasure': {
       const refused = deceasedBy(state, ctx.occurredAt) ?? measureHearing(state, command.hearingId);
       if (refused) return refused;

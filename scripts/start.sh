@@ -2,8 +2,9 @@
 # Builds when the sources are newer than the build, then runs every role in one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Outside production, a development master key is created once and kept in .local/ (never committed).
-if [ -z "${MASTER_KEY:-}" ] && [ "${NODE_ENV:-development}" != "production" ]; then
+# Outside production, a development master key is created once and kept in .local/ (never committed), unless the
+# key is given, itself or as a file (MASTER_KEY_FILE).
+if [ -z "${MASTER_KEY:-}" ] && [ -z "${MASTER_KEY_FILE:-}" ] && [ "${NODE_ENV:-development}" != "production" ]; then
   keyfile=.local/master-key
   if [ ! -f "$keyfile" ]; then
     mkdir -p .local

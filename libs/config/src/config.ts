@@ -1,5 +1,6 @@
 import { parseDurationList } from './durations';
 import { redisPrefix } from './redis-prefix';
+import { withSecretFiles } from './secret-files';
 import { readRequireSecondFactor, readTrustProxy, type SignInConfig, type TrustProxy } from './sign-in-config';
 
 /** Typed configuration, read once from the environment and validated at start. */
@@ -89,9 +90,13 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Reads and validates the configuration; throws one ConfigError listing every problem. */
-export function loadConfig(env: Env = process.env): AppConfig {
+/**
+ * Reads and validates the configuration (secrets possibly from `<NAME>_FILE` files); throws one ConfigError listing
+ * every problem.
+ */
+export function loadConfig(given: Env = process.env): AppConfig {
   const problems: string[] = [];
+  const env = withSecretFiles(given, problems);
   const envName = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
 
   const integer = (name: string, fallback: number, min: number, max: number): number => {

@@ -3,3 +3,4 @@ export * from './logger';
 export * from './durations';
 export * from './sign-in-config';
 export * from './wait-until-available';
+export * from './secret-files';

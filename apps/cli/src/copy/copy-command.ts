@@ -1,41 +1,14 @@
 import type { Pool } from 'pg';
 import { ConfigError, loadConfig } from '@casetrack/config';
 import { createPool, loadKurrentDb, PostgresEventStore } from '@casetrack/event-store';
-import { ProgressBar } from '../verify/progress';
+import { ProgressBar } from '../common/progress-bar';
+import type { CopyArgs } from './copy-arguments';
 import { CopyCheckpoints } from './copy-checkpoints';
 import { copyEvents } from './copy-events';
 import { verifyCopy } from './copy-verification';
 
-export const COPY_USAGE = `  event-store:copy --from postgres --to kurrentdb [--batch-size <n>] [--verify-only]
-                                                copy every event stream to KurrentDB (KURRENTDB_CONNECTION_STRING) in
-                                                global order, resumable, then verify heads and hash chains`;
-
-export interface CopyArgs {
-  from: 'postgres';
-  to: 'kurrentdb';
-  batchSize: number;
-  verifyOnly: boolean;
-}
-
-export function parseCopyArgs(argv: readonly string[]): CopyArgs | null {
-  const value = (flag: string): string | null => {
-    const index = argv.indexOf(flag);
-    return index >= 0 && index + 1 < argv.length ? argv[index + 1] : null;
-  };
-  if (value('--from') !== 'postgres' || value('--to') !== 'kurrentdb') return null;
-  const batchSize = Number(value('--batch-size') ?? 500);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) return null;
-  return { from: 'postgres', to: 'kurrentdb', batchSize, verifyOnly: argv.includes('--verify-only') };
-}
-
-/** `event-store:copy`: sets the exit code (0 copied and verified, 1 verification found differences, 2 usage). */
-export async function runCopyCommand(argv: readonly string[]): Promise<void> {
-  const args = parseCopyArgs(argv);
-  if (!args) {
-    process.stderr.write(`usage: casetrack-cli\n${COPY_USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
+/** `event-store:copy`: resolves to the exit code (0 copied and verified, 1 verification found differences). */
+export async function runCopy(args: CopyArgs): Promise<number> {
   const config = loadConfig();
   if (!config.kurrentDbConnectionString) {
     throw new ConfigError(['event-store:copy needs KURRENTDB_CONNECTION_STRING (where to copy to)']);
@@ -70,7 +43,7 @@ export async function runCopyCommand(argv: readonly string[]): Promise<void> {
       `${ok ? 'OK' : 'NOT OK'}: ${report.streams} streams, ${report.events} events in KurrentDB, ` +
         `${report.mismatches.length} differing\n`,
     );
-    process.exitCode = ok ? 0 : 1;
+    return ok ? 0 : 1;
   } finally {
     await target.close();
     await pool.end();

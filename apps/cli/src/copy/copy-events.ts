@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@casetrack/event-store';
-import type { ProgressBar } from '../verify/progress';
+import type { ProgressBar } from '../common/progress-bar';
 import type { CopyCheckpoints, CopyProgress } from './copy-checkpoints';
 import type { CopyTarget } from './copy-target';
 

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { verifyStreamChain } from '@casetrack/event-store';
-import type { ProgressBar } from '../verify/progress';
+import type { ProgressBar } from '../common/progress-bar';
 import type { CopyTarget } from './copy-target';
 
 export interface CopyMismatch {

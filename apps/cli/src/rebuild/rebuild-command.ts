@@ -1,9 +1,18 @@
 import { type AppConfig, createLogger } from '@casetrack/config';
+import type { CommandSpec } from '../common/command-line';
 import { openEventStore } from './event-store';
 import { rebuildReadModels } from './rebuild-read-models';
 
-export const REBUILD_USAGE = `  rebuild   rebuild every read model from the events into fresh tables and swap them in while the API keeps
-            answering (progress on stderr, the final rate on stdout)`;
+export const REBUILD_COMMAND: CommandSpec<Record<string, never>> = {
+  name: 'rebuild',
+  forms: [''],
+  summary: 'rebuild every read model from the events and swap them in while the API keeps answering',
+  details:
+    'The read models are built into fresh tables, then swapped in; safe beside a live API and projector.\n' +
+    'Progress on stderr, the final rate on stdout.',
+  options: {},
+  toArgs: () => ({}),
+};
 
 /** `casetrack-cli rebuild`: safe to run beside a live API and projector. */
 export async function runRebuild(config: AppConfig): Promise<void> {

@@ -8,7 +8,7 @@ import {
   READ_MODEL_SCHEMA,
   readCheckpoint,
 } from '@casetrack/read-model';
-import { type ProgressOutput, ProgressBar } from '../verify/progress';
+import { type ProgressOutput, ProgressBar } from '../common/progress-bar';
 import { buildIndexes, dropSecondaryIndexes } from './deferred-indexes';
 import { projectFeed, type ProjectFeedOptions } from './project-feed';
 

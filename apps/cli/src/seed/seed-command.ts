@@ -6,30 +6,12 @@ import { type AppConfig, createLogger } from '@casetrack/config';
 import { ensureDatabaseExists, runMigrations } from '../../../../migrations/data-source';
 import { ApiException } from '../../../api/src/common/api-exception';
 import { ExecuteCaseCommand } from '../../../api/src/cases/write/execute-case-command';
+import { ProgressBar } from '../common/progress-bar';
 import { caseStory, type ReportedPerson, type StoryStep } from './case-story';
 import { Random } from './random';
+import type { SeedArgs } from './seed-arguments';
 import { SeedModule } from './seed.module';
-import { SeedProgress } from './seed-progress';
 import { seedUsers } from './seed-users';
-
-export const SEED_USAGE = `  seed --cases <n> [--seed <s>] [--concurrency <c>]
-            write n realistic synthetic cases (invented names) through the command path; same seed, same stories`;
-
-export interface SeedArgs {
-  cases: number;
-  seed: number;
-  concurrency: number;
-}
-
-export function parseSeedArgs(argv: readonly string[]): SeedArgs | null {
-  const value = (flag: string, fallback: number): number => {
-    const index = argv.indexOf(flag);
-    return index >= 0 && index + 1 < argv.length ? Number(argv[index + 1]) : fallback;
-  };
-  const args = { cases: value('--cases', 1_000), seed: value('--seed', 1), concurrency: value('--concurrency', 4) };
-  const valid = [args.cases, args.seed, args.concurrency].every(Number.isSafeInteger);
-  return valid && args.cases >= 0 && args.concurrency >= 1 ? args : null;
-}
 
 /** Share of reports that are a second report of someone already reported, under another spelling. */
 const DUPLICATE_SHARE = 0.04;
@@ -44,7 +26,7 @@ export async function runSeed(args: SeedArgs, config: AppConfig): Promise<void> 
     const users = await seedUsers(app.get(UsersService));
     const commandBus = app.get(CommandBus);
     const stories = planStories(args, users.lawyerIds);
-    const progress = new SeedProgress(stories.length);
+    const progress = new ProgressBar(stories.length, 'seed', process.stderr, { unit: 'cases', also: 'events' });
     let rejected = 0;
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -52,15 +34,15 @@ export async function runSeed(args: SeedArgs, config: AppConfig): Promise<void> 
         const steps = stories[next++];
         const outcome = await writeCase(commandBus, users.coordinatorId, steps);
         rejected += outcome.rejected;
-        progress.caseDone(outcome.events);
+        progress.advance(1, outcome.events);
       }
     };
     await Promise.all(Array.from({ length: args.concurrency }, worker));
     progress.finish();
     const s = Math.max(progress.seconds, 1e-3);
     process.stdout.write(
-      `Seeded ${progress.cases} cases, ${progress.events} events in ${s.toFixed(1)} s ` +
-        `(${Math.round(progress.cases / s)} cases/s, ${Math.round(progress.events / s)} events/s)` +
+      `Seeded ${progress.done} cases, ${progress.alsoDone} events in ${s.toFixed(1)} s ` +
+        `(${Math.round(progress.done / s)} cases/s, ${Math.round(progress.alsoDone / s)} events/s)` +
         `${rejected ? `; ${rejected} writes refused by a domain rule` : ''}\n`,
     );
   } finally {

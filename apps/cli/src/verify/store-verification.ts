@@ -10,7 +10,7 @@ import {
   StreamChainCheck,
   type StreamHead,
 } from '@casetrack/event-store';
-import { ProgressBar, type ProgressOutput } from './progress';
+import { ProgressBar, type ProgressOutput } from '../common/progress-bar';
 import { scanEvents } from './event-scan';
 
 export interface BrokenStream {

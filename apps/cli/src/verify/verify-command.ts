@@ -1,22 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildDigestFile, createPool, type DigestFile, DigestFileError, parseDigestFile } from '@casetrack/event-store';
 import { type StoreReport, verifyStore } from './store-verification';
-
-export const VERIFY_USAGE = `  verify --all [--out <file>]                   verify every stream's hash chain and write a digest of all
-                                                stream heads (default file: casetrack-digest-<time>.json)
-  verify --against <file> [--expect <digest>]   prove that no event covered by that digest changed or vanished`;
-
-export type VerifyArgs = { mode: 'all'; out: string | null } | { mode: 'against'; file: string; expect: string | null };
-
-export function parseVerifyArgs(argv: readonly string[]): VerifyArgs | null {
-  const value = (flag: string): string | null => {
-    const index = argv.indexOf(flag);
-    return index >= 0 && index + 1 < argv.length ? argv[index + 1] : null;
-  };
-  if (argv.includes('--all')) return { mode: 'all', out: value('--out') };
-  const file = value('--against');
-  return file ? { mode: 'against', file, expect: value('--expect') } : null;
-}
+import type { VerifyArgs } from './verify-arguments';
 
 /** Runs `verify`; resolves to the process exit code (0 all good, 1 something was changed or is missing). */
 export async function runVerify(args: VerifyArgs, databaseUrl: string, now = new Date()): Promise<number> {

@@ -6,9 +6,18 @@ import { fields } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
-import { BringChargeDto, DropChargeDto, ImposeAdministrativeSanctionDto, RequalifyChargeDto } from './charges.dto';
+import {
+  BringChargeDto,
+  DeliverVerdictDto,
+  DropChargeDto,
+  ImposeAdministrativeSanctionDto,
+  RequalifyChargeDto,
+} from './charges.dto';
 
-/** Criminal charges (brought, requalified, dropped) and administrative sanctions. */
+/**
+ * What the person is accused of, under the criminal or the administrative code (brought, requalified, dropped),
+ * and what came of it: an administrative sanction, the verdict.
+ */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId')
@@ -64,6 +73,19 @@ export class ChargesController {
       ...target,
       body,
       command: () => ({ type: 'ImposeAdministrativeSanction', ...fields(body, 'kind', 'days', 'amount', 'currency') }),
+    });
+  }
+
+  @Post('verdict')
+  deliverVerdict(@CaseTarget() target: CaseWriteTarget, @Body() body: DeliverVerdictDto): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: () => ({
+        type: 'DeliverVerdict',
+        outcome: body.outcome,
+        ...(body.sentence ? { sentence: fields(body.sentence, 'kind', 'months') } : {}),
+      }),
     });
   }
 }

@@ -1,5 +1,15 @@
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CHARGE_CODES, type ChargeCode, SANCTION_KINDS, type SanctionKind } from '@casetrack/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  CHARGE_CODES,
+  type ChargeCode,
+  SANCTION_KINDS,
+  type SanctionKind,
+  SENTENCE_KINDS,
+  type SentenceKind,
+  VERDICT_OUTCOMES,
+  type VerdictOutcome,
+} from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
 import { IsMoneyAmount, Text } from '../shared/validators';
 
@@ -48,4 +58,26 @@ export class ImposeAdministrativeSanctionDto extends FactDto {
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as KZT' })
   currency?: string;
+}
+
+export class SentenceDto {
+  @IsIn(SENTENCE_KINDS)
+  kind!: SentenceKind;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1200)
+  months?: number;
+}
+
+export class DeliverVerdictDto extends FactDto {
+  @IsIn(VERDICT_OUTCOMES)
+  outcome!: VerdictOutcome;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SentenceDto)
+  sentence?: SentenceDto;
 }

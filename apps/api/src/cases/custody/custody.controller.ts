@@ -6,14 +6,20 @@ import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import {
+  RecordAccessDenialDto,
+  RecordDeathDto,
   RecordDetentionDto,
+  RecordMedicalFactDto,
   ReleaseDto,
   ReleaseToHouseArrestDto,
   ReportWhereaboutsUnknownDto,
   TransferDetaineeDto,
 } from './custody.dto';
 
-/** Where the detainee is and under whose control: detention, unknown whereabouts, transfers, releases. */
+/**
+ * Where the detainee is, under whose control, and what happens to them there: detention, unknown whereabouts,
+ * transfers, releases, access denied to lawyers, relatives or doctors, medical facts, death.
+ */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId')
@@ -74,6 +80,36 @@ export class CustodyController {
       ...target,
       body,
       command: () => ({ type: 'Release', ...fields(body, 'grounds', 'note') }),
+    });
+  }
+
+  @Post('access-denials')
+  recordAccessDenial(
+    @CaseTarget() target: CaseWriteTarget,
+    @Body() body: RecordAccessDenialDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: () => ({ type: 'RecordAccessDenial', ...fields(body, 'who', 'by', 'details') }),
+    });
+  }
+
+  @Post('medical')
+  recordMedicalFact(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordMedicalFactDto): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: () => ({ type: 'RecordMedicalFact', ...fields(body, 'kind', 'details') }),
+    });
+  }
+
+  @Post('death')
+  recordDeath(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordDeathDto): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: () => ({ type: 'RecordDeath', ...fields(body, 'circumstances', 'bodyReleased', 'details') }),
     });
   }
 }

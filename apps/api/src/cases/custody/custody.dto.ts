@@ -1,10 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
+  ACCESS_DENIED_TO,
+  type AccessDeniedTo,
   AUTHORITIES,
   type Authority,
+  DEATH_CIRCUMSTANCES,
+  type DeathCircumstances,
   FACILITY_KINDS,
   type FacilityKind,
+  MEDICAL_KINDS,
+  type MedicalKind,
   RELEASE_GROUNDS,
   type ReleaseGrounds,
 } from '@casetrack/domain';
@@ -80,4 +86,39 @@ export class ReleaseDto extends FactDto {
   @IsOptional()
   @Text(2000)
   note?: string;
+}
+
+export class RecordAccessDenialDto extends FactDto {
+  @IsIn(ACCESS_DENIED_TO)
+  who!: AccessDeniedTo;
+
+  /** Who refused access (facility staff, investigator...). */
+  @IsOptional()
+  @Text(300)
+  by?: string;
+
+  @IsOptional()
+  @Text(10000)
+  details?: string;
+}
+
+export class RecordMedicalFactDto extends FactDto {
+  @IsIn(MEDICAL_KINDS)
+  kind!: MedicalKind;
+
+  @Text(10000)
+  details!: string;
+}
+
+export class RecordDeathDto extends FactDto {
+  @IsIn(DEATH_CIRCUMSTANCES)
+  circumstances!: DeathCircumstances;
+
+  @IsOptional()
+  @IsBoolean()
+  bodyReleased?: boolean;
+
+  @IsOptional()
+  @Text(10000)
+  details?: string;
 }

@@ -8,6 +8,7 @@ import type { WriteOutcome } from '../write/write-outcome';
 import { OpenCaseDto } from './intake.dto';
 import { PossibleDuplicates } from './possible-duplicates';
 
+/** Intake: a case opened for a detainee, how the news came, and the cases that may be the same person. */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases')

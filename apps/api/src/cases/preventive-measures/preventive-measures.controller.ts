@@ -7,6 +7,7 @@ import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { ExtendPreventiveMeasureDto, ImposePreventiveMeasureDto } from './preventive-measures.dto';
 
+/** Preventive measures a court imposes on a person awaiting trial (pre-trial detention, house arrest, bail...). */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId/preventive-measures')

@@ -7,6 +7,7 @@ import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { RecordTortureAllegationDto } from './torture-allegations.dto';
 
+/** What the person says was done to them; complaints about it are filed separately (complaints/). */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId/torture-allegations')

@@ -6,9 +6,10 @@ import { prepareDatabase } from '../../../migrations/prepare-database';
 import { WorkerAppModule } from './worker-app.module';
 
 /**
- * The reminder worker as its own process (no HTTP): dispatches due reminders to BullMQ and delivers them. Several may
- * run at once: job ids are deterministic and each delivery locks its row. The API process then runs without the
- * worker role (ROLES=api,projector).
+ * The reminder worker as its own process: dispatches due reminders to BullMQ and delivers them, and answers GET /health
+ * on PORT for its container's health check (nothing else over HTTP). Several may run at once: job ids are
+ * deterministic and each delivery locks its row. The API process then runs without the worker role
+ * (ROLES=api,projector).
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -24,11 +25,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'casetrack-worker');
   await prepareDatabase(config, logger);
   await waitForRedis(config.redisUrl, config.startupWaitMs, logger);
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config, logger), { logger: false });
+  const app = await NestFactory.create(WorkerAppModule.register(config, logger), { logger: false });
   app.enableShutdownHooks();
-  await app.init();
+  await app.listen(config.port);
   logger.info(
     {
+      port: config.port,
       queue: config.reminders.queue,
       redisPrefix: config.redisPrefix,
       concurrency: config.reminders.workerConcurrency,

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
 import { createPool } from '@casetrack/event-store';
 import { ReminderWorkerModule } from '@casetrack/reminders';
+import { WorkerStatusController } from './worker-status.controller';
 
 const POOL = Symbol('WORKER_POOL');
 const LOGGER = Symbol('WORKER_LOGGER');
@@ -33,7 +34,7 @@ class WorkerInfrastructureModule implements OnApplicationShutdown {
   }
 }
 
-/** The worker role alone (ROLES=worker): the reminder dispatcher and the BullMQ delivery worker. */
+/** The worker role alone (ROLES=worker): the reminder dispatcher, the BullMQ delivery worker and /health. */
 @Module({})
 export class WorkerAppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -43,6 +44,7 @@ export class WorkerAppModule {
         WorkerInfrastructureModule.register(config, logger),
         ReminderWorkerModule.register({ pool: POOL, logger: LOGGER }),
       ],
+      controllers: [WorkerStatusController],
     };
   }
 }

@@ -15,5 +15,6 @@ export * from './delivery/reminder-delivery';
 export * from './delivery/reminder-worker';
 export * from './queries/list-reminders';
 export * from './worker-role';
+export * from './worker-health';
 export * from './worker-role.module';
 export * from './queue/wait-for-redis';

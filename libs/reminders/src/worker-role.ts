@@ -8,6 +8,7 @@ import { ReminderWorker } from './delivery/reminder-worker';
 import { WebhookChannel } from './delivery/webhook-channel';
 import { ReminderDispatcher } from './dispatch/reminder-dispatcher';
 import { createReminderQueue, reconnectDelay, reminderQueueAddress } from './queue/reminder-queue';
+import { type WorkerHealth, workerHealth } from './worker-health';
 
 export interface WorkerRoleOptions {
   /** Replaces SMTP and webhook (the benchmark's in-memory channel). */
@@ -27,6 +28,7 @@ export class WorkerRole {
   private readonly queue;
   private readonly redis: Redis;
   private readonly channels: ReminderChannel[];
+  private startedAt: number | null = null;
 
   constructor(pool: Pool, config: AppConfig, logger?: Logger, options: WorkerRoleOptions = {}) {
     const { reminders, delivery } = config;
@@ -61,12 +63,27 @@ export class WorkerRole {
   }
 
   start(): void {
+    this.startedAt = Date.now();
     this.redis.connect().catch(() => undefined);
     this.dispatcher.start();
     this.worker.start();
   }
 
+  /** What the worker process's /health answers. */
+  health(now = Date.now()): WorkerHealth {
+    return workerHealth(
+      {
+        startedAt: this.startedAt ?? now,
+        running: this.startedAt !== null && this.worker.running,
+        redisReady: this.redis.status === 'ready',
+        lastDispatch: this.dispatcher.lastDispatch,
+      },
+      now,
+    );
+  }
+
   async stop(): Promise<void> {
+    this.startedAt = null;
     await this.dispatcher.stop();
     await this.worker.stop();
     await this.queue.close();

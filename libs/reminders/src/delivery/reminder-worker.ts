@@ -46,6 +46,11 @@ export class ReminderWorker {
       .catch((error: Error) => this.options.logger?.error({ err: error.message }, 'worker stopped'));
   }
 
+  /** BullMQ's fetch loop runs (it keeps running, reconnecting, while Redis is away). */
+  get running(): boolean {
+    return this.worker.isRunning();
+  }
+
   async stop(): Promise<void> {
     await this.worker.close();
   }

@@ -1,6 +1,12 @@
 /** While a task keeps failing (its database or Redis away), its pause doubles up to this, or its interval if longer. */
 const MAX_BACKOFF_MS = 15_000;
 
+export interface PeriodicRun {
+  /** Epoch milliseconds. */
+  endedAt: number;
+  failed: boolean;
+}
+
 /**
  * Runs `task` now and then every `intervalMs` after the previous run ends (never two at once); `poke` runs it again
  * as soon as the current run ends. Errors are handed to `onError` and the loop goes on, pausing longer after each
@@ -12,12 +18,18 @@ export class Periodic {
   private again = false;
   private stopped = true;
   private failures = 0;
+  private ended: PeriodicRun | null = null;
 
   constructor(
     private readonly task: () => Promise<unknown>,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
   ) {}
+
+  /** How the last run ended, for health checks: a loop whose last run ended long ago is stuck. */
+  get lastRun(): PeriodicRun | null {
+    return this.ended;
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -37,9 +49,11 @@ export class Periodic {
       .then(
         () => {
           this.failures = 0;
+          this.ended = { endedAt: Date.now(), failed: false };
         },
         (error: unknown) => {
           this.failures++;
+          this.ended = { endedAt: Date.now(), failed: true };
           this.onError(error);
         },
       )

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { Logger } from '@casetrack/config';
 import { DELIVER_JOB, type ReminderJobData, reminderJobId } from '../queue/reminder-queue';
 import { type JobPresence, jobPresence } from './job-presence';
-import { Periodic } from './periodic';
+import { Periodic, type PeriodicRun } from './periodic';
 
 export interface DispatcherOptions {
   /** Pending reminders due within this window become delayed jobs. */
@@ -71,6 +71,11 @@ export class ReminderDispatcher {
     this.redis.on('ready', this.onReady);
     this.dispatchLoop.start();
     this.reconcileLoop.start();
+  }
+
+  /** How the last dispatch round ended (null before the first has ended). */
+  get lastDispatch(): PeriodicRun | null {
+    return this.dispatchLoop.lastRun;
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,4 @@
 export * from './tokens';
-export * from './entities';
 export * from './names/names';
 export * from './projection/views';
 export * from './projection/case-rows';

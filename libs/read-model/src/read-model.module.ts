@@ -1,10 +1,8 @@
 import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { EVENT_STORE, type EventStore, STORED_EVENT_STORE } from '@casetrack/event-store';
-import { READ_MODEL_ENTITIES } from './entities';
 import { CheckpointWaiter } from './projector/checkpoint-waiter';
 import { LagProbe, lagProbeFor } from './projector/lag';
 import { createMetricsRegistry } from './projector/metrics';
@@ -26,7 +24,7 @@ export class ReadModelModule {
   static register(options: { pool: InjectionToken }): DynamicModule {
     return {
       module: ReadModelModule,
-      imports: [CqrsModule, TypeOrmModule.forFeature(READ_MODEL_ENTITIES)],
+      imports: [CqrsModule],
       providers: [
         { provide: READ_MODEL_POOL, useExisting: options.pool },
         {

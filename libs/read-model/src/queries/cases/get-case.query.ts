@@ -1,11 +1,14 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { canSeeCase, revokedAfter } from '@casetrack/auth';
-import { CaseSummaryEntity } from '../../entities/case-summary.entity';
+import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
+import type { CaseRow } from '../../projection/views';
 import type { Viewer } from '../viewer';
 import { allegationsFor } from './allegation-views';
-import { type CaseDetail, nextHearings, toSummary } from './case-summary';
+import { type CaseDetail, nextHearings, summaryColumns, type SummaryRow, toSummary } from './case-summary';
+
+/** The columns of `cases` the detail reads besides the summary's. */
+type DetailRow = SummaryRow & Pick<CaseRow, 'lawyer_ids' | 'detail'>;
 
 /** One case in detail; `null` when it does not exist or the viewer may not see it (both answer 404). */
 export class GetCaseQuery extends Query<CaseDetail | null> {
@@ -19,37 +22,18 @@ export class GetCaseQuery extends Query<CaseDetail | null> {
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | null> {
-  constructor(
-    @InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async execute({ viewer, caseId }: GetCaseQuery): Promise<CaseDetail | null> {
-    const found = await this.cases.findOneBy({ caseId });
-    if (!found || !canSeeCase(viewer.role, viewer.id, found.lawyerIds)) return null;
+    const rows: DetailRow[] = await this.dataSource.query(
+      `SELECT ${summaryColumns('c')}, c.lawyer_ids, c.detail FROM ${READ_MODEL_SCHEMA}.cases c WHERE c.case_id = $1`,
+      [caseId],
+    );
+    const found = rows[0];
+    if (!found || !canSeeCase(viewer.role, viewer.id, found.lawyer_ids)) return null;
     if (viewer.role === 'lawyer' && (await this.revokedSinceProjected(found, viewer.id))) return null;
     const next = await nextHearings(this.dataSource, [caseId]);
-    const summary = toSummary(
-      {
-        case_id: found.caseId,
-        full_name: found.fullName,
-        name_variants: found.nameVariants,
-        city: found.city,
-        status: found.status,
-        closed: found.closed,
-        current_facility: found.currentFacility,
-        charges: found.charges,
-        lawyers: found.lawyers,
-        measure: found.measure,
-        measure_until: found.measureUntil,
-        open_complaints: found.openComplaints,
-        torture_allegations: found.tortureAllegations,
-        vulnerabilities: found.vulnerabilities,
-        version: found.version,
-        last_recorded_at: found.lastRecordedAt,
-      },
-      next.get(caseId) ?? null,
-    );
+    const summary = toSummary(found, next.get(caseId) ?? null);
     const now = Date.now();
     const { complaints, allegations, ...rest } = found.detail;
     return {
@@ -64,10 +48,10 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
   }
 
   /** The row lists the lawyer, but it is older than their removal from the case (the projector lags). */
-  private async revokedSinceProjected(found: CaseSummaryEntity, lawyerId: string): Promise<boolean> {
+  private async revokedSinceProjected(found: DetailRow, lawyerId: string): Promise<boolean> {
     const rows: Array<{ revoked: boolean }> = await this.dataSource.query(
       `SELECT ${revokedAfter('$1::uuid', '$2::uuid', '$3::int')} AS revoked`,
-      [found.caseId, lawyerId, found.version],
+      [found.case_id, lawyerId, found.version],
     );
     return rows[0].revoked;
   }

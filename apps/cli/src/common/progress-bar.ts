@@ -22,7 +22,7 @@ export class ProgressBar {
   private count = 0;
   private alsoCount = 0;
   private readonly started = performance.now();
-  private lastDraw = 0;
+  private lastDraw = Number.NEGATIVE_INFINITY;
   private lastStep = -1;
 
   constructor(

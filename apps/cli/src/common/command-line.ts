@@ -79,17 +79,16 @@ export function table(rows: ReadonlyArray<readonly [string, string]>): string {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}${right}\n`).join('');
 }
 
-function isParseArgsError(error: unknown): error is Error & { code: string } {
+/** By its code, not `instanceof Error`: parseArgs's errors come from Node's own realm (not jest's, in a test). */
+function isParseArgsError(error: unknown): error is { code: string; message: string } {
+  if (typeof error !== 'object' || error === null || !('code' in error) || !('message' in error)) return false;
   return (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    error.code.startsWith('ERR_PARSE_ARGS_')
+    typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS_') && typeof error.message === 'string'
   );
 }
 
 /** parseArgs's own words, except for an unknown option: that one names the option it was probably meant to be. */
-function explain(error: Error & { code: string }, spec: CommandSpec<unknown>): string {
+function explain(error: { code: string; message: string }, spec: CommandSpec<unknown>): string {
   const unknown =
     error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message) : null;
   if (!unknown) return error.message;

@@ -7,14 +7,7 @@ import {
   type Instant,
 } from '../events/case-events';
 import { foldFacts } from '../state/evolve';
-import type {
-  CaseSource,
-  CaseState,
-  ChargeRecord,
-  ComplaintRecord,
-  CurrentMeasure,
-  HearingRecord,
-} from '../state/case-state';
+import type { CaseSource, CaseState, Charge, Complaint, CurrentMeasure, Hearing } from '../state/case-state';
 import type { ActorRole, OccurredAtPrecision } from '../values/vocabularies';
 import { toMillis } from '../values/time';
 import { EVERY_CONSENT, isReadable, NAMED_DOCUMENT_CONSENTS, withholdTestimony } from './consent';
@@ -47,9 +40,9 @@ export type CustodyType =
   | 'ReleasedToHouseArrest'
   | 'Released';
 
-export type DossierCharge = Omit<ChargeRecord, 'previousQualifications'> & { records: RecordOf<ChargeType>[] };
-export type DossierHearing = HearingRecord & { records: RecordOf<HearingType>[] };
-export type DossierComplaint = Omit<ComplaintRecord, 'pressure'> & {
+export type DossierCharge = Omit<Charge, 'previousQualifications'> & { records: RecordOf<ChargeType>[] };
+export type DossierHearing = Hearing & { records: RecordOf<HearingType>[] };
+export type DossierComplaint = Omit<Complaint, 'pressure'> & {
   /**
    * The allegation it is about is left out of this dossier (internal only or anonymised); the complaint stays, its
    * typed values read as withheld.
@@ -268,12 +261,12 @@ function toRecord(fact: CaseFact): DossierRecord {
   } as DossierRecord;
 }
 
-function toCharge(charge: ChargeRecord): DossierCharge {
+function toCharge(charge: Charge): DossierCharge {
   const { previousQualifications: _previous, ...current } = charge;
   return { ...current, records: [] };
 }
 
-function toComplaint(complaint: ComplaintRecord, withheldAllegationIds: ReadonlySet<string>): DossierComplaint {
+function toComplaint(complaint: Complaint, withheldAllegationIds: ReadonlySet<string>): DossierComplaint {
   const { pressure: _pressure, ...current } = complaint;
   const allegationWithheld = complaint.allegationId !== undefined && withheldAllegationIds.has(complaint.allegationId);
   return { ...current, allegationWithheld, records: [] };

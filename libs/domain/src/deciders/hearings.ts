@@ -1,7 +1,7 @@
 import type { DecisionContext, HearingCommand } from '../commands/case-commands';
 import { assertNever } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
-import type { CaseState, HearingRecord } from '../state/case-state';
+import type { CaseState, Hearing } from '../state/case-state';
 import { deceasedBy, emit, fieldsOf, type Decision } from './common';
 
 export function decideHearings(command: HearingCommand, state: CaseState, ctx: DecisionContext): Decision {
@@ -37,7 +37,7 @@ function scheduledHearing(state: CaseState, hearingId: string): DomainError | nu
   return notScheduled(hearing);
 }
 
-export function notScheduled(hearing: HearingRecord): DomainError | null {
+export function notScheduled(hearing: Hearing): DomainError | null {
   if (hearing.status === 'held')
     return domainError('HEARING_ALREADY_HELD', `Hearing ${hearing.hearingId} was already held`);
   if (hearing.status === 'cancelled') {

@@ -23,7 +23,7 @@ import type { CaseEventType, CaseFact, Detainee, Evidence, Facility, Instant, Se
  * The state of one case, folded from its stream. Plain readonly data (no Map/Set/Date)
  * so that it serialises to JSON as is: the history endpoint returns it.
  *
- * Each record keeps the `eventId` and `occurredAt` of the fact that created it, so a reader
+ * Each entry of what the case holds keeps the `eventId` and `occurredAt` of the fact that created it, so a reader
  * can go from the state back to the timeline.
  */
 
@@ -62,7 +62,7 @@ export interface CaseSource {
   readonly reference?: string;
 }
 
-export interface DetentionRecord extends FromFact {
+export interface Detention extends FromFact {
   readonly city: string;
   readonly place: string;
   readonly authority: Authority;
@@ -70,7 +70,7 @@ export interface DetentionRecord extends FromFact {
   readonly injuries?: string;
 }
 
-export interface TransferRecord extends FromFact {
+export interface Transfer extends FromFact {
   readonly facility: Facility;
 }
 
@@ -82,18 +82,18 @@ export interface Qualification {
 
 export type ChargeStatus = 'active' | 'dropped';
 
-export interface ChargeRecord extends Qualification {
+export interface Charge extends Qualification {
   readonly chargeId: string;
   readonly code: ChargeCode;
   readonly status: ChargeStatus;
   readonly broughtAt: Instant;
-  /** Earlier qualifications, oldest first; the current one is on the record itself. */
+  /** Earlier qualifications, oldest first; the current one is on the charge itself. */
   readonly previousQualifications: readonly Qualification[];
   readonly droppedAt?: Instant;
   readonly droppedReason?: string;
 }
 
-export interface SanctionRecord extends FromFact {
+export interface AdministrativeSanction extends FromFact {
   readonly kind: SanctionKind;
   readonly days?: number;
   readonly amount?: number;
@@ -102,7 +102,7 @@ export interface SanctionRecord extends FromFact {
 
 export type HearingStatus = 'scheduled' | 'cancelled' | 'held';
 
-export interface HearingRecord {
+export interface Hearing {
   readonly hearingId: string;
   readonly kind: HearingKind;
   readonly court: string;
@@ -137,7 +137,7 @@ export interface MeasureChange extends FromFact {
   readonly hearingId?: string;
 }
 
-export interface AllegationRecord extends FromFact {
+export interface TortureAllegation extends FromFact {
   readonly allegationId: string;
   readonly periodFrom: Instant;
   readonly periodTo?: Instant;
@@ -152,12 +152,12 @@ export interface AllegationRecord extends FromFact {
 
 export type ComplaintStatus = 'awaiting' | 'answered' | 'withdrawn';
 
-export interface PressureRecord extends FromFact {
+export interface ComplainantPressure extends FromFact {
   readonly by?: string;
   readonly details: string;
 }
 
-export interface ComplaintRecord {
+export interface Complaint {
   readonly complaintId: string;
   readonly allegationId?: string;
   readonly filedWith: ComplaintBody;
@@ -172,32 +172,32 @@ export interface ComplaintRecord {
     readonly answeredAt: Instant;
   };
   readonly withdrawal?: { readonly reason: string; readonly withdrawnAt: Instant };
-  readonly pressure: readonly PressureRecord[];
+  readonly pressure: readonly ComplainantPressure[];
 }
 
-export interface AccessDenialRecord extends FromFact {
+export interface AccessDenial extends FromFact {
   readonly who: AccessDeniedTo;
   readonly by?: string;
   readonly details?: string;
 }
 
-export interface MedicalRecord extends FromFact {
+export interface MedicalFact extends FromFact {
   readonly kind: MedicalKind;
   readonly details: string;
 }
 
-export interface VerdictRecord extends FromFact {
+export interface Verdict extends FromFact {
   readonly outcome: VerdictOutcome;
   readonly sentence?: Sentence;
 }
 
-export interface DeathRecord extends FromFact {
+export interface Death extends FromFact {
   readonly circumstances: DeathCircumstances;
   readonly bodyReleased?: boolean;
   readonly details?: string;
 }
 
-export interface NoteRecord extends FromFact {
+export interface Note extends FromFact {
   readonly text: string;
 }
 
@@ -224,19 +224,19 @@ export interface CaseState {
   /** When the person was last released; ends an administrative arrest early. */
   readonly releasedAt: Instant | null;
 
-  // Records, in stream order.
-  readonly detentions: readonly DetentionRecord[];
-  readonly transfers: readonly TransferRecord[];
-  readonly charges: Readonly<Record<string, ChargeRecord>>;
-  readonly administrativeSanctions: readonly SanctionRecord[];
-  readonly hearings: Readonly<Record<string, HearingRecord>>;
-  readonly allegations: Readonly<Record<string, AllegationRecord>>;
-  readonly complaints: Readonly<Record<string, ComplaintRecord>>;
-  readonly accessDenials: readonly AccessDenialRecord[];
-  readonly medicalFacts: readonly MedicalRecord[];
-  readonly verdict: VerdictRecord | null;
-  readonly death: DeathRecord | null;
-  readonly notes: readonly NoteRecord[];
+  // What the case holds, in stream order.
+  readonly detentions: readonly Detention[];
+  readonly transfers: readonly Transfer[];
+  readonly charges: Readonly<Record<string, Charge>>;
+  readonly administrativeSanctions: readonly AdministrativeSanction[];
+  readonly hearings: Readonly<Record<string, Hearing>>;
+  readonly allegations: Readonly<Record<string, TortureAllegation>>;
+  readonly complaints: Readonly<Record<string, Complaint>>;
+  readonly accessDenials: readonly AccessDenial[];
+  readonly medicalFacts: readonly MedicalFact[];
+  readonly verdict: Verdict | null;
+  readonly death: Death | null;
+  readonly notes: readonly Note[];
 
   // Bookkeeping: every fact seen, retracted or not.
   readonly factIds: Readonly<Record<string, KnownFact>>;

@@ -31,7 +31,7 @@ import { evolve, foldFacts, stateAsOf } from './evolve';
 
 const foldOneByOne = (facts: readonly CaseFact[]) => facts.reduce(evolve, initialCaseState);
 
-describe('records', () => {
+describe('what the case holds', () => {
   it('the initial state is an empty, non-existing case', () => {
     expect(foldFacts([])).toEqual(initialCaseState);
     expect(initialCaseState).toMatchObject({ exists: false, version: 0, facts: [] });

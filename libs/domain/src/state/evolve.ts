@@ -2,7 +2,7 @@ import type { CaseFact, Instant } from '../events/case-events';
 import { redactEvent } from '../events/sensitive-fields';
 import { toMillis } from '../values/time';
 import { initialCaseState, type CaseState, type KnownFact } from './case-state';
-import { applyRecord } from './apply-record';
+import { applyContents } from './apply-contents';
 import { applyStatus, isStatusBearing } from './apply-status';
 
 /**
@@ -32,7 +32,7 @@ export function evolve(state: CaseState, fact: CaseFact): CaseState {
     factIds: { ...state.factIds, [fact.meta.eventId]: known },
     version: fact.meta.version,
   };
-  next = applyRecord(next, fact);
+  next = applyContents(next, fact);
   if (isStatusBearing(fact.event)) next = { ...applyStatus(next, fact), statusAsOf: fact.meta.occurredAt };
   return next;
 }
@@ -66,7 +66,7 @@ function needsRefold(state: CaseState, fact: CaseFact): boolean {
 }
 
 /**
- * The state from scratch: records in stream order, then status-bearing facts in
+ * The state from scratch: what the case holds in stream order, then status-bearing facts in
  * (occurredAt, version) order, leaving out retracted facts and the retractions themselves.
  */
 function project(unordered: readonly CaseFact[]): CaseState {
@@ -91,7 +91,7 @@ function project(unordered: readonly CaseFact[]): CaseState {
     factIds,
     version: facts.reduce((max, f) => Math.max(max, f.meta.version), 0),
   };
-  for (const f of counting) state = applyRecord(state, f);
+  for (const f of counting) state = applyContents(state, f);
   for (const f of byOccurrence(counting.filter((c) => isStatusBearing(c.event)))) {
     state = { ...applyStatus(state, f), statusAsOf: f.meta.occurredAt };
   }

@@ -1,11 +1,4 @@
-import type {
-  AllegationRecord,
-  CaseState,
-  ChargeRecord,
-  ComplaintRecord,
-  Facility,
-  HearingRecord,
-} from '@casetrack/domain';
+import type { CaseState, Charge, Complaint, Facility, Hearing, TortureAllegation } from '@casetrack/domain';
 import { nameKeys } from '../names/names';
 import type {
   AllegationView,
@@ -79,9 +72,9 @@ export function facilityKey(facility: { code: string | null; name: string }): st
 
 function detailDocument(
   state: CaseState,
-  hearings: HearingRecord[],
-  complaints: ComplaintRecord[],
-  allegations: AllegationRecord[],
+  hearings: Hearing[],
+  complaints: Complaint[],
+  allegations: TortureAllegation[],
 ): CaseDetailDocument {
   return {
     birthDate: state.detainee?.birthDate ?? null,
@@ -134,7 +127,7 @@ function facilityView(facility: Facility): FacilityView {
   return { code: facility.code ?? null, name: facility.name, city: facility.city, kind: facility.kind };
 }
 
-function chargeView(charge: ChargeRecord): ChargeView {
+function chargeView(charge: Charge): ChargeView {
   return {
     chargeId: charge.chargeId,
     code: charge.code,
@@ -145,7 +138,7 @@ function chargeView(charge: ChargeRecord): ChargeView {
   };
 }
 
-function hearingView(h: HearingRecord): HearingView {
+function hearingView(h: Hearing): HearingView {
   return {
     hearingId: h.hearingId,
     kind: h.kind,
@@ -162,7 +155,7 @@ function hearingView(h: HearingRecord): HearingView {
   };
 }
 
-function complaintView(c: ComplaintRecord): ComplaintView {
+function complaintView(c: Complaint): ComplaintView {
   return {
     complaintId: c.complaintId,
     allegationId: c.allegationId ?? null,
@@ -178,7 +171,7 @@ function complaintView(c: ComplaintRecord): ComplaintView {
   };
 }
 
-function allegationView(a: AllegationRecord): AllegationView {
+function allegationView(a: TortureAllegation): AllegationView {
   return {
     allegationId: a.allegationId,
     recordedAsOccurredAt: a.occurredAt,
@@ -191,7 +184,7 @@ function allegationView(a: AllegationRecord): AllegationView {
   };
 }
 
-function hearingRow(caseId: string, h: HearingRecord): HearingRow {
+function hearingRow(caseId: string, h: Hearing): HearingRow {
   return {
     case_id: caseId,
     hearing_id: h.hearingId,
@@ -204,7 +197,7 @@ function hearingRow(caseId: string, h: HearingRecord): HearingRow {
   };
 }
 
-function complaintRow(caseId: string, c: ComplaintRecord): ComplaintRow {
+function complaintRow(caseId: string, c: Complaint): ComplaintRow {
   return {
     case_id: caseId,
     complaint_id: c.complaintId,

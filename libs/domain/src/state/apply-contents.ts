@@ -1,14 +1,14 @@
 import { assertNever, type CaseFact } from '../events/case-events';
 import { withoutUndefined } from '../values/json';
-import type { CaseState, ComplaintRecord, HearingRecord } from './case-state';
+import type { CaseState, Complaint, Hearing } from './case-state';
 
 /**
- * Folds the facts that are records (who, what, which hearing, which complaint) in stream order.
+ * Folds what the case holds (who, what, which hearing, which complaint) in stream order.
  * Status, facility and measure are not touched here: they depend on when things happened and
  * are folded by `applyStatus` in occurredAt order. Facts about an unknown hearing, charge or
  * complaint (its creating fact was retracted) are ignored rather than failing the fold.
  */
-export function applyRecord(state: CaseState, fact: CaseFact): CaseState {
+export function applyContents(state: CaseState, fact: CaseFact): CaseState {
   const { event, meta } = fact;
   const at = meta.occurredAt;
   const from = { eventId: meta.eventId, occurredAt: at };
@@ -57,7 +57,7 @@ export function applyRecord(state: CaseState, fact: CaseFact): CaseState {
     case 'AdministrativeSanctionImposed':
       return { ...state, administrativeSanctions: [...state.administrativeSanctions, { ...from, ...event.data }] };
     case 'HearingScheduled': {
-      const hearing: HearingRecord = { ...event.data, status: 'scheduled', previousScheduledAt: [] };
+      const hearing: Hearing = { ...event.data, status: 'scheduled', previousScheduledAt: [] };
       return { ...state, hearings: { ...state.hearings, [hearing.hearingId]: hearing } };
     }
     case 'HearingRescheduled':
@@ -84,7 +84,7 @@ export function applyRecord(state: CaseState, fact: CaseFact): CaseState {
         allegations: { ...state.allegations, [event.data.allegationId]: { ...from, ...event.data } },
       };
     case 'ComplaintFiled': {
-      const complaint: ComplaintRecord = { ...event.data, filedAt: at, status: 'awaiting', pressure: [] };
+      const complaint: Complaint = { ...event.data, filedAt: at, status: 'awaiting', pressure: [] };
       return { ...state, complaints: { ...state.complaints, [complaint.complaintId]: complaint } };
     }
     case 'ComplaintAnswered': {
@@ -136,17 +136,13 @@ export function applyRecord(state: CaseState, fact: CaseFact): CaseState {
   }
 }
 
-function updateHearing(state: CaseState, hearingId: string, change: (h: HearingRecord) => HearingRecord): CaseState {
+function updateHearing(state: CaseState, hearingId: string, change: (h: Hearing) => Hearing): CaseState {
   const hearing = state.hearings[hearingId];
   if (!hearing) return state;
   return { ...state, hearings: { ...state.hearings, [hearingId]: change(hearing) } };
 }
 
-function updateComplaint(
-  state: CaseState,
-  complaintId: string,
-  change: (c: ComplaintRecord) => ComplaintRecord,
-): CaseState {
+function updateComplaint(state: CaseState, complaintId: string, change: (c: Complaint) => Complaint): CaseState {
   const complaint = state.complaints[complaintId];
   if (!complaint) return state;
   return { ...state, complaints: { ...state.complaints, [complaintId]: change(complaint) } };

@@ -27,7 +27,8 @@ export function withSecretFiles(
   problems: string[],
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Env {
-  const resolved: Env = { ...env };
+  // The same object when no file is given (the common case outside containers); a copy otherwise.
+  let resolved = env;
   for (const name of SECRET_FILE_VARIABLES) {
     const path = env[`${name}_FILE`];
     if (!path) continue;
@@ -44,7 +45,7 @@ export function withSecretFiles(
       continue;
     }
     if (content === '') problems.push(`${name}_FILE: ${path} is empty`);
-    else resolved[name] = content;
+    else resolved = { ...resolved, [name]: content };
   }
   return resolved;
 }

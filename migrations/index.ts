@@ -11,6 +11,7 @@ import { SecondFactor1764000000800 } from './1764000000800-second-factor';
 import { LoginThrottle1764000000850 } from './1764000000850-login-throttle';
 import { ProjectionQuarantine1764000001000 } from './1764000001000-projection-quarantine';
 import { CaseAccessRevocations1764000000900 } from './1764000000900-case-access-revocations';
+import { IdempotencyOutcomes1764000001100 } from './1764000001100-idempotency-outcomes';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   LoginThrottle1764000000850,
   CaseAccessRevocations1764000000900,
   ProjectionQuarantine1764000001000,
+  IdempotencyOutcomes1764000001100,
 ];

@@ -59,7 +59,7 @@ export async function measureLag(
   const actor = { id: randomUUID(), role: 'coordinator' as const };
   const write = async (caseId: string, command: CaseCommand): Promise<string> => {
     const eventId = randomUUID();
-    await commandBus.execute(
+    const outcome = await commandBus.execute(
       new ExecuteCaseCommand(caseId, command, {
         actor,
         occurredAt: null,
@@ -70,6 +70,7 @@ export async function measureLag(
         eventIds: () => eventId,
       }),
     );
+    if (outcome.kind !== 'appended') throw new Error(`A lag probe write was not appended: ${outcome.kind}`);
     return eventId;
   };
 

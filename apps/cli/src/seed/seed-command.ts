@@ -4,7 +4,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { UsersService } from '@casetrack/auth';
 import { type AppConfig, createLogger } from '@casetrack/config';
 import { ensureDatabaseExists, runMigrations } from '../../../../migrations/data-source';
-import { ApiException } from '../../../api/src/common/api-exception';
 import { ExecuteCaseCommand } from '../../../api/src/cases/write/execute-case-command';
 import { ProgressBar } from '../common/progress-bar';
 import { caseStory, type ReportedPerson, type StoryStep } from './case-story';
@@ -75,24 +74,20 @@ async function writeCase(
   let events = 0;
   let rejected = 0;
   for (const step of steps) {
-    try {
-      const result = await commandBus.execute(
-        new ExecuteCaseCommand(caseId, step.command, {
-          actor: { id: actorId, role: 'coordinator' },
-          occurredAt: step.occurredAt,
-          occurredAtPrecision: 'exact',
-          correlationId: randomUUID(),
-          idempotencyKey: null,
-          expectedVersion: null,
-          eventIds: () => randomUUID(),
-        }),
-      );
-      events = result.version;
-    } catch (error) {
-      // A story the rules refuse in part is still a case; the count says whether the generator needs a look.
-      if (!(error instanceof ApiException)) throw error;
-      rejected += 1;
-    }
+    const outcome = await commandBus.execute(
+      new ExecuteCaseCommand(caseId, step.command, {
+        actor: { id: actorId, role: 'coordinator' },
+        occurredAt: step.occurredAt,
+        occurredAtPrecision: 'exact',
+        correlationId: randomUUID(),
+        idempotencyKey: null,
+        expectedVersion: null,
+        eventIds: () => randomUUID(),
+      }),
+    );
+    // A story the rules refuse in part is still a case; the count says whether the generator needs a look.
+    if (outcome.kind === 'appended') events = outcome.version;
+    else rejected += 1;
   }
   return { events, rejected };
 }

@@ -1,15 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { ActorRole, CaseCommand, OccurredAtPrecision } from '@casetrack/domain';
-
-export interface CaseWriteResult {
-  caseId: string;
-  /** The case stream's version after the write. */
-  version: number;
-  /** Global position of the last event written. */
-  position: number;
-  /** True when the events were already in the stream (a retried idempotent request): nothing was appended. */
-  alreadyRecorded: boolean;
-}
+import type { CaseCommandOutcome } from './command-outcome';
 
 export interface CaseCommandEnvelope {
   actor: { id: string; role: ActorRole };
@@ -24,7 +15,7 @@ export interface CaseCommandEnvelope {
 }
 
 /** Decide one domain command against a case and append its events. */
-export class ExecuteCaseCommand extends Command<CaseWriteResult> {
+export class ExecuteCaseCommand extends Command<CaseCommandOutcome> {
   constructor(
     readonly caseId: string,
     readonly command: CaseCommand,

@@ -13,6 +13,13 @@ module.exports = {
       from: { path: '^libs/' },
       to: { path: '^apps/' },
     },
+    {
+      // A write's outcome becomes HTTP in one place (write-outcome.http.ts, applied by the interceptor).
+      name: 'write-path-knows-no-http',
+      severity: 'error',
+      from: { path: '^apps/api/src/cases/write/', pathNot: 'write-outcome\\.(http|interceptor)\\.ts$' },
+      to: { path: '(^apps/api/src/common/api-exception|node_modules/(express|@types/express)/)' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

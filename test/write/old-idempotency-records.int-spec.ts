@@ -9,48 +9,7 @@ import { hashRequest } from '../../apps/api/src/cases/write/request-hash';
 import type { WriteOutcome } from '../../apps/api/src/cases/write/write-outcome';
 import { httpAnswerOf } from '../../apps/api/src/cases/write/write-outcome.http';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app';
-
-/**
- * Idempotency records written before outcomes were stored hold an HTTP status and the body that was answered. A
- * repeat of such a request, after the upgrade, gets exactly that answer again, and the row stays as it was.
- * The rows below are those the previous write path stored (captured from a database it wrote), with their ids.
- */
-const CASE_ID = 'd7e88071-73e6-8315-a463-225991334614';
-const OLD_ROWS = [
-  {
-    key: 'k-charge',
-    route: `POST /v1/cases/${CASE_ID}/charges`,
-    body: { code: 'criminal', article: '272', part: '2', title: 'Mass riots' },
-    statusCode: 201,
-    response: { caseId: CASE_ID, version: 2, chargeId: '568e3d24-b2c1-8af8-b2a9-662bf6b00595', position: 2 },
-  },
-  {
-    key: 'k-404',
-    route: 'POST /v1/cases/0b6f2a4e-1111-4222-8333-944455556666/notes',
-    body: { text: 'x' },
-    statusCode: 404,
-    response: { code: 'NOT_FOUND', details: [], message: 'No such case', statusCode: 404 },
-  },
-  {
-    key: 'k-412',
-    route: `POST /v1/cases/${CASE_ID}/notes`,
-    body: { text: 'y' },
-    statusCode: 412,
-    response: {
-      code: 'VERSION_MISMATCH',
-      details: [{ actualVersion: 3, expectedVersion: 1 }],
-      message: 'The case is at version 3, not 1; reload it and try again',
-      statusCode: 412,
-    },
-  },
-  {
-    key: 'k-422',
-    route: `POST /v1/cases/${CASE_ID}/reopen`,
-    body: { reason: 'z' },
-    statusCode: 422,
-    response: { code: 'CASE_NOT_CLOSED', details: [], message: 'The case is not closed', statusCode: 422 },
-  },
-];
+import { CASE_ID, OLD_ROWS } from './old-idempotency-rows';
 
 interface StoredRow {
   request_hash: string;
@@ -59,6 +18,10 @@ interface StoredRow {
   outcome: Record<string, unknown> | null;
 }
 
+/**
+ * Idempotency records written before outcomes were stored hold an HTTP status and the body that was answered. A
+ * repeat of such a request, after the upgrade, gets exactly that answer again, and the row stays as it was.
+ */
 describe('idempotency records stored as status and body, before outcomes were', () => {
   let t: TestApp;
   let db: Client;

@@ -1,27 +1,9 @@
+import { OLD_ROWS } from '../../../../../test/write/old-idempotency-rows';
 import { storedAnswerOf } from './stored-answer';
 
-/** Rows as the write path stored them before outcomes were (status and body), copied from a database it wrote. */
-const CASE_ID = 'd7e88071-73e6-8315-a463-225991334614';
-const OLD = {
-  appended: {
-    statusCode: 201,
-    response: { caseId: CASE_ID, version: 2, chargeId: '568e3d24-b2c1-8af8-b2a9-662bf6b00595', position: 2 },
-  },
-  notFound: { statusCode: 404, response: { code: 'NOT_FOUND', details: [], message: 'No such case', statusCode: 404 } },
-  versionMismatch: {
-    statusCode: 412,
-    response: {
-      code: 'VERSION_MISMATCH',
-      details: [{ actualVersion: 3, expectedVersion: 1 }],
-      message: 'The case is at version 3, not 1; reload it and try again',
-      statusCode: 412,
-    },
-  },
-  refused: {
-    statusCode: 422,
-    response: { code: 'CASE_NOT_CLOSED', details: [], message: 'The case is not closed', statusCode: 422 },
-  },
-};
+/** Old rows by the status they answered; see test/write/old-idempotency-rows.ts. */
+const [appended, notFound, versionMismatch, refused] = OLD_ROWS;
+const OLD = { appended, notFound, versionMismatch, refused };
 
 describe('storedAnswerOf: the first answer an idempotency record holds', () => {
   it('reads a record stored as an outcome as it is', () => {

@@ -22,7 +22,10 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', swc],
     '^.+\\.m?js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|peek-readable)/)'],
+  // openapi-typescript's CommonJS build requires these ES-module packages (the typed-client test uses it).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|peek-readable|openapi-typescript|parse-json|index-to-position|supports-color|change-case)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: Object.fromEntries(aliases.map((a) => [`^@casetrack/${a}$`, `<rootDir>/libs/${a}/src`])),
   testTimeout: 60000,

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { type Application, json, type Request, type Response, type NextFunction } from 'express';
 import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
@@ -11,6 +10,7 @@ import { ErrorBodyFilter } from './common/error-body.filter';
 import { PinoNestLogger } from './common/logger.provider';
 import { createValidationPipe } from './common/validation.pipe';
 import { answerClientError, refuseDeepJson, refuseUnsafeStrings } from './common/hostile-input';
+import { serveOpenApi } from './openapi/openapi-document';
 
 /**
  * Builds the application (database waited for, created and migrated first) without listening; tests and `main` share
@@ -41,13 +41,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('casetrack')
-    .setDescription('Case tracking for people detained after peaceful protests. Contract version 1.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  serveOpenApi(app);
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { type CaseEvent, type CaseFact, retractionsOf } from '@casetrack/domain';
+import { type CaseEvent, type CaseFact, type OccurredAtPrecision, retractionsOf } from '@casetrack/domain';
 import type { RecordedEvent } from './event-store.port';
 import { toCaseFact } from './case-streams';
 
@@ -9,7 +9,7 @@ export interface TimelineEntry {
   position: number;
   type: CaseEvent['type'];
   occurredAt: string;
-  occurredAtPrecision: string;
+  occurredAtPrecision: OccurredAtPrecision;
   recordedAt: string;
   actor: { id: string; role: string };
   /** The event's data in today's schema (older schema versions are upcast). */

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '@casetrack/auth';
 import { IsId } from '../cases/shared/validators';
+import { ApiRoute, SignedInRoutes } from '../openapi/api-route';
+import { CaseAccessPageSchema } from './access-log.responses';
 import { CaseAccessLog } from './case-access-log';
 
 export class AccessLogQueryDto {
@@ -31,11 +33,16 @@ export class AccessLogQueryDto {
 
 /** Who read which case when, newest first: for auditors and coordinators. */
 @ApiTags('audit')
-@ApiBearerAuth()
+@SignedInRoutes()
 @Controller('v1/audit/access')
 export class AccessLogController {
   constructor(private readonly log: CaseAccessLog) {}
 
+  @ApiRoute({
+    operationId: 'listCaseAccess',
+    summary: 'Who read which case when, newest first (auditors and coordinators)',
+    answer: { type: CaseAccessPageSchema, description: 'A page of reads (50 a page by default)' },
+  })
   @Roles('auditor', 'coordinator')
   @Get()
   async find(@Query() query: AccessLogQueryDto) {

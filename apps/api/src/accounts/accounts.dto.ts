@@ -47,13 +47,13 @@ export class CreateUserDto {
   @IsIn(ACTOR_ROLES)
   role!: ActorRole;
 
-  /** At least 12 characters; long passphrases welcome. */
+  @ApiProperty({ description: 'At least 12 characters; long passphrases welcome.' })
   @IsString()
   @MinLength(12)
   @MaxLength(1000)
   password!: string;
 
-  /** IANA zone such as `Asia/Almaty`; reminders are written in it. */
+  @ApiProperty({ description: 'IANA zone such as `Asia/Almaty`; reminders are written in it.' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

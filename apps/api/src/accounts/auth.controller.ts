@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   type AuthenticatedRequest,
@@ -11,6 +11,8 @@ import {
 } from '@casetrack/auth';
 import { ApiException } from '../common/api-exception';
 import { LoginDto } from './accounts.dto';
+import { ApiRoute, PublicRoute, SignedInRoutes } from '../openapi/api-route';
+import { SignedInSchema } from './accounts.responses';
 import { throttled } from './sign-in-errors';
 
 @ApiTags('accounts')
@@ -21,14 +23,22 @@ export class AuthController {
     private readonly tokens: TokensService,
   ) {}
 
-  @ApiOperation({ summary: 'Sign in with email, password and, once the account has a second factor, otp' })
-  @ApiResponse({ status: 401, description: 'UNAUTHENTICATED (email or password), or SECOND_FACTOR_REQUIRED' })
-  @ApiResponse({
-    status: 429,
-    description:
-      'RATE_LIMITED, with Retry-After: growing waits after repeated failures for this account from this address, ' +
-      'or too many failures for the account from everywhere (addresses that signed in before are exempt)',
+  @ApiRoute({
+    operationId: 'login',
+    summary: 'Sign in with email, password and, once the account has a second factor, otp',
+    answer: { type: SignedInSchema, description: 'An opaque access token, when it expires, and who signed in' },
+    errors: [
+      400,
+      [401, 'UNAUTHENTICATED (one message for an unknown email and a wrong password), or SECOND_FACTOR_REQUIRED'],
+      [
+        429,
+        'RATE_LIMITED, with Retry-After: growing waits after repeated failures for this account from this address, ' +
+          'or too many failures for the account from everywhere (addresses that signed in before are exempt)',
+      ],
+      503,
+    ],
   })
+  @PublicRoute()
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -61,7 +71,12 @@ export class AuthController {
     }
   }
 
-  @ApiBearerAuth()
+  @ApiRoute({
+    operationId: 'logout',
+    summary: 'Sign out: the token is revoked at once',
+    answer: { status: 204, description: 'Signed out' },
+  })
+  @SignedInRoutes()
   @OpenDuringEnrolment()
   @Post('logout')
   @HttpCode(204)

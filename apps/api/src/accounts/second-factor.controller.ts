@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   type AuthenticatedRequest,
@@ -20,6 +12,7 @@ import {
 } from '@casetrack/auth';
 import { ApiException } from '../common/api-exception';
 import { ParseIdPipe } from '../cases/shared/case-id.pipe';
+import { ApiRoute, SignedInRoutes } from '../openapi/api-route';
 import { throttled } from './sign-in-errors';
 import {
   RecoveryCodesDto,
@@ -35,7 +28,7 @@ const WRONG_CODE = (): ApiException =>
 
 /** Two-factor sign-in (TOTP, RFC 6238) from the user's own account, and an admin's reset of someone else's. */
 @ApiTags('accounts')
-@ApiBearerAuth()
+@SignedInRoutes()
 @Controller('v1/users')
 export class SecondFactorController {
   constructor(
@@ -43,9 +36,12 @@ export class SecondFactorController {
     private readonly users: UsersService,
   ) {}
 
-  @ApiOperation({ summary: 'Start (or restart) setting up two-factor sign-in: a new secret for the authenticator app' })
-  @ApiCreatedResponse({ type: SecondFactorEnrolmentDto })
-  @ApiResponse({ status: 422, description: 'SECOND_FACTOR_ALREADY_ENABLED' })
+  @ApiRoute({
+    operationId: 'startSecondFactor',
+    summary: 'Start (or restart) setting up two-factor sign-in: a new secret for the authenticator app',
+    answer: { status: 201, type: SecondFactorEnrolmentDto, description: 'The secret, to confirm with a first code' },
+    errors: [[422, 'SECOND_FACTOR_ALREADY_ENABLED']],
+  })
   @OpenDuringEnrolment()
   @Post('me/2fa')
   async enrol(@CurrentUser() user: AuthenticatedUser): Promise<SecondFactorEnrolmentDto> {
@@ -54,13 +50,11 @@ export class SecondFactorController {
     return { secret: outcome.secret, otpauthUrl: outcome.otpauthUrl };
   }
 
-  @ApiOperation({
+  @ApiRoute({
+    operationId: 'confirmSecondFactor',
     summary: 'Confirm two-factor sign-in with a first code; answers the recovery codes and ends other sessions',
-  })
-  @ApiOkResponse({ type: RecoveryCodesDto })
-  @ApiResponse({
-    status: 422,
-    description: 'SECOND_FACTOR_INVALID, SECOND_FACTOR_NOT_STARTED or SECOND_FACTOR_ALREADY_ENABLED',
+    answer: { type: RecoveryCodesDto, description: 'Two-factor sign-in is on' },
+    errors: [[422, 'SECOND_FACTOR_INVALID, SECOND_FACTOR_NOT_STARTED or SECOND_FACTOR_ALREADY_ENABLED']],
   })
   @OpenDuringEnrolment()
   @Post('me/2fa/confirm')
@@ -83,12 +77,15 @@ export class SecondFactorController {
     }
   }
 
-  @ApiOperation({
+  @ApiRoute({
+    operationId: 'disableSecondFactor',
     summary: 'Switch two-factor sign-in off with a code or a recovery code; recorded, and every session ends',
+    answer: { status: 204, description: 'Two-factor sign-in is off' },
+    errors: [
+      [422, 'SECOND_FACTOR_INVALID or SECOND_FACTOR_NOT_ENABLED'],
+      [429, 'RATE_LIMITED (wrong codes count as failed sign-ins), with Retry-After'],
+    ],
   })
-  @ApiNoContentResponse()
-  @ApiResponse({ status: 422, description: 'SECOND_FACTOR_INVALID or SECOND_FACTOR_NOT_ENABLED' })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED (wrong codes count as failed sign-ins), with Retry-After' })
   @Delete('me/2fa')
   @HttpCode(204)
   async disable(
@@ -109,12 +106,16 @@ export class SecondFactorController {
     }
   }
 
-  @ApiOperation({
+  @ApiRoute({
+    operationId: 'resetSecondFactor',
     summary: "Reset another user's second factor (a lost phone); recorded, and every session of theirs ends",
+    ids: ['id'],
+    answer: {
+      type: SecondFactorResetDto,
+      description: 'The user signs in with a password alone until they set one up',
+    },
+    errors: [404, [422, 'CANNOT_RESET_SELF: switch your own off with DELETE /v1/users/me/2fa']],
   })
-  @ApiOkResponse({ type: SecondFactorResetDto })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
-  @ApiResponse({ status: 422, description: 'CANNOT_RESET_SELF: switch your own off with DELETE /v1/users/me/2fa' })
   @Roles('admin')
   @Post(':id/2fa/reset')
   @HttpCode(200)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type AuthenticatedUser,
   CurrentUser,
@@ -13,11 +13,13 @@ import {
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { ApiException } from '../common/api-exception';
 import { ParseIdPipe } from '../cases/shared/case-id.pipe';
+import { ApiRoute, SignedInRoutes } from '../openapi/api-route';
 import { CreateUserDto } from './accounts.dto';
+import { DisabledUserSchema, MeSchema, UserSchema } from './accounts.responses';
 import type { SecondFactorStatusDto } from './second-factor.dto';
 
 @ApiTags('accounts')
-@ApiBearerAuth()
+@SignedInRoutes()
 @Controller('v1/users')
 export class UsersController {
   constructor(
@@ -27,6 +29,12 @@ export class UsersController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiRoute({
+    operationId: 'createUser',
+    summary: 'Create a user (admins)',
+    answer: { status: 201, type: UserSchema, description: 'Created' },
+    errors: [[422, 'EMAIL_TAKEN: another user has this email']],
+  })
   @Roles('admin')
   @Post()
   async create(@Body() body: CreateUserDto) {
@@ -44,7 +52,12 @@ export class UsersController {
     }
   }
 
-  /** Open while a second factor is still to be set up, so that a client can tell that it must be. */
+  @ApiRoute({
+    operationId: 'getMe',
+    summary: 'The signed-in user, and whether a second factor is on or required',
+    description: 'Open while a second factor is still to be set up, so that a client can tell that it must be.',
+    answer: { type: MeSchema, description: 'The signed-in user' },
+  })
   @OpenDuringEnrolment()
   @Get('me')
   async me(
@@ -59,7 +72,13 @@ export class UsersController {
     };
   }
 
-  /** Disables the account and revokes its tokens at once. */
+  @ApiRoute({
+    operationId: 'disableUser',
+    summary: 'Disable an account and revoke its tokens at once (admins)',
+    ids: ['id'],
+    answer: { type: DisabledUserSchema, description: 'Disabled' },
+    errors: [404, [422, 'CANNOT_DISABLE_SELF: an admin cannot disable their own account']],
+  })
   @Roles('admin')
   @Post(':id/disable')
   @HttpCode(200)

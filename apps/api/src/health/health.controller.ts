@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,9 @@ import { bearerTokenOf, Public, TokensService } from '@casetrack/auth';
 import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
 import { LagProbe, type ProjectorLag } from '@casetrack/read-model';
 import { REDIS } from '../infrastructure/redis.provider';
+import { ApiRoute, PublicRoute } from '../openapi/api-route';
 import { type Check, check, judgeHealth } from './health-checks';
+import { HealthSchema } from './health.responses';
 
 /**
  * Liveness and the state of what the service depends on: 503 when the database or the event store is down,
@@ -27,6 +29,15 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiRoute({
+    operationId: 'getHealth',
+    summary: 'Liveness and the state of the database, the event store, Redis and the projector',
+    description: 'Anyone gets the statuses; latencies, errors, lag figures and reasons only a signed-in admin.',
+    answer: { type: HealthSchema, description: 'Up: ok, or degraded (reminders or reads lag)' },
+    errors: [400, 429],
+  })
+  @ApiResponse({ status: 503, type: HealthSchema, description: 'Down: the database or the event store is down' })
+  @PublicRoute()
   @Public()
   @Get()
   async health(@Headers('authorization') authorization: unknown, @Res({ passthrough: true }) response: Response) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
 import { Repository } from 'typeorm';
@@ -7,7 +7,9 @@ import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { type AuthenticatedUser, CurrentUser, UserEntity } from '@casetrack/auth';
 import { isAcceptableWebhookUrl, isForbiddenAddress } from '@casetrack/reminders';
 import { ApiException } from '../common/api-exception';
+import { ApiRoute, SignedInRoutes } from '../openapi/api-route';
 import { NotificationSettingsDto } from './notifications.dto';
+import { NotificationSettingsSchema } from './notifications.responses';
 
 export interface NotificationSettings {
   /** The notification email, or null when reminders go to the account email. */
@@ -18,7 +20,7 @@ export interface NotificationSettings {
 }
 
 @ApiTags('reminders')
-@ApiBearerAuth()
+@SignedInRoutes()
 @Controller('v1/users/me/notifications')
 export class NotificationsController {
   constructor(
@@ -26,7 +28,11 @@ export class NotificationsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Sets how the signed-in user receives reminders: email (always) and, if set, a webhook. */
+  @ApiRoute({
+    operationId: 'updateNotificationSettings',
+    summary: 'Set how the signed-in user receives reminders: email (always) and, if set, a webhook',
+    answer: { type: NotificationSettingsSchema, description: 'The settings now' },
+  })
   @Put()
   async update(
     @CurrentUser() user: AuthenticatedUser,

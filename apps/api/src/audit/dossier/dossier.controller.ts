@@ -1,13 +1,15 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
 import { LogsCaseAccess } from '../../access-log/logs-case-access';
 import { CONSENT_IN_DOSSIER } from '../../common/consent-docs';
+import { ApiRoute } from '../../openapi/api-route';
 import { AuditRead } from '../shared/audit-read.decorator';
 import { DossierQueryDto } from './dossier.dto';
+import { DossierSchema } from './dossier.responses';
 import { GetDossier, type VerifiedDossier } from './get-dossier.query';
 import { renderDossierPdf } from './pdf/dossier-pdf';
 
@@ -16,11 +18,27 @@ import { renderDossierPdf } from './pdf/dossier-pdf';
 export class DossierController {
   constructor(private readonly queries: QueryBus) {}
 
-  @ApiOperation({
+  @ApiRoute({
+    operationId: 'getDossier',
     summary: 'The case dossier for a court or a UN body, as JSON or PDF, with its verification',
     description: CONSENT_IN_DOSSIER,
+    ids: ['caseId'],
+    answer: {
+      description: 'The dossier: JSON (format=json, the default) or a PDF to download (format=pdf)',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(DossierSchema) } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      },
+      headers: {
+        'Content-Disposition': {
+          description: 'For the PDF: attachment; filename="dossier-<caseId>.pdf"',
+          schema: { type: 'string' },
+        },
+      },
+    },
+    models: [DossierSchema],
+    errors: [[403, 'FORBIDDEN: includeInternal=true by anyone but a coordinator, or a role that reads no cases'], 404],
   })
-  @ApiProduces('application/json', 'application/pdf')
   @LogsCaseAccess('dossier')
   @Get('dossier')
   async dossier(

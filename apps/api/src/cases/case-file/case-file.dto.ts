@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { FactDto } from '../shared/fact.dto';
 import { IsId, Text } from '../shared/validators';
 
@@ -7,7 +8,7 @@ export class AddNoteDto extends FactDto {
 }
 
 export class RetractFactDto extends FactDto {
-  /** The event of this case that should stop counting; it stays in the timeline. */
+  @ApiProperty({ description: 'The event of this case that should stop counting; it stays in the timeline.' })
   @IsId()
   eventId!: string;
 

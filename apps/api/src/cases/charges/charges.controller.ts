@@ -2,6 +2,8 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
+import { ChargeBroughtAnswerSchema } from '../shared/write-answers';
 import { fields } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -24,6 +26,11 @@ import {
 export class ChargesController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({
+    operationId: 'bringCharge',
+    summary: 'Record a charge brought under the criminal or the administrative code',
+    answer: ChargeBroughtAnswerSchema,
+  })
   @Post('charges')
   bring(@CaseTarget() target: CaseWriteTarget, @Body() body: BringChargeDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -38,6 +45,11 @@ export class ChargesController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'requalifyCharge',
+    summary: 'Record a charge requalified under another article',
+    itemIds: ['chargeId'],
+  })
   @Post('charges/:chargeId/requalify')
   requalify(
     @CaseTarget() target: CaseWriteTarget,
@@ -51,6 +63,7 @@ export class ChargesController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'dropCharge', summary: 'Record a charge dropped', itemIds: ['chargeId'] })
   @Post('charges/:chargeId/drop')
   drop(
     @CaseTarget() target: CaseWriteTarget,
@@ -64,6 +77,10 @@ export class ChargesController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'imposeAdministrativeSanction',
+    summary: 'Record an administrative sanction: arrest, fine or warning',
+  })
   @Post('administrative-sanctions')
   imposeSanction(
     @CaseTarget() target: CaseWriteTarget,
@@ -76,6 +93,7 @@ export class ChargesController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'deliverVerdict', summary: 'Record the verdict and the sentence' })
   @Post('verdict')
   deliverVerdict(@CaseTarget() target: CaseWriteTarget, @Body() body: DeliverVerdictDto): Promise<WriteOutcome> {
     return this.writer.write({

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
@@ -41,7 +42,7 @@ export class ImposeAdministrativeSanctionDto extends FactDto {
   @IsIn(SANCTION_KINDS)
   kind!: SanctionKind;
 
-  /** Length of an administrative arrest. */
+  @ApiProperty({ description: 'Length of an administrative arrest.', type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -54,7 +55,7 @@ export class ImposeAdministrativeSanctionDto extends FactDto {
   @Max(1e12)
   amount?: number;
 
-  /** ISO-4217 code such as `KZT`. */
+  @ApiProperty({ description: 'ISO-4217 code such as `KZT`.' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as KZT' })
   currency?: string;

@@ -2,6 +2,8 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
+import { ComplaintFiledAnswerSchema } from '../shared/write-answers';
 import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -20,6 +22,11 @@ import {
 export class ComplaintsController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({
+    operationId: 'fileComplaint',
+    summary: 'Record a complaint filed with a prosecutor, a court or another body',
+    answer: ComplaintFiledAnswerSchema,
+  })
   @Post()
   file(@CaseTarget() target: CaseWriteTarget, @Body() body: FileComplaintDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -40,6 +47,11 @@ export class ComplaintsController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'recordComplaintResponse',
+    summary: 'Record the answer to a complaint',
+    itemIds: ['complaintId'],
+  })
   @Post(':complaintId/response')
   recordResponse(
     @CaseTarget() target: CaseWriteTarget,
@@ -57,6 +69,11 @@ export class ComplaintsController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'recordComplainantPressure',
+    summary: 'Record pressure on the complainant to withdraw',
+    itemIds: ['complaintId'],
+  })
   @Post(':complaintId/pressure')
   recordPressure(
     @CaseTarget() target: CaseWriteTarget,
@@ -70,6 +87,11 @@ export class ComplaintsController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'withdrawComplaint',
+    summary: 'Record a complaint withdrawn',
+    itemIds: ['complaintId'],
+  })
   @Post(':complaintId/withdraw')
   withdraw(
     @CaseTarget() target: CaseWriteTarget,

@@ -1,10 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { COMPLAINT_BODIES, COMPLAINT_OUTCOMES, type ComplaintBody, type ComplaintOutcome } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
 import { IsId, IsInstant, Text } from '../shared/validators';
 
 export class FileComplaintDto extends FactDto {
-  /** The torture allegation the complaint is about, if any. */
+  @ApiProperty({ description: 'The torture allegation the complaint is about, if any.' })
   @IsOptional()
   @IsId()
   allegationId?: string;
@@ -16,7 +17,7 @@ export class FileComplaintDto extends FactDto {
   @Text(200)
   reference?: string;
 
-  /** When an answer is due by law; after it the complaint counts as overdue. */
+  @ApiProperty({ description: 'When an answer is due by law; after it the complaint counts as overdue.' })
   @IsOptional()
   @IsInstant()
   responseDueAt?: string;

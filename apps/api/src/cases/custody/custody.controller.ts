@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
 import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -26,6 +27,10 @@ import {
 export class CustodyController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({
+    operationId: 'recordDetention',
+    summary: 'Record a detention: where, by which authority, in what circumstances',
+  })
   @Post('detention')
   recordDetention(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordDetentionDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -38,6 +43,10 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'reportWhereaboutsUnknown',
+    summary: 'Report that nobody knows where the detainee is held',
+  })
   @Post('whereabouts-unknown')
   reportWhereaboutsUnknown(
     @CaseTarget() target: CaseWriteTarget,
@@ -50,6 +59,7 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'transferDetainee', summary: 'Record a transfer to another facility' })
   @Post('transfers')
   transfer(@CaseTarget() target: CaseWriteTarget, @Body() body: TransferDetaineeDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -59,6 +69,7 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'releaseToHouseArrest', summary: 'Record a release from custody to house arrest' })
   @Post('release-to-house-arrest')
   releaseToHouseArrest(
     @CaseTarget() target: CaseWriteTarget,
@@ -74,6 +85,7 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'release', summary: 'Record a release, on what grounds' })
   @Post('release')
   release(@CaseTarget() target: CaseWriteTarget, @Body() body: ReleaseDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -83,6 +95,10 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'recordAccessDenial',
+    summary: 'Record that a lawyer, relatives or a doctor were denied access',
+  })
   @Post('access-denials')
   recordAccessDenial(
     @CaseTarget() target: CaseWriteTarget,
@@ -95,6 +111,10 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'recordMedicalFact',
+    summary: 'Record a medical need, care denied, a stay in hospital or a removal from it',
+  })
   @Post('medical')
   recordMedicalFact(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordMedicalFactDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -104,6 +124,7 @@ export class CustodyController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'recordDeath', summary: 'Record the detainee’s death and its circumstances' })
   @Post('death')
   recordDeath(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordDeathDto): Promise<WriteOutcome> {
     return this.writer.write({

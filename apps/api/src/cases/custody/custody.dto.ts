@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
@@ -43,7 +44,7 @@ export class ReportWhereaboutsUnknownDto extends FactDto {
 }
 
 export class FacilityDto {
-  /** Official code such as `LA-155/18` or `SI-18`. */
+  @ApiProperty({ description: 'Official code such as `LA-155/18` or `SI-18`.' })
   @IsOptional()
   @Text(50)
   code?: string;
@@ -92,7 +93,7 @@ export class RecordAccessDenialDto extends FactDto {
   @IsIn(ACCESS_DENIED_TO)
   who!: AccessDeniedTo;
 
-  /** Who refused access (facility staff, investigator...). */
+  @ApiProperty({ description: 'Who refused access (facility staff, investigator...).' })
   @IsOptional()
   @Text(300)
   by?: string;

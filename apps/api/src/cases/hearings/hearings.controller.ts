@@ -2,6 +2,8 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
+import { HearingScheduledAnswerSchema } from '../shared/write-answers';
 import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -14,6 +16,11 @@ import { CancelHearingDto, RecordHearingOutcomeDto, RescheduleHearingDto, Schedu
 export class HearingsController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({
+    operationId: 'scheduleHearing',
+    summary: 'Schedule a hearing',
+    answer: HearingScheduledAnswerSchema,
+  })
   @Post()
   schedule(@CaseTarget() target: CaseWriteTarget, @Body() body: ScheduleHearingDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -28,6 +35,11 @@ export class HearingsController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'rescheduleHearing',
+    summary: 'Move a scheduled hearing to another time',
+    itemIds: ['hearingId'],
+  })
   @Post(':hearingId/reschedule')
   reschedule(
     @CaseTarget() target: CaseWriteTarget,
@@ -45,6 +57,7 @@ export class HearingsController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'cancelHearing', summary: 'Record a hearing cancelled', itemIds: ['hearingId'] })
   @Post(':hearingId/cancel')
   cancel(
     @CaseTarget() target: CaseWriteTarget,
@@ -58,6 +71,11 @@ export class HearingsController {
     });
   }
 
+  @CaseWriteRoute({
+    operationId: 'recordHearingOutcome',
+    summary: 'Record what came of a hearing',
+    itemIds: ['hearingId'],
+  })
   @Post(':hearingId/outcome')
   recordOutcome(
     @CaseTarget() target: CaseWriteTarget,

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { HEARING_KINDS, type HearingKind } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
@@ -17,7 +18,7 @@ export class ScheduleHearingDto extends FactDto {
   @IsInstant()
   scheduledAt!: string;
 
-  /** Where it is held when not in the courthouse, e.g. inside the detention facility. */
+  @ApiProperty({ description: 'Where it is held when not in the courthouse, e.g. inside the detention facility.' })
   @IsOptional()
   @Text(300)
   location?: string;

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { OpenCase } from '@casetrack/domain';
 import { CaseWriter } from '../write/case-writer';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { OpenCaseRoute } from '../shared/case-write-route';
+import { CaseOpenedAnswerSchema } from '../shared/write-answers';
 import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
 import type { WriteOutcome } from '../write/write-outcome';
 import { OpenCaseDto } from './intake.dto';
@@ -18,7 +20,12 @@ export class IntakeController {
     private readonly duplicates: PossibleDuplicates,
   ) {}
 
-  /** Opens a case for a detainee. A lawyer who opens a case becomes its lead lawyer. */
+  @OpenCaseRoute({
+    operationId: 'openCase',
+    summary: 'Open a case for a detainee; the answer lists the cases that may be about the same person',
+    description: 'A lawyer who opens a case becomes its lead lawyer.',
+    answer: CaseOpenedAnswerSchema,
+  })
   @Post()
   open(@WriteRequest() request: WriteRequestContext, @Body() body: OpenCaseDto): Promise<WriteOutcome> {
     return this.writer.write({

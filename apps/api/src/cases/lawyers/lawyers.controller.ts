@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { UsersService } from '@casetrack/auth';
 import { ParseIdPipe } from '../shared/case-id.pipe';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
 import { fields } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -18,6 +19,7 @@ export class LawyersController {
     private readonly users: UsersService,
   ) {}
 
+  @CaseWriteRoute({ operationId: 'assignLawyer', summary: 'Assign a lawyer to the case, as lead or support' })
   @Post()
   assign(@CaseTarget() target: CaseWriteTarget, @Body() body: AssignLawyerDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -34,6 +36,7 @@ export class LawyersController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'unassignLawyer', summary: 'Take a lawyer off the case', itemIds: ['lawyerId'] })
   @Post(':lawyerId/unassign')
   unassign(
     @CaseTarget() target: CaseWriteTarget,

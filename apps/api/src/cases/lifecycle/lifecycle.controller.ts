@@ -2,6 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@casetrack/auth';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
 import { ReasonDto } from '../shared/reason.dto';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -14,6 +15,7 @@ import type { WriteOutcome } from '../write/write-outcome';
 export class LifecycleController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({ operationId: 'closeCase', summary: 'Close the case: work on it has ended' })
   @Post('close')
   close(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
     return this.writer.write({ ...target, body, command: () => ({ type: 'CloseCase', reason: body.reason }) });
@@ -23,12 +25,17 @@ export class LifecycleController {
    * Destroys the case's key (coordinators only): identity, testimony and every other sensitive field read as
    * erased from then on, everywhere; the stream's structure, the statistics and the hash chain stay.
    */
+  @CaseWriteRoute({
+    operationId: 'eraseCase',
+    summary: 'Erase the case’s sensitive data by destroying its key (coordinators only)',
+  })
   @Roles('coordinator')
   @Post('erase')
   erase(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
     return this.writer.write({ ...target, body, command: () => ({ type: 'EraseCase', reason: body.reason }) });
   }
 
+  @CaseWriteRoute({ operationId: 'reopenCase', summary: 'Reopen a closed case' })
   @Post('reopen')
   reopen(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
     return this.writer.write({ ...target, body, command: () => ({ type: 'ReopenCase', reason: body.reason }) });

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
 import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -14,6 +15,7 @@ import { ExtendPreventiveMeasureDto, ImposePreventiveMeasureDto } from './preven
 export class PreventiveMeasuresController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({ operationId: 'imposePreventiveMeasure', summary: 'Record a preventive measure imposed by a court' })
   @Post()
   impose(@CaseTarget() target: CaseWriteTarget, @Body() body: ImposePreventiveMeasureDto): Promise<WriteOutcome> {
     return this.writer.write({
@@ -26,6 +28,7 @@ export class PreventiveMeasuresController {
     });
   }
 
+  @CaseWriteRoute({ operationId: 'extendPreventiveMeasure', summary: 'Record the current preventive measure extended' })
   @Post('extend')
   extend(@CaseTarget() target: CaseWriteTarget, @Body() body: ExtendPreventiveMeasureDto): Promise<WriteOutcome> {
     return this.writer.write({

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { MEASURES, type Measure } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
@@ -7,12 +8,12 @@ export class ImposePreventiveMeasureDto extends FactDto {
   @IsIn(MEASURES)
   measure!: Measure;
 
-  /** When the measure ends unless extended; pre-trial detention normally has one. */
+  @ApiProperty({ description: 'When the measure ends unless extended; pre-trial detention normally has one.' })
   @IsOptional()
   @IsInstant()
   until?: string;
 
-  /** The hearing that decided it. */
+  @ApiProperty({ description: 'The hearing that decided it.' })
   @IsOptional()
   @IsId()
   hearingId?: string;

@@ -1,9 +1,18 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
 import { Roles } from '@casetrack/auth';
+import { SignedInRoutes } from '../../openapi/api-route';
 import { WriteOutcomeInterceptor } from '../write/write-outcome.interceptor';
+import { IDEMPOTENCY_KEY } from './case-write-route';
 
-/** Case writes: lawyers and coordinators only (auditors read, admins manage users); answers carry an ETag. */
+/**
+ * Case writes: lawyers and coordinators only (auditors read, admins manage users); answers carry an ETag; every one
+ * takes an Idempotency-Key.
+ */
 export function CaseWriteController(): ClassDecorator {
-  return applyDecorators(ApiBearerAuth(), Roles('lawyer', 'coordinator'), UseInterceptors(WriteOutcomeInterceptor));
+  return applyDecorators(
+    SignedInRoutes(),
+    IDEMPOTENCY_KEY,
+    Roles('lawyer', 'coordinator'),
+    UseInterceptors(WriteOutcomeInterceptor),
+  );
 }

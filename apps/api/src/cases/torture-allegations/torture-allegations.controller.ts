@@ -1,6 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseWriteController } from '../shared/case-write-controller';
+import { CaseWriteRoute } from '../shared/case-write-route';
+import { AllegationRecordedAnswerSchema } from '../shared/write-answers';
 import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
@@ -14,6 +16,11 @@ import { RecordTortureAllegationDto } from './torture-allegations.dto';
 export class TortureAllegationsController {
   constructor(private readonly writer: CaseWriter) {}
 
+  @CaseWriteRoute({
+    operationId: 'recordTortureAllegation',
+    summary: 'Record what the person says was done to them, with the consent they gave',
+    answer: AllegationRecordedAnswerSchema,
+  })
   @Post()
   record(@CaseTarget() target: CaseWriteTarget, @Body() body: RecordTortureAllegationDto): Promise<WriteOutcome> {
     return this.writer.write({

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CONSENTS, type Consent, TORTURE_METHODS, type TortureMethod } from '@casetrack/domain';
@@ -5,11 +6,11 @@ import { FactDto } from '../shared/fact.dto';
 import { IsInstant, Text } from '../shared/validators';
 
 export class EvidenceDto {
-  /** e.g. `medical_report`, `photo`, `video`, `forensic_exam`. */
+  @ApiProperty({ description: 'e.g. `medical_report`, `photo`, `video`, `forensic_exam`.' })
   @Text(50)
   kind!: string;
 
-  /** Where the evidence is kept (archive reference, file name); never the content itself. */
+  @ApiProperty({ description: 'Where the evidence is kept (archive reference, file name); never the content itself.' })
   @Text(1000)
   reference!: string;
 
@@ -36,7 +37,7 @@ export class RecordTortureAllegationDto extends FactDto {
   @IsIn(TORTURE_METHODS, { each: true })
   methods!: TortureMethod[];
 
-  /** Perpetrators as the victim describes them. */
+  @ApiProperty({ description: 'Perpetrators as the victim describes them.' })
   @IsOptional()
   @Text(10000)
   perpetrators?: string;
@@ -49,6 +50,7 @@ export class RecordTortureAllegationDto extends FactDto {
   @Text(10000)
   witnesses?: string;
 
+  @ApiProperty({ type: [EvidenceDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -56,7 +58,7 @@ export class RecordTortureAllegationDto extends FactDto {
   @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
 
-  /** What the victim agreed to: publish in full, anonymised, or internal use only. */
+  @ApiProperty({ description: 'What the victim agreed to: publish in full, anonymised, or internal use only.' })
   @IsIn(CONSENTS)
   consent!: Consent;
 }

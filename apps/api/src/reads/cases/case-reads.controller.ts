@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { LogsCaseAccess } from '../../access-log/logs-case-access';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { type CaseDetail, type CaseSummary, GetCaseQuery, ListCasesQuery, type Page } from '@casetrack/read-model';
 import { ApiException } from '../../common/api-exception';
@@ -9,7 +9,9 @@ import { CONSENT_IN_DETAIL } from '../../common/consent-docs';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
 import { pageOf } from '../shared/page.dto';
 import { ReadController, viewerOf } from '../shared/read-controller';
+import { ApiRoute } from '../../openapi/api-route';
 import { ListCasesDto } from './case-reads.dto';
+import { CaseDetailSchema, CasePageSchema } from './case-reads.responses';
 
 @ApiTags('reads')
 @ReadController()
@@ -17,17 +19,24 @@ import { ListCasesDto } from './case-reads.dto';
 export class CaseReadsController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The cases the caller may see, filtered; `{items, total, page, pageSize}`. */
+  @ApiRoute({
+    operationId: 'listCases',
+    summary: 'The cases the caller may see, filtered',
+    answer: { type: CasePageSchema, description: 'A page of case summaries (20 a page by default)' },
+  })
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListCasesDto): Promise<Page<CaseSummary>> {
     const { page, pageSize, ...filters } = query;
     return this.queries.execute(new ListCasesQuery(viewerOf(user), filters, pageOf({ page, pageSize })));
   }
 
-  /** One case: the summary plus hearings, complaints, allegations (without testimony), transfers, measures... */
-  @ApiOperation({
+  @ApiRoute({
+    operationId: 'getCase',
     summary: 'One case: the summary plus hearings, complaints, allegations (without testimony), transfers, measures',
     description: `Allegations carry no testimony here. ${CONSENT_IN_DETAIL}`,
+    ids: ['caseId'],
+    answer: { type: CaseDetailSchema, description: 'The case' },
+    errors: [404],
   })
   @LogsCaseAccess('detail')
   @Get(':caseId')

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CASE_STATUSES, type CaseStatus, VULNERABILITIES, type Vulnerability } from '@casetrack/domain';
 import { IsId, Text } from '../../cases/shared/validators';
@@ -8,17 +9,19 @@ export class ListCasesDto extends PageDto {
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  /** Case-insensitive. */
+  @ApiProperty({ description: 'Case-insensitive.' })
   @IsOptional()
   @Text(200)
   city?: string;
 
-  /** The facility's code (e.g. `LA-155/18`), or its name when it has no code; case-insensitive. */
+  @ApiProperty({
+    description: "The facility's code (e.g. `LA-155/18`), or its name when it has no code; case-insensitive.",
+  })
   @IsOptional()
   @Text(300)
   facility?: string;
 
-  /** An article of an active charge, e.g. `272`. */
+  @ApiProperty({ description: 'An article of an active charge, e.g. `272`.' })
   @IsOptional()
   @Text(50)
   article?: string;
@@ -31,7 +34,7 @@ export class ListCasesDto extends PageDto {
   @IsIn(VULNERABILITIES)
   vulnerability?: Vulnerability;
 
-  /** A name in any spelling or script; best matches first. */
+  @ApiProperty({ description: 'A name in any spelling or script; best matches first.' })
   @IsOptional()
   @Text(200)
   q?: string;

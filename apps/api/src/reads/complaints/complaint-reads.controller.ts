@@ -5,7 +5,9 @@ import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { type ComplaintItem, ListComplaintsQuery, type Page } from '@casetrack/read-model';
 import { pageOf } from '../shared/page.dto';
 import { ReadController, viewerOf } from '../shared/read-controller';
+import { ApiRoute } from '../../openapi/api-route';
 import { ListComplaintsDto } from './complaint-reads.dto';
+import { ComplaintPageSchema } from './complaint-reads.responses';
 
 @ApiTags('reads')
 @ReadController()
@@ -13,7 +15,11 @@ import { ListComplaintsDto } from './complaint-reads.dto';
 export class ComplaintReadsController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** Complaints, the answer due soonest first (100 a page by default). */
+  @ApiRoute({
+    operationId: 'listComplaints',
+    summary: 'Complaints, the answer due soonest first',
+    answer: { type: ComplaintPageSchema, description: 'A page of complaints (100 a page by default)' },
+  })
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListComplaintsDto): Promise<Page<ComplaintItem>> {
     const { page, pageSize, ...filters } = query;

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { type ComplaintStatus } from '@casetrack/domain';
 import { IsId } from '../../cases/shared/validators';
@@ -10,7 +11,7 @@ export class ListComplaintsDto extends PageDto {
   @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatus;
 
-  /** `true`: awaiting an answer past its due date; `false`: all others. */
+  @ApiProperty({ description: '`true`: awaiting an answer past its due date; `false`: all others.' })
   @IsOptional()
   @BooleanFromQuery()
   @IsBoolean()

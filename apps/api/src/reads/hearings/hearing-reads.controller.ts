@@ -7,7 +7,9 @@ import { utc } from '../../cases/shared/fields';
 import { ApiException } from '../../common/api-exception';
 import { pageOf } from '../shared/page.dto';
 import { ReadController, viewerOf } from '../shared/read-controller';
+import { ApiRoute } from '../../openapi/api-route';
 import { ListHearingsDto } from './hearing-reads.dto';
+import { HearingPageSchema } from './hearing-reads.responses';
 
 @ApiTags('reads')
 @ReadController()
@@ -15,7 +17,11 @@ import { ListHearingsDto } from './hearing-reads.dto';
 export class HearingReadsController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The hearings calendar, soonest first (100 a page by default). */
+  @ApiRoute({
+    operationId: 'listHearings',
+    summary: 'The hearings calendar, soonest first',
+    answer: { type: HearingPageSchema, description: 'A page of hearings (100 a page by default)' },
+  })
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListHearingsDto): Promise<Page<CalendarHearing>> {
     const { page, pageSize, from, to, ...rest } = query;

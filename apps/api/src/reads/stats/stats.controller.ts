@@ -3,7 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
 import { GetStatsQuery, type Stats } from '@casetrack/read-model';
+import { ApiRoute } from '../../openapi/api-route';
 import { ReadController, viewerOf } from '../shared/read-controller';
+import { StatsSchema } from './stats.responses';
 
 @ApiTags('reads')
 @ReadController()
@@ -11,7 +13,11 @@ import { ReadController, viewerOf } from '../shared/read-controller';
 export class StatsController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** Counts over the cases the caller may see (a lawyer: their own). No names, no case text. */
+  @ApiRoute({
+    operationId: 'getStats',
+    summary: 'Counts over the cases the caller may see (a lawyer: their own); no names, no case text',
+    answer: { type: StatsSchema, description: 'The statistics' },
+  })
   @Get()
   stats(@CurrentUser() user: AuthenticatedUser): Promise<Stats> {
     return this.queries.execute(new GetStatsQuery(viewerOf(user)));

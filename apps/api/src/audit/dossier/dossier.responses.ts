@@ -1,0 +1,117 @@
+import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { CASE_EVENT_TYPES, OCCURRED_AT_PRECISIONS } from '@casetrack/domain';
+import { AnyObject, Count, Flag, Id, ListOf, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
+import { ActorSchema } from '../timeline/timeline.responses';
+import { ChainBrokenSchema, ChainValidSchema } from '../verify/verify.responses';
+
+@ApiSchema({ name: 'DossierRecord', description: 'One recorded fact: what was stated, when, and by whom' })
+export class DossierRecordSchema {
+  @Id()
+  eventId!: string;
+
+  @Count({ minimum: 1 })
+  version!: number;
+
+  @OneOf('EventType', CASE_EVENT_TYPES)
+  type!: string;
+
+  @Time()
+  occurredAt!: string;
+
+  @Text({ enum: [...OCCURRED_AT_PRECISIONS] })
+  occurredAtPrecision!: string;
+
+  @Time()
+  recordedAt!: string;
+
+  @Nested(() => ActorSchema)
+  recordedBy!: ActorSchema;
+
+  @AnyObject({ description: 'What the fact states, in the shape of its type' })
+  data!: Record<string, unknown>;
+}
+
+@ApiSchema({ name: 'DossierWithheld', description: 'What was left out, so that the reader knows it is partial' })
+export class DossierWithheldSchema {
+  @Count()
+  internalAllegations!: number;
+
+  @Count()
+  anonymisedAllegations!: number;
+}
+
+const Records = (description: string): PropertyDecorator => ListOf(() => DossierRecordSchema, { description });
+const Sections = (description: string): PropertyDecorator =>
+  ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description });
+
+@ApiSchema({ name: 'Dossier', description: 'Every counting fact of the case once, in its section, with verification' })
+export class DossierSchema {
+  @Text({ enum: ['casetrack-dossier/1'] })
+  format!: string;
+
+  @Id()
+  caseId!: string;
+
+  @Time()
+  generatedAt!: string;
+
+  @Flag({ description: 'Allegations recorded internal_only or anonymised are included (includeInternal=true)' })
+  includesInternal!: boolean;
+
+  @AnyObject({ nullable: true, description: 'Who the person is, the source, and the record that opened the case' })
+  detainee!: Record<string, unknown> | null;
+
+  @AnyObject({ description: 'status, closed, heldAs, currentFacility, measure, releasedAt' })
+  situation!: Record<string, unknown>;
+
+  @AnyObject({ description: 'current: the lawyers assigned; records: assignments and unassignments' })
+  lawyers!: Record<string, unknown>;
+
+  @Records('Detention, whereabouts, transfers, measures, releases')
+  custody!: DossierRecordSchema[];
+
+  @Sections('Each charge with its records')
+  charges!: unknown[];
+
+  @Records('Administrative sanctions')
+  administrativeSanctions!: DossierRecordSchema[];
+
+  @Sections('Each hearing with its records')
+  hearings!: unknown[];
+
+  @Records('Torture allegations this dossier may carry (see includesInternal and withheld)')
+  allegations!: DossierRecordSchema[];
+
+  @Sections('Each complaint with its records; allegationWithheld when its allegation is left out')
+  complaints!: unknown[];
+
+  @Records('Access denied')
+  accessDenials!: DossierRecordSchema[];
+
+  @Records('Medical facts')
+  medical!: DossierRecordSchema[];
+
+  @Nested(() => DossierRecordSchema, { nullable: true })
+  verdict!: DossierRecordSchema | null;
+
+  @Nested(() => DossierRecordSchema, { nullable: true })
+  death!: DossierRecordSchema | null;
+
+  @Records('Notes')
+  notes!: DossierRecordSchema[];
+
+  @Records('Closed, reopened, erased')
+  lifecycle!: DossierRecordSchema[];
+
+  @Sections('Retracted facts, each with its retraction')
+  retractions!: unknown[];
+
+  @Nested(() => DossierWithheldSchema)
+  withheld!: DossierWithheldSchema;
+
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(ChainValidSchema) }, { $ref: getSchemaPath(ChainBrokenSchema) }],
+    description: 'The verification of the stream the dossier was built from',
+  })
+  verification!: ChainValidSchema | ChainBrokenSchema;
+}

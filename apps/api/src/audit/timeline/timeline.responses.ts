@@ -1,0 +1,57 @@
+import { ApiSchema } from '@nestjs/swagger';
+import { CASE_EVENT_TYPES, OCCURRED_AT_PRECISIONS } from '@casetrack/domain';
+import { AnyObject, Count, Flag, Id, ListOf, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
+
+@ApiSchema({ name: 'Actor', description: 'Who recorded a fact, and in which role' })
+export class ActorSchema {
+  @Text({ description: 'A user id, or `system` for facts the service records itself' })
+  id!: string;
+
+  @Text()
+  role!: string;
+}
+
+@ApiSchema({ name: 'TimelineEvent' })
+export class TimelineEventSchema {
+  @Id()
+  eventId!: string;
+
+  @Count({ minimum: 1 })
+  version!: number;
+
+  @Count({ description: 'The event’s global position' })
+  position!: number;
+
+  @OneOf('EventType', CASE_EVENT_TYPES)
+  type!: string;
+
+  @Time()
+  occurredAt!: string;
+
+  @Text({ enum: [...OCCURRED_AT_PRECISIONS], description: 'How precisely occurredAt is known' })
+  occurredAtPrecision!: string;
+
+  @Time()
+  recordedAt!: string;
+
+  @Nested(() => ActorSchema)
+  actor!: ActorSchema;
+
+  @AnyObject({ description: 'What the fact states, in the shape of its type (older schema versions upcast)' })
+  data!: Record<string, unknown>;
+
+  @Flag({ description: 'A retraction withdrew this fact: it no longer counts' })
+  retracted!: boolean;
+
+  @Id({ required: false, description: 'The retraction that withdrew it, when retracted' })
+  retractedBy?: string;
+
+  @Text({ description: 'The event’s link in the stream’s hash chain' })
+  hash!: string;
+}
+
+@ApiSchema({ name: 'Timeline' })
+export class TimelineSchema {
+  @ListOf(() => TimelineEventSchema, { description: 'Every event of the case in stream order' })
+  events!: TimelineEventSchema[];
+}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { COMPLAINT_BODIES, HEARING_KINDS, MEASURES } from '@casetrack/domain';
+import { Id, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
+
+/** What every agenda item has: when, and the case. */
+class AgendaItemBase {
+  @Time({ description: 'When the deadline falls' })
+  at!: string;
+
+  @Id()
+  caseId!: string;
+
+  @Text()
+  fullName!: string;
+}
+
+class AgendaHearing {
+  @Id()
+  hearingId!: string;
+
+  @OneOf('HearingKind', HEARING_KINDS)
+  kind!: string;
+
+  @Text()
+  court!: string;
+}
+
+@ApiSchema({ name: 'AgendaHearingItem', description: 'A hearing still scheduled' })
+export class AgendaHearingItemSchema extends AgendaItemBase {
+  @Text({ enum: ['hearing'] })
+  kind!: 'hearing';
+
+  @Nested(() => AgendaHearing)
+  hearing!: AgendaHearing;
+}
+
+class AgendaMeasure {
+  @OneOf('Measure', MEASURES)
+  measure!: string;
+
+  @Time()
+  until!: string;
+}
+
+@ApiSchema({ name: 'AgendaMeasureItem', description: 'A preventive measure ending' })
+export class AgendaMeasureItemSchema extends AgendaItemBase {
+  @Text({ enum: ['measure_ends'] })
+  kind!: 'measure_ends';
+
+  @Nested(() => AgendaMeasure)
+  measure!: AgendaMeasure;
+}
+
+class AgendaComplaint {
+  @Id()
+  complaintId!: string;
+
+  @OneOf('ComplaintBody', COMPLAINT_BODIES)
+  filedWith!: string;
+
+  @Time()
+  responseDueAt!: string;
+}
+
+@ApiSchema({ name: 'AgendaComplaintItem', description: 'A complaint whose answer is due, or overdue' })
+export class AgendaComplaintItemSchema extends AgendaItemBase {
+  @Text({ enum: ['complaint_due', 'complaint_overdue'] })
+  kind!: 'complaint_due' | 'complaint_overdue';
+
+  @Nested(() => AgendaComplaint)
+  complaint!: AgendaComplaint;
+}
+
+@ApiSchema({ name: 'Agenda' })
+export class AgendaSchema {
+  @ApiProperty({
+    type: 'array',
+    description: 'Soonest first, at most 500',
+    items: {
+      oneOf: [AgendaHearingItemSchema, AgendaMeasureItemSchema, AgendaComplaintItemSchema].map((item) => ({
+        $ref: getSchemaPath(item),
+      })),
+    },
+  })
+  items!: Array<AgendaHearingItemSchema | AgendaMeasureItemSchema | AgendaComplaintItemSchema>;
+}
+
+/** The item schemas the agenda refers to by name. */
+export const AGENDA_ITEMS = [AgendaHearingItemSchema, AgendaMeasureItemSchema, AgendaComplaintItemSchema];

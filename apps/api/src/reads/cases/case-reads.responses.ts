@@ -1,0 +1,409 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import {
+  ACCESS_DENIED_TO,
+  AUTHORITIES,
+  CASE_STATUSES,
+  CHARGE_CODES,
+  type ChargeStatus,
+  COMPLAINT_BODIES,
+  COMPLAINT_OUTCOMES,
+  type ComplaintStatus,
+  CONSENTS,
+  DEATH_CIRCUMSTANCES,
+  FACILITY_KINDS,
+  HEARING_KINDS,
+  type HearingStatus,
+  LAWYER_ROLES,
+  type MeasureChangeKind,
+  MEASURES,
+  SANCTION_KINDS,
+  SENTENCE_KINDS,
+  SEXES,
+  TORTURE_METHODS,
+  VERDICT_OUTCOMES,
+  VULNERABILITIES,
+} from '@casetrack/domain';
+import {
+  Count,
+  everyValue,
+  Flag,
+  Id,
+  ListOf,
+  Nested,
+  OneOf,
+  PageOf,
+  Text,
+  Time,
+} from '../../openapi/schema-properties';
+
+/*
+ * The answers of the case reads (libs/read-model's CaseSummary and CaseDetail). Optional values are explicit nulls,
+ * so every answer has the same keys.
+ */
+
+export const CHARGE_STATUSES = everyValue<ChargeStatus>()(['active', 'dropped']);
+export const HEARING_STATUSES = everyValue<HearingStatus>()(['scheduled', 'cancelled', 'held']);
+export const COMPLAINT_STATUSES = everyValue<ComplaintStatus>()(['awaiting', 'answered', 'withdrawn']);
+const MEASURE_CHANGES = everyValue<MeasureChangeKind>()(['imposed', 'extended', 'released_to_house_arrest', 'ended']);
+
+@ApiSchema({ name: 'Facility' })
+export class FacilitySchema {
+  @Text({ nullable: true, description: 'Official code such as LA-155/18' })
+  code!: string | null;
+
+  @Text()
+  name!: string;
+
+  @Text()
+  city!: string;
+
+  @OneOf('FacilityKind', FACILITY_KINDS)
+  kind!: string;
+}
+
+@ApiSchema({ name: 'Charge' })
+export class ChargeSchema {
+  @Id()
+  chargeId!: string;
+
+  @OneOf('ChargeCode', CHARGE_CODES)
+  code!: string;
+
+  @Text()
+  article!: string;
+
+  @Text({ nullable: true })
+  part!: string | null;
+
+  @Text({ nullable: true })
+  title!: string | null;
+
+  @OneOf('ChargeStatus', CHARGE_STATUSES)
+  status!: string;
+}
+
+@ApiSchema({ name: 'CaseLawyer' })
+export class CaseLawyerSchema {
+  @Id()
+  lawyerId!: string;
+
+  @OneOf('LawyerRole', LAWYER_ROLES)
+  role!: string;
+}
+
+@ApiSchema({ name: 'CurrentMeasure' })
+export class CurrentMeasureSchema {
+  @OneOf('Measure', MEASURES)
+  measure!: string;
+
+  @Time({ nullable: true })
+  until!: string | null;
+}
+
+@ApiSchema({ name: 'NextHearing' })
+export class NextHearingSchema {
+  @Id()
+  hearingId!: string;
+
+  @OneOf('HearingKind', HEARING_KINDS)
+  kind!: string;
+
+  @Text()
+  court!: string;
+
+  @Time()
+  scheduledAt!: string;
+}
+
+@ApiSchema({ name: 'CaseSummary', description: 'A case as the case list shows it' })
+export class CaseSummarySchema {
+  @Id()
+  caseId!: string;
+
+  @Text()
+  fullName!: string;
+
+  @ListOf(() => String)
+  nameVariants!: string[];
+
+  @Text()
+  city!: string;
+
+  @OneOf('CaseStatus', CASE_STATUSES)
+  status!: string;
+
+  @Flag()
+  closed!: boolean;
+
+  @Nested(() => FacilitySchema, { nullable: true })
+  currentFacility!: FacilitySchema | null;
+
+  @ListOf(() => ChargeSchema)
+  charges!: ChargeSchema[];
+
+  @ListOf(() => CaseLawyerSchema)
+  lawyers!: CaseLawyerSchema[];
+
+  @Nested(() => NextHearingSchema, { nullable: true })
+  nextHearing!: NextHearingSchema | null;
+
+  @Nested(() => CurrentMeasureSchema, { nullable: true })
+  measure!: CurrentMeasureSchema | null;
+
+  @Count()
+  openComplaints!: number;
+
+  @Count()
+  tortureAllegations!: number;
+
+  @OneOf('Vulnerability', VULNERABILITIES, { isArray: true })
+  vulnerabilities!: string[];
+
+  @Count({ minimum: 1, description: 'The case stream’s version this summary reflects' })
+  version!: number;
+
+  @Time()
+  lastRecordedAt!: string;
+}
+
+export const CasePageSchema = PageOf(() => CaseSummarySchema, 'CaseSummaryPage');
+
+@ApiSchema({ name: 'Hearing' })
+export class HearingSchema extends NextHearingSchema {
+  @Text({ nullable: true })
+  judge!: string | null;
+
+  @Text({ nullable: true })
+  location!: string | null;
+
+  @OneOf('HearingStatus', HEARING_STATUSES)
+  status!: string;
+
+  @Time({ isArray: true, description: 'Earlier times it was scheduled for, oldest first' })
+  previousScheduledAt!: string[];
+
+  @Text({ nullable: true })
+  outcome!: string | null;
+
+  @Count({ nullable: true })
+  durationMinutes!: number | null;
+
+  @Flag({ nullable: true })
+  defendantHeard!: boolean | null;
+
+  @Flag({ nullable: true })
+  lawyerPresent!: boolean | null;
+}
+
+/** A complaint's fields, shared by the case detail and the complaints list. */
+export class ComplaintFieldsSchema {
+  @Id()
+  complaintId!: string;
+
+  @Id({ nullable: true, description: 'The torture allegation it is about' })
+  allegationId!: string | null;
+
+  @OneOf('ComplaintBody', COMPLAINT_BODIES)
+  filedWith!: string;
+
+  @Text({ nullable: true })
+  reference!: string | null;
+
+  @OneOf('ComplaintStatus', COMPLAINT_STATUSES)
+  status!: string;
+
+  @Time()
+  filedAt!: string;
+
+  @Time({ nullable: true })
+  responseDueAt!: string | null;
+
+  @OneOf('ComplaintOutcome', COMPLAINT_OUTCOMES, { nullable: true })
+  outcome!: string | null;
+
+  @Time({ nullable: true })
+  answeredAt!: string | null;
+
+  @Time({ nullable: true })
+  withdrawnAt!: string | null;
+
+  @Flag({ description: 'Awaiting an answer past responseDueAt' })
+  overdue!: boolean;
+}
+
+@ApiSchema({ name: 'Complaint' })
+export class ComplaintSchema extends ComplaintFieldsSchema {
+  @Count({ description: 'How many times the complainant was pressured (the accounts stay in the stream)' })
+  pressureCount!: number;
+}
+
+@ApiSchema({ name: 'Allegation', description: 'A torture allegation without its testimony' })
+export class AllegationSchema {
+  @Id()
+  allegationId!: string;
+
+  @Time()
+  recordedAsOccurredAt!: string;
+
+  @Time()
+  periodFrom!: string;
+
+  @Time({ nullable: true })
+  periodTo!: string | null;
+
+  @Text({ nullable: true })
+  facility!: string | null;
+
+  @OneOf('TortureMethod', TORTURE_METHODS, { isArray: true })
+  methods!: string[];
+
+  @OneOf('Consent', CONSENTS)
+  consent!: string;
+
+  @Count()
+  evidenceCount!: number;
+}
+
+@ApiSchema({ name: 'Transfer' })
+export class TransferSchema {
+  @Time()
+  occurredAt!: string;
+
+  @Nested(() => FacilitySchema)
+  facility!: FacilitySchema;
+}
+
+@ApiSchema({ name: 'MeasureChange' })
+export class MeasureChangeSchema {
+  @Time()
+  occurredAt!: string;
+
+  @OneOf('MeasureChangeKind', MEASURE_CHANGES)
+  change!: string;
+
+  @OneOf('Measure', MEASURES)
+  measure!: string;
+
+  @Time({ nullable: true })
+  until!: string | null;
+
+  @Id({ nullable: true })
+  hearingId!: string | null;
+}
+
+@ApiSchema({ name: 'AccessDenial' })
+export class AccessDenialSchema {
+  @Time()
+  occurredAt!: string;
+
+  @OneOf('AccessDeniedTo', ACCESS_DENIED_TO)
+  who!: string;
+
+  @Text({ nullable: true })
+  by!: string | null;
+}
+
+@ApiSchema({ name: 'Detention' })
+export class DetentionSchema {
+  @Time()
+  occurredAt!: string;
+
+  @Text()
+  city!: string;
+
+  @Text()
+  place!: string;
+
+  @OneOf('Authority', AUTHORITIES)
+  authority!: string;
+}
+
+@ApiSchema({ name: 'AdministrativeSanction' })
+export class SanctionSchema {
+  @Time()
+  occurredAt!: string;
+
+  @OneOf('SanctionKind', SANCTION_KINDS)
+  kind!: string;
+
+  @Count({ nullable: true })
+  days!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  amount!: number | null;
+
+  @Text({ nullable: true, description: 'ISO-4217' })
+  currency!: string | null;
+}
+
+@ApiSchema({ name: 'Sentence' })
+export class SentenceSchema {
+  @OneOf('SentenceKind', SENTENCE_KINDS)
+  kind!: string;
+
+  @Count({ nullable: true })
+  months!: number | null;
+}
+
+@ApiSchema({ name: 'Verdict' })
+export class VerdictSchema {
+  @Time()
+  occurredAt!: string;
+
+  @OneOf('VerdictOutcome', VERDICT_OUTCOMES)
+  outcome!: string;
+
+  @Nested(() => SentenceSchema, { nullable: true })
+  sentence!: SentenceSchema | null;
+}
+
+@ApiSchema({ name: 'Death' })
+export class DeathSchema {
+  @Time()
+  occurredAt!: string;
+
+  @OneOf('DeathCircumstances', DEATH_CIRCUMSTANCES)
+  circumstances!: string;
+
+  @Flag({ nullable: true })
+  bodyReleased!: boolean | null;
+}
+
+@ApiSchema({ name: 'CaseDetail', description: 'The case summary with what the case holds' })
+export class CaseDetailSchema extends CaseSummarySchema {
+  @Text({ format: 'date', nullable: true, description: 'YYYY-MM-DD' })
+  birthDate!: string | null;
+
+  @OneOf('Sex', SEXES, { nullable: true })
+  sex!: string | null;
+
+  @ListOf(() => HearingSchema)
+  hearings!: HearingSchema[];
+
+  @ListOf(() => ComplaintSchema)
+  complaints!: ComplaintSchema[];
+
+  @ListOf(() => AllegationSchema)
+  allegations!: AllegationSchema[];
+
+  @ListOf(() => TransferSchema)
+  transfers!: TransferSchema[];
+
+  @ListOf(() => MeasureChangeSchema)
+  measures!: MeasureChangeSchema[];
+
+  @ListOf(() => AccessDenialSchema)
+  accessDenials!: AccessDenialSchema[];
+
+  @ListOf(() => DetentionSchema)
+  detentions!: DetentionSchema[];
+
+  @ListOf(() => SanctionSchema)
+  administrativeSanctions!: SanctionSchema[];
+
+  @Nested(() => VerdictSchema, { nullable: true })
+  verdict!: VerdictSchema | null;
+
+  @Nested(() => DeathSchema, { nullable: true })
+  death!: DeathSchema | null;
+}

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-npx ts-node -r tsconfig-paths/register --transpile-only apps/api/src/openapi/write-openapi.ts "$dir/openapi.json"
+npm run --silent openapi -- "$dir/openapi.json"
 # Redocly sends usage telemetry and looks for updates unless told not to.
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
   npx redocly lint --config redocly.yaml --format=stylish "$dir/openapi.json"

@@ -175,6 +175,37 @@ describe('the OpenAPI document', () => {
     expect(open.sort()).toEqual(['getHealth', 'login']);
   });
 
+  it('derives the request schemas from the validation rules the server enforces', () => {
+    const detention = schema('RecordDetentionDto');
+    expect(detention.required?.sort()).toEqual(['authority', 'city', 'place']);
+    expect(detention.properties).toMatchObject({
+      city: { type: 'string', minLength: 1, maxLength: 100 },
+      authority: { type: 'string', enum: expect.arrayContaining(['police', 'unknown']) },
+      occurredAt: { type: 'string', format: 'date-time' },
+    });
+    expect(schema('DetaineeDto').properties).toMatchObject({
+      nameVariants: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 200 } },
+      birthDate: { type: 'string', format: 'date' },
+    });
+    expect(schema('ImposeAdministrativeSanctionDto').properties?.days).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 365,
+    });
+    // The server matches it case-insensitively; a pattern has no flags, so it spells out both cases.
+    expect(schema('EvidenceDto').properties?.sha256).toEqual({ type: 'string', pattern: '^[0-9a-fA-F]{64}$' });
+    expect(resolve(schema('RecordTortureAllegationDto').properties?.evidence)).toMatchObject({
+      type: 'array',
+      maxItems: 100,
+      items: { $ref: '#/components/schemas/EvidenceDto' },
+    });
+    const query = parameters(byId('listCases')).filter((parameter) => parameter.in === 'query');
+    expect(query.find((parameter) => parameter.name === 'pageSize')).toMatchObject({
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 100 },
+    });
+  });
+
   it('refuses unknown fields in request bodies, as the server does', () => {
     for (const name of ['OpenCaseDto', 'DetaineeDto', 'RecordDetentionDto', 'EvidenceDto', 'LoginDto']) {
       expect([name, schema(name).additionalProperties]).toEqual([name, false]);

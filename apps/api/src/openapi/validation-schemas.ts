@@ -28,15 +28,12 @@ const RULES: Record<string, (constraints: unknown[]) => Fragment> = {
   isMoneyAmount: () => ({ type: 'number', minimum: 0 }),
   isEmail: () => ({ type: 'string', format: 'email' }),
   isUUID: () => ({ type: 'string', format: 'uuid' }),
-  // A pattern the server matches case-insensitively would read stricter than it is: those say so in prose.
   matches: ([pattern]) =>
     !(pattern instanceof RegExp)
       ? {}
       : pattern.source === UUID.source
         ? { type: 'string', format: 'uuid' }
-        : pattern.flags.includes('i')
-          ? { type: 'string' }
-          : { type: 'string', pattern: pattern.source },
+        : { type: 'string', pattern: patternOf(pattern) },
   isInt: () => ({ type: 'integer' }),
   min: ([min]) => ({ minimum: min }),
   max: ([max]) => ({ maximum: max }),
@@ -106,6 +103,39 @@ const PRIMITIVES = new Map<unknown, string>([
   [Number, 'number'],
   [Boolean, 'boolean'],
 ]);
+
+/**
+ * A regular expression as an OpenAPI pattern, which has no flags: a case-insensitive one spells out both cases of
+ * its letters (`[0-9a-f]` becomes `[0-9a-fA-F]`, `x` becomes `[xX]`), or it would read stricter than the server is.
+ */
+function patternOf(pattern: RegExp): string {
+  if (!pattern.flags.includes('i')) return pattern.source;
+  const source = pattern.source;
+  const isLetter = (char: string | undefined): boolean => char !== undefined && /[a-z]/i.test(char);
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      out += char + (source[i + 1] ?? '');
+      i++;
+    } else if (char === '[' || char === ']') {
+      inClass = char === '[';
+      out += char;
+    } else if (!isLetter(char)) {
+      out += char;
+    } else if (!inClass) {
+      out += `[${char.toLowerCase()}${char.toUpperCase()}]`;
+    } else if (source[i + 1] === '-' && isLetter(source[i + 2])) {
+      const range = `${char}-${source[i + 2]}`;
+      out += `${range.toLowerCase()}${range.toUpperCase()}`;
+      i += 2;
+    } else {
+      out += `${char.toLowerCase()}${char.toUpperCase()}`;
+    }
+  }
+  return out;
+}
 
 /**
  * The class of a nested object (from the compiled types), or of an array's elements (described by hand). Once a

@@ -1,34 +1,12 @@
 import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
-import { CASE_EVENT_TYPES, OCCURRED_AT_PRECISIONS } from '@casetrack/domain';
-import { AnyObject, Count, Flag, Id, ListOf, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
-import { ActorSchema } from '../timeline/timeline.responses';
+import { AnyObject, Count, Flag, Id, ListOf, Nested, Text, Time } from '../../openapi/schema-properties';
+import { ActorSchema, RecordedFactSchema } from '../timeline/timeline.responses';
 import { ChainBrokenSchema, ChainValidSchema } from '../verify/verify.responses';
 
 @ApiSchema({ name: 'DossierRecord', description: 'One recorded fact: what was stated, when, and by whom' })
-export class DossierRecordSchema {
-  @Id()
-  eventId!: string;
-
-  @Count({ minimum: 1 })
-  version!: number;
-
-  @OneOf('EventType', CASE_EVENT_TYPES)
-  type!: string;
-
-  @Time()
-  occurredAt!: string;
-
-  @Text({ enum: [...OCCURRED_AT_PRECISIONS] })
-  occurredAtPrecision!: string;
-
-  @Time()
-  recordedAt!: string;
-
+export class DossierRecordSchema extends RecordedFactSchema {
   @Nested(() => ActorSchema)
   recordedBy!: ActorSchema;
-
-  @AnyObject({ description: 'What the fact states, in the shape of its type' })
-  data!: Record<string, unknown>;
 }
 
 @ApiSchema({ name: 'DossierWithheld', description: 'What was left out, so that the reader knows it is partial' })

@@ -11,34 +11,37 @@ export class ActorSchema {
   role!: string;
 }
 
-@ApiSchema({ name: 'TimelineEvent' })
-export class TimelineEventSchema {
+/** What the timeline and the dossier say of every recorded fact: which event, and its two times. */
+export class RecordedFactSchema {
   @Id()
   eventId!: string;
 
-  @Count({ minimum: 1 })
+  @Count({ minimum: 1, description: 'The event’s version in the case stream' })
   version!: number;
-
-  @Count({ description: 'The event’s global position' })
-  position!: number;
 
   @OneOf('EventType', CASE_EVENT_TYPES)
   type!: string;
 
-  @Time()
+  @Time({ description: 'When it happened' })
   occurredAt!: string;
 
   @Text({ enum: [...OCCURRED_AT_PRECISIONS], description: 'How precisely occurredAt is known' })
   occurredAtPrecision!: string;
 
-  @Time()
+  @Time({ description: 'When it was recorded (the server’s time)' })
   recordedAt!: string;
-
-  @Nested(() => ActorSchema)
-  actor!: ActorSchema;
 
   @AnyObject({ description: 'What the fact states, in the shape of its type (older schema versions upcast)' })
   data!: Record<string, unknown>;
+}
+
+@ApiSchema({ name: 'TimelineEvent' })
+export class TimelineEventSchema extends RecordedFactSchema {
+  @Count({ description: 'The event’s global position' })
+  position!: number;
+
+  @Nested(() => ActorSchema)
+  actor!: ActorSchema;
 
   @Flag({ description: 'A retraction withdrew this fact: it no longer counts' })
   retracted!: boolean;

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
-import { COMPLAINT_BODIES, HEARING_KINDS, MEASURES } from '@casetrack/domain';
+import { ApiProperty, ApiSchema, getSchemaPath, PickType } from '@nestjs/swagger';
+import { COMPLAINT_BODIES, MEASURES } from '@casetrack/domain';
 import { Id, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
+import { NextHearingSchema } from '../cases/case-reads.responses';
 
 /** What every agenda item has: when, and the case. */
 class AgendaItemBase {
@@ -14,16 +15,7 @@ class AgendaItemBase {
   fullName!: string;
 }
 
-class AgendaHearing {
-  @Id()
-  hearingId!: string;
-
-  @OneOf('HearingKind', HEARING_KINDS)
-  kind!: string;
-
-  @Text()
-  court!: string;
-}
+class AgendaHearing extends PickType(NextHearingSchema, ['hearingId', 'kind', 'court'] as const) {}
 
 @ApiSchema({ name: 'AgendaHearingItem', description: 'A hearing still scheduled' })
 export class AgendaHearingItemSchema extends AgendaItemBase {

@@ -88,7 +88,10 @@ describe('the OpenAPI document', () => {
       const headers = parameters(write)
         .filter((parameter) => parameter.in === 'header')
         .map((parameter) => parameter.name);
-      expect([write.operationId, headers.sort()]).toEqual([write.operationId, ['Idempotency-Key', 'If-Match']]);
+      expect([write.operationId, headers.sort()]).toEqual([
+        write.operationId,
+        ['Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
+      ]);
       expect(write.requestBody).toBeDefined();
       const created = responses(write)['201'];
       expect(created.headers?.ETag).toMatchObject({ required: true });
@@ -101,7 +104,7 @@ describe('the OpenAPI document', () => {
   it('opens a case with an Idempotency-Key and answers the possible duplicates', () => {
     const open = byId('openCase');
     expect([open.method, open.path]).toEqual(['post', '/v1/cases']);
-    expect(parameters(open).map((parameter) => parameter.name)).toEqual(['Idempotency-Key']);
+    expect(parameters(open).map((parameter) => parameter.name)).toEqual(['Idempotency-Key', 'X-Correlation-Id']);
     const answer = resolve(responses(open)['201'].content?.['application/json'].schema);
     expect(answer.required).toEqual(expect.arrayContaining(['caseId', 'version', 'position', 'possibleDuplicates']));
   });

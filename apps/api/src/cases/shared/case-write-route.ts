@@ -48,6 +48,14 @@ export const IDEMPOTENCY_KEY = ApiHeader({
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 });
 
+/** The correlation id a write's events carry in their metadata, to follow one client action across writes. */
+export const CORRELATION_ID = ApiHeader({
+  name: 'X-Correlation-Id',
+  required: false,
+  description: 'Stored with the events of the write; without it (or not matching the pattern) the server makes one',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' },
+});
+
 /**
  * One write that records a fact on an existing case: its operation, `caseId` (and item ids) in the path, the If-Match
  * header, the answer with its ETag, and what a write to a case may be refused with.

@@ -12,3 +12,4 @@ export * from './audit/case-dossier';
 export * from './audit/consent';
 export * from './names';
 export * from './events/sensitive-fields';
+export * from './events/field-classes';

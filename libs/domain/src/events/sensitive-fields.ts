@@ -10,6 +10,11 @@ export type SensitivePaths = Readonly<Record<string, SensitiveKind>>;
 
 export const ERASED_TEXT = '[erased]';
 
+/**
+ * Free text of the first version is `optional` or `list` (it disappears when erased); what a person types into fields
+ * added to this list later is `text`, so that a reader sees it was there and was erased. FIELD_CLASSES is the
+ * exhaustive table these are checked against.
+ */
 export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitivePaths>>> = {
   CaseOpened: {
     'detainee.fullName': 'text',
@@ -17,9 +22,16 @@ export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitiveP
     'detainee.birthDate': 'optional',
     'source.reference': 'optional',
   },
-  DetentionRecorded: { circumstances: 'optional', injuries: 'optional' },
+  LawyerUnassigned: { reason: 'text' },
+  DetentionRecorded: { place: 'text', circumstances: 'optional', injuries: 'optional' },
   WhereaboutsUnknownReported: { reportedBy: 'optional' },
-  HearingHeld: { notes: 'optional' },
+  ChargeBrought: { title: 'text' },
+  ChargeRequalified: { title: 'text' },
+  ChargeDropped: { reason: 'text' },
+  HearingScheduled: { judge: 'text', location: 'text' },
+  HearingRescheduled: { reason: 'text' },
+  HearingCancelled: { reason: 'text' },
+  HearingHeld: { outcome: 'text', notes: 'optional' },
   ReleasedToHouseArrest: { address: 'optional', conditions: 'optional' },
   Released: { note: 'optional' },
   AccessDenied: { by: 'optional', details: 'optional' },
@@ -29,13 +41,18 @@ export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitiveP
     witnesses: 'optional',
     evidence: 'list',
   },
-  ComplaintAnswered: { note: 'optional' },
+  ComplaintFiled: { reference: 'text' },
+  ComplaintAnswered: { reference: 'text', note: 'optional' },
   ComplainantPressured: { by: 'optional', details: 'text' },
   ComplaintWithdrawn: { reason: 'text' },
   MedicalFactRecorded: { details: 'text' },
   DeathRecorded: { details: 'optional' },
   NoteAdded: { text: 'text' },
   FactRetracted: { reason: 'text' },
+  CaseClosed: { reason: 'text' },
+  CaseReopened: { reason: 'text' },
+  // Written after the key is destroyed, so it is stored erased: the fact of the erasure stays, its words do not.
+  CaseErased: { reason: 'text' },
 };
 
 type JsonObject = { [key: string]: unknown };

@@ -135,4 +135,29 @@ describe('sealed event store', () => {
     expect(rows[0].wrapped_key).toBeNull();
     expect(rows[0].erased_at).not.toBeNull();
   });
+
+  it('reads fields stored in plaintext before they were sensitive as they are, and erased once the key is gone', async () => {
+    const caseId = randomUUID();
+    // Written straight to the stored form, as today's code never would: a hearing of before the judge was sealed.
+    const scheduled = event('HearingScheduled', {
+      hearingId: randomUUID(),
+      kind: 'preventive_measure',
+      court: 'Taraz city court',
+      judge: 'Judge Serikbayev',
+      scheduledAt: '2022-01-08T04:00:00.000Z',
+    });
+    const first = await stores.sealed.append(caseStreamId(caseId), [opened('Aigerim Sadykova')], 'no_stream');
+    await stores.stored.append(caseStreamId(caseId), [scheduled], 1);
+    const before = await stores.sealed.readStream(caseStreamId(caseId));
+    expect(before[1].data).toMatchObject({ judge: 'Judge Serikbayev', court: 'Taraz city court' });
+
+    await stores.cipher.erase(caseId);
+    const after = await stores.sealed.readStream(caseStreamId(caseId));
+    expect(after[1].data).toMatchObject({ judge: '[erased]', court: 'Taraz city court' });
+    // A feed batch holding the old event alone (nothing sealed in it) still finds the case erased.
+    const feed = await stores.sealed.readAll({ after: first.position, limit: 10_000 });
+    const inFeed = feed.events.filter((e) => e.streamId === caseStreamId(caseId));
+    expect(inFeed.map((e) => e.type)).toEqual(['HearingScheduled']);
+    expect(inFeed[0].data).toMatchObject({ judge: '[erased]' });
+  });
 });

@@ -44,19 +44,25 @@ export class CaseCipher {
     }));
   }
 
-  /** Decrypts the events of any streams; events of streams that are not cases pass through. */
+  /**
+   * Decrypts the events of any streams; events of streams that are not cases pass through. Events stored before a
+   * field became sensitive hold it in plaintext (stored events are never rewritten): they read as they are while the
+   * case has its key, and erased once it has not, like the sealed ones.
+   */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const sealed = new Set<string>();
+    const keyed = new Set<string>();
     for (const event of events) {
       const caseId = caseIdOf(event.streamId);
-      if (caseId && hasSealed(event.data)) sealed.add(caseId);
+      if (caseId && (hasSealed(event.data) || hasSensitiveFields(event.type, event.data))) keyed.add(caseId);
     }
     // One query for all the keys of a batch: a projector batch touches hundreds of cases.
-    const keys = sealed.size ? await this.keys.findMany([...sealed]) : new Map<string, CaseKey>();
+    const keys = keyed.size ? await this.keys.findMany([...keyed]) : new Map<string, CaseKey>();
     return events.map((event) => {
       const caseId = caseIdOf(event.streamId);
-      if (!caseId || !sealed.has(caseId)) return event;
-      return { ...event, data: this.openData(caseId, event, keys.get(caseId) ?? null) };
+      if (!caseId || !keyed.has(caseId)) return event;
+      const key = keys.get(caseId) ?? null;
+      if (key?.kind !== 'erased' && !hasSealed(event.data)) return event;
+      return { ...event, data: this.openData(caseId, event, key) };
     });
   }
 

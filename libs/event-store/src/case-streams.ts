@@ -1,9 +1,9 @@
 import {
-  type ActorRole,
   CASE_EVENT_SCHEMA_VERSIONS,
   type CaseEvent,
   type CaseFact,
   type OccurredAtPrecision,
+  type RecorderRole,
   upcast,
 } from '@casetrack/domain';
 import type { EventMetadata, Json, NewEvent, RecordedEvent } from './event-store.port';
@@ -43,7 +43,7 @@ export function toCaseFact(recorded: RecordedEvent): CaseFact {
       occurredAtPrecision: metadata.occurredAtPrecision as OccurredAtPrecision,
       recordedAt: metadata.recordedAt,
       actorId: metadata.actorId,
-      actorRole: metadata.actorRole as ActorRole,
+      actorRole: metadata.actorRole as RecorderRole,
     },
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../events/case-events';
 import { foldFacts } from '../state/evolve';
 import type { CaseSource, CaseState, Charge, Complaint, CurrentMeasure, Hearing } from '../state/case-state';
-import type { ActorRole, OccurredAtPrecision } from '../values/vocabularies';
+import type { OccurredAtPrecision, RecorderRole } from '../values/vocabularies';
 import { toMillis } from '../values/time';
 import { EVERY_CONSENT, isReadable, NAMED_DOCUMENT_CONSENTS, withholdTestimony } from './consent';
 import { retractionsOf } from './retractions';
@@ -21,7 +21,7 @@ export interface DossierRecordOf<T extends CaseEventType> {
   occurredAt: Instant;
   occurredAtPrecision: OccurredAtPrecision;
   recordedAt: Instant;
-  recordedBy: { id: string; role: ActorRole };
+  recordedBy: { id: string; role: RecorderRole };
   data: CaseEventOf<T>['data'];
 }
 

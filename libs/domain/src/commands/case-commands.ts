@@ -1,5 +1,5 @@
 import type { CaseEventOf, CaseEventType, Instant } from '../events/case-events';
-import type { ActorRole, OccurredAtPrecision } from '../values/vocabularies';
+import type { OccurredAtPrecision, RecorderRole } from '../values/vocabularies';
 
 /**
  * Everything a decider needs besides the command and the state. The handler supplies it,
@@ -11,7 +11,7 @@ export interface DecisionContext {
   /** When the fact happened; defaults to `now` at the edge. */
   occurredAt: Instant;
   occurredAtPrecision: OccurredAtPrecision;
-  actor: { id: string; role: ActorRole };
+  actor: { id: string; role: RecorderRole };
 }
 
 type Command<T extends string, D> = { readonly type: T } & D;

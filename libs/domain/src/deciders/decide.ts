@@ -45,11 +45,21 @@ function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): Dom
   if (command.type === 'OpenCase') {
     return state.exists ? domainError('CASE_ALREADY_EXISTS', 'The case already exists') : null;
   }
-  // Erasure must stay possible on a closed case: a person may ask for it long after the work ended.
-  if (state.closed && command.type !== 'ReopenCase' && command.type !== 'EraseCase') {
+  // Erasure must stay possible on a closed case: a person may ask for it long after the work ended. So must the
+  // service's unassigning of a lawyer whose account ends: no case may keep a lawyer who can no longer work.
+  if (
+    state.closed &&
+    command.type !== 'ReopenCase' &&
+    command.type !== 'EraseCase' &&
+    !isSystemUnassign(command, ctx)
+  ) {
     return domainError('CASE_CLOSED', 'The case is closed');
   }
   return null;
+}
+
+function isSystemUnassign(command: CaseCommand, ctx: DecisionContext): boolean {
+  return command.type === 'UnassignLawyer' && ctx.actor.role === 'system';
 }
 
 /** One decider per area; the areas are those of commands/case-commands.ts. */

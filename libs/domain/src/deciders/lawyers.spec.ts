@@ -1,4 +1,5 @@
-import { lawyerAssigned, opened } from '../testing/fixtures';
+import { SYSTEM_ACTOR } from '../values/vocabularies';
+import { closed, lawyerAssigned, opened } from '../testing/fixtures';
 import { given } from '../testing/specification';
 
 describe('AssignLawyer', () => {
@@ -50,6 +51,14 @@ describe('UnassignLawyer', () => {
     given(opened(), lawyerAssigned('l1'))
       .when({ type: 'UnassignLawyer', lawyerId: 'l2' })
       .thenError('LAWYER_NOT_ASSIGNED');
+  });
+
+  it('lets the service unassign a lawyer from a closed case (their account ended), and no one else', () => {
+    const unassign = { type: 'UnassignLawyer', lawyerId: 'l1', reason: 'account disabled' } as const;
+    given(opened(), lawyerAssigned('l1'), closed())
+      .when(unassign, { actor: SYSTEM_ACTOR })
+      .then({ type: 'LawyerUnassigned', data: { lawyerId: 'l1', reason: 'account disabled' } });
+    given(opened(), lawyerAssigned('l1'), closed()).when(unassign).thenError('CASE_CLOSED');
   });
 
   it('refuses a lawyer already unassigned', () => {

@@ -20,7 +20,7 @@ import type {
   VerdictOutcome,
   Vulnerability,
   OccurredAtPrecision,
-  ActorRole,
+  RecorderRole,
 } from '../values/vocabularies';
 
 /** An ISO-8601 instant in UTC, e.g. `2022-01-06T10:00:00.000Z`. */
@@ -239,7 +239,7 @@ export interface FactMeta {
   occurredAtPrecision: OccurredAtPrecision;
   recordedAt: Instant;
   actorId: string;
-  actorRole: ActorRole;
+  actorRole: RecorderRole;
 }
 
 /** A recorded fact: the event together with its stream metadata. This is what `evolve` folds. */

@@ -141,3 +141,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const ACTOR_ROLES = ['lawyer', 'coordinator', 'auditor', 'admin'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/**
+ * Who records a fact: a user in their role, or the service itself. `system` is no user's role (no account has it):
+ * it records consequences of account changes, such as unassigning a lawyer whose account was disabled.
+ */
+export type RecorderRole = ActorRole | 'system';
+export const SYSTEM_ACTOR: { readonly id: 'system'; readonly role: 'system' } = { id: 'system', role: 'system' };

@@ -18,10 +18,15 @@ import {
 import { AccessRevocations } from './access-revocations';
 import { jitteredBackoff, RACED, type Raced, retryRacedAppends } from './append-retries';
 import type { Appended, CaseCommandOutcome, NotFound, Refused, VersionMismatch } from './command-outcome';
-import { ExecuteCaseCommand } from './execute-case-command';
+import { type CaseCommandEnvelope, ExecuteCaseCommand } from './execute-case-command';
 import { StreamLocks } from './stream-locks';
 
 const NOT_FOUND: NotFound = { kind: 'not_found' };
+
+/** The service itself writes only what account changes imply (see SYSTEM_ACTOR); users as their role allows. */
+function mayWrite(actor: CaseCommandEnvelope['actor'], assignedLawyerIds: string[]): boolean {
+  return actor.role === 'system' || canWriteCase(actor.role, actor.id, assignedLawyerIds);
+}
 
 /** Load the case, fold it, let the pure decider answer, append with the expected version; retry a raced append. */
 @CommandHandler(ExecuteCaseCommand)
@@ -57,9 +62,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
     const state = foldFacts(recorded.map(toCaseFact));
     // A case the caller may not see answers exactly like a case that does not exist.
-    if (state.exists && !canWriteCase(envelope.actor.role, envelope.actor.id, Object.keys(state.lawyers))) {
-      return NOT_FOUND;
-    }
+    if (state.exists && !mayWrite(envelope.actor, Object.keys(state.lawyers))) return NOT_FOUND;
     const now = new Date().toISOString();
     const occurredAt = envelope.occurredAt ?? now;
     const decision = decide(command.command, state, {

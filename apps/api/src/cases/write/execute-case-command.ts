@@ -1,9 +1,10 @@
 import { Command } from '@nestjs/cqrs';
-import type { ActorRole, CaseCommand, OccurredAtPrecision } from '@casetrack/domain';
+import type { CaseCommand, OccurredAtPrecision, RecorderRole } from '@casetrack/domain';
 import type { CaseCommandOutcome } from './command-outcome';
 
 export interface CaseCommandEnvelope {
-  actor: { id: string; role: ActorRole };
+  /** A user in their role, or the service itself (SYSTEM_ACTOR) recording what an account change implies. */
+  actor: { id: string; role: RecorderRole };
   occurredAt: string | null;
   occurredAtPrecision: OccurredAtPrecision;
   correlationId: string;

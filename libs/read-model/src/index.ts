@@ -1,5 +1,6 @@
 export * from './tokens';
 export * from './names/names';
+export * from './names/opened-case-names';
 export * from './projection/views';
 export * from './projection/case-rows';
 export * from './projection/read-model-schema';

@@ -14,6 +14,7 @@ import { LifecycleController } from './lifecycle/lifecycle.controller';
 import { PreventiveMeasuresController } from './preventive-measures/preventive-measures.controller';
 import { TortureAllegationsController } from './torture-allegations/torture-allegations.controller';
 import { AccessRevocations } from './write/access-revocations';
+import { OpenedCases } from './write/opened-cases';
 import { CaseWriter } from './write/case-writer';
 import { ExecuteCaseCommandHandler } from './write/execute-case-command.handler';
 import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
@@ -32,6 +33,6 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
     CaseFileController,
     LifecycleController,
   ],
-  providers: [CaseWriter, ExecuteCaseCommandHandler, AccessRevocations, PossibleDuplicates],
+  providers: [CaseWriter, ExecuteCaseCommandHandler, AccessRevocations, OpenedCases, PossibleDuplicates],
 })
 export class CasesModule {}

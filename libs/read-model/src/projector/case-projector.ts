@@ -11,6 +11,7 @@ import {
   toCaseFact,
 } from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
+import { forgetProjectedNames } from '../names/opened-case-names';
 import { caseRows } from '../projection/case-rows';
 import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
 import type { CaseRows } from '../projection/views';
@@ -323,6 +324,8 @@ export class CaseProjector {
       if (stored !== this.position) throw new CheckpointMovedError(this.position, stored);
       await work(client);
       await saveCheckpoint(client, this.schema, checkpoint);
+      // The live rows now hold every case up to the checkpoint: the write path's copies of their names may go.
+      if (this.schema === READ_MODEL_SCHEMA) await forgetProjectedNames(client, checkpoint);
       await this.options.afterStage?.('checkpoint');
     });
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DUPLICATE_THRESHOLD, duplicateScore } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { nameSearchKey } from '../names/names';
+import { LIVE_CHECKPOINT, OPENED_CASE_NAMES } from '../names/opened-case-names';
 import { Sql } from './sql';
 import { type Viewer, visibleTo } from './viewer';
 
@@ -17,7 +18,8 @@ export interface PossibleDuplicate {
 export interface DuplicateProbe {
   fullName: string;
   nameVariants: readonly string[];
-  city: string;
+  /** Absent: not known; a case whose city is unknown is nobody's duplicate, for lack of the city that narrows it. */
+  city?: string;
 }
 
 /** Cases that may be the same person as `probe`: same city, a name close across spellings and scripts. */
@@ -45,7 +47,8 @@ interface CandidateRow {
 }
 
 /**
- * Two steps, as the names module recommends: the GIN trigram index finds candidates whose stored keys contain a
+ * Among the projected cases and the cases opened since the projector's checkpoint (libs/read-model
+ * opened-case-names), so that a case opened a moment earlier is found. Two steps, as the names module recommends: the GIN trigram index finds candidates whose stored keys contain a
  * spelling close to one of the probe's (`<%`), then `duplicateScore` decides, because its patronymic rule and
  * weakest-word cap have no SQL operator. Narrowed to the viewer's cases with the case list's own rule, so a lawyer
  * never learns the names of cases they may not see.
@@ -57,19 +60,37 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
   async execute({ viewer, probe, excludeCaseId }: FindPossibleDuplicatesQuery): Promise<PossibleDuplicate[]> {
     const spellings = [probe.fullName, ...probe.nameVariants];
     const keys = [...new Set(spellings.map(nameSearchKey).filter((key) => key.length > 0))];
-    if (keys.length === 0 || probe.city.trim().length === 0) return [];
+    const probeCity = probe.city?.trim() ?? '';
+    if (keys.length === 0 || probeCity.length === 0) return [];
 
     const sql = new Sql();
-    sql.where(visibleTo(sql, 'c', viewer));
-    sql.where(`lower(c.city) = lower(${sql.param(probe.city.trim())})`);
-    sql.where(`c.case_id <> ${sql.param(excludeCaseId)}`);
+    const city = sql.param(probeCity);
+    const exclude = sql.param(excludeCaseId);
     const placeholders = keys.map((key) => sql.param(key));
-    sql.where(`(${placeholders.map((p) => `${p} <% c.name_keys`).join(' OR ')})`);
-    const closest = `greatest(${placeholders.map((p) => `word_similarity(${p}, c.name_keys)`).join(', ')})`;
+    // The same test for a projected row and for a just-opened case's names (both tables name their columns alike).
+    const matching = (alias: string): string =>
+      [
+        visibleTo(sql, alias, viewer),
+        `lower(${alias}.city) = lower(${city})`,
+        `${alias}.case_id <> ${exclude}`,
+        `(${placeholders.map((p) => `${p} <% ${alias}.name_keys`).join(' OR ')})`,
+      ].join(' AND ');
+    const closest = (alias: string): string =>
+      `greatest(${placeholders.map((p) => `word_similarity(${p}, ${alias}.name_keys)`).join(', ')})`;
+    // One statement, one snapshot: the projector deletes a case's opened names in the transaction that writes its
+    // row, so each case is read from exactly one of the two tables, whatever the projector is doing.
     const rows: CandidateRow[] = await this.dataSource.query(
-      `SELECT c.case_id, c.full_name, c.name_variants, c.city
-         FROM ${READ_MODEL_SCHEMA}.cases c ${sql.whereClause}
-        ORDER BY ${closest} DESC, c.case_id
+      `SELECT case_id, full_name, name_variants, city FROM (
+         SELECT c.case_id, c.full_name, c.name_variants, c.city, ${closest('c')} AS closeness
+           FROM ${READ_MODEL_SCHEMA}.cases c
+          WHERE ${matching('c')}
+         UNION ALL
+         SELECT o.case_id, o.full_name, o.name_variants, o.city, ${closest('o')}
+           FROM ${OPENED_CASE_NAMES} o
+          WHERE ${matching('o')} AND o.position > ${LIVE_CHECKPOINT}
+            AND NOT EXISTS (SELECT 1 FROM ${READ_MODEL_SCHEMA}.cases p WHERE p.case_id = o.case_id)
+       ) candidates
+        ORDER BY closeness DESC, case_id
         LIMIT ${sql.param(MAX_CANDIDATES)}`,
       sql.params,
     );

@@ -19,6 +19,7 @@ import { AccessRevocations } from './access-revocations';
 import { jitteredBackoff, RACED, type Raced, retryRacedAppends } from './append-retries';
 import type { Appended, CaseCommandOutcome, NotFound, Refused, VersionMismatch } from './command-outcome';
 import { type CaseCommandEnvelope, ExecuteCaseCommand } from './execute-case-command';
+import { OpenedCases } from './opened-cases';
 import { StreamLocks } from './stream-locks';
 
 const NOT_FOUND: NotFound = { kind: 'not_found' };
@@ -38,6 +39,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: CaseCipher,
     private readonly revocations: AccessRevocations,
+    private readonly openedCases: OpenedCases,
   ) {}
 
   execute(command: ExecuteCaseCommand): Promise<CaseCommandOutcome> {
@@ -57,6 +59,12 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     if (replay) {
       // This answer acknowledges the append as the first one would have: what it revokes is recorded first.
       await this.revocations.recordRemovals(command.caseId, replay.events, replay.outcome.version);
+      await this.openedCases.recordAppended(
+        command.caseId,
+        replay.events,
+        replay.outcome.version,
+        replay.outcome.position,
+      );
       return replay.outcome;
     }
 
@@ -123,6 +131,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     // Before the answer: once it is sent, no read may show a removed lawyer the case (the projector may lag).
     await this.revocations.recordRemovals(command.caseId, decision, appended.version);
     const { version, position } = appended;
+    // Before the answer too: a case opened a moment later must find this one among its possible duplicates.
+    await this.openedCases.recordAppended(command.caseId, decision, version, position);
     return { kind: 'appended', caseId: command.caseId, version, position, alreadyRecorded: false };
   }
 

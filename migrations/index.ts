@@ -12,6 +12,7 @@ import { LoginThrottle1764000000850 } from './1764000000850-login-throttle';
 import { ProjectionQuarantine1764000001000 } from './1764000001000-projection-quarantine';
 import { CaseAccessRevocations1764000000900 } from './1764000000900-case-access-revocations';
 import { IdempotencyOutcomes1764000001100 } from './1764000001100-idempotency-outcomes';
+import { UnknownCity1764000001210 } from './1764000001210-unknown-city';
 import { OpenedCaseNames1764000001260 } from './1764000001260-opened-case-names';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
@@ -29,5 +30,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseAccessRevocations1764000000900,
   ProjectionQuarantine1764000001000,
   IdempotencyOutcomes1764000001100,
+  UnknownCity1764000001210,
   OpenedCaseNames1764000001260,
 ];

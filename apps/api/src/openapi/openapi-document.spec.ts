@@ -180,7 +180,9 @@ describe('the OpenAPI document', () => {
 
   it('derives the request schemas from the validation rules the server enforces', () => {
     const detention = schema('RecordDetentionDto');
-    expect(detention.required?.sort()).toEqual(['authority', 'city', 'place']);
+    // Issue 12: city and place may be unknown (absent), so only the authority is required.
+    expect(detention.required?.sort()).toEqual(['authority']);
+    expect(schema('FacilityDto').required?.sort()).toEqual(['city', 'kind']);
     expect(detention.properties).toMatchObject({
       city: { type: 'string', minLength: 1, maxLength: 100 },
       authority: { type: 'string', enum: expect.arrayContaining(['police', 'unknown']) },

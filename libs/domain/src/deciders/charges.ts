@@ -1,10 +1,11 @@
 import type { ChargeCommand, DecisionContext } from '../commands/case-commands';
-import { assertNever } from '../events/case-events';
+import { assertNever, type Instant } from '../events/case-events';
+import { isAtOrBefore } from '../values/time';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
 import { emit, fieldsOf, type Decision } from './common';
 
-export function decideCharges(command: ChargeCommand, state: CaseState, _ctx: DecisionContext): Decision {
+export function decideCharges(command: ChargeCommand, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {
     case 'BringCharge':
       if (state.charges[command.chargeId]) {
@@ -12,9 +13,9 @@ export function decideCharges(command: ChargeCommand, state: CaseState, _ctx: De
       }
       return emit('ChargeBrought', fieldsOf(command));
     case 'RequalifyCharge':
-      return activeCharge(state, command.chargeId) ?? emit('ChargeRequalified', fieldsOf(command));
+      return activeCharge(state, command.chargeId, ctx.occurredAt) ?? emit('ChargeRequalified', fieldsOf(command));
     case 'DropCharge':
-      return activeCharge(state, command.chargeId) ?? emit('ChargeDropped', fieldsOf(command));
+      return activeCharge(state, command.chargeId, ctx.occurredAt) ?? emit('ChargeDropped', fieldsOf(command));
     case 'ImposeAdministrativeSanction':
       return emit('AdministrativeSanctionImposed', fieldsOf(command));
     case 'DeliverVerdict':
@@ -28,9 +29,12 @@ export function decideCharges(command: ChargeCommand, state: CaseState, _ctx: De
   }
 }
 
-function activeCharge(state: CaseState, chargeId: string): DomainError | null {
+/** A charge dropped later than `at` was still active then: a requalification learnt late is not refused. */
+function activeCharge(state: CaseState, chargeId: string, at: Instant): DomainError | null {
   const charge = state.charges[chargeId];
   if (!charge) return domainError('CHARGE_NOT_FOUND', `Charge ${chargeId} is not in this case`);
-  if (charge.status !== 'active') return domainError('CHARGE_NOT_ACTIVE', `Charge ${chargeId} was dropped`);
+  if (charge.status !== 'active' && (charge.droppedAt === undefined || isAtOrBefore(charge.droppedAt, at))) {
+    return domainError('CHARGE_NOT_ACTIVE', `Charge ${chargeId} was dropped`);
+  }
   return null;
 }

@@ -107,16 +107,29 @@ describe('Release', () => {
       .then({ type: 'Released', data: { grounds: 'charges_dropped' } });
   });
 
-  it('refuses to release a person never held', () => {
-    given(opened()).when(release).thenError('NOT_IN_CUSTODY');
+  // Issue 12: a release may be the first news of a custody, which it implies.
+  it('releases a person no detention is recorded for yet', () => {
+    given(opened())
+      .when(release)
+      .then({ type: 'Released', data: { grounds: 'charges_dropped' } });
   });
 
-  it('refuses to release a person missing who was never known to be held', () => {
-    given(opened(), missing()).when(release).thenError('NOT_IN_CUSTODY');
+  it('releases a person missing who was never known to be held', () => {
+    given(opened(), missing())
+      .when(release)
+      .then({ type: 'Released', data: { grounds: 'charges_dropped' } });
   });
 
-  it('refuses to release a released person', () => {
-    given(opened(), detained(), released()).when(release).thenError('ALREADY_RELEASED');
+  it('releases a released person again later: a detention in between is implied', () => {
+    given(opened(), detained(), released())
+      .when(release)
+      .then({ type: 'Released', data: { grounds: 'charges_dropped' } });
+  });
+
+  it('refuses a second release at the very instant of a recorded one', () => {
+    given(opened(), detained(), at(released(), '2022-01-20T00:00:00.000Z'))
+      .when(release, { occurredAt: '2022-01-20T00:00:00.000Z' })
+      .thenError('ALREADY_RELEASED');
   });
 
   it('refuses to release after the death', () => {
@@ -130,10 +143,10 @@ describe('Release', () => {
       .then({ type: 'Released', data: { grounds: 'charges_dropped' } });
   });
 
-  it('refuses a release that occurred before the detention', () => {
+  it('accepts a release that occurred before the recorded detention: an earlier custody is implied', () => {
     given(opened(), at(detained(), '2022-01-06T00:00:00.000Z'))
       .when(release, { occurredAt: '2022-01-05T12:00:00.000Z' })
-      .thenError('NOT_IN_CUSTODY');
+      .then({ type: 'Released', data: { grounds: 'charges_dropped' } });
   });
 });
 
@@ -144,13 +157,22 @@ describe('ReleaseToHouseArrest', () => {
       .then({ type: 'ReleasedToHouseArrest', data: { until: '2022-04-01T00:00:00.000Z', address: 'Abay 10' } });
   });
 
-  it('refuses a person already under house arrest', () => {
-    given(opened(), detained(), releasedToHouseArrest()).when(toHouseArrest).thenError('NOT_IN_CUSTODY');
+  it('accepts a later house arrest of a person under house arrest: a custody in between is implied', () => {
+    given(opened(), detained(), releasedToHouseArrest())
+      .when(toHouseArrest)
+      .then({ type: 'ReleasedToHouseArrest', data: { until: '2022-04-01T00:00:00.000Z' } });
   });
 
-  it('refuses a person who is free', () => {
-    given(opened(), detained(), released()).when(toHouseArrest).thenError('NOT_IN_CUSTODY');
-    given(opened()).when(toHouseArrest).thenError('NOT_IN_CUSTODY');
+  it('refuses a second house arrest at the very instant of a recorded one', () => {
+    given(opened(), detained(), at(releasedToHouseArrest(), '2022-01-20T00:00:00.000Z'))
+      .when(toHouseArrest, { occurredAt: '2022-01-20T00:00:00.000Z' })
+      .thenError('NOT_IN_CUSTODY');
+  });
+
+  it('accepts a house arrest of a person who is free or never recorded held (custody implied)', () => {
+    const houseArrest = { type: 'ReleasedToHouseArrest', data: { until: '2022-04-01T00:00:00.000Z' } } as const;
+    given(opened(), detained(), released()).when(toHouseArrest).then(houseArrest);
+    given(opened()).when(toHouseArrest).then(houseArrest);
   });
 
   it('refuses an end before the start', () => {

@@ -1,9 +1,9 @@
 import type { CustodyCommand, DecisionContext, Release, ReleaseToHouseArrest } from '../commands/case-commands';
-import { assertNever } from '../events/case-events';
-import { domainError, type DomainError } from '../errors';
-import { isInCustody, type CaseState } from '../state/case-state';
+import { assertNever, type Instant } from '../events/case-events';
+import { domainError } from '../errors';
+import type { CaseState } from '../state/case-state';
 import { stateAsOf } from '../state/evolve';
-import { isAtOrBefore } from '../values/time';
+import { isAtOrBefore, toMillis } from '../values/time';
 import { deceasedBy, emit, fieldsOf, type Decision } from './common';
 
 export function decideCustody(command: CustodyCommand, state: CaseState, ctx: DecisionContext): Decision {
@@ -32,24 +32,23 @@ export function decideCustody(command: CustodyCommand, state: CaseState, ctx: De
 }
 
 /*
- * Custody is judged as it stood when the release happened, not as it stands now: news arrives
- * late, and a release that occurred before a later detention is still a release from custody.
- * A person held and then lost track of (missing) can be released: that is often how they reappear.
+ * Any order of news: a release or a house arrest may be the first news of a custody, which it then implies
+ * (relatives often hear of the release before anyone records the arrest), and a release after a recorded release
+ * implies a detention in between that nobody recorded yet. Only what contradicts the case as it stood when the
+ * fact occurred is refused: the person had died by then, or the very same change is already recorded at that
+ * very instant (a duplicate entry, not news).
  */
 function custodyAt(state: CaseState, ctx: DecisionContext): CaseState {
   return stateAsOf(state, ctx.occurredAt, 'occurred');
-}
-
-function isHeld(state: CaseState): boolean {
-  return isInCustody(state.status) || (state.status === 'missing' && state.heldAs !== null);
 }
 
 function release(command: Release, state: CaseState, ctx: DecisionContext): Decision {
   const deceased = deceasedBy(state, ctx.occurredAt);
   if (deceased) return deceased;
   const then = custodyAt(state, ctx);
-  if (then.status === 'released') return domainError('ALREADY_RELEASED', 'The detainee is already released');
-  if (!isHeld(then)) return notInCustody(then);
+  if (then.status === 'released' && then.releasedAt !== null && sameInstant(then.releasedAt, ctx.occurredAt)) {
+    return domainError('ALREADY_RELEASED', `A release at ${ctx.occurredAt} is already recorded`);
+  }
   return emit('Released', fieldsOf(command));
 }
 
@@ -57,13 +56,15 @@ function releaseToHouseArrest(command: ReleaseToHouseArrest, state: CaseState, c
   const deceased = deceasedBy(state, ctx.occurredAt);
   if (deceased) return deceased;
   const then = custodyAt(state, ctx);
-  if (!isHeld(then) || then.status === 'house_arrest') return notInCustody(then);
+  if (then.status === 'house_arrest' && then.measure !== null && sameInstant(then.measure.since, ctx.occurredAt)) {
+    return domainError('NOT_IN_CUSTODY', `A house arrest from ${ctx.occurredAt} is already recorded`);
+  }
   if (command.until !== undefined && isAtOrBefore(command.until, ctx.occurredAt)) {
     return domainError('MEASURE_END_BEFORE_START', 'House arrest must end after it starts');
   }
   return emit('ReleasedToHouseArrest', fieldsOf(command));
 }
 
-function notInCustody(state: CaseState): DomainError {
-  return domainError('NOT_IN_CUSTODY', `The detainee is not in custody (status: ${state.status})`);
+function sameInstant(a: Instant, b: Instant): boolean {
+  return toMillis(a) === toMillis(b);
 }

@@ -1,13 +1,15 @@
 import type { DecisionContext, HearingCommand } from '../commands/case-commands';
-import { assertNever } from '../events/case-events';
+import { assertNever, type Instant } from '../events/case-events';
 import { domainError, type DomainError } from '../errors';
 import type { CaseState, Hearing } from '../state/case-state';
 import { deceasedBy, emit, fieldsOf, type Decision } from './common';
+import { isBefore } from '../values/time';
 
 export function decideHearings(command: HearingCommand, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {
     case 'ScheduleHearing': {
-      const deceased = deceasedBy(state, ctx.occurredAt);
+      // A hearing held before the death may be recorded after it: only one both decided and set after it is refused.
+      const deceased = deceasedBy(state, earlier(ctx.occurredAt, command.scheduledAt));
       if (deceased) return deceased;
       if (state.hearings[command.hearingId]) {
         return domainError('HEARING_ALREADY_EXISTS', `Hearing ${command.hearingId} already exists`);
@@ -44,4 +46,8 @@ export function notScheduled(hearing: Hearing): DomainError | null {
     return domainError('HEARING_NOT_SCHEDULED', `Hearing ${hearing.hearingId} was cancelled`);
   }
   return null;
+}
+
+function earlier(a: Instant, b: Instant): Instant {
+  return isBefore(b, a) ? b : a;
 }

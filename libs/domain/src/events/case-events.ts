@@ -33,13 +33,15 @@ export interface Detainee {
   nameVariants: string[];
   birthDate?: CalendarDate;
   sex: Sex;
-  city: string;
+  /** Absent: unknown (never the word "unknown"). */
+  city?: string;
   vulnerabilities: Vulnerability[];
 }
 
+/** At least one of `code` and `name` is known; a facility is identified by its city, code and name together. */
 export interface Facility {
   code?: string;
-  name: string;
+  name?: string;
   city: string;
   kind: FacilityKind;
 }
@@ -62,13 +64,13 @@ export type LawyerAssigned = Event<'LawyerAssigned', { lawyerId: string; role: L
 export type LawyerUnassigned = Event<'LawyerUnassigned', { lawyerId: string; reason?: string }>;
 export type DetentionRecorded = Event<
   'DetentionRecorded',
-  { city: string; place: string; authority: Authority; circumstances?: string; injuries?: string }
+  { city?: string; place?: string; authority: Authority; circumstances?: string; injuries?: string }
 >;
 export type WhereaboutsUnknownReported = Event<'WhereaboutsUnknownReported', { reportedBy?: string }>;
 export type DetaineeTransferred = Event<'DetaineeTransferred', { facility: Facility }>;
 export type ChargeBrought = Event<
   'ChargeBrought',
-  { chargeId: string; code: ChargeCode; article: string; part?: string; title?: string }
+  { chargeId: string; code: ChargeCode; article?: string; part?: string; title?: string }
 >;
 export type ChargeRequalified = Event<
   'ChargeRequalified',
@@ -108,7 +110,7 @@ export type ReleasedToHouseArrest = Event<
   'ReleasedToHouseArrest',
   { until?: Instant; address?: string; conditions?: string }
 >;
-export type Released = Event<'Released', { grounds: ReleaseGrounds; note?: string }>;
+export type Released = Event<'Released', { grounds?: ReleaseGrounds; note?: string }>;
 export type AccessDenied = Event<'AccessDenied', { who: AccessDeniedTo; by?: string; details?: string }>;
 export type TortureAllegationRecorded = Event<
   'TortureAllegationRecorded',

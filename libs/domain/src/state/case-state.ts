@@ -62,9 +62,10 @@ export interface CaseSource {
   readonly reference?: string;
 }
 
+/** `city` and `place` absent: not known (a witness saw the person taken, not where). */
 export interface Detention extends FromFact {
-  readonly city: string;
-  readonly place: string;
+  readonly city?: string;
+  readonly place?: string;
   readonly authority: Authority;
   readonly circumstances?: string;
   readonly injuries?: string;
@@ -75,7 +76,8 @@ export interface Transfer extends FromFact {
 }
 
 export interface Qualification {
-  readonly article: string;
+  /** Absent: the article is not known yet. */
+  readonly article?: string;
   readonly part?: string;
   readonly title?: string;
 }

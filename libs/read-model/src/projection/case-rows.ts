@@ -38,12 +38,12 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     full_name: detainee.fullName,
     name_variants: [...detainee.nameVariants],
     name_keys: nameKeys(detainee.fullName, detainee.nameVariants),
-    city: detainee.city,
+    city: detainee.city ?? null,
     status: state.status,
     closed: state.closed,
     current_facility: facility,
     facility_key: facility ? facilityKey(facility) : null,
-    articles: [...new Set(charges.filter((c) => c.status === 'active').map((c) => c.article))].sort(),
+    articles: activeArticles(charges),
     charges,
     lawyer_ids: lawyers.map((l) => l.lawyerId),
     lawyers,
@@ -65,9 +65,18 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
   };
 }
 
-/** How the facility filter and statistics identify a facility: its code when it has one, else its name. */
-export function facilityKey(facility: { code: string | null; name: string }): string {
-  return (facility.code ?? facility.name).trim().toLowerCase();
+/**
+ * How the facility filter finds a facility: its code when it has one, else its name. Statistics group by city,
+ * code and name together (two cities' "temporary detention facility" are two facilities).
+ */
+export function facilityKey(facility: { code: string | null; name: string | null }): string {
+  return (facility.code ?? facility.name ?? '').trim().toLowerCase();
+}
+
+/** Articles of the active charges; a charge whose article is unknown counts under no article. */
+function activeArticles(charges: readonly ChargeView[]): string[] {
+  const known = charges.flatMap((c) => (c.status === 'active' && c.article !== null ? [c.article] : []));
+  return [...new Set(known)].sort();
 }
 
 function detailDocument(
@@ -93,8 +102,8 @@ function detailDocument(
     accessDenials: state.accessDenials.map((d) => ({ occurredAt: d.occurredAt, who: d.who, by: d.by ?? null })),
     detentions: state.detentions.map((d) => ({
       occurredAt: d.occurredAt,
-      city: d.city,
-      place: d.place,
+      city: d.city ?? null,
+      place: d.place ?? null,
       authority: d.authority,
     })),
     administrativeSanctions: state.administrativeSanctions.map((s) => ({
@@ -124,14 +133,14 @@ function detailDocument(
 }
 
 function facilityView(facility: Facility): FacilityView {
-  return { code: facility.code ?? null, name: facility.name, city: facility.city, kind: facility.kind };
+  return { code: facility.code ?? null, name: facility.name ?? null, city: facility.city, kind: facility.kind };
 }
 
 function chargeView(charge: Charge): ChargeView {
   return {
     chargeId: charge.chargeId,
     code: charge.code,
-    article: charge.article,
+    article: charge.article ?? null,
     part: charge.part ?? null,
     title: charge.title ?? null,
     status: charge.status,

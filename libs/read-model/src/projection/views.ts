@@ -29,9 +29,10 @@ import type {
  * notes, medical details or other free-text accounts: those stay in the event stream.
  */
 
+/** Unknown values are null, never a placeholder word. */
 export interface FacilityView {
   code: string | null;
-  name: string;
+  name: string | null;
   city: string;
   kind: FacilityKind;
 }
@@ -39,7 +40,7 @@ export interface FacilityView {
 export interface ChargeView {
   chargeId: string;
   code: ChargeCode;
-  article: string;
+  article: string | null;
   part: string | null;
   title: string | null;
   status: ChargeStatus;
@@ -125,8 +126,8 @@ export interface AccessDenialView {
 
 export interface DetentionView {
   occurredAt: string;
-  city: string;
-  place: string;
+  city: string | null;
+  place: string | null;
   authority: Authority;
 }
 
@@ -172,7 +173,7 @@ export interface CaseRow {
   full_name: string;
   name_variants: string[];
   name_keys: string;
-  city: string;
+  city: string | null;
   status: CaseStatus;
   closed: boolean;
   current_facility: FacilityView | null;

@@ -8,11 +8,15 @@ import { type Viewer, visibleTo } from './viewer';
 export interface Stats {
   /** Every status, zero included. */
   byStatus: Record<CaseStatus, number>;
+  /** Cases whose city is unknown count under no city. */
   byCity: Array<{ city: string; count: number }>;
   /** Cases with an active charge under the article. */
   byArticle: Array<{ article: string; count: number }>;
-  /** Cases whose current facility it is; `facility` is its code, or its name when it has none. */
-  byFacility: Array<{ facility: string; name: string; city: string; count: number }>;
+  /**
+   * Cases whose current facility it is, one entry per (city, code, name): two cities' facilities of the same name
+   * stay two. `facility` is its code, or its name when it has none.
+   */
+  byFacility: Array<{ facility: string; code: string | null; name: string | null; city: string; count: number }>;
   /** Torture allegations recorded (not retracted), across the cases. */
   tortureAllegations: number;
   complaints: { filed: number; investigationOpened: number; refused: number; awaiting: number; overdue: number };
@@ -46,18 +50,20 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
       ),
       run<{ city: string; count: number }>(
         `SELECT min(c.city) AS city, count(*)::int AS count FROM ${cases} WHERE ${visible}
-          GROUP BY lower(c.city) ORDER BY count DESC, city`,
+            AND c.city IS NOT NULL GROUP BY lower(c.city) ORDER BY count DESC, city`,
       ),
       run<{ article: string; count: number }>(
         `SELECT a.article, count(*)::int AS count FROM ${cases} CROSS JOIN LATERAL unnest(c.articles) AS a(article)
           WHERE ${visible} GROUP BY a.article ORDER BY count DESC, a.article`,
       ),
-      run<{ facility: string; name: string; city: string; count: number }>(
-        `SELECT min(coalesce(c.current_facility->>'code', c.current_facility->>'name')) AS facility,
-                min(c.current_facility->>'name') AS name, min(c.current_facility->>'city') AS city,
-                count(*)::int AS count
-           FROM ${cases} WHERE ${visible} AND c.facility_key IS NOT NULL
-          GROUP BY c.facility_key ORDER BY count DESC, facility`,
+      run<Stats['byFacility'][number]>(
+        `SELECT min(coalesce(f.code, f.name)) AS facility, min(f.code) AS code, min(f.name) AS name,
+                min(f.city) AS city, count(*)::int AS count
+           FROM ${cases} CROSS JOIN LATERAL (SELECT nullif(trim(c.current_facility->>'code'), '') AS code,
+                                                    nullif(trim(c.current_facility->>'name'), '') AS name,
+                                                    c.current_facility->>'city' AS city) f
+          WHERE ${visible} AND c.current_facility IS NOT NULL
+          GROUP BY lower(trim(f.city)), lower(f.code), lower(f.name) ORDER BY count DESC, facility, city`,
       ),
       run<{ allegations: number; deaths: number }>(
         `SELECT coalesce(sum(c.torture_allegations), 0)::int AS allegations,

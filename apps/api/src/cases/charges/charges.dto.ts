@@ -14,11 +14,8 @@ import {
 import { FactDto } from '../shared/fact.dto';
 import { IsMoneyAmount, Text } from '../shared/validators';
 
-/** The qualification of a charge: article of the country's code (e.g. `272`, `255`) — data, not a fixed list. */
-export class RequalifyChargeDto extends FactDto {
-  @Text(30)
-  article!: string;
-
+/** Part and title of a charge's qualification. */
+class QualificationDto extends FactDto {
   @IsOptional()
   @Text(30)
   part?: string;
@@ -28,7 +25,18 @@ export class RequalifyChargeDto extends FactDto {
   title?: string;
 }
 
-export class BringChargeDto extends RequalifyChargeDto {
+/** The qualification of a charge: article of the country's code (e.g. `272`, `255`) — data, not a fixed list. */
+export class RequalifyChargeDto extends QualificationDto {
+  @Text(30)
+  article!: string;
+}
+
+/** A charge may be known before its article is (absent: unknown, counted under no article). */
+export class BringChargeDto extends QualificationDto {
+  @IsOptional()
+  @Text(30)
+  article?: string;
+
   @IsIn(CHARGE_CODES)
   code!: ChargeCode;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import {
   ACCESS_DENIED_TO,
   type AccessDeniedTo,
@@ -18,12 +18,15 @@ import {
 import { FactDto } from '../shared/fact.dto';
 import { IsInstant, Text } from '../shared/validators';
 
+/** City and place are left out when nobody knows them (absent means unknown, never a placeholder word). */
 export class RecordDetentionDto extends FactDto {
+  @IsOptional()
   @Text(100)
-  city!: string;
+  city?: string;
 
+  @IsOptional()
   @Text(500)
-  place!: string;
+  place?: string;
 
   @IsIn(AUTHORITIES)
   authority!: Authority;
@@ -49,8 +52,10 @@ export class FacilityDto {
   @Text(50)
   code?: string;
 
+  /** Required without a code: a facility is known by its code, its name or both. */
+  @ValidateIf((facility: FacilityDto) => facility.name !== undefined || facility.code === undefined)
   @Text(300)
-  name!: string;
+  name?: string;
 
   @Text(100)
   city!: string;
@@ -81,8 +86,9 @@ export class ReleaseToHouseArrestDto extends FactDto {
 }
 
 export class ReleaseDto extends FactDto {
+  @IsOptional()
   @IsIn(RELEASE_GROUNDS)
-  grounds!: ReleaseGrounds;
+  grounds?: ReleaseGrounds;
 
   @IsOptional()
   @Text(2000)

@@ -39,7 +39,7 @@ export class IntakeController {
           nameVariants: body.detainee.nameVariants ?? [],
           ...(body.detainee.birthDate ? { birthDate: body.detainee.birthDate } : {}),
           sex: body.detainee.sex ?? 'unknown',
-          city: body.detainee.city,
+          ...(body.detainee.city === undefined ? {} : { city: body.detainee.city }),
           vulnerabilities: [...new Set(body.detainee.vulnerabilities ?? [])],
         },
         source: { kind: body.source.kind, ...(body.source.reference ? { reference: body.source.reference } : {}) },

@@ -23,8 +23,9 @@ export class DetaineeDto {
   @IsIn(SEXES)
   sex?: Sex;
 
+  @IsOptional()
   @Text(100)
-  city!: string;
+  city?: string;
 
   @IsOptional()
   @IsArray()

@@ -20,7 +20,12 @@ export class PossibleDuplicates {
     const { fullName, nameVariants, city } = command.detainee;
     try {
       return await this.queryBus.execute(
-        new FindPossibleDuplicatesQuery(viewer, { fullName, nameVariants: nameVariants ?? [], city }, caseId),
+        // An unknown city matches no case: the check compares people of one city.
+        new FindPossibleDuplicatesQuery(
+          viewer,
+          { fullName, nameVariants: nameVariants ?? [], city: city ?? '' },
+          caseId,
+        ),
       );
     } catch (error) {
       // Ids only: the names are exactly what must not reach the logs.

@@ -37,9 +37,10 @@ export class TortureAllegationsController {
           'perpetrators',
           'injuries',
           'witnesses',
-          'consent',
         ),
-        methods: [...new Set(body.methods)],
+        // Unknown consent is the narrowest: nothing leaves the organisation until the victim says otherwise.
+        consent: body.consent ?? 'internal_only',
+        methods: [...new Set(body.methods ?? [])],
         evidence: (body.evidence ?? []).map((item) => fields(item, 'kind', 'reference', 'sha256')),
       }),
       answer: (command) => ({ allegationId: command.allegationId }),

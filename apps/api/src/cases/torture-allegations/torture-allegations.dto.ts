@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CONSENTS, type Consent, TORTURE_METHODS, type TortureMethod } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
 import { IsInstant, Text } from '../shared/validators';
@@ -31,11 +31,12 @@ export class RecordTortureAllegationDto extends FactDto {
   @Text(300)
   facility?: string;
 
+  /** Absent or empty: the methods were not described (not "none were used"). */
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(TORTURE_METHODS.length)
   @IsIn(TORTURE_METHODS, { each: true })
-  methods!: TortureMethod[];
+  methods?: TortureMethod[];
 
   @ApiProperty({ description: 'Perpetrators as the victim describes them.' })
   @IsOptional()
@@ -58,7 +59,10 @@ export class RecordTortureAllegationDto extends FactDto {
   @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
 
-  @ApiProperty({ description: 'What the victim agreed to: publish in full, anonymised, or internal use only.' })
+  @ApiProperty({
+    description: 'What the victim agreed to: publish in full, anonymised, or internal use only (the default).',
+  })
+  @IsOptional()
   @IsIn(CONSENTS)
-  consent!: Consent;
+  consent?: Consent;
 }

@@ -51,8 +51,8 @@ export class FacilitySchema {
   @Text({ nullable: true, description: 'Official code such as LA-155/18' })
   code!: string | null;
 
-  @Text()
-  name!: string;
+  @Text({ nullable: true, description: 'Null when only the code is known' })
+  name!: string | null;
 
   @Text()
   city!: string;
@@ -69,8 +69,8 @@ export class ChargeSchema {
   @OneOf('ChargeCode', CHARGE_CODES)
   code!: string;
 
-  @Text()
-  article!: string;
+  @Text({ nullable: true, description: 'Null when not known yet' })
+  article!: string | null;
 
   @Text({ nullable: true })
   part!: string | null;
@@ -126,8 +126,8 @@ export class CaseSummarySchema {
   @ListOf(() => String)
   nameVariants!: string[];
 
-  @Text()
-  city!: string;
+  @Text({ nullable: true, description: 'Null when not known' })
+  city!: string | null;
 
   @OneOf('CaseStatus', CASE_STATUSES)
   status!: string;
@@ -308,11 +308,11 @@ export class DetentionSchema {
   @Time()
   occurredAt!: string;
 
-  @Text()
-  city!: string;
+  @Text({ nullable: true, description: 'Null when not known' })
+  city!: string | null;
 
-  @Text()
-  place!: string;
+  @Text({ nullable: true, description: 'Null when not known' })
+  place!: string | null;
 
   @OneOf('Authority', AUTHORITIES)
   authority!: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CASE_STATUSES } from '@casetrack/domain';
 import { Count, ListOf, Nested, Text } from '../../openapi/schema-properties';
 
-@ApiSchema({ name: 'CityCount' })
+@ApiSchema({ name: 'CityCount', description: 'Cases whose city is not known are counted under no city' })
 export class CityCountSchema {
   @Text()
   city!: string;
@@ -20,13 +20,19 @@ export class ArticleCountSchema {
   count!: number;
 }
 
-@ApiSchema({ name: 'FacilityCount', description: 'Cases whose current facility it is' })
+@ApiSchema({
+  name: 'FacilityCount',
+  description: 'Cases whose current facility it is; a facility is its city, code and name together',
+})
 export class FacilityCountSchema {
   @Text({ description: 'The facility’s code, or its name when it has none' })
   facility!: string;
 
-  @Text()
-  name!: string;
+  @Text({ nullable: true, description: 'Null when it has none' })
+  code!: string | null;
+
+  @Text({ nullable: true, description: 'Null when only the code is known' })
+  name!: string | null;
 
   @Text()
   city!: string;

@@ -17,7 +17,7 @@ export interface CaseSummary {
   caseId: string;
   fullName: string;
   nameVariants: string[];
-  city: string;
+  city: string | null;
   status: CaseStatus;
   closed: boolean;
   currentFacility: FacilityView | null;
@@ -41,7 +41,7 @@ export interface SummaryRow {
   case_id: string;
   full_name: string;
   name_variants: string[];
-  city: string;
+  city: string | null;
   status: CaseStatus;
   closed: boolean;
   current_facility: FacilityView | null;

@@ -20,7 +20,7 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
       };
     case 'DetentionRecorded':
       return {
-        title: `Detained in ${record.data.city} by ${label(record.data.authority)}`,
+        title: `Detained in ${record.data.city ?? 'an unknown city'} by ${label(record.data.authority)}`,
         lines: fields([
           ['Place', record.data.place],
           ['Circumstances', record.data.circumstances],
@@ -33,7 +33,7 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
       const { facility } = record.data;
       const code = facility.code ? ` (${facility.code})` : '';
       return {
-        title: `Transferred to ${facility.name}${code}`,
+        title: facility.name ? `Transferred to ${facility.name}${code}` : `Transferred to facility ${facility.code}`,
         lines: fields([
           ['City', facility.city],
           ['Kind', label(facility.kind)],
@@ -100,7 +100,10 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
         ]),
       };
     case 'Released':
-      return { title: `Released (${label(record.data.grounds)})`, lines: fields([['Note', record.data.note]]) };
+      return {
+        title: record.data.grounds ? `Released (${label(record.data.grounds)})` : 'Released (grounds unknown)',
+        lines: fields([['Note', record.data.note]]),
+      };
     case 'AccessDenied':
       return {
         title: `Access denied to ${record.data.who}`,
@@ -188,6 +191,7 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
   }
 }
 
-function article(qualification: { article: string; part?: string }): string {
-  return qualification.part ? `${qualification.article} part ${qualification.part}` : qualification.article;
+function article(qualification: { article?: string; part?: string }): string {
+  const known = qualification.article ?? 'unknown';
+  return qualification.part ? `${known} part ${qualification.part}` : known;
 }

@@ -80,7 +80,7 @@ function detainee(pdf: PdfWriter, dossier: VerifiedDossier): void {
     ...(person.nameVariants.length ? [['Other spellings', person.nameVariants.join('; ')] as const] : []),
     ...(person.birthDate ? [['Born', person.birthDate] as const] : []),
     ['Sex', label(person.sex)],
-    ['City', person.city],
+    ['City', person.city ?? 'unknown'],
     ['Vulnerabilities', person.vulnerabilities.length ? person.vulnerabilities.map(label).join(', ') : 'none recorded'],
     ['Reported by', person.source ? label(person.source.kind) : 'not recorded'],
   ]);

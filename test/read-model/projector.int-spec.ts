@@ -6,6 +6,7 @@ import {
   caseRow,
   childRows,
   dumpSchema,
+  feedShows,
   openFixture,
   projector,
   projectUntil,
@@ -108,6 +109,7 @@ describe('projector: crash safety, idempotence, rebuild', () => {
         if (fail && stage === 'checkpoint') throw new Error('commit lost');
       },
     });
+    await feedShows(f.store, lastPosition(writers));
     await expect(p.catchUp()).rejects.toThrow('commit lost');
     expect(await readCheckpoint(f.pool, 'read_model')).toBe(0);
     expect(await caseRow(f.pool, writers[0].caseId)).toBeUndefined();

@@ -227,6 +227,7 @@ describe('projector: crash safety, idempotence, rebuild', () => {
     const writers = await writeStories(f, 6);
     const first = projector(f, { batchSize: 5 });
     const second = projector(f, { batchSize: 5 });
+    await feedShows(f.store, lastPosition(writers));
     await first.catchUp();
     await second.applyBatch(await f.store.readAll({ after: 0, limit: 5 })).then(
       () => {

@@ -11,6 +11,7 @@ import {
 } from '@casetrack/event-store';
 import { CaseProjector, LagProbe } from '@casetrack/read-model';
 import { newEvent } from '../event-store/helpers';
+import { projectUntil } from './helpers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** A stored event as a coordinator records it, `minute` minutes into the story. */
@@ -87,8 +88,8 @@ describe('projector quarantine: an event it cannot apply never stops other cases
     await append(unstorable, opened('A\u0000B'));
     await append(unfoldable, opened('Saule Tlegenova'));
     await append(unfoldable, event('HearingScheduled', { court: null }, 1), note('later news', 2));
-    await append(after, opened('Dana Bekova'), note('seen in SI-18', 1));
-    await projector.catchUp();
+    const written = await append(after, opened('Dana Bekova'), note('seen in SI-18', 1));
+    await projectUntil(projector, stores.sealed, written);
 
     expect(await caseRow(before)).toEqual({ version: 1 });
     expect(await caseRow(after)).toEqual({ version: 2 });
@@ -112,7 +113,7 @@ describe('projector quarantine: an event it cannot apply never stops other cases
     const last = randomUUID();
     await append(unstorable, note('more', 3));
     const position = await append(last, opened('Nurlan Abenov'));
-    await projector.catchUp();
+    await projectUntil(projector, stores.sealed, position);
     expect(projector.checkpoint).toBeGreaterThanOrEqual(position);
     expect(await caseRow(last)).toEqual({ version: 1 });
     expect((await quarantine()).map((q) => [q.case_id, q.version])).toEqual([
@@ -125,8 +126,7 @@ describe('projector quarantine: an event it cannot apply never stops other cases
   it('a fixed projection clears what it can now apply, when it starts', async () => {
     // As an earlier projector (with a defect since fixed) left it: a healthy case held in quarantine.
     const healthy = randomUUID();
-    await append(healthy, opened('Aigerim Sadykova'), note('visited', 1));
-    await projector.catchUp();
+    await projectUntil(projector, stores.sealed, await append(healthy, opened('Aigerim Sadykova'), note('visited', 1)));
     await pool.query(`DELETE FROM read_model.cases WHERE case_id = $1`, [healthy]);
     await pool.query(
       `INSERT INTO read_model.quarantine (case_id, version, position, event_type, reason)

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
@@ -18,6 +19,46 @@ async function dumpDatabase(url: string): Promise<string> {
     maxBuffer: 256 * 1024 * 1024,
   });
   return stdout;
+}
+
+/**
+ * The tables whose files still hold `marker` in any row version, dead ones included (pageinspect reads the pages as
+ * they are), once a manual VACUUM of read_model.cases has been reported. Tuples and their TOAST chunks are searched.
+ */
+async function tablesHoldingInPages(url: string, tables: readonly string[], marker: string): Promise<string[]> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+    // The projector vacuums after the batch that erased the case has committed: wait for it to be reported.
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const { rows } = await db.query<{ vacuums: string }>(
+        `SELECT vacuum_count AS vacuums FROM pg_stat_user_tables WHERE schemaname = 'read_model' AND relname = 'cases'`,
+      );
+      if (Number(rows[0]?.vacuums ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const holding: string[] = [];
+    for (const table of tables) {
+      const { rows: relations } = await db.query<{ relation: string }>(
+        `SELECT $1::regclass::text AS relation UNION ALL
+         SELECT reltoastrelid::regclass::text FROM pg_class WHERE oid = $1::regclass AND reltoastrelid <> 0`,
+        [table],
+      );
+      for (const { relation } of relations) {
+        const { rows } = await db.query<{ found: string }>(
+          `SELECT count(*) AS found FROM generate_series(0, (pg_relation_size($1::regclass) / 8192)::int - 1) AS block,
+             LATERAL heap_page_items(get_raw_page($1::regclass::text, block)) AS item
+           WHERE position(convert_to($2, 'UTF8') IN item.t_data) > 0`,
+          [relation, marker],
+        );
+        if (Number(rows[0].found) > 0) holding.push(relation);
+      }
+    }
+    return holding;
+  } finally {
+    await db.end();
+  }
 }
 
 /** Every value held in Redis, as text. */
@@ -177,5 +218,227 @@ describe('erasure of a case', () => {
     expect(logs).toContain('"msg":"request"');
     expect(logs).not.toContain(MARKER);
     expect(logs).not.toContain(MARKER_CYRILLIC);
+  });
+});
+
+/**
+ * Every field a person types, on every write route, holds a marker naming the field; after the erasure no marker may
+ * be found anywhere: the database (events, read models, stored answers of Idempotency-Key requests, dead row versions
+ * included, as pg_dump reads every live row and the erasure vacuums the rows it rewrote), Redis or the logs.
+ */
+describe('erasure of every typed word', () => {
+  const MARK = 'Qoryqbai';
+  const marked = (field: string): string => `${MARK}-${field}`;
+  const logLines: string[] = [];
+  let t: TestApp;
+  let coordinator: TestUser;
+  let lawyer: TestUser;
+  let support: TestUser;
+  let caseId: string;
+  let lastPosition = 0;
+  let duplicateAnswer: Record<string, unknown>;
+  let trialId: string;
+  const duplicateKey = randomUUID();
+  /** Another case, with a name close to the erased one's, under one Idempotency-Key. */
+  const openDuplicate = () =>
+    post(
+      t.http,
+      coordinator.token,
+      '/v1/cases',
+      { detainee: { fullName: 'Bolat Qoryqbay', city: 'Taraz' }, source: { kind: 'relative' } },
+      { 'Idempotency-Key': duplicateKey },
+    );
+
+  const future = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+  const read = (path: string) =>
+    request(t.http)
+      .get(path)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .set('X-Min-Position', String(lastPosition));
+  /** A write with an Idempotency-Key, so that its answer is stored; answers its body. */
+  const write = async (path: string, body: object): Promise<Record<string, unknown>> => {
+    const response = await post(t.http, coordinator.token, `/v1/cases/${caseId}${path}`, body, {
+      'Idempotency-Key': randomUUID(),
+    });
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    lastPosition = Math.max(lastPosition, response.body.position as number);
+    return response.body as Record<string, unknown>;
+  };
+  /** Every marker found in `text`, whatever its case: the fields that leaked. */
+  const leaks = (text: string): string[] => [
+    ...new Set([...text.matchAll(new RegExp(`${MARK}(-[a-z-]+)?`, 'gi'))].map((match) => match[0])),
+  ];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    t = await startTestApp({}, createLogger('trace', 'casetrack', sink));
+    [coordinator, lawyer, support] = await Promise.all([
+      createUser(t.http, 'coordinator'),
+      createUser(t.http, 'lawyer'),
+      createUser(t.http, 'lawyer'),
+    ]);
+    const opened = await post(
+      t.http,
+      coordinator.token,
+      '/v1/cases',
+      {
+        detainee: {
+          fullName: `Bolat ${MARK}`,
+          nameVariants: [marked('variant')],
+          birthDate: '1990-02-03',
+          city: 'Taraz',
+        },
+        source: { kind: 'relative', reference: marked('source') },
+      },
+      { 'Idempotency-Key': randomUUID() },
+    );
+    caseId = opened.body.caseId as string;
+    lastPosition = opened.body.position as number;
+
+    await write('/lawyers', { lawyerId: lawyer.id, role: 'lead' });
+    await write('/lawyers', { lawyerId: support.id, role: 'support' });
+    await write('/detention', {
+      city: 'Taraz',
+      place: marked('place'),
+      authority: 'police',
+      circumstances: marked('circumstances'),
+      injuries: marked('detention-injuries'),
+    });
+    await write('/whereabouts-unknown', { reportedBy: marked('reported-by') });
+    await write('/transfers', {
+      facility: { code: 'SI-18', name: 'Pre-trial facility', city: 'Taraz', kind: 'pretrial_detention' },
+    });
+    const charge = await write('/charges', { code: 'criminal', article: '272', part: '2', title: marked('title') });
+    const chargeId = charge.chargeId as string;
+    await write(`/charges/${chargeId}/requalify`, { article: '274', title: marked('requalified-title') });
+    await write(`/charges/${chargeId}/drop`, { reason: marked('drop-reason') });
+    const held = await write('/hearings', {
+      kind: 'preventive_measure',
+      court: 'Taraz city court',
+      judge: marked('held-judge'),
+      scheduledAt: future(1),
+      location: marked('held-location'),
+    });
+    await write(`/hearings/${held.hearingId as string}/reschedule`, {
+      scheduledAt: future(2),
+      reason: marked('reschedule-reason'),
+    });
+    await write(`/hearings/${held.hearingId as string}/outcome`, {
+      outcome: marked('outcome'),
+      notes: marked('hearing-notes'),
+    });
+    const cancelled = await write('/hearings', {
+      kind: 'complaint_review',
+      court: 'Taraz city court',
+      scheduledAt: future(3),
+    });
+    await write(`/hearings/${cancelled.hearingId as string}/cancel`, { reason: marked('cancel-reason') });
+    const trial = await write('/hearings', {
+      kind: 'trial',
+      court: 'Taraz city court',
+      judge: marked('judge'),
+      scheduledAt: future(20),
+      location: marked('location'),
+    });
+    trialId = trial.hearingId as string;
+    await write('/preventive-measures', { measure: 'pretrial_detention', until: future(60) });
+    await write('/access-denials', { who: 'lawyer', by: marked('denied-by'), details: marked('denial-details') });
+    const allegation = await write('/torture-allegations', {
+      periodFrom: future(-2),
+      facility: 'Taraz police station',
+      methods: ['beating'],
+      perpetrators: marked('perpetrators'),
+      injuries: marked('torture-injuries'),
+      witnesses: marked('witnesses'),
+      evidence: [{ kind: marked('evidence-kind'), reference: marked('evidence-reference') }],
+      consent: 'internal_only',
+    });
+    const complaint = await write('/complaints', {
+      allegationId: allegation.allegationId,
+      filedWith: 'prosecutor',
+      reference: marked('complaint-reference'),
+      responseDueAt: future(30),
+    });
+    const complaintId = complaint.complaintId as string;
+    await write(`/complaints/${complaintId}/pressure`, { by: marked('pressured-by'), details: marked('pressure') });
+    await write(`/complaints/${complaintId}/response`, {
+      outcome: 'refused',
+      reference: marked('answer-reference'),
+      note: marked('answer-note'),
+    });
+    const withdrawn = await write('/complaints', { filedWith: 'ombudsperson' });
+    await write(`/complaints/${withdrawn.complaintId as string}/withdraw`, { reason: marked('withdraw-reason') });
+    await write('/medical', { kind: 'need', details: marked('medical') });
+    await write('/notes', { text: marked('note') });
+    await write('/notes', { text: marked('retracted-note') });
+    const timeline = await read(`/v1/cases/${caseId}/timeline`);
+    const events = timeline.body.events as Array<{ eventId: string; type: string }>;
+    await write('/retractions', { eventId: events[events.length - 1].eventId, reason: marked('retraction-reason') });
+    await write(`/lawyers/${support.id}/unassign`, { reason: marked('unassign-reason') });
+    await write('/close', { reason: marked('close-reason') });
+    await write('/reopen', { reason: marked('reopen-reason') });
+    await write('/release-to-house-arrest', { address: marked('address'), conditions: marked('conditions') });
+    await write('/release', { grounds: 'bail', note: marked('release-note') });
+    await write('/death', { circumstances: 'after_release', details: marked('death-details') });
+
+    // Another case, opened once the first is projected: its stored answer names the first in possibleDuplicates.
+    expect((await read(`/v1/cases/${caseId}`)).status).toBe(200);
+    const duplicate = await openDuplicate();
+    duplicateAnswer = duplicate.body as Record<string, unknown>;
+    lastPosition = Math.max(lastPosition, duplicate.body.position as number);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shows every typed word until the erasure, in the case, its timeline and the hearings calendar', async () => {
+    expect(JSON.stringify(duplicateAnswer.possibleDuplicates)).toContain(`Bolat ${MARK}`);
+    const timeline = JSON.stringify((await read(`/v1/cases/${caseId}/timeline`)).body);
+    for (const field of ['place', 'title', 'held-judge', 'outcome', 'drop-reason', 'close-reason', 'reopen-reason']) {
+      expect(timeline).toContain(marked(field));
+    }
+    const calendar = await read('/v1/hearings');
+    const trial = (calendar.body.items as Array<{ hearingId: string }>).find(
+      (hearing) => hearing.hearingId === trialId,
+    );
+    expect(trial).toMatchObject({ judge: marked('judge'), court: 'Taraz city court' });
+  });
+
+  it('leaves no typed word in the database, Redis or the logs once erased, and keeps courts and cities', async () => {
+    const erased = await post(t.http, coordinator.token, `/v1/cases/${caseId}/erase`, {
+      reason: marked('erase-reason'),
+    });
+    expect(erased.status).toBe(201);
+    lastPosition = erased.body.position as number;
+
+    const timeline = (await read(`/v1/cases/${caseId}/timeline`)).body;
+    expect(leaks(JSON.stringify(timeline))).toEqual([]);
+    const scheduled = (timeline.events as Array<{ type: string; data: Record<string, unknown> }>).filter(
+      (event) => event.type === 'HearingScheduled',
+    );
+    expect(scheduled[0].data).toMatchObject({ court: 'Taraz city court', judge: '[erased]', location: '[erased]' });
+    const calendar = await read('/v1/hearings');
+    const trial = (calendar.body.items as Array<{ hearingId: string }>).find(
+      (hearing) => hearing.hearingId === trialId,
+    );
+    expect(trial).toMatchObject({ judge: '[erased]', court: 'Taraz city court' });
+    expect((await read(`/v1/cases/${caseId}`)).body.city).toBe('Taraz');
+    expect(leaks(JSON.stringify((await read(`/v1/cases/${caseId}/dossier?includeInternal=true`)).body))).toEqual([]);
+
+    // The stored answer of the other case's request is replayed with the name erased.
+    const replayed = await openDuplicate();
+    expect(replayed.status).toBe(201);
+    expect(replayed.body.possibleDuplicates).toContainEqual(expect.objectContaining({ caseId, fullName: '[erased]' }));
+
+    expect(leaks(await dumpDatabase(t.database.url))).toEqual([]);
+    const rewritten = ['read_model.cases', 'read_model.hearings', 'read_model.complaints', 'public.idempotency_keys'];
+    expect(await tablesHoldingInPages(t.database.url, rewritten, MARK)).toEqual([]);
+    expect(leaks(await redisContents())).toEqual([]);
+    expect(leaks(logLines.join(''))).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ import {
   type QuarantinedEvent,
   saveQuarantine,
 } from './quarantine';
+import { eraseCopiedNames, erasedCasesOf, vacuumAfterErasure } from './erasure-sweep';
 import { StateCache } from './state-cache';
 
 export interface CaseProjectorOptions {
@@ -164,6 +165,10 @@ export class CaseProjector {
       // The cache may hold states this failed batch was folded from; nothing of it was committed.
       this.cache.evict(byCase.keys());
       throw error;
+    }
+    // An erasure rewrote rows: their old versions still hold the plaintext until vacuumed (live schema only).
+    if (this.schema === READ_MODEL_SCHEMA) {
+      await vacuumAfterErasure(this.pool, erasedCasesOf(batch.events), this.options.logger);
     }
   }
 
@@ -315,7 +320,8 @@ export class CaseProjector {
   }
 
   private get hooks(): ReadonlyArray<BatchHook> {
-    return this.schema === READ_MODEL_SCHEMA ? (this.options.batchHooks ?? []) : [];
+    // Erasing the names other tables copied is part of projecting the live schema, whoever configures the hooks.
+    return this.schema === READ_MODEL_SCHEMA ? [...(this.options.batchHooks ?? []), eraseCopiedNames] : [];
   }
 
   private async inBatchTransaction(checkpoint: number, work: (client: PoolClient) => Promise<void>): Promise<void> {

@@ -23,9 +23,10 @@ export class OpenedCaseNames1764000001260 implements MigrationInterface {
         recorded_at   timestamptz NOT NULL DEFAULT now()
       )`);
     // The projector deletes by position; a projector far behind leaves many rows, which the trigram index still finds.
+    // No fast update: rows come and go all day, and a GIN pending list would be scanned row by row by every query.
     await q.query(`CREATE INDEX opened_case_names_position_idx ON public.opened_case_names (position)`);
     await q.query(
-      `CREATE INDEX opened_case_names_keys_idx ON public.opened_case_names USING gin (name_keys gin_trgm_ops)`,
+      `CREATE INDEX opened_case_names_keys_idx ON public.opened_case_names USING gin (name_keys gin_trgm_ops) WITH (fastupdate = off)`,
     );
   }
 

@@ -1,4 +1,3 @@
-import { CHECKPOINT_NAME, READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { nameKeys } from './names';
 
 /**
@@ -33,18 +32,16 @@ export interface OpenedCaseNames {
   position: number;
 }
 
-/** SQL, the live projector's checkpoint (0 before it first ran): rows at or below it are projected. */
-export const LIVE_CHECKPOINT = `coalesce((SELECT position FROM ${READ_MODEL_SCHEMA}.checkpoint WHERE name = '${CHECKPOINT_NAME}'), 0)`;
-
 /**
- * Records the names of a case opened at `position`. Nothing when the projector has already passed it (its row is
- * projected); a replayed append records nothing twice.
+ * Records the names of a case opened at `position`; a replayed append records nothing twice. It never reads the
+ * checkpoint table (a rebuild's swap locks it, and a write must not wait for a rebuild): should the projector have
+ * passed `position` already, the query ignores the row (the case's projected row exists) and the projector's next
+ * batch deletes it.
  */
 export async function recordOpenedCaseNames(db: NamesStatementRunner, opened: OpenedCaseNames): Promise<void> {
   await db.query(
     `INSERT INTO ${OPENED_CASE_NAMES} (case_id, position, version, full_name, name_variants, name_keys, city, lawyer_ids)
-     SELECT $1::uuid, $2::bigint, $3::int, $4, $5::text[], $6, $7, $8::uuid[]
-      WHERE $2::bigint > ${LIVE_CHECKPOINT}
+     VALUES ($1::uuid, $2::bigint, $3::int, $4, $5::text[], $6, $7, $8::uuid[])
      ON CONFLICT (case_id) DO NOTHING`,
     [
       opened.caseId,
@@ -59,7 +56,10 @@ export async function recordOpenedCaseNames(db: NamesStatementRunner, opened: Op
   );
 }
 
-/** The projector, in its batch transaction: rows up to its new checkpoint are now in the read models. */
+/**
+ * The projector, in its batch transaction: rows up to its new checkpoint are now in the read models. Every batch
+ * deletes them all, so a row recorded just after its case was projected is gone by the next batch.
+ */
 export async function forgetProjectedNames(db: NamesStatementRunner, checkpoint: number): Promise<void> {
   await db.query(`DELETE FROM ${OPENED_CASE_NAMES} WHERE position <= $1::bigint`, [checkpoint]);
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DUPLICATE_THRESHOLD, duplicateScore } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { nameSearchKey } from '../names/names';
-import { LIVE_CHECKPOINT, OPENED_CASE_NAMES } from '../names/opened-case-names';
+import { OPENED_CASE_NAMES } from '../names/opened-case-names';
 import { Sql } from './sql';
 import { type Viewer, visibleTo } from './viewer';
 
@@ -77,8 +77,10 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
       ].join(' AND ');
     const closest = (alias: string): string =>
       `greatest(${placeholders.map((p) => `word_similarity(${p}, ${alias}.name_keys)`).join(', ')})`;
-    // One statement, one snapshot: the projector deletes a case's opened names in the transaction that writes its
-    // row, so each case is read from exactly one of the two tables, whatever the projector is doing.
+    // One statement, one snapshot: the projector writes a case's row and deletes its opened names in one
+    // transaction, so each case is read from exactly one of the two tables, whatever the projector is doing (a
+    // name row recorded after its case was projected is passed over for the projected row). Neither table is
+    // locked by a rebuild's swap, which only holds the checkpoint.
     const rows: CandidateRow[] = await this.dataSource.query(
       `SELECT case_id, full_name, name_variants, city FROM (
          SELECT c.case_id, c.full_name, c.name_variants, c.city, ${closest('c')} AS closeness
@@ -87,7 +89,7 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
          UNION ALL
          SELECT o.case_id, o.full_name, o.name_variants, o.city, ${closest('o')}
            FROM ${OPENED_CASE_NAMES} o
-          WHERE ${matching('o')} AND o.position > ${LIVE_CHECKPOINT}
+          WHERE ${matching('o')}
             AND NOT EXISTS (SELECT 1 FROM ${READ_MODEL_SCHEMA}.cases p WHERE p.case_id = o.case_id)
        ) candidates
         ORDER BY closeness DESC, case_id

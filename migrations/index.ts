@@ -12,6 +12,8 @@ import { LoginThrottle1764000000850 } from './1764000000850-login-throttle';
 import { ProjectionQuarantine1764000001000 } from './1764000001000-projection-quarantine';
 import { CaseAccessRevocations1764000000900 } from './1764000000900-case-access-revocations';
 import { IdempotencyOutcomes1764000001100 } from './1764000001100-idempotency-outcomes';
+import { UserLocale1764000001200 } from './1764000001200-user-locale';
+import { LawyerAssignmentsIndex1764000001201 } from './1764000001201-lawyer-assignments-index';
 import { UnknownCity1764000001210 } from './1764000001210-unknown-city';
 import { OpenedCaseNames1764000001260 } from './1764000001260-opened-case-names';
 
@@ -30,6 +32,8 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseAccessRevocations1764000000900,
   ProjectionQuarantine1764000001000,
   IdempotencyOutcomes1764000001100,
+  UserLocale1764000001200,
+  LawyerAssignmentsIndex1764000001201,
   UnknownCity1764000001210,
   OpenedCaseNames1764000001260,
 ];

@@ -34,7 +34,7 @@ describe('idempotency records stored as status and body, before outcomes were', 
     db = new Client({ connectionString: t.database.url });
     await db.connect();
     const { rows } = await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [ADMIN.email]);
-    actor = { id: rows[0].id, email: ADMIN.email, name: 'admin', role: 'coordinator', timeZone: 'UTC' };
+    actor = { id: rows[0].id, email: ADMIN.email, name: 'admin', role: 'coordinator', timeZone: 'UTC', locale: 'en' };
     writer = t.app.get(CaseWriter);
     executed = jest.spyOn(t.app.get(CommandBus), 'execute');
     for (const row of OLD_ROWS) {

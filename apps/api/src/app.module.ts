@@ -3,11 +3,9 @@ import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
 import { AuthModule } from '@casetrack/auth';
 import { ProjectorModule } from '@casetrack/read-model';
 import { reminderProjectionHook, ReminderWorkerModule } from '@casetrack/reminders';
-import { AuthController } from './accounts/auth.controller';
 import { BootstrapAdmin } from './accounts/bootstrap-admin';
 import { AuditModule } from './audit/audit.module';
-import { UsersController } from './accounts/users.controller';
-import { SecondFactorController } from './accounts/second-factor.controller';
+import { AccountsModule } from './accounts/accounts.module';
 import { CasesModule } from './cases/cases.module';
 import { LOGGER } from './common/logger.provider';
 import { RateLimitModule } from './common/rate-limit.module';
@@ -44,6 +42,7 @@ export class AppModule {
         InfrastructureModule,
         AccessLogModule,
         AuthModule,
+        AccountsModule,
         CasesModule,
         AuditModule,
         ReadsModule,
@@ -59,7 +58,7 @@ export class AppModule {
             ]
           : []),
       ],
-      controllers: [HealthController, AuthController, UsersController, SecondFactorController],
+      controllers: [HealthController],
       providers: [BootstrapAdmin],
     };
   }

@@ -4,9 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenEntity } from './access-token.entity';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
+import { PasswordChangeService } from './password-change.service';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { SignInService } from './sign-in.service';
 import { TokensService } from './tokens.service';
+import { UserDirectory } from './user-directory';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -18,8 +20,18 @@ import { UsersService } from './users.service';
     LoginLimiter,
     SecondFactorService,
     SignInService,
+    UserDirectory,
+    PasswordChangeService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, TokensService, LoginLimiter, SecondFactorService, SignInService],
+  exports: [
+    UsersService,
+    TokensService,
+    LoginLimiter,
+    SecondFactorService,
+    SignInService,
+    UserDirectory,
+    PasswordChangeService,
+  ],
 })
 export class AuthModule {}

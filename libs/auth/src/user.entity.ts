@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ActorRole } from '@casetrack/domain';
 
+/** The languages a user's messages, dossiers and console are in. */
+export const LOCALES = ['en', 'ru', 'kk'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryColumn('uuid') id!: string;
@@ -9,6 +13,7 @@ export class UserEntity {
   @Column('text') role!: ActorRole;
   @Column('text', { name: 'password_hash' }) passwordHash!: string;
   @Column('text', { name: 'time_zone' }) timeZone!: string;
+  @Column('text') locale!: Locale;
   @Column('text', { name: 'notification_email', nullable: true }) notificationEmail!: string | null;
   @Column('text', { name: 'webhook_url', nullable: true }) webhookUrl!: string | null;
   @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt!: Date | null;
@@ -22,8 +27,16 @@ export interface AuthenticatedUser {
   name: string;
   role: ActorRole;
   timeZone: string;
+  locale: Locale;
 }
 
 export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timeZone: user.timeZone,
+    locale: user.locale,
+  };
 }

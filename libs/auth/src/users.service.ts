@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { ActorRole } from '@casetrack/domain';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
-import { UserEntity } from './user.entity';
+import { type Locale, UserEntity } from './user.entity';
 
 export interface NewUser {
   email: string;
@@ -12,6 +12,15 @@ export interface NewUser {
   role: ActorRole;
   password: string;
   timeZone?: string;
+  locale?: Locale;
+}
+
+/** What an admin may change of an account; absent fields stay as they are. */
+export interface UserChanges {
+  name?: string;
+  role?: ActorRole;
+  timeZone?: string;
+  locale?: Locale;
 }
 
 export class EmailTakenError extends Error {
@@ -32,6 +41,7 @@ export class UsersService {
       role: input.role,
       passwordHash: await hashPassword(input.password),
       timeZone: input.timeZone ?? 'UTC',
+      locale: input.locale ?? 'en',
       notificationEmail: null,
       webhookUrl: null,
       disabledAt: null,
@@ -67,8 +77,27 @@ export class UsersService {
     return this.users.count();
   }
 
+  /** Disabling again keeps the first time: a repeat only completes what the first left undone. */
   async disable(id: string): Promise<boolean> {
-    const result = await this.users.update({ id }, { disabledAt: new Date() });
+    const result = await this.users.update({ id }, { disabledAt: () => 'coalesce(disabled_at, now())' });
     return (result.affected ?? 0) > 0;
+  }
+
+  async enable(id: string): Promise<boolean> {
+    const result = await this.users.update({ id }, { disabledAt: null });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The account as it was and as it is now, or null when there is no such user. */
+  async update(id: string, changes: UserChanges): Promise<{ before: UserEntity; after: UserEntity } | null> {
+    const before = await this.findById(id);
+    if (!before) return null;
+    const set: UserChanges = {};
+    if (changes.name !== undefined) set.name = changes.name.trim();
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.timeZone !== undefined) set.timeZone = changes.timeZone;
+    if (changes.locale !== undefined) set.locale = changes.locale;
+    if (Object.keys(set).length > 0) await this.users.update({ id }, set);
+    return { before, after: { ...before, ...set } };
   }
 }

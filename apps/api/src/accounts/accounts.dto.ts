@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LOCALES, type Locale } from '@casetrack/auth';
 import { ACTOR_ROLES, type ActorRole } from '@casetrack/domain';
 import { Text } from '../cases/shared/validators';
 
@@ -27,7 +28,7 @@ export class LoginDto {
   otp?: string;
 }
 
-function isTimeZone(zone: string): boolean {
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -58,6 +59,11 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of their messages and dossiers; `en` if absent.' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
 
   static validTimeZone(zone: string | undefined): boolean {
     return zone === undefined || isTimeZone(zone);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { LOCALES } from '@casetrack/auth';
 import { ACTOR_ROLES } from '@casetrack/domain';
-import { Id, Nested, OneOf, Text, Time } from '../openapi/schema-properties';
+import { Flag, Id, ListOf, Nested, OneOf, Text, Time } from '../openapi/schema-properties';
 import { SecondFactorStatusDto } from './second-factor.dto';
 
 @ApiSchema({ name: 'User' })
@@ -21,6 +22,12 @@ export class UserSchema {
   timeZone!: string;
 }
 
+@ApiSchema({ name: 'SignedInUser', description: 'A user as they see themselves: with their language' })
+export class SignedInUserSchema extends UserSchema {
+  @OneOf('Locale', LOCALES)
+  locale!: string;
+}
+
 @ApiSchema({ name: 'SignedIn' })
 export class SignedInSchema {
   @Text({ description: 'An opaque bearer token (not a JWT); send it as Authorization: Bearer <accessToken>' })
@@ -29,12 +36,12 @@ export class SignedInSchema {
   @Time()
   expiresAt!: string;
 
-  @Nested(() => UserSchema)
-  user!: UserSchema;
+  @Nested(() => SignedInUserSchema)
+  user!: SignedInUserSchema;
 }
 
 @ApiSchema({ name: 'Me', description: 'The signed-in user, and whether a second factor is on or required' })
-export class MeSchema extends UserSchema {
+export class MeSchema extends SignedInUserSchema {
   @Nested(() => SecondFactorStatusDto)
   secondFactor!: SecondFactorStatusDto;
 }
@@ -46,4 +53,46 @@ export class DisabledUserSchema {
 
   @ApiProperty({ type: Boolean, enum: [true] })
   disabled!: true;
+}
+
+@ApiSchema({ name: 'EnabledUser' })
+export class EnabledUserSchema {
+  @Id()
+  id!: string;
+
+  @ApiProperty({ type: Boolean, enum: [false] })
+  disabled!: false;
+}
+
+@ApiSchema({ name: 'ListedUser', description: 'An account as the user list shows it' })
+export class ListedUserSchema {
+  @Id()
+  id!: string;
+
+  @Text()
+  name!: string;
+
+  @OneOf('Role', ACTOR_ROLES)
+  role!: string;
+
+  @Text({ format: 'email' })
+  email!: string;
+
+  @Text({ description: 'IANA time zone, e.g. Asia/Almaty' })
+  timeZone!: string;
+
+  @Flag()
+  disabled!: boolean;
+}
+
+@ApiSchema({ name: 'UserList' })
+export class UserListSchema {
+  @ListOf(() => ListedUserSchema)
+  items!: ListedUserSchema[];
+}
+
+@ApiSchema({ name: 'Account', description: 'An account after a change' })
+export class AccountSchema extends ListedUserSchema {
+  @OneOf('Locale', LOCALES)
+  locale!: string;
 }

@@ -16,6 +16,7 @@ import { ParseIdPipe } from '../cases/shared/case-id.pipe';
 import { ApiRoute, SignedInRoutes } from '../openapi/api-route';
 import { CreateUserDto } from './accounts.dto';
 import { DisabledUserSchema, MeSchema, UserSchema } from './accounts.responses';
+import { LawyerDeparture } from './lawyer-departure';
 import type { SecondFactorStatusDto } from './second-factor.dto';
 
 @ApiTags('accounts')
@@ -26,6 +27,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly tokens: TokensService,
     private readonly secondFactors: SecondFactorService,
+    private readonly departure: LawyerDeparture,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,6 +47,7 @@ export class UsersController {
     }
     try {
       const user = await this.users.create(body);
+      // The contract's answer, as before locale existed (GET /v1/users/me tells it).
       return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
     } catch (error) {
       if (error instanceof EmailTakenError) throw new ApiException(422, 'EMAIL_TAKEN', error.message);
@@ -75,6 +78,10 @@ export class UsersController {
   @ApiRoute({
     operationId: 'disableUser',
     summary: 'Disable an account and revoke its tokens at once (admins)',
+    description:
+      'The user is unassigned from every case they are assigned to, with a fact on each case recorded by the ' +
+      '`system` actor (reason "account disabled"), so that cases in custody without a lawyer are escalated. ' +
+      'Disabling again is harmless, and completes an unassigning that was interrupted.',
     ids: ['id'],
     answer: { type: DisabledUserSchema, description: 'Disabled' },
     errors: [404, [422, 'CANNOT_DISABLE_SELF: an admin cannot disable their own account']],
@@ -87,6 +94,8 @@ export class UsersController {
       throw new ApiException(422, 'CANNOT_DISABLE_SELF', 'An admin cannot disable their own account');
     if (!(await this.users.disable(id))) throw ApiException.notFound('No such user');
     await this.tokens.revokeAllOf(id);
+    // After the account is off: no assignment of it can be decided from now on, so none is missed.
+    await this.departure.unassignEverywhere(id, 'account disabled');
     return { id, disabled: true };
   }
 }

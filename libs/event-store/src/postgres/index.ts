@@ -2,3 +2,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-e
 export { EVENT_ID_CONSTRAINT, EVENTS_CHANNEL, STREAM_VERSION_CONSTRAINT } from './sql';
 export { createPool, inTransaction, type PoolOptions, withClient } from './pool';
 export { isDatabaseUnavailable } from './unavailable';
+export { streamsAssigningLawyer } from './lawyer-assignments';

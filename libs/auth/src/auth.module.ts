@@ -12,26 +12,20 @@ import { UserDirectory } from './user-directory';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
+/** What the rest of the application uses of accounts and sign-in. */
+const SERVICES = [
+  UsersService,
+  TokensService,
+  LoginLimiter,
+  SecondFactorService,
+  SignInService,
+  UserDirectory,
+  PasswordChangeService,
+];
+
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, AccessTokenEntity])],
-  providers: [
-    UsersService,
-    TokensService,
-    LoginLimiter,
-    SecondFactorService,
-    SignInService,
-    UserDirectory,
-    PasswordChangeService,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [
-    UsersService,
-    TokensService,
-    LoginLimiter,
-    SecondFactorService,
-    SignInService,
-    UserDirectory,
-    PasswordChangeService,
-  ],
+  providers: [...SERVICES, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: SERVICES,
 })
 export class AuthModule {}

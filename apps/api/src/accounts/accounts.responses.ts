@@ -65,22 +65,7 @@ export class EnabledUserSchema {
 }
 
 @ApiSchema({ name: 'ListedUser', description: 'An account as the user list shows it' })
-export class ListedUserSchema {
-  @Id()
-  id!: string;
-
-  @Text()
-  name!: string;
-
-  @OneOf('Role', ACTOR_ROLES)
-  role!: string;
-
-  @Text({ format: 'email' })
-  email!: string;
-
-  @Text({ description: 'IANA time zone, e.g. Asia/Almaty' })
-  timeZone!: string;
-
+export class ListedUserSchema extends UserSchema {
   @Flag()
   disabled!: boolean;
 }

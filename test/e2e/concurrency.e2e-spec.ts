@@ -104,7 +104,8 @@ describe('concurrency: concurrent writes to one case lose nothing', () => {
         authority: 'aliens',
       }),
       post(t.http, coordinator.token, `/v1/cases/${caseId}/transfers`, { facility: { name: 'SI-18', city: 'Almaty' } }),
-      post(t.http, coordinator.token, `/v1/cases/${caseId}/charges`, { code: 'criminal' }),
+      // Issue 12: an article may be unknown (absent), but not empty.
+      post(t.http, coordinator.token, `/v1/cases/${caseId}/charges`, { code: 'criminal', article: '' }),
       post(t.http, coordinator.token, `/v1/cases/${caseId}/hearings`, {
         kind: 'trial',
         court: 'Court',
@@ -112,7 +113,8 @@ describe('concurrency: concurrent writes to one case lose nothing', () => {
       }),
       post(t.http, coordinator.token, `/v1/cases/${caseId}/torture-allegations`, {
         periodFrom: fromNow(-DAY),
-        methods: [],
+        // Issue 12: no methods means not described (valid); a method outside the vocabulary is not.
+        methods: ['kicking'],
         consent: 'full',
       }),
       post(t.http, coordinator.token, `/v1/cases/${caseId}/verdict`, {

@@ -465,10 +465,16 @@ describe('errors: every failure answers the contract body {statusCode, code, mes
       await refused(caseId, `/hearings/${other}/outcome`, { outcome: 'Held anyway' }, 422, 'HEARING_NOT_SCHEDULED');
     });
 
-    it('NOT_IN_CUSTODY: a release or house arrest of someone never detained', async () => {
+    // Issue 12: a release or house arrest may be the first news of a custody; only the same change recorded
+    // twice at the very same instant is a contradiction.
+    it('ALREADY_RELEASED and NOT_IN_CUSTODY: a second release or house arrest at the very instant of one', async () => {
       const caseId = await openCase();
-      await refused(caseId, '/release', { grounds: 'charges_dropped' }, 422, 'NOT_IN_CUSTODY');
-      await refused(caseId, '/release-to-house-arrest', { address: 'Home' }, 422, 'NOT_IN_CUSTODY');
+      const occurredAt = fromNow(-DAY);
+      await ok(caseId, '/release', { grounds: 'charges_dropped', occurredAt });
+      await refused(caseId, '/release', { grounds: 'charges_dropped', occurredAt }, 422, 'ALREADY_RELEASED');
+      const later = fromNow(-DAY / 2);
+      await ok(caseId, '/release-to-house-arrest', { address: 'Home', occurredAt: later });
+      await refused(caseId, '/release-to-house-arrest', { address: 'Home', occurredAt: later }, 422, 'NOT_IN_CUSTODY');
     });
 
     it('CHARGE_NOT_ACTIVE: a dropped charge cannot be requalified or dropped again', async () => {

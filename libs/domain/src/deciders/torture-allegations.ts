@@ -15,6 +15,6 @@ export function decideTortureAllegations(
   if (command.periodTo !== undefined && isBefore(command.periodTo, command.periodFrom)) {
     return domainError('INVALID_PERIOD', 'The period ends before it starts');
   }
-  if (command.methods.length === 0) return domainError('METHODS_REQUIRED', 'Name at least one method');
+  // No methods: the victim has not described them (yet), which is not an allegation of nothing (issue 12).
   return emit('TortureAllegationRecorded', fieldsOf(command));
 }

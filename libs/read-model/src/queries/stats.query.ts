@@ -14,9 +14,9 @@ export interface Stats {
   byArticle: Array<{ article: string; count: number }>;
   /**
    * Cases whose current facility it is, one entry per (city, code, name): two cities' facilities of the same name
-   * stay two. `facility` is its code, or its name when it has none.
+   * stay two. `facility` is its code, or its name when it has none; `name` is null when only the code is known.
    */
-  byFacility: Array<{ facility: string; code: string | null; name: string | null; city: string; count: number }>;
+  byFacility: Array<{ facility: string; name: string | null; city: string; count: number }>;
   /** Torture allegations recorded (not retracted), across the cases. */
   tortureAllegations: number;
   complaints: { filed: number; investigationOpened: number; refused: number; awaiting: number; overdue: number };
@@ -57,7 +57,7 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
           WHERE ${visible} GROUP BY a.article ORDER BY count DESC, a.article`,
       ),
       run<Stats['byFacility'][number]>(
-        `SELECT min(coalesce(f.code, f.name)) AS facility, min(f.code) AS code, min(f.name) AS name,
+        `SELECT min(coalesce(f.code, f.name)) AS facility, min(f.name) AS name,
                 min(f.city) AS city, count(*)::int AS count
            FROM ${cases} CROSS JOIN LATERAL (SELECT nullif(trim(c.current_facility->>'code'), '') AS code,
                                                     nullif(trim(c.current_facility->>'name'), '') AS name,

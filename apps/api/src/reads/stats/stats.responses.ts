@@ -28,9 +28,6 @@ export class FacilityCountSchema {
   @Text({ description: 'The facility’s code, or its name when it has none' })
   facility!: string;
 
-  @Text({ nullable: true, description: 'Null when it has none' })
-  code!: string | null;
-
   @Text({ nullable: true, description: 'Null when only the code is known' })
   name!: string | null;
 

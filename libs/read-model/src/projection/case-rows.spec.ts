@@ -71,6 +71,45 @@ describe('caseRows', () => {
     expect(rows?.hearings).toEqual([]);
   });
 
+  it('keeps what is unknown as null, never as a value: city, place, article, facility name (issue 12)', () => {
+    const unknowns = facts([
+      [
+        {
+          type: 'CaseOpened',
+          data: {
+            detainee: { fullName: 'Bolat', nameVariants: [], sex: 'male', vulnerabilities: [] },
+            source: { kind: 'relative' },
+          },
+        },
+        '2022-01-05T10:00:00.000Z',
+      ],
+      [{ type: 'DetentionRecorded', data: { authority: 'unknown' } }, '2022-01-06T10:00:00.000Z'],
+      [
+        {
+          type: 'DetaineeTransferred',
+          data: { facility: { code: 'SI-77', city: 'Shymkent', kind: 'pretrial_detention' } },
+        },
+        '2022-01-07T10:00:00.000Z',
+      ],
+      [{ type: 'ChargeBrought', data: { chargeId: 'c1', code: 'criminal' } }, '2022-01-07T11:00:00.000Z'],
+      [
+        { type: 'ChargeBrought', data: { chargeId: 'c2', code: 'criminal', article: '272' } },
+        '2022-01-07T12:00:00.000Z',
+      ],
+    ]);
+    const row = caseRows(CASE_ID, foldFacts(unknowns))?.case;
+    expect(row).toMatchObject({
+      city: null,
+      current_facility: { code: 'SI-77', name: null, city: 'Shymkent', kind: 'pretrial_detention' },
+      facility_key: 'si-77',
+      articles: ['272'],
+    });
+    expect(row?.charges.map((c) => c.article)).toEqual([null, '272']);
+    expect(row?.detail.detentions).toEqual([
+      { occurredAt: '2022-01-06T10:00:00.000Z', city: null, place: null, authority: 'unknown' },
+    ]);
+  });
+
   it('is unchanged by folding the same facts again', () => {
     const once = story.reduce(evolve, initialCaseState);
     expect(caseRows(CASE_ID, story.reduce(evolve, once))).toEqual(caseRows(CASE_ID, once));

@@ -1,5 +1,5 @@
 import type { CaseCommand } from '../commands/case-commands';
-import type { CaseEvent } from '../events/case-events';
+import type { CaseEvent, CaseEventType } from '../events/case-events';
 import {
   chargeBrought,
   chargeDropped,
@@ -29,6 +29,13 @@ const JAN = (day: number): string => `2022-01-${String(day).padStart(2, '0')}T00
 const release: CaseCommand = { type: 'Release', grounds: 'charges_dropped' };
 const releasedEvent: CaseEvent = { type: 'Released', data: { grounds: 'charges_dropped' } };
 const detain: CaseCommand = { type: 'RecordDetention', authority: 'police' };
+const scheduleHearing = (scheduledAt: string): CaseCommand => ({
+  type: 'ScheduleHearing',
+  hearingId: 'h1',
+  kind: 'preventive_measure',
+  court: 'Almaty district court',
+  scheduledAt,
+});
 const toSizo: CaseCommand = {
   type: 'TransferDetainee',
   facility: { code: 'SI-18', city: 'Almaty', kind: 'pretrial_detention' },
@@ -81,13 +88,7 @@ describe('house arrest, measure, transfer or hearing as the first news', () => {
   });
 
   it('a hearing is accepted before anything about custody, and says nothing about it', () => {
-    const schedule: CaseCommand = {
-      type: 'ScheduleHearing',
-      hearingId: 'h1',
-      kind: 'preventive_measure',
-      court: 'Almaty district court',
-      scheduledAt: JAN(7),
-    };
+    const schedule = scheduleHearing(JAN(7));
     given(opened())
       .when(schedule, { occurredAt: JAN(6) })
       .thenEmits('HearingScheduled');
@@ -125,13 +126,7 @@ describe('death reported before facts that happened earlier', () => {
   const death = at(died(), JAN(10));
 
   it('accepts a hearing held before the death, scheduled and recorded after the death was', () => {
-    const schedule: CaseCommand = {
-      type: 'ScheduleHearing',
-      hearingId: 'h1',
-      kind: 'preventive_measure',
-      court: 'Almaty district court',
-      scheduledAt: JAN(8),
-    };
+    const schedule = scheduleHearing(JAN(8));
     // Recorded now, long after the death: the hearing itself took place before it.
     given(opened(), death).when(schedule).thenEmits('HearingScheduled');
     given(opened(), death, hearingScheduled('h1', JAN(8)))
@@ -140,45 +135,33 @@ describe('death reported before facts that happened earlier', () => {
   });
 
   it('refuses a hearing both decided and set after the death', () => {
-    const schedule: CaseCommand = {
-      type: 'ScheduleHearing',
-      hearingId: 'h1',
-      kind: 'preventive_measure',
-      court: 'Almaty district court',
-      scheduledAt: JAN(20),
-    };
+    const schedule = scheduleHearing(JAN(20));
     given(opened(), death)
       .when(schedule, { occurredAt: JAN(12) })
       .thenError('DETAINEE_DECEASED');
   });
 
-  it('accepts a detention, transfer, release or house arrest that occurred before the death', () => {
+  const custodyFacts: Array<[string, CaseCommand, CaseEventType]> = [
+    ['a detention', detain, 'DetentionRecorded'],
+    ['a transfer', toSizo, 'DetaineeTransferred'],
+    ['a release', release, 'Released'],
+    ['a house arrest', { type: 'ReleaseToHouseArrest' }, 'ReleasedToHouseArrest'],
+    [
+      'a custodial measure',
+      { type: 'ImposePreventiveMeasure', measure: 'pretrial_detention' },
+      'PreventiveMeasureImposed',
+    ],
+  ];
+
+  it.each(custodyFacts)('accepts %s that occurred before the death', (_name, command, type) => {
     given(opened(), death)
-      .when(detain, { occurredAt: JAN(6) })
-      .thenEmits('DetentionRecorded');
-    given(opened(), death)
-      .when(toSizo, { occurredAt: JAN(7) })
-      .thenEmits('DetaineeTransferred');
-    given(opened(), death)
-      .when(release, { occurredAt: JAN(8) })
-      .thenEmits('Released');
-    given(opened(), death)
-      .when({ type: 'ReleaseToHouseArrest' }, { occurredAt: JAN(8) })
-      .thenEmits('ReleasedToHouseArrest');
+      .when(command, { occurredAt: JAN(8) })
+      .thenEmits(type);
   });
 
-  it('refuses them when they occurred after the death, judged at their occurredAt', () => {
+  it.each(custodyFacts)('refuses %s that occurred after the death, judged at its occurredAt', (_name, command) => {
     given(opened(), death)
-      .when(detain, { occurredAt: JAN(11) })
-      .thenError('DETAINEE_DECEASED');
-    given(opened(), death)
-      .when(toSizo, { occurredAt: JAN(11) })
-      .thenError('DETAINEE_DECEASED');
-    given(opened(), death)
-      .when(release, { occurredAt: JAN(11) })
-      .thenError('DETAINEE_DECEASED');
-    given(opened(), death)
-      .when({ type: 'ImposePreventiveMeasure', measure: 'house_arrest' }, { occurredAt: JAN(11) })
+      .when(command, { occurredAt: JAN(11) })
       .thenError('DETAINEE_DECEASED');
   });
 

@@ -1,3 +1,4 @@
+import type { StatementRunner } from '@casetrack/auth';
 import { nameKeys } from './names';
 
 /**
@@ -12,11 +13,6 @@ import { nameKeys } from './names';
  * an erasure deletes the case's row and vacuums the table.
  */
 export const OPENED_CASE_NAMES = 'public.opened_case_names';
-
-/** Runs a statement: a TypeORM DataSource or EntityManager, a pg Pool or client. */
-export interface NamesStatementRunner {
-  query(text: string, params?: unknown[]): Promise<unknown>;
-}
 
 /** A case just appended, as duplicate detection needs it until it is projected. */
 export interface OpenedCaseNames {
@@ -38,7 +34,7 @@ export interface OpenedCaseNames {
  * passed `position` already, the query ignores the row (the case's projected row exists) and the projector's next
  * batch deletes it.
  */
-export async function recordOpenedCaseNames(db: NamesStatementRunner, opened: OpenedCaseNames): Promise<void> {
+export async function recordOpenedCaseNames(db: StatementRunner, opened: OpenedCaseNames): Promise<void> {
   await db.query(
     `INSERT INTO ${OPENED_CASE_NAMES} (case_id, position, version, full_name, name_variants, name_keys, city, lawyer_ids)
      VALUES ($1::uuid, $2::bigint, $3::int, $4, $5::text[], $6, $7, $8::uuid[])
@@ -60,7 +56,7 @@ export async function recordOpenedCaseNames(db: NamesStatementRunner, opened: Op
  * The projector, in its batch transaction: rows up to its new checkpoint are now in the read models. Every batch
  * deletes them all, so a row recorded just after its case was projected is gone by the next batch.
  */
-export async function forgetProjectedNames(db: NamesStatementRunner, checkpoint: number): Promise<void> {
+export async function forgetProjectedNames(db: StatementRunner, checkpoint: number): Promise<void> {
   await db.query(`DELETE FROM ${OPENED_CASE_NAMES} WHERE position <= $1::bigint`, [checkpoint]);
 }
 
@@ -68,7 +64,7 @@ export async function forgetProjectedNames(db: NamesStatementRunner, checkpoint:
  * An erasure: the case's typed names go, and so do the dead row versions that still hold them (the table is small:
  * only cases the projector has not reached yet).
  */
-export async function eraseOpenedCaseNames(db: NamesStatementRunner, caseId: string): Promise<void> {
+export async function eraseOpenedCaseNames(db: StatementRunner, caseId: string): Promise<void> {
   await db.query(`DELETE FROM ${OPENED_CASE_NAMES} WHERE case_id = $1::uuid`, [caseId]);
-  await db.query(`VACUUM ${OPENED_CASE_NAMES}`);
+  await db.query(`VACUUM ${OPENED_CASE_NAMES}`, []);
 }

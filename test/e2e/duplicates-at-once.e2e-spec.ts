@@ -142,6 +142,22 @@ describe.each([
       const opened = await open(coordinator, 'Serik Abenov', freshCity());
       expect(await openedNamesOf(idOf(opened))).toBe(1);
     });
+
+    it('records the names on the retry of a request that died between the append and its answer', async () => {
+      const city = freshCity();
+      const key = { 'Idempotency-Key': `dies-${randomBytes(4).toString('hex')}` };
+      const body = { detainee: { fullName: 'Gulnar Omarova', city }, source: { kind: 'relative' } };
+      const first = await post(t.http, coordinator.token, '/v1/cases', body, key);
+      expect(first.status).toBe(201);
+      // As if the process had died after the append: neither the stored answer nor the names are there.
+      await db.query(`DELETE FROM idempotency_keys WHERE user_id = $1`, [coordinator.id]);
+      await db.query(`DELETE FROM public.opened_case_names WHERE case_id = $1`, [idOf(first)]);
+
+      const retry = await post(t.http, coordinator.token, '/v1/cases', body, key);
+      expect(idOf(retry)).toBe(idOf(first));
+      expect(await openedNamesOf(idOf(first))).toBe(1);
+      expect(foundIds(await open(coordinator, 'Гульнар Омарова', city))).toEqual([idOf(first)]);
+    });
   } else {
     it('lets the names go once the case is projected, and still finds it', async () => {
       const city = freshCity();

@@ -61,6 +61,17 @@ async function tablesHoldingInPages(url: string, tables: readonly string[], mark
   }
 }
 
+/** The application, logging everything at trace level into `lines`. */
+function startLoggedApp(lines: string[]): Promise<TestApp> {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return startTestApp({}, createLogger('trace', 'casetrack', sink));
+}
+
 /** Every value held in Redis, as text. */
 async function redisContents(): Promise<string> {
   const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
@@ -106,13 +117,7 @@ describe('erasure of a case', () => {
     request(t.http).get(path).set('Authorization', `Bearer ${token}`).set('X-Min-Position', String(lastPosition));
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    t = await startTestApp({}, createLogger('trace', 'casetrack', sink));
+    t = await startLoggedApp(logLines);
     coordinator = await createUser(t.http, 'coordinator');
     lawyer = await createUser(t.http, 'lawyer');
     const opened = await post(t.http, coordinator.token, '/v1/cases', {
@@ -270,13 +275,7 @@ describe('erasure of every typed word', () => {
   ];
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    t = await startTestApp({}, createLogger('trace', 'casetrack', sink));
+    t = await startLoggedApp(logLines);
     [coordinator, lawyer, support] = await Promise.all([
       createUser(t.http, 'coordinator'),
       createUser(t.http, 'lawyer'),

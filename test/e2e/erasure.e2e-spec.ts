@@ -360,14 +360,14 @@ describe('erasure of every typed word', () => {
     const complaint = await write('/complaints', {
       allegationId: allegation.allegationId,
       filedWith: 'prosecutor',
-      reference: marked('complaint-reference'),
+      reference: 'No. 118/24',
       responseDueAt: future(30),
     });
     const complaintId = complaint.complaintId as string;
     await write(`/complaints/${complaintId}/pressure`, { by: marked('pressured-by'), details: marked('pressure') });
     await write(`/complaints/${complaintId}/response`, {
       outcome: 'refused',
-      reference: marked('answer-reference'),
+      reference: 'Decision 2-118',
       note: marked('answer-note'),
     });
     const withdrawn = await write('/complaints', { filedWith: 'ombudsperson' });

@@ -5,7 +5,8 @@ import type { CaseEventOf, CaseEventType } from './case-events';
  * is a vocabulary value, an id, a time, a number, or the name or code of a court or a facility. Strings typed as a
  * closed union of literals are vocabulary values by their type and need no entry here.
  *
- * - `id`: an identifier the system made (a case, event, hearing, lawyer...).
+ * - `id`: an identifier the system made (a case, event, hearing, lawyer...), or the registration number an authority
+ *   gave a document (a complaint's reference): it names the document, not a person, and reads like a filing.
  * - `time`: an ISO instant or calendar date.
  * - `number`: a number written as a string: an article or part of the criminal code (`272`, `2`).
  * - `code`: a code from a fixed external list, checked by a pattern (an ISO-4217 currency).
@@ -87,8 +88,8 @@ export const FIELD_CLASSES: FieldClasses = {
     'evidence[].reference': 'sensitive',
     'evidence[].sha256': 'sensitive',
   },
-  ComplaintFiled: { complaintId: 'id', allegationId: 'id', reference: 'sensitive', responseDueAt: 'time' },
-  ComplaintAnswered: { complaintId: 'id', reference: 'sensitive', note: 'sensitive' },
+  ComplaintFiled: { complaintId: 'id', allegationId: 'id', reference: 'id', responseDueAt: 'time' },
+  ComplaintAnswered: { complaintId: 'id', reference: 'id', note: 'sensitive' },
   ComplainantPressured: { complaintId: 'id', by: 'sensitive', details: 'sensitive' },
   ComplaintWithdrawn: { complaintId: 'id', reason: 'sensitive' },
   MedicalFactRecorded: { details: 'sensitive' },

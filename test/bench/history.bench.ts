@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       await appendInChunks(store, streamId, events);
       const stored = await store.readStream(streamId);
       const facts = stored.map(toCaseFact);
-      const middle = stored[Math.floor(stored.length / 2)].metadata.occurredAt;
+      const middle = facts[Math.floor(facts.length / 2)].meta.occurredAt;
       const fold = await time(RUNS, () => foldFacts(facts));
       const inMemory = await time(RUNS, () => caseHistory(foldFacts(facts), middle, 'occurred'));
       const read = async (axis: 'recorded' | 'occurred') => {

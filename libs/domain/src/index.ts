@@ -13,3 +13,4 @@ export * from './audit/consent';
 export * from './names';
 export * from './events/sensitive-fields';
 export * from './events/field-classes';
+export { occurredOnOf } from './values/time';

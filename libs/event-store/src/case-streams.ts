@@ -39,8 +39,10 @@ export function toCaseFact(recorded: RecordedEvent): CaseFact {
     meta: {
       eventId: recorded.eventId,
       version: recorded.version,
-      occurredAt: metadata.occurredAt,
+      // An unknown time is folded at its bound, "no later than recorded"; the precision says it is a bound.
+      occurredAt: metadata.occurredAt ?? metadata.recordedAt,
       occurredAtPrecision: metadata.occurredAtPrecision as OccurredAtPrecision,
+      ...(metadata.occurredOn !== undefined ? { occurredOn: metadata.occurredOn } : {}),
       recordedAt: metadata.recordedAt,
       actorId: metadata.actorId,
       actorRole: metadata.actorRole as RecorderRole,

@@ -10,6 +10,8 @@ export interface TimelineEntry {
   type: CaseEvent['type'];
   occurredAt: string;
   occurredAtPrecision: OccurredAtPrecision;
+  /** The writer's day, month or year, with those precisions. */
+  occurredOn?: string;
   recordedAt: string;
   actor: { id: string; role: string };
   /** The event's data in today's schema (older schema versions are upcast). */
@@ -42,6 +44,7 @@ export function caseTimeline(
       type: fact.event.type,
       occurredAt: fact.meta.occurredAt,
       occurredAtPrecision: fact.meta.occurredAtPrecision,
+      ...(fact.meta.occurredOn !== undefined ? { occurredOn: fact.meta.occurredOn } : {}),
       recordedAt: fact.meta.recordedAt,
       actor: { id: fact.meta.actorId, role: fact.meta.actorRole },
       data: fact.event.data,

@@ -15,8 +15,11 @@ export interface EventMetadata {
   actorRole: string;
   correlationId: string;
   causationId: string | null;
-  occurredAt: string;
+  /** Absent when the precision is `unknown` and no bound was given: the fact happened no later than `recordedAt`. */
+  occurredAt?: string;
   occurredAtPrecision: string;
+  /** The writer's calendar day, month or year, with precision `day`, `month` or `year`. */
+  occurredOn?: string;
   idempotencyKey?: string;
   schemaVersion: number;
 }

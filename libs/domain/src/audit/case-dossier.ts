@@ -1,5 +1,6 @@
 import {
   assertNever,
+  type CalendarPeriod,
   type CaseEventOf,
   type CaseEventType,
   type CaseFact,
@@ -20,6 +21,8 @@ export interface DossierRecordOf<T extends CaseEventType> {
   type: T;
   occurredAt: Instant;
   occurredAtPrecision: OccurredAtPrecision;
+  /** The writer's day, month or year, with those precisions: shown as is, in no time zone. */
+  occurredOn?: CalendarPeriod;
   recordedAt: Instant;
   recordedBy: { id: string; role: RecorderRole };
   data: CaseEventOf<T>['data'];
@@ -255,6 +258,7 @@ function toRecord(fact: CaseFact): DossierRecord {
     type: event.type,
     occurredAt: meta.occurredAt,
     occurredAtPrecision: meta.occurredAtPrecision,
+    ...(meta.occurredOn !== undefined ? { occurredOn: meta.occurredOn } : {}),
     recordedAt: meta.recordedAt,
     recordedBy: { id: meta.actorId, role: meta.actorRole },
     data: event.data,

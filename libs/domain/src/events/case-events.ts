@@ -27,6 +27,8 @@ import type {
 export type Instant = string;
 /** A calendar date, `YYYY-MM-DD`. */
 export type CalendarDate = string;
+/** A day, month or year of the calendar: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+export type CalendarPeriod = string;
 
 export interface Detainee {
   fullName: string;
@@ -239,6 +241,8 @@ export interface FactMeta {
   version: number;
   occurredAt: Instant;
   occurredAtPrecision: OccurredAtPrecision;
+  /** With precision `day`, `month` or `year`: the date the writer meant, in their own calendar (see values/time.ts). */
+  occurredOn?: CalendarPeriod;
   recordedAt: Instant;
   actorId: string;
   actorRole: RecorderRole;

@@ -122,7 +122,11 @@ export type SentenceKind = (typeof SENTENCE_KINDS)[number];
 export const DEATH_CIRCUMSTANCES = ['in_custody', 'shot', 'after_release', 'unknown'] as const;
 export type DeathCircumstances = (typeof DEATH_CIRCUMSTANCES)[number];
 
-export const OCCURRED_AT_PRECISIONS = ['exact', 'day', 'approximate'] as const;
+/**
+ * How precisely `occurredAt` is known. `day`, `month` and `year` keep the writer's calendar date (`occurredOn`);
+ * `unknown` means "no later than recorded": then `occurredAt` is the bound it was recorded with, never a known time.
+ */
+export const OCCURRED_AT_PRECISIONS = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'] as const;
 export type OccurredAtPrecision = (typeof OCCURRED_AT_PRECISIONS)[number];
 
 export const CASE_STATUSES = [

@@ -25,8 +25,17 @@ export class RecordedFactSchema {
   @Time({ description: 'When it happened' })
   occurredAt!: string;
 
-  @Text({ enum: [...OCCURRED_AT_PRECISIONS], description: 'How precisely occurredAt is known' })
+  @Text({
+    enum: [...OCCURRED_AT_PRECISIONS],
+    description: 'How precisely occurredAt is known; with `unknown`, occurredAt is the bound "no later than"',
+  })
   occurredAtPrecision!: string;
+
+  @Text({
+    required: false,
+    description: 'With precision day, month or year: the writer’s own date (YYYY-MM-DD, YYYY-MM, YYYY), to show as is',
+  })
+  occurredOn?: string;
 
   @Time({ description: 'When it was recorded (the server’s time)' })
   recordedAt!: string;

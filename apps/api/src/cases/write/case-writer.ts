@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type QueryDeepPartialEntity, Repository } from 'typeorm';
-import type { CaseCommand } from '@casetrack/domain';
+import { type CaseCommand, occurredOnOf } from '@casetrack/domain';
 import type { FactDto } from '../shared/fact.dto';
 import { IdSource } from '../shared/ids';
 import type { WriteRequestContext } from '../shared/write-request';
@@ -50,11 +50,14 @@ export class CaseWriter {
     const ids = key === null ? IdSource.random() : IdSource.deterministic(request.actor.id, key);
     const caseId = write.caseId ?? ids.id('case');
     const command = await write.command(ids, caseId);
+    const precision = body.occurredAtPrecision ?? 'exact';
     const outcome = await this.commandBus.execute<ExecuteCaseCommand, CaseCommandOutcome>(
       new ExecuteCaseCommand(caseId, command, {
         actor: { id: request.actor.id, role: request.actor.role },
         occurredAt: body.occurredAt ? new Date(body.occurredAt).toISOString() : null,
-        occurredAtPrecision: body.occurredAtPrecision ?? 'exact',
+        occurredAtPrecision: precision,
+        // The day, month or year as the writer wrote it, before the instant is moved to UTC.
+        occurredOn: body.occurredAt ? occurredOnOf(body.occurredAt, precision) : null,
         correlationId: request.correlationId,
         idempotencyKey: key,
         expectedVersion: request.ifMatch,

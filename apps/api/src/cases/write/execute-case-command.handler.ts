@@ -2,10 +2,19 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { canWriteCase } from '@casetrack/auth';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
-import { type CaseEvent, type CaseState, decide, type DomainError, foldFacts, isDomainError } from '@casetrack/domain';
+import {
+  type CaseEvent,
+  type CaseState,
+  decide,
+  type DomainError,
+  foldFacts,
+  isDomainError,
+  occurredOnOf,
+} from '@casetrack/domain';
 import {
   type AppendResult,
   CaseCipher,
+  type CaseEventMetadata,
   caseStreamId,
   ConcurrencyError,
   DuplicateEventError,
@@ -110,8 +119,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         actorRole: envelope.actor.role,
         correlationId: envelope.correlationId,
         causationId: null,
-        occurredAt,
-        occurredAtPrecision: envelope.occurredAtPrecision,
+        ...storedTimes(envelope, occurredAt),
         ...(envelope.idempotencyKey !== null ? { idempotencyKey: envelope.idempotencyKey } : {}),
       }),
     );
@@ -159,4 +167,21 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       events: recorded.slice(first, last + 1).map((event) => toCaseFact(event).event),
     };
   }
+}
+
+/**
+ * The times a fact is stored with. An unknown time given without a bound is stored without `occurredAt`: it happened
+ * no later than its `recordedAt`, and "now" is never written down as if it were known.
+ */
+function storedTimes(
+  envelope: CaseCommandEnvelope,
+  occurredAt: string,
+): Pick<CaseEventMetadata, 'occurredAt' | 'occurredAtPrecision' | 'occurredOn'> {
+  const precision = envelope.occurredAtPrecision;
+  const occurredOn = envelope.occurredOn ?? occurredOnOf(occurredAt, precision);
+  return {
+    ...(precision === 'unknown' && envelope.occurredAt === null ? {} : { occurredAt }),
+    occurredAtPrecision: precision,
+    ...(occurredOn !== null ? { occurredOn } : {}),
+  };
 }

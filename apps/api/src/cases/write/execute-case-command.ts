@@ -7,6 +7,8 @@ export interface CaseCommandEnvelope {
   actor: { id: string; role: RecorderRole };
   occurredAt: string | null;
   occurredAtPrecision: OccurredAtPrecision;
+  /** The writer's day, month or year for those precisions; taken from the server's UTC date when occurredAt is absent. */
+  occurredOn?: string | null;
   correlationId: string;
   idempotencyKey: string | null;
   /** Append only if the case is at this version (If-Match); otherwise retry raced appends. */

@@ -10,11 +10,48 @@ export function day(instant: string): string {
   return new Date(instant).toISOString().slice(0, 10);
 }
 
-/** When it happened, as precisely as it is known. */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2022-01-08` -> `8 January 2022`, `2022-01` -> `January 2022`, `2022` -> `2022`: only the parts that are known. */
+export function calendar(period: string): string {
+  const [year, month, dayOfMonth] = period.split('-');
+  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (monthName === undefined) return year;
+  return dayOfMonth === undefined ? `${monthName} ${year}` : `${Number(dayOfMonth)} ${monthName} ${year}`;
+}
+
+/**
+ * The writer's day, month or year. Facts stored before `occurredOn` existed have only the instant: their day is
+ * taken in UTC, as the dossier has always stated it.
+ */
+function period(record: DossierRecord, length: number): string {
+  return calendar(record.occurredOn ?? day(record.occurredAt).slice(0, length));
+}
+
+/** When it happened, as precisely as it is known: never an hour that is not known, never a day moved by a zone. */
 export function happened(record: DossierRecord): string {
   switch (record.occurredAtPrecision) {
     case 'day':
-      return `${day(record.occurredAt)} (day known, not the time)`;
+      return period(record, 10);
+    case 'month':
+      return period(record, 7);
+    case 'year':
+      return period(record, 4);
+    case 'unknown':
+      return `not known, no later than ${utc(record.occurredAt)}`;
     case 'approximate':
       return `about ${utc(record.occurredAt)} (approximate)`;
     default:

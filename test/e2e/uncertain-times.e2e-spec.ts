@@ -89,6 +89,23 @@ describe('uncertain times', () => {
     for (const entry of timeline.values()) expect(entry.occurredAtPrecision).toEqual(expect.any(String));
   });
 
+  it('the history keeps the precision and the writer’s day with what the case holds', async () => {
+    const response = await get(t.http, auditor.token, `/v1/cases/${caseId}/history?asOf=2030-01-01T00:00:00Z`);
+
+    expect(response.status).toBe(200);
+    expect(response.body.detentions).toEqual([
+      expect.objectContaining({
+        eventId: ids.detention,
+        occurredAt: '2022-01-07T18:30:00.000Z',
+        occurredAtPrecision: 'day',
+        occurredOn: '2022-01-08',
+      }),
+    ]);
+    expect(response.body.medicalFacts).toEqual([
+      expect.objectContaining({ eventId: ids.year, occurredAtPrecision: 'year', occurredOn: '2021' }),
+    ]);
+  });
+
   it('the dossier JSON carries the precision and the writer’s day', async () => {
     const response = await get(t.http, auditor.token, `/v1/cases/${caseId}/dossier`);
 

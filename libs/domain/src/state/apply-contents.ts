@@ -1,6 +1,6 @@
 import { assertNever, type CaseFact } from '../events/case-events';
 import { withoutUndefined } from '../values/json';
-import type { CaseState, Complaint, Hearing } from './case-state';
+import { type CaseState, type Complaint, fromFact, type Hearing } from './case-state';
 
 /**
  * Folds what the case holds (who, what, which hearing, which complaint) in stream order.
@@ -11,7 +11,7 @@ import type { CaseState, Complaint, Hearing } from './case-state';
 export function applyContents(state: CaseState, fact: CaseFact): CaseState {
   const { event, meta } = fact;
   const at = meta.occurredAt;
-  const from = { eventId: meta.eventId, occurredAt: at };
+  const from = fromFact(meta);
   switch (event.type) {
     case 'CaseOpened':
       return {

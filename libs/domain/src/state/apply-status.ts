@@ -1,7 +1,14 @@
 import { assertNever, type CaseEvent, type CaseFact, type Instant } from '../events/case-events';
 import type { FacilityKind, Measure } from '../values/vocabularies';
 import { DAY_MS, toMillis } from '../values/time';
-import { isInCustody, type CaseState, type CustodyStatus, type HeldAs, type MeasureChange } from './case-state';
+import {
+  type CaseState,
+  type CustodyStatus,
+  fromFact,
+  type HeldAs,
+  isInCustody,
+  type MeasureChange,
+} from './case-state';
 
 /*
  * Status rules, as a defence lawyer reads a file. Facts are taken in occurredAt order.
@@ -183,7 +190,7 @@ function change(
   until: Instant | null,
   hearingId?: string,
 ): MeasureChange {
-  const base = { eventId: fact.meta.eventId, occurredAt: fact.meta.occurredAt, change: kind, measure, until };
+  const base = { ...fromFact(fact.meta), change: kind, measure, until };
   return hearingId === undefined ? base : { ...base, hearingId };
 }
 

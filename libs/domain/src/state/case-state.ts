@@ -18,6 +18,8 @@ import type {
   Vulnerability,
 } from '../values/vocabularies';
 import type { CaseEventType, CaseFact, Detainee, Evidence, Facility, Instant, Sentence } from '../events/case-events';
+import type { CalendarPeriod, FactMeta } from '../events/case-events';
+import type { OccurredAtPrecision } from '../values/vocabularies';
 
 /**
  * The state of one case, folded from its stream. Plain readonly data (no Map/Set/Date)
@@ -55,6 +57,20 @@ export interface KnownFact {
 interface FromFact {
   readonly eventId: string;
   readonly occurredAt: Instant;
+  /** How precisely `occurredAt` is known, so that no reader prints an hour or a day that is not known. */
+  readonly occurredAtPrecision: OccurredAtPrecision;
+  /** The writer's day, month or year, with those precisions. */
+  readonly occurredOn?: CalendarPeriod;
+}
+
+/** What an entry of the state keeps of the fact that created it: its id and its time, with the time's precision. */
+export function fromFact(meta: FactMeta): FromFact {
+  return {
+    eventId: meta.eventId,
+    occurredAt: meta.occurredAt,
+    occurredAtPrecision: meta.occurredAtPrecision,
+    ...(meta.occurredOn !== undefined ? { occurredOn: meta.occurredOn } : {}),
+  };
 }
 
 export interface CaseSource {

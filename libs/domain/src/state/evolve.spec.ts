@@ -77,7 +77,14 @@ describe('what the case holds', () => {
 
   it('detentions are kept', () => {
     expect(stateOf(opened(), detained()).detentions).toEqual([
-      { eventId: 'e2', occurredAt: expect.any(String), city: 'Almaty', place: 'Republic Square', authority: 'police' },
+      {
+        eventId: 'e2',
+        occurredAt: expect.any(String),
+        occurredAtPrecision: 'exact',
+        city: 'Almaty',
+        place: 'Republic Square',
+        authority: 'police',
+      },
     ]);
   });
 
@@ -96,9 +103,22 @@ describe('what the case holds', () => {
     expect(dropped).toMatchObject({ status: 'dropped', droppedReason: 'no evidence', article: '272' });
   });
 
+  it('an entry keeps the precision of its time and the writer’s day, so no reader prints an hour it does not have', () => {
+    const detention = at(detained(), '2022-01-07T18:30:00.000Z', {
+      occurredAtPrecision: 'day',
+      occurredOn: '2022-01-08',
+    });
+
+    expect(stateOf(opened(), detention).detentions[0]).toMatchObject({
+      occurredAt: '2022-01-07T18:30:00.000Z',
+      occurredAtPrecision: 'day',
+      occurredOn: '2022-01-08',
+    });
+  });
+
   it('administrative sanctions are kept', () => {
     expect(stateOf(opened(), sanction('fine')).administrativeSanctions).toEqual([
-      { eventId: 'e2', occurredAt: expect.any(String), kind: 'fine' },
+      { eventId: 'e2', occurredAt: expect.any(String), occurredAtPrecision: 'exact', kind: 'fine' },
     ]);
   });
 

@@ -8,8 +8,13 @@ const ById = (description: string): PropertyDecorator =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'object', additionalProperties: true }, description });
 
 /** A list of the case's facts of one kind, in stream order. */
+/** Each entry keeps the eventId, occurredAt and occurredAtPrecision (and occurredOn, the writer's day) of its fact. */
 const Facts = (description: string): PropertyDecorator =>
-  ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description });
+  ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: `${description}; each with eventId, occurredAt, occurredAtPrecision and, for a day, month or year, occurredOn`,
+  });
 
 /**
  * The case as it stood at asOf, folded from its stream (libs/domain's CaseHistory). The parts that hold what the case

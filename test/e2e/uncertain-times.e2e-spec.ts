@@ -45,8 +45,16 @@ describe('uncertain times', () => {
       occurredAt: '2021-06-01T00:00:00+05:00',
       occurredAtPrecision: 'year',
     });
+    await write('retracted', '/notes', {
+      text: 'recorded on the wrong case',
+      occurredAt: '2022-01-09T01:00:00+06:00',
+      occurredAtPrecision: 'day',
+    });
     // No time at all: the relatives only know it happened before they called.
     await write('unknown', '/notes', { text: 'searched at home once', occurredAtPrecision: 'unknown' });
+    const written = await events.ofCase(caseId);
+    const wrong = written.find((event) => event.version === versions.retracted)?.event_id;
+    await write('retraction', '/retractions', { eventId: wrong, reason: 'wrong case' });
     const stored = await events.ofCase(caseId);
     for (const [name, version] of Object.entries(versions)) {
       ids[name] = stored.find((event) => event.version === version)?.event_id ?? '';
@@ -129,6 +137,7 @@ describe('uncertain times', () => {
     expect(text).not.toContain('00:30');
     expect(text).toContain('Happened:January2022·');
     expect(text).toContain('Happened:2021·');
+    expect(text).toContain(`Noteaddedof9January2022(eventv${versions.retracted})wasretracted`);
     expect(text).toMatch(/Happened:notknown,nolaterthan\d{4}-\d\d-\d\d\d\d:\d\dUTC/);
   });
 });

@@ -55,7 +55,15 @@ export type DossierComplaint = Omit<Complaint, 'pressure'> & {
 };
 
 export interface DossierRetraction {
-  retracted: { eventId: string; version: number; type: CaseEventType; occurredAt: Instant; recordedAt: Instant };
+  retracted: {
+    eventId: string;
+    version: number;
+    type: CaseEventType;
+    occurredAt: Instant;
+    occurredAtPrecision: OccurredAtPrecision;
+    occurredOn?: CalendarPeriod;
+    recordedAt: Instant;
+  };
   retraction: RecordOf<'FactRetracted'>;
 }
 
@@ -289,9 +297,17 @@ function listRetractions(
   return chronological(facts.filter((f) => retractions.has(f.meta.eventId) && !withheldIds.has(f.meta.eventId))).map(
     (fact) => {
       const retraction = retractions.get(fact.meta.eventId) as CaseFact<CaseEventOf<'FactRetracted'>>;
-      const { eventId, version, occurredAt, recordedAt } = fact.meta;
+      const { eventId, version, occurredAt, occurredAtPrecision, occurredOn, recordedAt } = fact.meta;
       return {
-        retracted: { eventId, version, type: fact.event.type, occurredAt, recordedAt },
+        retracted: {
+          eventId,
+          version,
+          type: fact.event.type,
+          occurredAt,
+          occurredAtPrecision,
+          ...(occurredOn !== undefined ? { occurredOn } : {}),
+          recordedAt,
+        },
         retraction: toRecord(retraction) as RecordOf<'FactRetracted'>,
       };
     },

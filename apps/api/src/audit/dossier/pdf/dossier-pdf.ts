@@ -1,6 +1,6 @@
 import type { AnyDossierRecord, DossierRecord } from '@casetrack/domain';
 import type { VerifiedDossier } from '../get-dossier.query';
-import { capitalised, day, label, shortId, typeLabel, utc, yesNo } from './pdf-format';
+import { capitalised, day, happened, label, shortId, typeLabel, utc, yesNo } from './pdf-format';
 import { PdfWriter } from './pdf-writer';
 
 /**
@@ -167,7 +167,7 @@ function retractions(pdf: PdfWriter, dossier: VerifiedDossier): void {
   if (dossier.retractions.length === 0) return pdf.none();
   for (const { retracted, retraction } of dossier.retractions) {
     pdf.subheading(
-      `${typeLabel(retracted.type)} of ${utc(retracted.occurredAt)} (event v${retracted.version}) was retracted`,
+      `${typeLabel(retracted.type)} of ${happened(retracted)} (event v${retracted.version}) was retracted`,
     );
     pdf.record(retraction as AnyDossierRecord);
   }

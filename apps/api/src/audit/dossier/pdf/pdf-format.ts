@@ -10,6 +10,9 @@ export function day(instant: string): string {
   return new Date(instant).toISOString().slice(0, 10);
 }
 
+/** When a fact happened, as the dossier states it for a record or a retracted fact. */
+type TimeOfFact = Pick<DossierRecord, 'occurredAt' | 'occurredAtPrecision' | 'occurredOn'>;
+
 const MONTHS = [
   'January',
   'February',
@@ -37,12 +40,12 @@ export function calendar(period: string): string {
  * The writer's day, month or year. Facts stored before `occurredOn` existed have only the instant: their day is
  * taken in UTC, as the dossier has always stated it.
  */
-function period(record: DossierRecord, length: number): string {
+function period(record: TimeOfFact, length: number): string {
   return calendar(record.occurredOn ?? day(record.occurredAt).slice(0, length));
 }
 
 /** When it happened, as precisely as it is known: never an hour that is not known, never a day moved by a zone. */
-export function happened(record: DossierRecord): string {
+export function happened(record: TimeOfFact): string {
   switch (record.occurredAtPrecision) {
     case 'day':
       return period(record, 10);

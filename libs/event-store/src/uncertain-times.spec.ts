@@ -48,30 +48,25 @@ describe('a fact whose time is unknown', () => {
     expect(toCaseFact(released).meta).not.toHaveProperty('occurredOn');
   });
 
-  it('is folded at its bound: after a detention on day 4 that was recorded later, the person is free', () => {
-    const detainedAgain = row(
-      4,
-      'DetentionRecorded',
-      { authority: 'police' },
-      { occurredAt: on(4), recordedAt: on(6) },
+  /** The case after a detention that happened on `day` and was recorded later, once the unknown release is known. */
+  const withDetentionOn = (day: number) =>
+    foldFacts(
+      [
+        opened,
+        detained,
+        released,
+        row(4, 'DetentionRecorded', { authority: 'police' }, { occurredAt: on(day), recordedAt: on(day + 1) }),
+      ].map(toCaseFact),
     );
 
-    const state = foldFacts([opened, detained, released, detainedAgain].map(toCaseFact));
+  it('is folded at its bound: after a detention on day 4 that was recorded later, the person is free', () => {
+    const state = withDetentionOn(4);
 
     expect(state.status).toBe('released');
     expect(state.releasedAt).toBe(on(5));
   });
 
   it('is folded at its bound: before a detention on day 7, the person is held', () => {
-    const detainedLater = row(
-      4,
-      'DetentionRecorded',
-      { authority: 'police' },
-      { occurredAt: on(7), recordedAt: on(8) },
-    );
-
-    const state = foldFacts([opened, detained, released, detainedLater].map(toCaseFact));
-
-    expect(state.status).toBe('in_police_custody');
+    expect(withDetentionOn(7).status).toBe('in_police_custody');
   });
 });

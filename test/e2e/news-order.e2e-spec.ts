@@ -55,7 +55,14 @@ describe('the record follows the field: news in any order, unknown is not a valu
     const detail = await read(`/v1/cases/${caseId}`);
     expect(detail).toMatchObject({ status: 'released' });
     expect(detail.detentions).toEqual([
-      { occurredAt: expect.any(String), city: null, place: null, authority: 'police' },
+      {
+        occurredAt: expect.any(String),
+        occurredAtPrecision: 'exact',
+        occurredOn: null,
+        city: null,
+        place: null,
+        authority: 'police',
+      },
     ]);
   });
 
@@ -83,7 +90,14 @@ describe('the record follows the field: news in any order, unknown is not a valu
     const detail = await read(`/v1/cases/${caseId}`);
     expect(detail).toMatchObject({ status: 'in_police_custody' });
     expect(detail.detentions).toEqual([
-      { occurredAt: expect.any(String), city: 'Taraz', place: null, authority: 'unknown' },
+      {
+        occurredAt: expect.any(String),
+        occurredAtPrecision: 'exact',
+        occurredOn: null,
+        city: 'Taraz',
+        place: null,
+        authority: 'unknown',
+      },
     ]);
   });
 

@@ -114,6 +114,19 @@ describe('uncertain times', () => {
     ]);
   });
 
+  it('the case detail shows each dated item with its precision and the writer’s day', async () => {
+    const response = await get(t.http, lawyer.token, `/v1/cases/${caseId}`);
+
+    expect(response.status).toBe(200);
+    expect(response.body.detentions).toEqual([
+      expect.objectContaining({
+        occurredAt: '2022-01-07T18:30:00.000Z',
+        occurredAtPrecision: 'day',
+        occurredOn: '2022-01-08',
+      }),
+    ]);
+  });
+
   it('the dossier JSON carries the precision and the writer’s day', async () => {
     const response = await get(t.http, auditor.token, `/v1/cases/${caseId}/dossier`);
 

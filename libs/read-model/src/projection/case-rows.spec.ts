@@ -106,7 +106,14 @@ describe('caseRows', () => {
     });
     expect(row?.charges.map((c) => c.article)).toEqual([null, '272']);
     expect(row?.detail.detentions).toEqual([
-      { occurredAt: '2022-01-06T10:00:00.000Z', city: null, place: null, authority: 'unknown' },
+      {
+        occurredAt: '2022-01-06T10:00:00.000Z',
+        occurredAtPrecision: 'exact',
+        occurredOn: null,
+        city: null,
+        place: null,
+        authority: 'unknown',
+      },
     ]);
   });
 

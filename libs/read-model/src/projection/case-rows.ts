@@ -8,6 +8,7 @@ import type {
   ChargeView,
   ComplaintRow,
   ComplaintView,
+  DatedView,
   FacilityView,
   HearingRow,
   HearingView,
@@ -18,6 +19,15 @@ import type {
  * same rows, so projecting an event twice, or rebuilding from scratch, ends in the same tables. `null` when the
  * case does not exist (nothing was opened, or its opening was retracted): its rows are removed.
  */
+/** A fact's time as the detail shows it: with its precision, and the writer's own day, month or year. */
+function datedView(entry: Pick<DatedView, 'occurredAt' | 'occurredAtPrecision'> & { occurredOn?: string }): DatedView {
+  return {
+    occurredAt: entry.occurredAt,
+    occurredAtPrecision: entry.occurredAtPrecision,
+    occurredOn: entry.occurredOn ?? null,
+  };
+}
+
 export function caseRows(caseId: string, state: CaseState): CaseRows | null {
   if (!state.exists || state.detainee === null) return null;
   const { detainee } = state;
@@ -91,23 +101,23 @@ function detailDocument(
     hearings: hearings.map(hearingView),
     complaints: complaints.map(complaintView),
     allegations: allegations.map(allegationView),
-    transfers: state.transfers.map((t) => ({ occurredAt: t.occurredAt, facility: facilityView(t.facility) })),
+    transfers: state.transfers.map((t) => ({ ...datedView(t), facility: facilityView(t.facility) })),
     measures: state.measureHistory.map((m) => ({
-      occurredAt: m.occurredAt,
+      ...datedView(m),
       change: m.change,
       measure: m.measure,
       until: m.until,
       hearingId: m.hearingId ?? null,
     })),
-    accessDenials: state.accessDenials.map((d) => ({ occurredAt: d.occurredAt, who: d.who, by: d.by ?? null })),
+    accessDenials: state.accessDenials.map((d) => ({ ...datedView(d), who: d.who, by: d.by ?? null })),
     detentions: state.detentions.map((d) => ({
-      occurredAt: d.occurredAt,
+      ...datedView(d),
       city: d.city ?? null,
       place: d.place ?? null,
       authority: d.authority,
     })),
     administrativeSanctions: state.administrativeSanctions.map((s) => ({
-      occurredAt: s.occurredAt,
+      ...datedView(s),
       kind: s.kind,
       days: s.days ?? null,
       amount: s.amount ?? null,
@@ -115,7 +125,7 @@ function detailDocument(
     })),
     verdict: state.verdict
       ? {
-          occurredAt: state.verdict.occurredAt,
+          ...datedView(state.verdict),
           outcome: state.verdict.outcome,
           sentence: state.verdict.sentence
             ? { kind: state.verdict.sentence.kind, months: state.verdict.sentence.months ?? null }
@@ -124,7 +134,7 @@ function detailDocument(
       : null,
     death: state.death
       ? {
-          occurredAt: state.death.occurredAt,
+          ...datedView(state.death),
           circumstances: state.death.circumstances,
           bodyReleased: state.death.bodyReleased ?? null,
         }

@@ -22,6 +22,7 @@ import type {
   VerdictOutcome,
   Vulnerability,
 } from '@casetrack/domain';
+import type { OccurredAtPrecision } from '@casetrack/domain';
 
 /*
  * The JSON shapes the read models store and the reads answer with (camelCase, as in the contract). Optional
@@ -105,48 +106,49 @@ export interface AllegationView {
   evidenceCount: number;
 }
 
-export interface TransferView {
+/** When a fact of the case detail happened, with how precisely that is known (never an hour that is not known). */
+export interface DatedView {
   occurredAt: string;
+  occurredAtPrecision: OccurredAtPrecision;
+  /** The writer's day, month or year (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) with those precisions; else null. */
+  occurredOn: string | null;
+}
+
+export interface TransferView extends DatedView {
   facility: FacilityView;
 }
 
-export interface MeasureChangeView {
-  occurredAt: string;
+export interface MeasureChangeView extends DatedView {
   change: MeasureChangeKind;
   measure: Measure;
   until: string | null;
   hearingId: string | null;
 }
 
-export interface AccessDenialView {
-  occurredAt: string;
+export interface AccessDenialView extends DatedView {
   who: AccessDeniedTo;
   by: string | null;
 }
 
-export interface DetentionView {
-  occurredAt: string;
+export interface DetentionView extends DatedView {
   city: string | null;
   place: string | null;
   authority: Authority;
 }
 
-export interface SanctionView {
-  occurredAt: string;
+export interface SanctionView extends DatedView {
   kind: SanctionKind;
   days: number | null;
   amount: number | null;
   currency: string | null;
 }
 
-export interface VerdictView {
-  occurredAt: string;
+export interface VerdictView extends DatedView {
   outcome: VerdictOutcome;
   sentence: { kind: SentenceKind; months: number | null } | null;
 }
 
-export interface DeathView {
-  occurredAt: string;
+export interface DeathView extends DatedView {
   circumstances: DeathCircumstances;
   bodyReleased: boolean | null;
 }

@@ -35,6 +35,7 @@ import {
   Text,
   Time,
 } from '../../openapi/schema-properties';
+import { OCCURRED_AT_PRECISIONS } from '@casetrack/domain';
 
 /*
  * The answers of the case reads (libs/read-model's CaseSummary and CaseDetail). Optional values are explicit nulls,
@@ -264,20 +265,29 @@ export class AllegationSchema {
   evidenceCount!: number;
 }
 
-@ApiSchema({ name: 'Transfer' })
-export class TransferSchema {
-  @Time()
+/** When a fact happened, with how precisely that is known: a reader prints no hour and no day it does not have. */
+export abstract class DatedFactSchema {
+  @Time({ description: 'When it happened; with precision unknown, the bound it happened no later than' })
   occurredAt!: string;
 
+  @OneOf('OccurredAtPrecision', OCCURRED_AT_PRECISIONS)
+  occurredAtPrecision!: string;
+
+  @Text({
+    nullable: true,
+    description: 'With precision day, month or year: the writer’s own date (YYYY-MM-DD, YYYY-MM, YYYY); else null',
+  })
+  occurredOn!: string | null;
+}
+
+@ApiSchema({ name: 'Transfer' })
+export class TransferSchema extends DatedFactSchema {
   @Nested(() => FacilitySchema)
   facility!: FacilitySchema;
 }
 
 @ApiSchema({ name: 'MeasureChange' })
-export class MeasureChangeSchema {
-  @Time()
-  occurredAt!: string;
-
+export class MeasureChangeSchema extends DatedFactSchema {
   @OneOf('MeasureChangeKind', MEASURE_CHANGES)
   change!: string;
 
@@ -292,10 +302,7 @@ export class MeasureChangeSchema {
 }
 
 @ApiSchema({ name: 'AccessDenial' })
-export class AccessDenialSchema {
-  @Time()
-  occurredAt!: string;
-
+export class AccessDenialSchema extends DatedFactSchema {
   @OneOf('AccessDeniedTo', ACCESS_DENIED_TO)
   who!: string;
 
@@ -304,10 +311,7 @@ export class AccessDenialSchema {
 }
 
 @ApiSchema({ name: 'Detention' })
-export class DetentionSchema {
-  @Time()
-  occurredAt!: string;
-
+export class DetentionSchema extends DatedFactSchema {
   @Text({ nullable: true, description: 'Null when not known' })
   city!: string | null;
 
@@ -319,10 +323,7 @@ export class DetentionSchema {
 }
 
 @ApiSchema({ name: 'AdministrativeSanction' })
-export class SanctionSchema {
-  @Time()
-  occurredAt!: string;
-
+export class SanctionSchema extends DatedFactSchema {
   @OneOf('SanctionKind', SANCTION_KINDS)
   kind!: string;
 
@@ -346,10 +347,7 @@ export class SentenceSchema {
 }
 
 @ApiSchema({ name: 'Verdict' })
-export class VerdictSchema {
-  @Time()
-  occurredAt!: string;
-
+export class VerdictSchema extends DatedFactSchema {
   @OneOf('VerdictOutcome', VERDICT_OUTCOMES)
   outcome!: string;
 
@@ -358,10 +356,7 @@ export class VerdictSchema {
 }
 
 @ApiSchema({ name: 'Death' })
-export class DeathSchema {
-  @Time()
-  occurredAt!: string;
-
+export class DeathSchema extends DatedFactSchema {
   @OneOf('DeathCircumstances', DEATH_CIRCUMSTANCES)
   circumstances!: string;
 

@@ -354,6 +354,7 @@ describe('erasure of every typed word', () => {
       perpetrators: marked('perpetrators'),
       injuries: marked('torture-injuries'),
       witnesses: marked('witnesses'),
+      account: marked('torture-account'),
       evidence: [{ kind: marked('evidence-kind'), reference: marked('evidence-reference') }],
       consent: 'internal_only',
     });
@@ -365,6 +366,7 @@ describe('erasure of every typed word', () => {
     });
     const complaintId = complaint.complaintId as string;
     await write(`/complaints/${complaintId}/pressure`, { by: marked('pressured-by'), details: marked('pressure') });
+    await write('/pressure', { by: marked('threatened-by'), details: marked('threat'), kind: 'threat_to_family' });
     await write(`/complaints/${complaintId}/response`, {
       outcome: 'refused',
       reference: 'Decision 2-118',

@@ -5,6 +5,7 @@ import { AuthModule } from '@casetrack/auth';
 import { CaseFileController } from './case-file/case-file.controller';
 import { ChargesController } from './charges/charges.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { PressureController } from './complaints/pressure.controller';
 import { CustodyController } from './custody/custody.controller';
 import { HearingsController } from './hearings/hearings.controller';
 import { IntakeController } from './intake/intake.controller';
@@ -30,6 +31,7 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
     PreventiveMeasuresController,
     TortureAllegationsController,
     ComplaintsController,
+    PressureController,
     CaseFileController,
     LifecycleController,
   ],

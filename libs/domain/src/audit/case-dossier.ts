@@ -96,7 +96,10 @@ export interface CaseDossier {
   hearings: DossierHearing[];
   allegations: RecordOf<'TortureAllegationRecorded'>[];
   complaints: DossierComplaint[];
-  accessDenials: RecordOf<'AccessDenied'>[];
+  /** Denials and the grants that ended them, in the order they occurred. */
+  accessDenials: RecordOf<'AccessDenied' | 'AccessGranted'>[];
+  /** Pressure on the detainee or family not tied to one complaint. */
+  pressure: RecordOf<'PressureReported'>[];
   medical: RecordOf<'MedicalFactRecorded'>[];
   verdict: RecordOf<'VerdictDelivered'> | null;
   death: RecordOf<'DeathRecorded'> | null;
@@ -185,7 +188,11 @@ export function assembleDossier(recorded: readonly CaseFact[], options: DossierO
         byId(complaints, event.data.complaintId)?.push(record as RecordOf<ComplaintType>);
         break;
       case 'AccessDenied':
-        dossier.accessDenials.push(record as RecordOf<'AccessDenied'>);
+      case 'AccessGranted':
+        dossier.accessDenials.push(record as RecordOf<'AccessDenied' | 'AccessGranted'>);
+        break;
+      case 'PressureReported':
+        dossier.pressure.push(record as RecordOf<'PressureReported'>);
         break;
       case 'MedicalFactRecorded':
         dossier.medical.push(record as RecordOf<'MedicalFactRecorded'>);
@@ -247,6 +254,7 @@ function emptyDossier(state: CaseState, options: DossierOptions): CaseDossier {
     allegations: [],
     complaints: [],
     accessDenials: [],
+    pressure: [],
     medical: [],
     verdict: null,
     death: null,

@@ -65,6 +65,18 @@ describe('withholdTestimony', () => {
     });
   });
 
+  it('withholds the account, the victim’s own narrative, like the other testimony', () => {
+    const told = allegation('a9', 'internal_only');
+    const withAccount: CaseEvent = {
+      ...told,
+      data: { ...told.data, account: 'They hooded me in the cellar' },
+    } as CaseEvent;
+    const [read] = withholdTestimony(toFacts([withAccount]), readableConsents('auditor'));
+    expect(read.event.data).toMatchObject({ account: W, methods: ['beating'] });
+    const [full] = withholdTestimony(toFacts([withAccount]), readableConsents('lawyer'));
+    expect(full.event.data).toMatchObject({ account: 'They hooded me in the cellar' });
+  });
+
   it('reads an allegation without a consent as internal only', () => {
     const read = withholdTestimony(story(), readableConsents('auditor'));
     expect(read[2].event.data).toMatchObject({ allegationId: 'a3', witnesses: W, facility: W });

@@ -39,6 +39,7 @@ export type TransferDetainee = Command<'TransferDetainee', DataOf<'DetaineeTrans
 export type ReleaseToHouseArrest = Command<'ReleaseToHouseArrest', DataOf<'ReleasedToHouseArrest'>>;
 export type Release = Command<'Release', DataOf<'Released'>>;
 export type RecordAccessDenial = Command<'RecordAccessDenial', DataOf<'AccessDenied'>>;
+export type RecordAccessGranted = Command<'RecordAccessGranted', DataOf<'AccessGranted'>>;
 export type RecordMedicalFact = Command<'RecordMedicalFact', DataOf<'MedicalFactRecorded'>>;
 export type RecordDeath = Command<'RecordDeath', DataOf<'DeathRecorded'>>;
 export type CustodyCommand =
@@ -48,6 +49,7 @@ export type CustodyCommand =
   | ReleaseToHouseArrest
   | Release
   | RecordAccessDenial
+  | RecordAccessGranted
   | RecordMedicalFact
   | RecordDeath;
 
@@ -84,7 +86,10 @@ export type FileComplaint = Command<'FileComplaint', DataOf<'ComplaintFiled'>>;
 export type RecordComplaintResponse = Command<'RecordComplaintResponse', DataOf<'ComplaintAnswered'>>;
 export type RecordComplainantPressure = Command<'RecordComplainantPressure', DataOf<'ComplainantPressured'>>;
 export type WithdrawComplaint = Command<'WithdrawComplaint', DataOf<'ComplaintWithdrawn'>>;
-export type ComplaintCommand = FileComplaint | RecordComplaintResponse | RecordComplainantPressure | WithdrawComplaint;
+/** Pressure on the detainee or family not tied to one complaint; lives here beside the complainant's pressure. */
+export type ReportPressure = Command<'ReportPressure', DataOf<'PressureReported'>>;
+export type ComplaintCommand =
+  FileComplaint | RecordComplaintResponse | RecordComplainantPressure | WithdrawComplaint | ReportPressure;
 
 // Case file: free notes, and retractions of facts recorded in error.
 export type AddNote = Command<'AddNote', DataOf<'NoteAdded'>>;

@@ -70,6 +70,8 @@ describe('RetractFact', () => {
     ['TortureAllegationRecorded', allegation()],
     ['Released', released()],
     ['NoteAdded', note()],
+    ['AccessGranted', { type: 'AccessGranted', data: { who: 'lawyer' } }],
+    ['PressureReported', { type: 'PressureReported', data: { details: 'threat to the family' } }],
   ] as const)('retracts a %s', (_type, event) => {
     given(opened(), event)
       .when({ type: 'RetractFact', eventId: 'e2', reason: 'x' }, { occurredAt: NOW })
@@ -77,6 +79,6 @@ describe('RetractFact', () => {
   });
 
   it('knows every event type', () => {
-    expect(CASE_EVENT_TYPES).toHaveLength(32);
+    expect(CASE_EVENT_TYPES).toHaveLength(34);
   });
 });

@@ -95,3 +95,25 @@ describe('RecordComplainantPressure', () => {
     given(opened()).when(pressure).thenError('COMPLAINT_NOT_FOUND');
   });
 });
+
+describe('ReportPressure', () => {
+  it('records pressure on the detainee or family without any complaint', () => {
+    given(opened())
+      .when({
+        type: 'ReportPressure',
+        by: undefined,
+        details: 'told to sign a non-disclosure agreement',
+        kind: 'nondisclosure_agreement',
+      })
+      .then({
+        type: 'PressureReported',
+        data: { details: 'told to sign a non-disclosure agreement', kind: 'nondisclosure_agreement' },
+      });
+  });
+
+  it('records pressure of an unknown kind, with who applied it', () => {
+    given(opened(), complaintFiled('k1'))
+      .when({ type: 'ReportPressure', by: 'district investigator', details: 'threatened the brother' })
+      .then({ type: 'PressureReported', data: { by: 'district investigator', details: 'threatened the brother' } });
+  });
+});

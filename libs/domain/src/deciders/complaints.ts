@@ -22,6 +22,8 @@ export function decideComplaints(command: ComplaintCommand, state: CaseState, _c
       // Pressure is recorded on any complaint: pressure that led to a withdrawal is exactly what matters.
       if (!state.complaints[command.complaintId]) return complaintNotFound(command.complaintId);
       return emit('ComplainantPressured', fieldsOf(command));
+    case 'ReportPressure':
+      return emit('PressureReported', fieldsOf(command));
     default:
       return assertNever(command);
   }

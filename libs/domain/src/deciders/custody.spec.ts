@@ -211,6 +211,12 @@ describe('RecordDeath', () => {
     given(opened(), death).when({ type: 'RecordDeath', circumstances: 'unknown' }).thenError('ALREADY_DECEASED');
   });
 
+  it('records the causes beside the circumstances', () => {
+    given(opened(), detained())
+      .when({ type: 'RecordDeath', circumstances: 'in_custody', causes: ['torture', 'medical_neglect'] })
+      .then({ type: 'DeathRecorded', data: { circumstances: 'in_custody', causes: ['torture', 'medical_neglect'] } });
+  });
+
   it('records a death again once the first was retracted', () => {
     given(opened(), death, { type: 'FactRetracted', data: { eventId: 'e2', reason: 'misidentified body' } })
       .when({ type: 'RecordDeath', circumstances: 'shot' })
@@ -229,6 +235,22 @@ describe('RecordAccessDenial', () => {
     given(opened(), death)
       .when({ type: 'RecordAccessDenial', who: 'relatives' })
       .then({ type: 'AccessDenied', data: { who: 'relatives' } });
+  });
+});
+
+describe('RecordAccessGranted', () => {
+  const denial = at({ type: 'AccessDenied', data: { who: 'lawyer' } }, '2022-01-06T00:00:00.000Z');
+
+  it('records access granted, ending the open denial', () => {
+    given(opened(), detained(), denial)
+      .when({ type: 'RecordAccessGranted', who: 'lawyer' })
+      .then({ type: 'AccessGranted', data: { who: 'lawyer' } });
+  });
+
+  it('accepts a grant before any denial is recorded: the denial may be news that comes later', () => {
+    given(opened(), detained())
+      .when({ type: 'RecordAccessGranted', who: 'relatives' })
+      .then({ type: 'AccessGranted', data: { who: 'relatives' } });
   });
 });
 

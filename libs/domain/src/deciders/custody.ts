@@ -26,6 +26,9 @@ export function decideCustody(command: CustodyCommand, state: CaseState, ctx: De
       return emit('DeathRecorded', fieldsOf(command));
     case 'RecordAccessDenial':
       return emit('AccessDenied', fieldsOf(command));
+    case 'RecordAccessGranted':
+      // Any order of news: a grant recorded before the denial it ends is kept and ends that denial once it is known.
+      return emit('AccessGranted', fieldsOf(command));
     default:
       return assertNever(command);
   }

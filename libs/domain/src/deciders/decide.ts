@@ -76,6 +76,7 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
     case 'ReleaseToHouseArrest':
     case 'Release':
     case 'RecordAccessDenial':
+    case 'RecordAccessGranted':
     case 'RecordMedicalFact':
     case 'RecordDeath':
       return decideCustody(command, state, ctx);
@@ -99,6 +100,7 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
     case 'RecordComplaintResponse':
     case 'RecordComplainantPressure':
     case 'WithdrawComplaint':
+    case 'ReportPressure':
       return decideComplaints(command, state, ctx);
     case 'AddNote':
     case 'RetractFact':

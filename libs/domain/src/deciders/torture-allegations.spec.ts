@@ -32,6 +32,37 @@ describe('RecordTortureAllegation', () => {
       });
   });
 
+  it('records the account and the methods added in issue 12', () => {
+    const methods = [
+      'sexual_violence',
+      'forced_nudity',
+      'humiliation',
+      'medical_care_denied',
+      'hooding',
+      'waterboarding',
+    ] as const;
+    given(opened())
+      .when({
+        ...allege,
+        periodTo: undefined,
+        facility: undefined,
+        evidence: [],
+        methods: [...methods],
+        account: 'He says they hooded him',
+      })
+      .then({
+        type: 'TortureAllegationRecorded',
+        data: {
+          allegationId: 'a1',
+          periodFrom: '2022-01-06T00:00:00.000Z',
+          methods: [...methods],
+          evidence: [],
+          consent: 'internal_only',
+          account: 'He says they hooded him',
+        },
+      });
+  });
+
   it('accepts an open period', () => {
     given(opened())
       .when({ ...allege, periodTo: undefined })

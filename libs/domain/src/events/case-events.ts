@@ -5,6 +5,7 @@ import type {
   ComplaintBody,
   ComplaintOutcome,
   Consent,
+  DeathCause,
   DeathCircumstances,
   FacilityKind,
   HearingKind,
@@ -20,6 +21,7 @@ import type {
   VerdictOutcome,
   Vulnerability,
   OccurredAtPrecision,
+  PressureKind,
   RecorderRole,
 } from '../values/vocabularies';
 
@@ -114,6 +116,8 @@ export type ReleasedToHouseArrest = Event<
 >;
 export type Released = Event<'Released', { grounds?: ReleaseGrounds; note?: string }>;
 export type AccessDenied = Event<'AccessDenied', { who: AccessDeniedTo; by?: string; details?: string }>;
+/** Access was given again: ends the denial to `who` that was open when it occurred. */
+export type AccessGranted = Event<'AccessGranted', { who: AccessDeniedTo }>;
 export type TortureAllegationRecorded = Event<
   'TortureAllegationRecorded',
   {
@@ -127,6 +131,8 @@ export type TortureAllegationRecorded = Event<
     witnesses?: string;
     evidence: Evidence[];
     consent: Consent;
+    /** The person's own narrative of what was done to them: testimony. */
+    account?: string;
   }
 >;
 export type ComplaintFiled = Event<
@@ -138,12 +144,14 @@ export type ComplaintAnswered = Event<
   { complaintId: string; outcome: ComplaintOutcome; reference?: string; note?: string }
 >;
 export type ComplainantPressured = Event<'ComplainantPressured', { complaintId: string; by?: string; details: string }>;
+/** Pressure on the detainee or their family not tied to one complaint (a threat, a non-disclosure agreement...). */
+export type PressureReported = Event<'PressureReported', { by?: string; details: string; kind?: PressureKind }>;
 export type ComplaintWithdrawn = Event<'ComplaintWithdrawn', { complaintId: string; reason: string }>;
 export type MedicalFactRecorded = Event<'MedicalFactRecorded', { kind: MedicalKind; details: string }>;
 export type VerdictDelivered = Event<'VerdictDelivered', { outcome: VerdictOutcome; sentence?: Sentence }>;
 export type DeathRecorded = Event<
   'DeathRecorded',
-  { circumstances: DeathCircumstances; bodyReleased?: boolean; details?: string }
+  { circumstances: DeathCircumstances; causes?: DeathCause[]; bodyReleased?: boolean; details?: string }
 >;
 export type NoteAdded = Event<'NoteAdded', { text: string }>;
 export type FactRetracted = Event<'FactRetracted', { eventId: string; reason: string }>;
@@ -173,10 +181,12 @@ export type CaseEvent =
   | ReleasedToHouseArrest
   | Released
   | AccessDenied
+  | AccessGranted
   | TortureAllegationRecorded
   | ComplaintFiled
   | ComplaintAnswered
   | ComplainantPressured
+  | PressureReported
   | ComplaintWithdrawn
   | MedicalFactRecorded
   | VerdictDelivered
@@ -214,10 +224,12 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   ReleasedToHouseArrest: 1,
   Released: 1,
   AccessDenied: 1,
+  AccessGranted: 1,
   TortureAllegationRecorded: 1,
   ComplaintFiled: 1,
   ComplaintAnswered: 1,
   ComplainantPressured: 1,
+  PressureReported: 1,
   ComplaintWithdrawn: 1,
   MedicalFactRecorded: 1,
   VerdictDelivered: 1,

@@ -1,5 +1,6 @@
 import { assertNever, type CaseFact } from '../events/case-events';
 import { withoutUndefined } from '../values/json';
+import { withAccessDenied, withAccessGranted } from './access';
 import { type CaseState, type Complaint, fromFact, type Hearing } from './case-state';
 
 /**
@@ -77,7 +78,11 @@ export function applyContents(state: CaseState, fact: CaseFact): CaseState {
       return updateHearing(state, event.data.hearingId, (h) => ({ ...h, ...outcome, status: 'held' }));
     }
     case 'AccessDenied':
-      return { ...state, accessDenials: [...state.accessDenials, { ...from, ...event.data }] };
+      return withAccessDenied(state, { ...from, ...event.data });
+    case 'AccessGranted':
+      return withAccessGranted(state, { ...from, ...event.data });
+    case 'PressureReported':
+      return { ...state, pressure: [...state.pressure, { ...from, ...event.data }] };
     case 'TortureAllegationRecorded':
       return {
         ...state,

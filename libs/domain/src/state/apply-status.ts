@@ -145,6 +145,8 @@ export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
     case 'HearingCancelled':
     case 'HearingHeld':
     case 'AccessDenied':
+    case 'AccessGranted':
+    case 'PressureReported':
     case 'TortureAllegationRecorded':
     case 'ComplaintFiled':
     case 'ComplaintAnswered':

@@ -6,11 +6,13 @@ import type {
   ComplaintBody,
   ComplaintOutcome,
   Consent,
+  DeathCause,
   DeathCircumstances,
   HearingKind,
   LawyerRole,
   Measure,
   MedicalKind,
+  PressureKind,
   SanctionKind,
   SourceKind,
   TortureMethod,
@@ -166,6 +168,7 @@ export interface TortureAllegation extends FromFact {
   readonly witnesses?: string;
   readonly evidence: readonly Evidence[];
   readonly consent: Consent;
+  readonly account?: string;
 }
 
 export type ComplaintStatus = 'awaiting' | 'answered' | 'withdrawn';
@@ -197,6 +200,19 @@ export interface AccessDenial extends FromFact {
   readonly who: AccessDeniedTo;
   readonly by?: string;
   readonly details?: string;
+  /** When access was granted again (the first grant to `who` at or after the denial); absent while it lasts. */
+  readonly until?: Instant;
+}
+
+export interface AccessGrant extends FromFact {
+  readonly who: AccessDeniedTo;
+}
+
+/** Pressure on the detainee or family not tied to one complaint. */
+export interface PressureReport extends FromFact {
+  readonly by?: string;
+  readonly details: string;
+  readonly kind?: PressureKind;
 }
 
 export interface MedicalFact extends FromFact {
@@ -211,6 +227,7 @@ export interface Verdict extends FromFact {
 
 export interface Death extends FromFact {
   readonly circumstances: DeathCircumstances;
+  readonly causes?: readonly DeathCause[];
   readonly bodyReleased?: boolean;
   readonly details?: string;
 }
@@ -251,6 +268,8 @@ export interface CaseState {
   readonly allegations: Readonly<Record<string, TortureAllegation>>;
   readonly complaints: Readonly<Record<string, Complaint>>;
   readonly accessDenials: readonly AccessDenial[];
+  readonly accessGrants: readonly AccessGrant[];
+  readonly pressure: readonly PressureReport[];
   readonly medicalFacts: readonly MedicalFact[];
   readonly verdict: Verdict | null;
   readonly death: Death | null;
@@ -288,6 +307,8 @@ export const initialCaseState: CaseState = {
   allegations: {},
   complaints: {},
   accessDenials: [],
+  accessGrants: [],
+  pressure: [],
   medicalFacts: [],
   verdict: null,
   death: null,

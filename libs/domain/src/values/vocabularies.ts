@@ -78,6 +78,17 @@ export type ReleaseGrounds = (typeof RELEASE_GROUNDS)[number];
 export const ACCESS_DENIED_TO = ['lawyer', 'relatives', 'doctor'] as const;
 export type AccessDeniedTo = (typeof ACCESS_DENIED_TO)[number];
 
+/** Pressure on the detainee or their family that is not tied to one complaint. */
+export const PRESSURE_KINDS = [
+  'threat_of_prosecution',
+  'threat_to_family',
+  'nondisclosure_agreement',
+  'forced_withdrawal',
+  'surveillance',
+  'other',
+] as const;
+export type PressureKind = (typeof PRESSURE_KINDS)[number];
+
 export const TORTURE_METHODS = [
   'beating',
   'electric_shock',
@@ -90,6 +101,12 @@ export const TORTURE_METHODS = [
   'food_water_deprivation',
   'threats_to_family',
   'forced_confession',
+  'sexual_violence',
+  'forced_nudity',
+  'humiliation',
+  'medical_care_denied',
+  'hooding',
+  'waterboarding',
   'other',
 ] as const;
 export type TortureMethod = (typeof TORTURE_METHODS)[number];
@@ -121,6 +138,10 @@ export type SentenceKind = (typeof SENTENCE_KINDS)[number];
 
 export const DEATH_CIRCUMSTANCES = ['in_custody', 'shot', 'after_release', 'unknown'] as const;
 export type DeathCircumstances = (typeof DEATH_CIRCUMSTANCES)[number];
+
+/** What caused a death, beside where it happened (`circumstances`); several may be known at once. */
+export const DEATH_CAUSES = ['shot', 'torture', 'medical_neglect', 'unknown', 'other'] as const;
+export type DeathCause = (typeof DEATH_CAUSES)[number];
 
 /**
  * How precisely `occurredAt` is known. `day`, `month` and `year` keep the writer's calendar date (`occurredOn`);

@@ -109,7 +109,13 @@ function detailDocument(
       until: m.until,
       hearingId: m.hearingId ?? null,
     })),
-    accessDenials: state.accessDenials.map((d) => ({ ...datedView(d), who: d.who, by: d.by ?? null })),
+    accessDenials: state.accessDenials.map((d) => ({
+      ...datedView(d),
+      who: d.who,
+      by: d.by ?? null,
+      from: d.occurredAt,
+      until: d.until ?? null,
+    })),
     detentions: state.detentions.map((d) => ({
       ...datedView(d),
       city: d.city ?? null,
@@ -136,6 +142,7 @@ function detailDocument(
       ? {
           ...datedView(state.death),
           circumstances: state.death.circumstances,
+          causes: [...(state.death.causes ?? [])],
           bodyReleased: state.death.bodyReleased ?? null,
         }
       : null,

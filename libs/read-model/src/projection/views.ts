@@ -8,6 +8,7 @@ import type {
   ComplaintOutcome,
   ComplaintStatus,
   Consent,
+  DeathCause,
   DeathCircumstances,
   FacilityKind,
   HearingKind,
@@ -128,6 +129,9 @@ export interface MeasureChangeView extends DatedView {
 export interface AccessDenialView extends DatedView {
   who: AccessDeniedTo;
   by: string | null;
+  /** When the denial began (its occurredAt) and when access was granted again; `until` null while it lasts. */
+  from: string;
+  until: string | null;
 }
 
 export interface DetentionView extends DatedView {
@@ -150,6 +154,8 @@ export interface VerdictView extends DatedView {
 
 export interface DeathView extends DatedView {
   circumstances: DeathCircumstances;
+  /** Empty when no cause was recorded. */
+  causes: DeathCause[];
   bodyReleased: boolean | null;
 }
 

@@ -63,8 +63,11 @@ export class DossierSchema {
   @Sections('Each complaint with its records; allegationWithheld when its allegation is left out')
   complaints!: unknown[];
 
-  @Records('Access denied')
+  @Records('Access denied, and granted again')
   accessDenials!: DossierRecordSchema[];
+
+  @Records('Pressure on the detainee or family not tied to one complaint')
+  pressure!: DossierRecordSchema[];
 
   @Records('Medical facts')
   medical!: DossierRecordSchema[];

@@ -107,8 +107,14 @@ export class CaseHistorySchema {
   @ById('Complaints by complaintId')
   complaints!: Record<string, unknown>;
 
-  @Facts('Access denied to lawyers, relatives or doctors')
+  @Facts('Access denied to lawyers, relatives or doctors, each with `until` once access was granted again')
   accessDenials!: unknown[];
+
+  @Facts('Access granted again')
+  accessGrants!: unknown[];
+
+  @Facts('Pressure on the detainee or family not tied to one complaint')
+  pressure!: unknown[];
 
   @Facts('Medical facts')
   medicalFacts!: unknown[];

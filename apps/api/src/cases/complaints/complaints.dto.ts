@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { COMPLAINT_BODIES, COMPLAINT_OUTCOMES, type ComplaintBody, type ComplaintOutcome } from '@casetrack/domain';
+import {
+  COMPLAINT_BODIES,
+  COMPLAINT_OUTCOMES,
+  type ComplaintBody,
+  type ComplaintOutcome,
+  PRESSURE_KINDS,
+  type PressureKind,
+} from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
 import { IsId, IsInstant, Text } from '../shared/validators';
 
@@ -44,6 +51,13 @@ export class RecordComplainantPressureDto extends FactDto {
 
   @Text(10000)
   details!: string;
+}
+
+/** Pressure on the detainee or their family that is not tied to one complaint. */
+export class ReportPressureDto extends RecordComplainantPressureDto {
+  @IsOptional()
+  @IsIn(PRESSURE_KINDS)
+  kind?: PressureKind;
 }
 
 export class WithdrawComplaintDto extends FactDto {

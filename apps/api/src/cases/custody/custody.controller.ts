@@ -8,6 +8,7 @@ import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import {
   RecordAccessDenialDto,
+  RecordAccessGrantedDto,
   RecordDeathDto,
   RecordDetentionDto,
   RecordMedicalFactDto,
@@ -112,6 +113,22 @@ export class CustodyController {
   }
 
   @CaseWriteRoute({
+    operationId: 'recordAccessGranted',
+    summary: 'Record that a lawyer, relatives or a doctor were given access again, ending the open denial',
+  })
+  @Post('access-granted')
+  recordAccessGranted(
+    @CaseTarget() target: CaseWriteTarget,
+    @Body() body: RecordAccessGrantedDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: () => ({ type: 'RecordAccessGranted', who: body.who }),
+    });
+  }
+
+  @CaseWriteRoute({
     operationId: 'recordMedicalFact',
     summary: 'Record a medical need, care denied, a stay in hospital or a removal from it',
   })
@@ -130,7 +147,12 @@ export class CustodyController {
     return this.writer.write({
       ...target,
       body,
-      command: () => ({ type: 'RecordDeath', ...fields(body, 'circumstances', 'bodyReleased', 'details') }),
+      command: () => ({
+        type: 'RecordDeath',
+        ...fields(body, 'circumstances', 'bodyReleased', 'details'),
+        // Empty is the same as absent (not known), so it is not stored.
+        ...(body.causes && body.causes.length > 0 ? { causes: [...new Set(body.causes)] } : {}),
+      }),
     });
   }
 }

@@ -1,12 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import {
   ACCESS_DENIED_TO,
   type AccessDeniedTo,
   AUTHORITIES,
   type Authority,
+  DEATH_CAUSES,
   DEATH_CIRCUMSTANCES,
+  type DeathCause,
   type DeathCircumstances,
   FACILITY_KINDS,
   type FacilityKind,
@@ -109,6 +120,12 @@ export class RecordAccessDenialDto extends FactDto {
   details?: string;
 }
 
+/** Access given again: ends the denial to `who` that was open when it occurred. */
+export class RecordAccessGrantedDto extends FactDto {
+  @IsIn(ACCESS_DENIED_TO)
+  who!: AccessDeniedTo;
+}
+
 export class RecordMedicalFactDto extends FactDto {
   @IsIn(MEDICAL_KINDS)
   kind!: MedicalKind;
@@ -120,6 +137,13 @@ export class RecordMedicalFactDto extends FactDto {
 export class RecordDeathDto extends FactDto {
   @IsIn(DEATH_CIRCUMSTANCES)
   circumstances!: DeathCircumstances;
+
+  /** What caused the death, beside where it happened; absent or empty: not known. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DEATH_CAUSES.length)
+  @IsIn(DEATH_CAUSES, { each: true })
+  causes?: DeathCause[];
 
   @IsOptional()
   @IsBoolean()

@@ -37,6 +37,7 @@ export class TortureAllegationsController {
           'perpetrators',
           'injuries',
           'witnesses',
+          'account',
         ),
         // Unknown consent is the narrowest: nothing leaves the organisation until the victim says otherwise.
         consent: body.consent ?? 'internal_only',

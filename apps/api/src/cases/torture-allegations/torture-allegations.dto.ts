@@ -51,6 +51,11 @@ export class RecordTortureAllegationDto extends FactDto {
   @Text(10000)
   witnesses?: string;
 
+  @ApiProperty({ description: 'The person’s own account of what was done to them: testimony, withheld like the rest.' })
+  @IsOptional()
+  @Text(50000)
+  account?: string;
+
   @ApiProperty({ type: [EvidenceDto] })
   @IsOptional()
   @IsArray()

@@ -9,6 +9,7 @@ import {
   COMPLAINT_OUTCOMES,
   type ComplaintStatus,
   CONSENTS,
+  DEATH_CAUSES,
   DEATH_CIRCUMSTANCES,
   FACILITY_KINDS,
   HEARING_KINDS,
@@ -308,6 +309,12 @@ export class AccessDenialSchema extends DatedFactSchema {
 
   @Text({ nullable: true })
   by!: string | null;
+
+  @Time({ description: 'When the denial began (the same instant as occurredAt)' })
+  from!: string;
+
+  @Time({ nullable: true, description: 'When access was granted again; null while the denial lasts' })
+  until!: string | null;
 }
 
 @ApiSchema({ name: 'Detention' })
@@ -359,6 +366,9 @@ export class VerdictSchema extends DatedFactSchema {
 export class DeathSchema extends DatedFactSchema {
   @OneOf('DeathCircumstances', DEATH_CIRCUMSTANCES)
   circumstances!: string;
+
+  @OneOf('DeathCause', DEATH_CAUSES, { isArray: true })
+  causes!: string[];
 
   @Flag({ nullable: true })
   bodyReleased!: boolean | null;

@@ -112,6 +112,8 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
           ['Details', record.data.details],
         ]),
       };
+    case 'AccessGranted':
+      return { title: `Access granted to ${record.data.who}`, lines: [] };
     case 'TortureAllegationRecorded': {
       const { data } = record;
       const period = data.periodTo
@@ -126,6 +128,7 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
             ['Injuries', data.injuries],
             ['Perpetrators (as described)', data.perpetrators],
             ['Witnesses', data.witnesses],
+            ['Account', data.account],
           ]),
           ...data.evidence.map((e) => `Evidence: ${e.kind}, ${e.reference}${e.sha256 ? `, sha256 ${e.sha256}` : ''}`),
           `Consent: ${label(data.consent)}`,
@@ -156,6 +159,14 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
           ['Details', record.data.details],
         ]),
       };
+    case 'PressureReported':
+      return {
+        title: record.data.kind ? `Pressure (${label(record.data.kind)})` : 'Pressure',
+        lines: fields([
+          ['By', record.data.by],
+          ['Details', record.data.details],
+        ]),
+      };
     case 'ComplaintWithdrawn':
       return { title: 'Withdrawn', lines: fields([['Reason', record.data.reason]]) };
     case 'MedicalFactRecorded':
@@ -172,6 +183,7 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
       return {
         title: `Death (${label(record.data.circumstances)})`,
         lines: fields([
+          ['Causes', record.data.causes?.map(label).join(', ')],
           ['Body released', record.data.bodyReleased === undefined ? undefined : yesNo(record.data.bodyReleased)],
           ['Details', record.data.details],
         ]),

@@ -22,6 +22,7 @@ export function renderDossierPdf(dossier: VerifiedDossier): Promise<Buffer> {
   allegations(pdf, dossier);
   complaints(pdf, dossier);
   list(pdf, 'Access denied', dossier.accessDenials);
+  list(pdf, 'Pressure on the detainee or family', dossier.pressure);
   list(pdf, 'Medical facts', dossier.medical);
   list(pdf, 'Verdict', dossier.verdict ? [dossier.verdict] : []);
   list(pdf, 'Death', dossier.death ? [dossier.death] : []);

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { EventsTable, get, openCaseBody, post } from '../support/e2e';
 import { compact, getBytes, pdfText } from '../support/pdf-text';
@@ -16,11 +17,14 @@ describe('uncertain times', () => {
   /** The stream version of each fact written, by name. */
   const versions: Record<string, number> = {};
   const ids: Record<string, string> = {};
+  /** The global position of the last write, so a read of the projections waits until it is projected. */
+  let position = 0;
 
   async function write(name: string, path: string, body: Record<string, unknown>): Promise<void> {
     const response = await post(t.http, lawyer.token, `/v1/cases/${caseId}${path}`, body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     versions[name] = (response.body as { version: number }).version;
+    position = (response.body as { position: number }).position;
   }
 
   beforeAll(async () => {
@@ -115,7 +119,10 @@ describe('uncertain times', () => {
   });
 
   it('the case detail shows each dated item with its precision and the writer’s day', async () => {
-    const response = await get(t.http, lawyer.token, `/v1/cases/${caseId}`);
+    const response = await request(t.http)
+      .get(`/v1/cases/${caseId}`)
+      .set('Authorization', `Bearer ${lawyer.token}`)
+      .set('X-Min-Position', String(position));
 
     expect(response.status).toBe(200);
     expect(response.body.detentions).toEqual([

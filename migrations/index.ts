@@ -16,6 +16,7 @@ import { UserLocale1764000001200 } from './1764000001200-user-locale';
 import { LawyerAssignmentsIndex1764000001201 } from './1764000001201-lawyer-assignments-index';
 import { UnknownCity1764000001210 } from './1764000001210-unknown-city';
 import { OpenedCaseNames1764000001260 } from './1764000001260-opened-case-names';
+import { AdministrativeTerm1764000001280 } from './1764000001280-administrative-term';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   LawyerAssignmentsIndex1764000001201,
   UnknownCity1764000001210,
   OpenedCaseNames1764000001260,
+  AdministrativeTerm1764000001280,
 ];

@@ -17,6 +17,8 @@ const SUMMARY_KEYS = [
   'lawyers',
   'nextHearing',
   'measure',
+  'expectedReleaseAt',
+  'termEnded',
   'openComplaints',
   'tortureAllegations',
   'vulnerabilities',

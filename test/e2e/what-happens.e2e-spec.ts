@@ -179,4 +179,72 @@ describe('more of what happens to people', () => {
       expectValidation(response, 'causes');
     });
   });
+
+  describe('administrative arrest: expectedReleaseAt and termEnded', () => {
+    type Summary = { caseId: string; expectedReleaseAt: string | null; termEnded: boolean };
+    type AgendaItem = { kind: string; caseId: string; at: string };
+    let ended: string;
+    let released: string;
+    let running: string;
+    const start = fromNow(-20 * DAY);
+    const expected = new Date(Date.parse(start) + 10 * DAY).toISOString();
+
+    beforeAll(async () => {
+      ended = await openCase();
+      await write(ended, '/detention', { authority: 'police', occurredAt: start });
+      await write(ended, '/administrative-sanctions', { kind: 'arrest', days: 10, occurredAt: start });
+      released = await openCase();
+      await write(released, '/detention', { authority: 'police', occurredAt: start });
+      await write(released, '/administrative-sanctions', { kind: 'arrest', days: 10, occurredAt: start });
+      await write(released, '/release', { grounds: 'administrative_term_served', occurredAt: expected });
+      running = await openCase();
+      await write(running, '/detention', { authority: 'police', occurredAt: fromNow(-2 * DAY) });
+      await write(running, '/administrative-sanctions', { kind: 'arrest', days: 15, occurredAt: fromNow(-2 * DAY) });
+    });
+
+    it('the summary carries the expected release, and flags a term past it with no release recorded', async () => {
+      const read1 = async (caseId: string): Promise<Summary> => (await read(lead, `/v1/cases/${caseId}`)).body;
+      expect(await read1(ended)).toMatchObject({
+        expectedReleaseAt: expected,
+        termEnded: true,
+        status: 'administrative_arrest',
+      });
+      expect(await read1(released)).toMatchObject({
+        expectedReleaseAt: expected,
+        termEnded: false,
+        status: 'released',
+      });
+      expect(await read1(running)).toMatchObject({ termEnded: false });
+      expect((await read1(running)).expectedReleaseAt).not.toBeNull();
+    });
+
+    it('GET /v1/cases?termEnded=true lists only the term that ended unreleased; no release is invented', async () => {
+      const list = await read(lead, '/v1/cases?termEnded=true&pageSize=100');
+      expect(list.status).toBe(200);
+      const ids = (list.body.items as Summary[]).map((c) => c.caseId);
+      expect(ids).toContain(ended);
+      expect(ids).not.toContain(released);
+      expect(ids).not.toContain(running);
+      expect((await events.ofCase(ended)).map((e) => e.type)).not.toContain('Released');
+      const all = await read(lead, '/v1/cases?termEnded=false&pageSize=100');
+      expect((all.body.items as Summary[]).map((c) => c.caseId)).toEqual(
+        expect.arrayContaining([ended, released, running]),
+      );
+      expectValidation(await read(lead, '/v1/cases?termEnded=yes'), 'termEnded');
+    });
+
+    it('the agenda shows the term that ended, at its end', async () => {
+      const agenda = await read(lead, '/v1/agenda');
+      expect(agenda.status).toBe(200);
+      const items = (agenda.body.items as AgendaItem[]).filter((i) => i.kind === 'term_ended');
+      expect(items).toEqual([expect.objectContaining({ kind: 'term_ended', caseId: ended, at: expected })]);
+    });
+
+    it('a release recorded late clears the flag', async () => {
+      await write(ended, '/release', { grounds: 'administrative_term_served', occurredAt: fromNow(-9 * DAY) });
+      expect((await read(lead, `/v1/cases/${ended}`)).body).toMatchObject({ termEnded: false });
+      const list = await read(lead, '/v1/cases?termEnded=true&pageSize=100');
+      expect((list.body.items as Summary[]).map((c) => c.caseId)).not.toContain(ended);
+    });
+  });
 });

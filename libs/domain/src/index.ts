@@ -4,6 +4,7 @@ export * from './commands/case-commands';
 export * from './errors';
 export * from './state/case-state';
 export * from './state/evolve';
+export * from './state/administrative-term';
 export * from './deciders/decide';
 export * from './state/upcast';
 export * from './audit/retractions';

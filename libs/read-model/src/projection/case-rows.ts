@@ -1,4 +1,12 @@
-import type { CaseState, Charge, Complaint, Facility, Hearing, TortureAllegation } from '@casetrack/domain';
+import {
+  administrativeTerm,
+  type CaseState,
+  type Charge,
+  type Complaint,
+  type Facility,
+  type Hearing,
+  type TortureAllegation,
+} from '@casetrack/domain';
 import { nameKeys } from '../names/names';
 import type {
   AllegationView,
@@ -43,6 +51,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
   const facility = state.currentFacility ? facilityView(state.currentFacility) : null;
   const lastFact = state.facts.reduce((last, fact) => (fact.meta.version > last.meta.version ? fact : last));
 
+  const term = administrativeTerm(state);
   const row: CaseRow = {
     case_id: caseId,
     full_name: detainee.fullName,
@@ -59,6 +68,8 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     lawyers,
     measure: state.measure?.measure ?? null,
     measure_until: state.measure?.until ?? null,
+    expected_release_at: term.expectedReleaseAt,
+    unreleased_term_end: term.awaitingRelease ? term.expectedReleaseAt : null,
     open_complaints: complaints.filter((c) => c.status === 'awaiting').length,
     torture_allegations: allegations.length,
     deceased: state.death !== null,

@@ -18,6 +18,8 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'lawyers',
   'measure',
   'measure_until',
+  'expected_release_at',
+  'unreleased_term_end',
   'open_complaints',
   'torture_allegations',
   'deceased',

@@ -17,7 +17,9 @@ export type AgendaItem =
   | (AgendaBase & {
       kind: 'complaint_due' | 'complaint_overdue';
       complaint: { complaintId: string; filedWith: ComplaintBody; responseDueAt: string };
-    });
+    })
+  /** An administrative arrest's term is past (`at`: start + days) and no release is recorded since. */
+  | (AgendaBase & { kind: 'term_ended' });
 
 /** The most an agenda lists; beyond that a coordinator narrows it with the calendar and complaint lists. */
 export const AGENDA_LIMIT = 500;
@@ -25,7 +27,8 @@ export const AGENDA_LIMIT = 500;
 /**
  * Upcoming deadlines over the next `days` days on the open cases the viewer may see (a lawyer: their own; a
  * coordinator or auditor: all), soonest first: hearings still scheduled, preventive measures ending, and
- * complaints awaiting an answer that is due in the window or already overdue (however long ago).
+ * complaints awaiting an answer that is due in the window or already overdue (however long ago), and administrative
+ * arrests whose term ended without a recorded release (however long ago: someone must find out where the person is).
  */
 export class GetAgendaQuery extends Query<{ items: AgendaItem[] }> {
   constructor(
@@ -70,6 +73,10 @@ export class GetAgendaHandler implements IQueryHandler<GetAgendaQuery, { items: 
                 k.response_due_at, c.case_id, c.full_name, k.complaint_id::text, k.filed_with, NULL
            FROM ${s}.complaints k JOIN ${s}.cases c ON c.case_id = k.case_id
           WHERE k.status = 'awaiting' AND k.response_due_at < ${until} AND ${visible}
+         UNION ALL
+         SELECT 'term_ended', c.unreleased_term_end, c.case_id, c.full_name, NULL, 'arrest', NULL
+           FROM ${s}.cases c
+          WHERE c.unreleased_term_end <= now() AND ${visible}
        ) agenda
        ORDER BY at, case_id, item_id NULLS FIRST
        LIMIT ${AGENDA_LIMIT}`,
@@ -90,6 +97,8 @@ function toItem(row: Row): AgendaItem {
       };
     case 'measure_ends':
       return { ...base, kind: 'measure_ends', measure: { measure: row.item_kind as Measure, until: base.at } };
+    case 'term_ended':
+      return { ...base, kind: 'term_ended' };
     case 'complaint_due':
     case 'complaint_overdue':
       return {

@@ -53,6 +53,10 @@ describe('reminder messages', () => {
         ...base,
         payload: { kind: 'escalation_no_lawyer', caseId: CASE, since: '2025-03-01T00:00:00Z' },
       }),
+      composeMessage({
+        ...base,
+        payload: { kind: 'escalation_term_ended', caseId: CASE, expectedReleaseAt: '2025-03-01T00:00:00Z' },
+      }),
     ];
     for (const message of texts) {
       expect(message.text).toContain(`/cases/${CASE}`);
@@ -60,6 +64,7 @@ describe('reminder messages', () => {
     }
     expect(texts[0].text).toContain('house arrest');
     expect(texts[1].text).toContain('the prosecutor');
+    expect(texts[4].text).toContain('no release is recorded');
   });
 
   it('the webhook signature is HMAC-SHA256 of the raw body', () => {

@@ -71,6 +71,13 @@ export function composeMessage(context: MessageContext): ReminderMessage {
       subject = `No lawyer assigned: ${who}`;
       lines.push(`${capitalise(who)} has been in custody without a lawyer assigned since ${when(payload.since)}.`);
       break;
+    case 'escalation_term_ended':
+      subject = `Arrest term ended, no release recorded: ${who}`;
+      lines.push(
+        `The administrative arrest of ${who} ended ${when(payload.expectedReleaseAt)} and no release is recorded.`,
+        'Find out where the person is and record it.',
+      );
+      break;
   }
   lines.push(`Case: ${caseUrl}`);
   return { subject, text: `${lines.join('\n')}\n`, caseUrl };

@@ -171,6 +171,21 @@ describe('desired reminders', () => {
     ]);
   });
 
+  it('an administrative arrest ending with no release recorded: every coordinator, at its end', () => {
+    const detained = at(f.detained(), '2022-01-06T10:00:00.000Z');
+    const arrest = at(f.sanction('arrest', 10), '2022-01-06T18:00:00.000Z');
+    const terms = (...given: Given[]) =>
+      summary(desired(f.opened(), f.lawyerAssigned('lawyer-1'), detained, arrest, ...given)).filter((line) =>
+        line.startsWith('escalation_term_ended'),
+      );
+    expect(terms()).toEqual([
+      'escalation_term_ended administrative_term coord-a 2022-01-16T18:00:00.000Z',
+      'escalation_term_ended administrative_term coord-b 2022-01-16T18:00:00.000Z',
+    ]);
+    expect(terms(at(f.released(), '2022-01-16T19:00:00.000Z'))).toEqual([]);
+    expect(terms(at(f.measureImposed('pretrial_detention'), '2022-01-15T00:00:00.000Z'))).toEqual([]);
+  });
+
   it('a retracted fact stops counting: retracting the cancellation brings the reminders back', () => {
     // Facts get eventId e<version>: the cancellation is the fifth fact.
     const cancelled = [...withHearing, f.hearingCancelled('h1')];

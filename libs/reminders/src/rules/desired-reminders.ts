@@ -1,4 +1,4 @@
-import { type CaseState, type HearingKind, isInCustody } from '@casetrack/domain';
+import { administrativeTerm, type CaseState, type HearingKind, isInCustody } from '@casetrack/domain';
 import { reminderId } from './reminder-id';
 import type { DesiredReminder, ReminderKind, ReminderPayload, ReminderRules } from './reminder-types';
 
@@ -16,6 +16,8 @@ const CUSTODY_HEARINGS: readonly HearingKind[] = ['preventive_measure', 'measure
  *   (an extension moves `until`; a release from custody or a verdict ends the measure).
  * - Complaints awaiting an answer with responseDueAt: each assigned lawyer, when the answer falls overdue.
  * - Missing for ESCALATION_AFTER, or in custody that long with no lawyer assigned: every coordinator.
+ * - An administrative arrest's term (start + days) ending with no release recorded: every coordinator, at its end
+ *   (a release recorded before then, or any later fact that explains where the person is, withdraws it).
  * - A closed case, a deceased person, or a case that does not exist: none.
  * Retracted facts do not count: the state is folded without them.
  */
@@ -111,6 +113,16 @@ export function desiredReminders(
       const payload: ReminderPayload = { kind: 'escalation_no_lawyer', caseId, since: new Date(since).toISOString() };
       add('escalation_no_lawyer', 'custody', since, after, since + after, null, coordinators, payload);
     }
+  }
+  const term = administrativeTerm(state);
+  if (term.awaitingRelease && term.expectedReleaseAt !== null) {
+    const end = Date.parse(term.expectedReleaseAt);
+    const payload: ReminderPayload = {
+      kind: 'escalation_term_ended',
+      caseId,
+      expectedReleaseAt: term.expectedReleaseAt,
+    };
+    add('escalation_term_ended', 'administrative_term', end, 0, end, null, coordinators, payload);
   }
   return out;
 }

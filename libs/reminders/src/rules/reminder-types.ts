@@ -6,6 +6,7 @@ export const REMINDER_KINDS = [
   'complaint_overdue',
   'escalation_missing',
   'escalation_no_lawyer',
+  'escalation_term_ended',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -21,7 +22,8 @@ export type ReminderPayload =
   | { kind: 'measure_ending'; caseId: string; measure: Measure; until: string }
   | { kind: 'complaint_overdue'; caseId: string; complaintId: string; filedWith: ComplaintBody; responseDueAt: string }
   | { kind: 'escalation_missing'; caseId: string; since: string }
-  | { kind: 'escalation_no_lawyer'; caseId: string; since: string };
+  | { kind: 'escalation_no_lawyer'; caseId: string; since: string }
+  | { kind: 'escalation_term_ended'; caseId: string; expectedReleaseAt: string };
 
 /** One reminder the current state of a case calls for. */
 export interface DesiredReminder {

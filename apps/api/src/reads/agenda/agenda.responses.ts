@@ -63,19 +63,35 @@ export class AgendaComplaintItemSchema extends AgendaItemBase {
   complaint!: AgendaComplaint;
 }
 
+@ApiSchema({
+  name: 'AgendaTermEndedItem',
+  description: 'An administrative arrest whose term (at: start + days) is past with no release recorded since',
+})
+export class AgendaTermEndedItemSchema extends AgendaItemBase {
+  @Text({ enum: ['term_ended'] })
+  kind!: 'term_ended';
+}
+
+/** The item schemas the agenda refers to by name. */
+export const AGENDA_ITEMS = [
+  AgendaHearingItemSchema,
+  AgendaMeasureItemSchema,
+  AgendaComplaintItemSchema,
+  AgendaTermEndedItemSchema,
+];
+
 @ApiSchema({ name: 'Agenda' })
 export class AgendaSchema {
   @ApiProperty({
     type: 'array',
     description: 'Soonest first, at most 500',
     items: {
-      oneOf: [AgendaHearingItemSchema, AgendaMeasureItemSchema, AgendaComplaintItemSchema].map((item) => ({
+      oneOf: AGENDA_ITEMS.map((item) => ({
         $ref: getSchemaPath(item),
       })),
     },
   })
-  items!: Array<AgendaHearingItemSchema | AgendaMeasureItemSchema | AgendaComplaintItemSchema>;
+  items!: Array<
+    AgendaHearingItemSchema | AgendaMeasureItemSchema | AgendaComplaintItemSchema | AgendaTermEndedItemSchema
+  >;
 }
-
-/** The item schemas the agenda refers to by name. */
-export const AGENDA_ITEMS = [AgendaHearingItemSchema, AgendaMeasureItemSchema, AgendaComplaintItemSchema];

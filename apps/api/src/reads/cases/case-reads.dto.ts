@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { CASE_STATUSES, type CaseStatus, VULNERABILITIES, type Vulnerability } from '@casetrack/domain';
 import { IsId, Text } from '../../cases/shared/validators';
 import { PageDto } from '../shared/page.dto';
@@ -38,4 +39,15 @@ export class ListCasesDto extends PageDto {
   @IsOptional()
   @Text(200)
   q?: string;
+
+  @ApiProperty({
+    type: Boolean,
+    description:
+      '`true`: only cases whose administrative arrest ran out (start + days) with no release recorded since; ' +
+      '`false` filters nothing',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  termEnded?: boolean;
 }

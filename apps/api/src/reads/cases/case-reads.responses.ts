@@ -152,6 +152,12 @@ export class CaseSummarySchema {
   @Nested(() => CurrentMeasureSchema, { nullable: true })
   measure!: CurrentMeasureSchema | null;
 
+  @Time({ nullable: true, description: 'An administrative arrest’s start + days; null without one of known length' })
+  expectedReleaseAt!: string | null;
+
+  @Flag({ description: 'The arrest’s term is past and no release is recorded since: a release is never invented' })
+  termEnded!: boolean;
+
   @Count()
   openComplaints!: number;
 

@@ -25,6 +25,10 @@ export interface CaseSummary {
   lawyers: LawyerView[];
   nextHearing: NextHearingView | null;
   measure: MeasureView | null;
+  /** An administrative arrest's start + days; null without an arrest of a known length. */
+  expectedReleaseAt: string | null;
+  /** The arrest's term is past and no release is recorded since it began (the system invents none). */
+  termEnded: boolean;
   openComplaints: number;
   tortureAllegations: number;
   vulnerabilities: Vulnerability[];
@@ -49,6 +53,9 @@ export interface SummaryRow {
   lawyers: LawyerView[];
   measure: MeasureView['measure'] | null;
   measure_until: Date | null;
+  expected_release_at: Date | null;
+  /** Computed when read: `unreleased_term_end <= now()`. */
+  term_ended: boolean;
   open_complaints: number;
   torture_allegations: number;
   vulnerabilities: Vulnerability[];
@@ -58,10 +65,16 @@ export interface SummaryRow {
 
 /** The columns of `cases` the summary reads, qualified with the table alias. */
 export function summaryColumns(alias: string): string {
-  return SUMMARY_COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  const columns = SUMMARY_COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+  return `${columns}, ${termEnded(alias)} AS term_ended`;
 }
 
-const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
+/** Whether an administrative arrest's term is past without a recorded release: it depends on the clock. */
+export function termEnded(alias: string): string {
+  return `COALESCE(${alias}.unreleased_term_end <= now(), false)`;
+}
+
+const SUMMARY_COLUMNS: ReadonlyArray<Exclude<keyof SummaryRow, 'term_ended'>> = [
   'case_id',
   'full_name',
   'name_variants',
@@ -73,6 +86,7 @@ const SUMMARY_COLUMNS: ReadonlyArray<keyof SummaryRow> = [
   'lawyers',
   'measure',
   'measure_until',
+  'expected_release_at',
   'open_complaints',
   'torture_allegations',
   'vulnerabilities',
@@ -93,6 +107,8 @@ export function toSummary(row: SummaryRow, nextHearing: NextHearingView | null):
     lawyers: row.lawyers,
     nextHearing,
     measure: row.measure === null ? null : { measure: row.measure, until: iso(row.measure_until) },
+    expectedReleaseAt: iso(row.expected_release_at),
+    termEnded: row.term_ended,
     openComplaints: row.open_complaints,
     tortureAllegations: row.torture_allegations,
     vulnerabilities: row.vulnerabilities,

@@ -7,7 +7,7 @@ import { nameSearch } from '../name-search';
 import { selectPage } from '../page';
 import { Sql } from '../sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from '../viewer';
-import { type CaseSummary, nextHearings, summaryColumns, type SummaryRow, toSummary } from './case-summary';
+import { type CaseSummary, nextHearings, summaryColumns, type SummaryRow, termEnded, toSummary } from './case-summary';
 
 export interface CaseListFilters {
   status?: CaseStatus;
@@ -20,6 +20,8 @@ export interface CaseListFilters {
   vulnerability?: Vulnerability;
   /** A name in any spelling. */
   q?: string;
+  /** Only cases whose administrative arrest's term is past without a recorded release (`false`: no filter). */
+  termEnded?: boolean;
 }
 
 export class ListCasesQuery extends Query<Page<CaseSummary>> {
@@ -46,6 +48,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, Page<Case
     if (filters.article) sql.where(`c.articles @> ARRAY[${sql.param(filters.article.trim())}]::text[]`);
     if (filters.lawyerId) sql.where(`c.lawyer_ids @> ARRAY[${sql.param(filters.lawyerId)}]::uuid[]`);
     if (filters.vulnerability) sql.where(`c.vulnerabilities @> ARRAY[${sql.param(filters.vulnerability)}]::text[]`);
+    if (filters.termEnded) sql.where(termEnded('c'));
     const search = filters.q ? nameSearch(sql, 'c', filters.q) : null;
     if (search) sql.where(search.condition);
 

@@ -63,8 +63,24 @@ describe('more of what happens to people', () => {
       const exactly = (occurredAt: string) => ({ occurredAt, occurredAtPrecision: 'exact', occurredOn: null });
       expect(detail.status).toBe(200);
       expect(detail.body.accessDenials).toEqual([
-        { ...exactly(deniedAt), who: 'lawyer', by: 'duty officer', from: deniedAt, until: grantedAt },
-        { ...exactly(deniedAt), who: 'relatives', by: null, from: deniedAt, until: null },
+        {
+          ...exactly(deniedAt),
+          who: 'lawyer',
+          by: 'duty officer',
+          from: deniedAt,
+          until: grantedAt,
+          untilPrecision: 'exact',
+          untilOn: null,
+        },
+        {
+          ...exactly(deniedAt),
+          who: 'relatives',
+          by: null,
+          from: deniedAt,
+          until: null,
+          untilPrecision: null,
+          untilOn: null,
+        },
       ]);
     });
 

@@ -62,6 +62,16 @@ describe('access denials and the grants that end them', () => {
     expect(state.accessDenials[0].until).toBe('2022-01-08T10:00:00.000Z');
   });
 
+  it('the end keeps the grant’s precision: a grant known to the day ends the denial on that day, not at an hour', () => {
+    const grant = at(granted(), '2022-01-08T18:00:00.000Z', { occurredAtPrecision: 'day', occurredOn: '2022-01-09' });
+    const state = stateOf(opened(), at(denied(), '2022-01-06T10:00:00.000Z'), grant);
+    expect(state.accessDenials[0]).toMatchObject({
+      until: '2022-01-08T18:00:00.000Z',
+      untilPrecision: 'day',
+      untilOn: '2022-01-09',
+    });
+  });
+
   it('a retracted grant no longer ends the denial', () => {
     const state = stateOf(opened(), at(denied(), '2022-01-06T10:00:00.000Z'), granted(), retracted('e3'));
     expect(state.accessDenials).toHaveLength(1);

@@ -202,6 +202,9 @@ export interface AccessDenial extends FromFact {
   readonly details?: string;
   /** When access was granted again (the first grant to `who` at or after the denial); absent while it lasts. */
   readonly until?: Instant;
+  /** The precision of `until` (the grant's own), and the writer's day, month or year with those precisions. */
+  readonly untilPrecision?: OccurredAtPrecision;
+  readonly untilOn?: CalendarPeriod;
 }
 
 export interface AccessGrant extends FromFact {

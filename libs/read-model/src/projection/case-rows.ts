@@ -126,6 +126,8 @@ function detailDocument(
       by: d.by ?? null,
       from: d.occurredAt,
       until: d.until ?? null,
+      untilPrecision: d.untilPrecision ?? null,
+      untilOn: d.untilOn ?? null,
     })),
     detentions: state.detentions.map((d) => ({
       ...datedView(d),

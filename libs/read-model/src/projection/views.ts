@@ -132,6 +132,9 @@ export interface AccessDenialView extends DatedView {
   /** When the denial began (its occurredAt) and when access was granted again; `until` null while it lasts. */
   from: string;
   until: string | null;
+  /** The precision of `until` (the grant's), and the writer's date with precision day, month or year. */
+  untilPrecision: OccurredAtPrecision | null;
+  untilOn: string | null;
 }
 
 export interface DetentionView extends DatedView {

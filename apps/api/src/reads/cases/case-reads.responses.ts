@@ -321,6 +321,12 @@ export class AccessDenialSchema extends DatedFactSchema {
 
   @Time({ nullable: true, description: 'When access was granted again; null while the denial lasts' })
   until!: string | null;
+
+  @OneOf('OccurredAtPrecision', OCCURRED_AT_PRECISIONS, { nullable: true })
+  untilPrecision!: string | null;
+
+  @Text({ nullable: true, description: 'With untilPrecision day, month or year: the writer’s own date; else null' })
+  untilOn!: string | null;
 }
 
 @ApiSchema({ name: 'Detention' })

@@ -126,14 +126,8 @@ describe('more of what happens to people', () => {
   });
 
   describe('torture allegations: account and the added methods', () => {
-    const methods = [
-      'sexual_violence',
-      'forced_nudity',
-      'humiliation',
-      'medical_care_denied',
-      'hooding',
-      'waterboarding',
-    ];
+    // Every added method is accepted by the decider's spec; over HTTP a few of them stand for the rest.
+    const methods = ['forced_nudity', 'hooding', 'waterboarding'];
 
     it('records the account and the methods; an auditor reads an internal-only account withheld', async () => {
       const caseId = await openCase();

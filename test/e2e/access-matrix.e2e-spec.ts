@@ -875,6 +875,31 @@ describe('access matrix: every route × every caller answers the exact status', 
         expected: CASE_WRITE,
       },
       {
+        route: 'POST /v1/cases/:caseId/links',
+        // The other case is one the assigned lawyer defends too, projected before the link is asked for.
+        setup: async (c) => {
+          const token = people.coordinator.token;
+          const other = await post(t.http, token, '/v1/cases', {
+            detainee: { fullName: 'Aidos Matrixuly', city: 'Almaty' },
+            source: { kind: 'relative' },
+          });
+          const otherId = other.body.caseId as string;
+          const assigned = await post(t.http, token, `/v1/cases/${otherId}/lawyers`, {
+            lawyerId: people.lawyerAssigned.id,
+            role: 'lead',
+          });
+          const seen = await request(t.http)
+            .get(`/v1/cases/${otherId}`)
+            .set('Authorization', `Bearer ${token}`)
+            .set('X-Min-Position', String(assigned.body.position));
+          if (seen.status !== 200) throw new Error(`links setup: ${seen.status}`);
+          c.ids.otherCaseId = otherId;
+        },
+        path: () => '/links',
+        body: (ids) => ({ caseId: ids.otherCaseId, relation: 'co_detainee', note: 'Held in the same cell' }),
+        expected: CASE_WRITE,
+      },
+      {
         route: 'POST /v1/cases/:caseId/close',
         path: () => '/close',
         body: () => ({ reason: 'The family asked to pause' }),

@@ -39,6 +39,10 @@ export const DOMAIN_ERROR_CODES = [
   'COMPLAINT_ALREADY_EXISTS',
   'EXTENSION_NOT_LATER',
   'METHODS_REQUIRED',
+  // Links between cases.
+  'LINK_TO_ITSELF',
+  'LINKED_CASE_NOT_FOUND',
+  'LINK_ALREADY_EXISTS',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

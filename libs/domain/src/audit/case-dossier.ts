@@ -104,6 +104,8 @@ export interface CaseDossier {
   verdict: RecordOf<'VerdictDelivered'> | null;
   death: RecordOf<'DeathRecorded'> | null;
   notes: RecordOf<'NoteAdded'>[];
+  /** Other cases this one was linked to (relatives, co-detainees...), with the note on each link. */
+  links: RecordOf<'CaseLinked'>[];
   lifecycle: RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased'>[];
   retractions: DossierRetraction[];
   /** What was left out, so that the reader knows the dossier is partial. */
@@ -206,6 +208,9 @@ export function assembleDossier(recorded: readonly CaseFact[], options: DossierO
       case 'NoteAdded':
         dossier.notes.push(record as RecordOf<'NoteAdded'>);
         break;
+      case 'CaseLinked':
+        dossier.links.push(record as RecordOf<'CaseLinked'>);
+        break;
       case 'CaseClosed':
       case 'CaseReopened':
       case 'CaseErased':
@@ -259,6 +264,7 @@ function emptyDossier(state: CaseState, options: DossierOptions): CaseDossier {
     verdict: null,
     death: null,
     notes: [],
+    links: [],
     lifecycle: [],
     retractions: [],
     withheld: { internalAllegations: 0, anonymisedAllegations: 0 },

@@ -94,7 +94,12 @@ export type ComplaintCommand =
 // Case file: free notes, and retractions of facts recorded in error.
 export type AddNote = Command<'AddNote', DataOf<'NoteAdded'>>;
 export type RetractFact = Command<'RetractFact', DataOf<'FactRetracted'>>;
-export type CaseFileCommand = AddNote | RetractFact;
+/**
+ * `linkedCaseVisible` is looked up by the handler: the other case exists and the actor may see it (a link to a case
+ * the actor cannot see would tell them it exists). `ownCaseId` is the case the link is recorded on.
+ */
+export type LinkCase = Command<'LinkCase', DataOf<'CaseLinked'> & { ownCaseId: string; linkedCaseVisible: boolean }>;
+export type CaseFileCommand = AddNote | RetractFact | LinkCase;
 
 // Lifecycle: closing the case when work on it ends, reopening it, erasing its sensitive data.
 export type CloseCase = Command<'CloseCase', DataOf<'CaseClosed'>>;

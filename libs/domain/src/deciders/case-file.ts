@@ -1,4 +1,4 @@
-import type { CaseFileCommand, DecisionContext } from '../commands/case-commands';
+import type { CaseFileCommand, DecisionContext, LinkCase } from '../commands/case-commands';
 import { assertNever, type CaseEventType } from '../events/case-events';
 import { domainError } from '../errors';
 import type { CaseState } from '../state/case-state';
@@ -33,7 +33,26 @@ export function decideCaseFile(command: CaseFileCommand, state: CaseState, _ctx:
       }
       return emit('FactRetracted', fieldsOf(command));
     }
+    case 'LinkCase':
+      return decideLink(command, state);
     default:
       return assertNever(command);
   }
+}
+
+/** One link per other case and relation; the same two people can be both relatives and co-detainees. */
+function decideLink(command: LinkCase, state: CaseState): Decision {
+  const { linkedCaseVisible: _visible, ownCaseId: _own, ...data } = command;
+  if (command.caseId === command.ownCaseId) return domainError('LINK_TO_ITSELF', 'A case cannot be linked to itself');
+  // Distinct from CASE_NOT_FOUND (this case, 404): the other case is missing, or hidden from the actor alike.
+  if (!command.linkedCaseVisible) {
+    return domainError('LINKED_CASE_NOT_FOUND', `Case ${command.caseId} was not found`);
+  }
+  if (state.links.some((l) => l.caseId === command.caseId && l.relation === command.relation)) {
+    return domainError(
+      'LINK_ALREADY_EXISTS',
+      `This case is already linked to ${command.caseId} as ${command.relation}`,
+    );
+  }
+  return emit('CaseLinked', fieldsOf(data));
 }

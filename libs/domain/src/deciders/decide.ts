@@ -104,6 +104,7 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
       return decideComplaints(command, state, ctx);
     case 'AddNote':
     case 'RetractFact':
+    case 'LinkCase':
       return decideCaseFile(command, state, ctx);
     case 'CloseCase':
     case 'ReopenCase':

@@ -1,6 +1,7 @@
 import type {
   AccessDeniedTo,
   Authority,
+  LinkRelation,
   ChargeCode,
   ComplaintBody,
   ComplaintOutcome,
@@ -155,6 +156,8 @@ export type DeathRecorded = Event<
 >;
 export type NoteAdded = Event<'NoteAdded', { text: string }>;
 export type FactRetracted = Event<'FactRetracted', { eventId: string; reason: string }>;
+/** This case is related to another (`caseId`); both cases list the link. The note may name people: sensitive. */
+export type CaseLinked = Event<'CaseLinked', { caseId: string; relation: LinkRelation; note?: string }>;
 export type CaseClosed = Event<'CaseClosed', { reason: string }>;
 export type CaseReopened = Event<'CaseReopened', { reason: string }>;
 /** The case's data key was destroyed: its sensitive fields read as erased from now on. The reason must not identify anyone. */
@@ -193,6 +196,7 @@ export type CaseEvent =
   | DeathRecorded
   | NoteAdded
   | FactRetracted
+  | CaseLinked
   | CaseClosed
   | CaseReopened
   | CaseErased;
@@ -236,6 +240,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   DeathRecorded: 1,
   NoteAdded: 1,
   FactRetracted: 1,
+  CaseLinked: 1,
   CaseClosed: 1,
   CaseReopened: 1,
   CaseErased: 1,

@@ -100,6 +100,7 @@ export const FIELD_CLASSES: FieldClasses = {
   DeathRecorded: { details: 'sensitive' },
   NoteAdded: { text: 'sensitive' },
   FactRetracted: { eventId: 'id', reason: 'sensitive' },
+  CaseLinked: { caseId: 'id', note: 'sensitive' },
   CaseClosed: { reason: 'sensitive' },
   CaseReopened: { reason: 'sensitive' },
   CaseErased: { reason: 'sensitive' },

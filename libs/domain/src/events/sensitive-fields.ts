@@ -50,6 +50,7 @@ export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitiveP
   DeathRecorded: { details: 'optional' },
   NoteAdded: { text: 'text' },
   FactRetracted: { reason: 'text' },
+  CaseLinked: { note: 'text' },
   CaseClosed: { reason: 'text' },
   CaseReopened: { reason: 'text' },
   // Written after the key is destroyed, so it is stored erased: the fact of the erasure stays, its words do not.

@@ -121,6 +121,8 @@ export function applyContents(state: CaseState, fact: CaseFact): CaseState {
       return { ...state, death: { ...from, ...event.data } };
     case 'NoteAdded':
       return { ...state, notes: [...state.notes, { ...from, text: event.data.text }] };
+    case 'CaseLinked':
+      return { ...state, links: [...state.links, { ...from, ...event.data }] };
     case 'CaseClosed':
       return { ...state, closed: true };
     case 'CaseReopened':

@@ -154,6 +154,7 @@ export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
     case 'ComplaintWithdrawn':
     case 'NoteAdded':
     case 'FactRetracted':
+    case 'CaseLinked':
     case 'CaseClosed':
     case 'CaseReopened':
     case 'CaseErased':

@@ -1,6 +1,7 @@
 import type {
   AccessDeniedTo,
   Authority,
+  LinkRelation,
   CaseStatus,
   ChargeCode,
   ComplaintBody,
@@ -239,6 +240,13 @@ export interface Note extends FromFact {
   readonly text: string;
 }
 
+/** A link from this case to another; the other case's own links are the read model's business. */
+export interface CaseLink extends FromFact {
+  readonly caseId: string;
+  readonly relation: LinkRelation;
+  readonly note?: string;
+}
+
 export interface CaseState {
   readonly exists: boolean;
   readonly detainee: Detainee | null;
@@ -277,6 +285,7 @@ export interface CaseState {
   readonly verdict: Verdict | null;
   readonly death: Death | null;
   readonly notes: readonly Note[];
+  readonly links: readonly CaseLink[];
 
   // Bookkeeping: every fact seen, retracted or not.
   readonly factIds: Readonly<Record<string, KnownFact>>;
@@ -316,6 +325,7 @@ export const initialCaseState: CaseState = {
   verdict: null,
   death: null,
   notes: [],
+  links: [],
   factIds: {},
   facts: [],
   version: 0,

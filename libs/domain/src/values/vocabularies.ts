@@ -89,6 +89,10 @@ export const PRESSURE_KINDS = [
 ] as const;
 export type PressureKind = (typeof PRESSURE_KINDS)[number];
 
+/** How two cases are related: the same family, held together, one incident, one is a witness for the other. */
+export const LINK_RELATIONS = ['relative', 'co_detainee', 'same_incident', 'witness', 'other'] as const;
+export type LinkRelation = (typeof LINK_RELATIONS)[number];
+
 export const TORTURE_METHODS = [
   'beating',
   'electric_shock',

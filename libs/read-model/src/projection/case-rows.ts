@@ -52,6 +52,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
   const lastFact = state.facts.reduce((last, fact) => (fact.meta.version > last.meta.version ? fact : last));
 
   const term = administrativeTerm(state);
+  const links = state.links.map((l) => ({ caseId: l.caseId, relation: l.relation }));
   const row: CaseRow = {
     case_id: caseId,
     full_name: detainee.fullName,
@@ -77,7 +78,8 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     opened_at: state.openedAt,
     version: state.version,
     last_recorded_at: lastFact.meta.recordedAt,
-    detail: detailDocument(state, hearings, complaints, allegations),
+    linked_case_ids: [...new Set(links.map((l) => l.caseId))],
+    detail: { ...detailDocument(state, hearings, complaints, allegations), links },
   };
   return {
     case: row,

@@ -13,6 +13,7 @@ import type {
   FacilityKind,
   HearingKind,
   HearingStatus,
+  LinkRelation,
   LawyerRole,
   Measure,
   MeasureChangeKind,
@@ -176,6 +177,14 @@ export interface CaseDetailDocument {
   administrativeSanctions: SanctionView[];
   verdict: VerdictView | null;
   death: DeathView | null;
+  /** Links recorded on this case (absent in rows projected before links existed); never their note. */
+  links?: LinkView[];
+}
+
+/** A link to another case; the detail lists those recorded on either case, of the cases the reader may see. */
+export interface LinkView {
+  caseId: string;
+  relation: LinkRelation;
 }
 
 /** One row of `cases`, keyed by column name exactly as the table (so it can be written with jsonb_populate_recordset). */
@@ -206,6 +215,8 @@ export interface CaseRow {
   opened_at: string | null;
   version: number;
   last_recorded_at: string;
+  /** The other cases of the links recorded on this one, so that those cases find the link too. */
+  linked_case_ids: string[];
   detail: CaseDetailDocument;
 }
 

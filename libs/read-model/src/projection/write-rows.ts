@@ -27,6 +27,7 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'opened_at',
   'version',
   'last_recorded_at',
+  'linked_case_ids',
   'detail',
 ];
 

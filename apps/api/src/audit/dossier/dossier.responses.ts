@@ -81,6 +81,9 @@ export class DossierSchema {
   @Records('Notes')
   notes!: DossierRecordSchema[];
 
+  @Records('Links to other cases (relatives, co-detainees...), with the note on each')
+  links!: DossierRecordSchema[];
+
   @Records('Closed, reopened, erased')
   lifecycle!: DossierRecordSchema[];
 

@@ -127,4 +127,7 @@ export class CaseHistorySchema {
 
   @Facts('Notes')
   notes!: unknown[];
+
+  @Facts('Links to other cases (relatives, co-detainees...), with the note on each')
+  links!: unknown[];
 }

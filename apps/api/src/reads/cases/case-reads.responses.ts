@@ -15,6 +15,7 @@ import {
   HEARING_KINDS,
   type HearingStatus,
   LAWYER_ROLES,
+  LINK_RELATIONS,
   type MeasureChangeKind,
   MEASURES,
   SANCTION_KINDS,
@@ -386,6 +387,15 @@ export class DeathSchema extends DatedFactSchema {
   bodyReleased!: boolean | null;
 }
 
+@ApiSchema({ name: 'CaseLink', description: 'Another case related to this one (the link may be recorded on either)' })
+export class CaseLinkSchema {
+  @Id()
+  caseId!: string;
+
+  @OneOf('LinkRelation', LINK_RELATIONS)
+  relation!: string;
+}
+
 @ApiSchema({ name: 'CaseDetail', description: 'The case summary with what the case holds' })
 export class CaseDetailSchema extends CaseSummarySchema {
   @Text({ format: 'date', nullable: true, description: 'YYYY-MM-DD' })
@@ -423,4 +433,7 @@ export class CaseDetailSchema extends CaseSummarySchema {
 
   @Nested(() => DeathSchema, { nullable: true })
   death!: DeathSchema | null;
+
+  @ListOf(() => CaseLinkSchema, { description: 'Links to other cases, only to those the reader may see' })
+  links!: CaseLinkSchema[];
 }

@@ -7,6 +7,7 @@ import type {
   ComplaintView,
   FacilityView,
   LawyerView,
+  LinkView,
   MeasureView,
   NextHearingView,
 } from '../../projection/views';
@@ -38,7 +39,10 @@ export interface CaseSummary {
 
 /** The case detail: the summary plus its hearings, complaints, allegations (without testimony), transfers, measures... */
 export type CaseDetail = CaseSummary &
-  Omit<CaseDetailDocument, 'complaints'> & { complaints: Array<ComplaintView & { overdue: boolean }> };
+  Omit<CaseDetailDocument, 'complaints' | 'links'> & {
+    complaints: Array<ComplaintView & { overdue: boolean }>;
+    links: LinkView[];
+  };
 
 /** The columns of `cases` the summary needs, as pg returns them. */
 export interface SummaryRow {

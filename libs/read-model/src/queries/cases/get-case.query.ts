@@ -5,6 +5,7 @@ import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import type { CaseRow } from '../../projection/views';
 import type { Viewer } from '../viewer';
 import { allegationsFor } from './allegation-views';
+import { linksOf } from './case-links';
 import { type CaseDetail, nextHearings, summaryColumns, type SummaryRow, toSummary } from './case-summary';
 
 /** The columns of `cases` the detail reads besides the summary's. */
@@ -39,6 +40,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
     return {
       ...summary,
       ...rest,
+      links: await linksOf(this.dataSource, viewer, caseId, found.detail),
       allegations: allegationsFor(viewer.role, allegations),
       complaints: complaints.map((c) => ({
         ...c,

@@ -190,6 +190,11 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
       };
     case 'NoteAdded':
       return { title: 'Note', lines: [record.data.text] };
+    case 'CaseLinked':
+      return {
+        title: `Linked to case ${record.data.caseId} (${label(record.data.relation)})`,
+        lines: fields([['Note', record.data.note]]),
+      };
     case 'FactRetracted':
       return { title: 'Retraction', lines: fields([['Reason', record.data.reason]]) };
     case 'CaseClosed':

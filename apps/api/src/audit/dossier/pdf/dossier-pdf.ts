@@ -27,6 +27,7 @@ export function renderDossierPdf(dossier: VerifiedDossier): Promise<Buffer> {
   list(pdf, 'Verdict', dossier.verdict ? [dossier.verdict] : []);
   list(pdf, 'Death', dossier.death ? [dossier.death] : []);
   list(pdf, 'Notes', dossier.notes);
+  list(pdf, 'Linked cases', dossier.links);
   list(pdf, 'Lawyers and case record', byOccurrence([...dossier.lawyers.records, ...dossier.lifecycle]));
   retractions(pdf, dossier);
   verification(pdf, dossier);

@@ -18,6 +18,7 @@ import { UnknownCity1764000001210 } from './1764000001210-unknown-city';
 import { OpenedCaseNames1764000001260 } from './1764000001260-opened-case-names';
 import { AdministrativeTerm1764000001280 } from './1764000001280-administrative-term';
 import { CaseLinks1764000001300 } from './1764000001300-case-links';
+import { PublicRoles1764000001320 } from './1764000001320-public-roles';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   OpenedCaseNames1764000001260,
   AdministrativeTerm1764000001280,
   CaseLinks1764000001300,
+  PublicRoles1764000001320,
 ];

@@ -826,6 +826,18 @@ describe('access matrix: every route × every caller answers the exact status', 
         expected: CASE_WRITE,
       },
       {
+        route: 'POST /v1/cases/:caseId/identity',
+        path: () => '/identity',
+        body: () => ({ birthYear: 1988, occupation: 'Oil worker', publicRoles: ['activist'] }),
+        expected: CASE_WRITE,
+      },
+      {
+        route: 'POST /v1/cases/:caseId/name-variants',
+        path: () => '/name-variants',
+        body: () => ({ variants: ['Жолатов Арман'] }),
+        expected: CASE_WRITE,
+      },
+      {
         route: 'POST /v1/cases/:caseId/pressure',
         path: () => '/pressure',
         body: () => ({ details: 'Mother told to sign a non-disclosure agreement', kind: 'nondisclosure_agreement' }),

@@ -367,6 +367,22 @@ describe('erasure of every typed word', () => {
     const complaintId = complaint.complaintId as string;
     await write(`/complaints/${complaintId}/pressure`, { by: marked('pressured-by'), details: marked('pressure') });
     await write('/pressure', { by: marked('threatened-by'), details: marked('threat'), kind: 'threat_to_family' });
+    // A link's note; the other case must be projected before it can be linked.
+    const relative = await post(t.http, coordinator.token, '/v1/cases', {
+      detainee: { fullName: 'Aigerim Tuleuova', city: 'Taraz' },
+      source: { kind: 'relative' },
+    });
+    lastPosition = Math.max(lastPosition, relative.body.position as number);
+    expect((await read(`/v1/cases/${relative.body.caseId as string}`)).status).toBe(200);
+    await write('/links', { caseId: relative.body.caseId, relation: 'relative', note: marked('link-note') });
+    await write('/identity', {
+      // The case stays findable as "Bolat <mark>" (the former name is kept as a spelling) for the duplicate below.
+      fullName: `Bolat ${MARK} Serikuly`,
+      birthYear: 1991,
+      occupation: marked('occupation'),
+      publicRoles: ['journalist'],
+    });
+    await write('/name-variants', { variants: [marked('name-variant')] });
     await write(`/complaints/${complaintId}/response`, {
       outcome: 'refused',
       reference: 'Decision 2-118',

@@ -13,6 +13,11 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 /** Each write route with the field names its body knows, so the generator can also hit known fields with junk. */
 const ENDPOINTS: Array<{ path: string; fields: string[] }> = [
   { path: '/v1/cases', fields: ['detainee', 'source', 'occurredAt', 'occurredAtPrecision'] },
+  {
+    path: '/v1/cases/:caseId/identity',
+    fields: ['fullName', 'birthDate', 'birthYear', 'sex', 'city', 'occupation', 'publicRoles', 'vulnerabilities'],
+  },
+  { path: '/v1/cases/:caseId/name-variants', fields: ['variants'] },
   { path: '/v1/cases/:caseId/lawyers', fields: ['lawyerId', 'role'] },
   { path: '/v1/cases/:caseId/lawyers/:id/unassign', fields: ['reason'] },
   { path: '/v1/cases/:caseId/detention', fields: ['city', 'place', 'authority', 'circumstances', 'injuries'] },
@@ -60,6 +65,7 @@ const ENDPOINTS: Array<{ path: string; fields: string[] }> = [
   { path: '/v1/cases/:caseId/death', fields: ['circumstances', 'causes', 'bodyReleased', 'details'] },
   { path: '/v1/cases/:caseId/notes', fields: ['text'] },
   { path: '/v1/cases/:caseId/retractions', fields: ['eventId', 'reason'] },
+  { path: '/v1/cases/:caseId/links', fields: ['caseId', 'relation', 'note'] },
   { path: '/v1/cases/:caseId/close', fields: ['reason'] },
   { path: '/v1/cases/:caseId/reopen', fields: ['reason'] },
   { path: '/v1/cases/:caseId/erase', fields: ['reason'] },

@@ -43,6 +43,7 @@ export const DOMAIN_ERROR_CODES = [
   'LINK_TO_ITSELF',
   'LINKED_CASE_NOT_FOUND',
   'LINK_ALREADY_EXISTS',
+  'IDENTITY_EMPTY',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

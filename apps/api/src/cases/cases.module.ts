@@ -8,6 +8,7 @@ import { ComplaintsController } from './complaints/complaints.controller';
 import { PressureController } from './complaints/pressure.controller';
 import { CustodyController } from './custody/custody.controller';
 import { HearingsController } from './hearings/hearings.controller';
+import { IdentityController } from './intake/identity.controller';
 import { IntakeController } from './intake/intake.controller';
 import { PossibleDuplicates } from './intake/possible-duplicates';
 import { LawyersController } from './lawyers/lawyers.controller';
@@ -24,6 +25,7 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
   imports: [CqrsModule, AuthModule, TypeOrmModule.forFeature([IdempotencyRecordEntity])],
   controllers: [
     IntakeController,
+    IdentityController,
     LawyersController,
     CustodyController,
     ChargesController,

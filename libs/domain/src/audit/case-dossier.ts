@@ -4,11 +4,18 @@ import {
   type CaseEventOf,
   type CaseEventType,
   type CaseFact,
-  type Detainee,
   type Instant,
 } from '../events/case-events';
 import { foldFacts } from '../state/evolve';
-import type { CaseSource, CaseState, Charge, Complaint, CurrentMeasure, Hearing } from '../state/case-state';
+import type {
+  CaseSource,
+  CaseState,
+  Charge,
+  Complaint,
+  CurrentMeasure,
+  Hearing,
+  KnownDetainee,
+} from '../state/case-state';
 import type { OccurredAtPrecision, RecorderRole } from '../values/vocabularies';
 import { toMillis } from '../values/time';
 import { EVERY_CONSENT, isReadable, NAMED_DOCUMENT_CONSENTS, withholdTestimony } from './consent';
@@ -77,7 +84,10 @@ export interface CaseDossier {
   caseId: string;
   generatedAt: Instant;
   includesInternal: boolean;
-  detainee: (Detainee & { source: CaseSource | null; record: RecordOf<'CaseOpened'> }) | null;
+  /** The person as known now (the intake corrected and completed since); `record` is the opening fact. */
+  detainee: (KnownDetainee & { source: CaseSource | null; record: RecordOf<'CaseOpened'> }) | null;
+  /** Corrections of who the person is and more spellings of their name: the earlier values stay readable here. */
+  identity: RecordOf<'IdentityCorrected' | 'NameVariantsAdded'>[];
   situation: {
     status: CaseState['status'];
     closed: boolean;
@@ -151,7 +161,15 @@ export function assembleDossier(recorded: readonly CaseFact[], options: DossierO
     const { event } = fact;
     switch (event.type) {
       case 'CaseOpened':
-        dossier.detainee = { ...event.data.detainee, source: state.source, record: record as RecordOf<'CaseOpened'> };
+        dossier.detainee = {
+          ...(state.detainee ?? event.data.detainee),
+          source: state.source,
+          record: record as RecordOf<'CaseOpened'>,
+        };
+        break;
+      case 'IdentityCorrected':
+      case 'NameVariantsAdded':
+        dossier.identity.push(record as RecordOf<'IdentityCorrected' | 'NameVariantsAdded'>);
         break;
       case 'LawyerAssigned':
       case 'LawyerUnassigned':
@@ -240,6 +258,7 @@ function emptyDossier(state: CaseState, options: DossierOptions): CaseDossier {
     generatedAt: options.generatedAt,
     includesInternal: options.includeInternal,
     detainee: null,
+    identity: [],
     situation: {
       status: state.status,
       closed: state.closed,

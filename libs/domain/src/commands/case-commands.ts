@@ -24,7 +24,10 @@ type DataOf<T extends CaseEventType> = CaseEventOf<T>['data'];
 
 // Intake: the detainee and how the news of them came.
 export type OpenCase = Command<'OpenCase', DataOf<'CaseOpened'>>;
-export type IntakeCommand = OpenCase;
+/** Corrects or completes who the person is; at least one field (the edge checks it, the decider too). */
+export type CorrectIdentity = Command<'CorrectIdentity', DataOf<'IdentityCorrected'>>;
+export type AddNameVariants = Command<'AddNameVariants', DataOf<'NameVariantsAdded'>>;
+export type IntakeCommand = OpenCase | CorrectIdentity | AddNameVariants;
 
 // Lawyers: who defends the person.
 /** `assigneeIsLawyer` is looked up by the handler: only an active user with the lawyer role can be assigned. */

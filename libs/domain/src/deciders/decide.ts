@@ -66,6 +66,8 @@ function isSystemUnassign(command: CaseCommand, ctx: DecisionContext): boolean {
 function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {
     case 'OpenCase':
+    case 'CorrectIdentity':
+    case 'AddNameVariants':
       return decideIntake(command, state, ctx);
     case 'AssignLawyer':
     case 'UnassignLawyer':

@@ -23,6 +23,7 @@ import type {
   Vulnerability,
   OccurredAtPrecision,
   PressureKind,
+  PublicRole,
   RecorderRole,
 } from '../values/vocabularies';
 
@@ -64,7 +65,25 @@ export interface Sentence {
 
 type Event<T extends string, D> = { readonly type: T; readonly data: D };
 
+/**
+ * Who the person is, as corrected or completed after intake. Every field is optional; those present replace the
+ * values known before (history keeps both). `birthYear` stands for a birth date nobody can give.
+ */
+export interface IdentityFields {
+  fullName?: string;
+  birthDate?: CalendarDate;
+  birthYear?: number;
+  sex?: Sex;
+  city?: string;
+  occupation?: string;
+  publicRoles?: PublicRole[];
+  vulnerabilities?: Vulnerability[];
+}
+
 export type CaseOpened = Event<'CaseOpened', { detainee: Detainee; source: { kind: SourceKind; reference?: string } }>;
+export type IdentityCorrected = Event<'IdentityCorrected', IdentityFields>;
+/** More spellings of the person's name (transliterations, Cyrillic); search and duplicate detection use them. */
+export type NameVariantsAdded = Event<'NameVariantsAdded', { variants: string[] }>;
 export type LawyerAssigned = Event<'LawyerAssigned', { lawyerId: string; role: LawyerRole }>;
 export type LawyerUnassigned = Event<'LawyerUnassigned', { lawyerId: string; reason?: string }>;
 export type DetentionRecorded = Event<
@@ -166,6 +185,8 @@ export type CaseErased = Event<'CaseErased', { reason: string }>;
 /** Every fact a case stream can hold. Switches over it end in `assertNever`. */
 export type CaseEvent =
   | CaseOpened
+  | IdentityCorrected
+  | NameVariantsAdded
   | LawyerAssigned
   | LawyerUnassigned
   | DetentionRecorded
@@ -210,6 +231,8 @@ export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T 
  */
 export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = {
   CaseOpened: 1,
+  IdentityCorrected: 1,
+  NameVariantsAdded: 1,
   LawyerAssigned: 1,
   LawyerUnassigned: 1,
   DetentionRecorded: 1,

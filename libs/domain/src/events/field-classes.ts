@@ -52,6 +52,13 @@ export const FIELD_CLASSES: FieldClasses = {
     'detainee.city': 'city',
     'source.reference': 'sensitive',
   },
+  IdentityCorrected: {
+    fullName: 'sensitive',
+    birthDate: 'sensitive',
+    city: 'city',
+    occupation: 'sensitive',
+  },
+  NameVariantsAdded: { 'variants[]': 'sensitive' },
   LawyerAssigned: { lawyerId: 'id' },
   LawyerUnassigned: { lawyerId: 'id', reason: 'sensitive' },
   DetentionRecorded: { city: 'city', place: 'sensitive', circumstances: 'sensitive', injuries: 'sensitive' },

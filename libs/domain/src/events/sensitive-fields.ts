@@ -22,6 +22,9 @@ export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitiveP
     'detainee.birthDate': 'optional',
     'source.reference': 'optional',
   },
+  // birthYear is a number and stays, like the birth year a statistic of ages would need.
+  IdentityCorrected: { fullName: 'text', birthDate: 'optional', occupation: 'text' },
+  NameVariantsAdded: { variants: 'list' },
   LawyerUnassigned: { reason: 'text' },
   DetentionRecorded: { place: 'text', circumstances: 'optional', injuries: 'optional' },
   WhereaboutsUnknownReported: { reportedBy: 'optional' },

@@ -1,6 +1,7 @@
 import { assertNever, type CaseFact } from '../events/case-events';
 import { withoutUndefined } from '../values/json';
 import { withAccessDenied, withAccessGranted } from './access';
+import { withIdentityCorrected, withNameVariants } from './identity';
 import { type CaseState, type Complaint, fromFact, type Hearing } from './case-state';
 
 /**
@@ -24,6 +25,10 @@ export function applyContents(state: CaseState, fact: CaseFact): CaseState {
         vulnerabilities: event.data.detainee.vulnerabilities,
         status: 'reported',
       };
+    case 'IdentityCorrected':
+      return withIdentityCorrected(state, event.data);
+    case 'NameVariantsAdded':
+      return withNameVariants(state, event.data.variants);
     case 'LawyerAssigned':
       return { ...state, lawyers: { ...state.lawyers, [event.data.lawyerId]: event.data.role } };
     case 'LawyerUnassigned': {

@@ -135,6 +135,8 @@ export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
     case 'DeathRecorded':
       return { ...endMeasure(state, fact), status: 'deceased' };
     case 'CaseOpened':
+    case 'IdentityCorrected':
+    case 'NameVariantsAdded':
     case 'LawyerAssigned':
     case 'LawyerUnassigned':
     case 'ChargeBrought':

@@ -14,6 +14,7 @@ import type {
   Measure,
   MedicalKind,
   PressureKind,
+  PublicRole,
   SanctionKind,
   SourceKind,
   TortureMethod,
@@ -247,9 +248,17 @@ export interface CaseLink extends FromFact {
   readonly note?: string;
 }
 
+/** The person as known now: the intake's detainee, corrected and completed since (see identity.ts). */
+export interface KnownDetainee extends Detainee {
+  /** Known when the full date is not. */
+  birthYear?: number;
+  occupation?: string;
+  publicRoles?: PublicRole[];
+}
+
 export interface CaseState {
   readonly exists: boolean;
-  readonly detainee: Detainee | null;
+  readonly detainee: KnownDetainee | null;
   readonly source: CaseSource | null;
   readonly openedAt: Instant | null;
   readonly vulnerabilities: readonly Vulnerability[];

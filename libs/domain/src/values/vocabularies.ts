@@ -17,6 +17,19 @@ export const VULNERABILITIES = [
 ] as const;
 export type Vulnerability = (typeof VULNERABILITIES)[number];
 
+/** What the person is publicly known as: the reason many are detained, and a key of the statistics. */
+export const PUBLIC_ROLES = [
+  'human_rights_defender',
+  'journalist',
+  'activist',
+  'blogger',
+  'lawyer',
+  'politician',
+  'religious',
+  'other',
+] as const;
+export type PublicRole = (typeof PUBLIC_ROLES)[number];
+
 export const SOURCE_KINDS = ['relative', 'lawyer', 'witness', 'self', 'media', 'ngo'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

@@ -75,6 +75,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     torture_allegations: allegations.length,
     deceased: state.death !== null,
     vulnerabilities: [...state.vulnerabilities],
+    public_roles: [...(detainee.publicRoles ?? [])],
     opened_at: state.openedAt,
     version: state.version,
     last_recorded_at: lastFact.meta.recordedAt,
@@ -110,7 +111,9 @@ function detailDocument(
 ): CaseDetailDocument {
   return {
     birthDate: state.detainee?.birthDate ?? null,
+    birthYear: state.detainee?.birthYear ?? null,
     sex: state.detainee?.sex ?? null,
+    occupation: state.detainee?.occupation ?? null,
     hearings: hearings.map(hearingView),
     complaints: complaints.map(complaintView),
     allegations: allegations.map(allegationView),

@@ -10,6 +10,7 @@ import type {
   Consent,
   DeathCause,
   DeathCircumstances,
+  PublicRole,
   FacilityKind,
   HearingKind,
   HearingStatus,
@@ -166,7 +167,10 @@ export interface DeathView extends DatedView {
 /** What the case detail adds to the summary, stored as one document per case. */
 export interface CaseDetailDocument {
   birthDate: string | null;
+  /** Known when the full date of birth is not. */
+  birthYear: number | null;
   sex: Sex | null;
+  occupation: string | null;
   hearings: HearingView[];
   complaints: ComplaintView[];
   allegations: AllegationView[];
@@ -212,6 +216,7 @@ export interface CaseRow {
   torture_allegations: number;
   deceased: boolean;
   vulnerabilities: Vulnerability[];
+  public_roles: PublicRole[];
   opened_at: string | null;
   version: number;
   last_recorded_at: string;

@@ -24,6 +24,7 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'torture_allegations',
   'deceased',
   'vulnerabilities',
+  'public_roles',
   'opened_at',
   'version',
   'last_recorded_at',

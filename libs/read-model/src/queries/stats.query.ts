@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { CASE_STATUSES, type CaseStatus } from '@casetrack/domain';
+import { CASE_STATUSES, type CaseStatus, type PublicRole } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { Sql } from './sql';
 import { type Viewer, visibleTo } from './viewer';
@@ -17,6 +17,8 @@ export interface Stats {
    * stay two. `facility` is its code, or its name when it has none; `name` is null when only the code is known.
    */
   byFacility: Array<{ facility: string; name: string | null; city: string; count: number }>;
+  /** Cases of people publicly known in the role (one case may count under several roles); none known: no role. */
+  byPublicRole: Array<{ publicRole: PublicRole; count: number }>;
   /** Torture allegations recorded (not retracted), across the cases. */
   tortureAllegations: number;
   complaints: { filed: number; investigationOpened: number; refused: number; awaiting: number; overdue: number };
@@ -44,7 +46,7 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
     const visible = visibleTo(sql, 'c', viewer);
     const cases = `${READ_MODEL_SCHEMA}.cases c`;
     const run = <T>(text: string): Promise<T[]> => this.dataSource.query(text, sql.params);
-    const [statuses, cities, articles, facilities, totals, complaints] = await Promise.all([
+    const [statuses, cities, articles, facilities, totals, complaints, roles] = await Promise.all([
       run<{ status: CaseStatus; count: number }>(
         `SELECT c.status, count(*)::int AS count FROM ${cases} WHERE ${visible} GROUP BY c.status`,
       ),
@@ -79,6 +81,11 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
            FROM ${READ_MODEL_SCHEMA}.complaints k JOIN ${cases} ON c.case_id = k.case_id
           WHERE ${visible}`,
       ),
+      run<Stats['byPublicRole'][number]>(
+        `SELECT r.role AS "publicRole", count(*)::int AS count
+           FROM ${cases} CROSS JOIN LATERAL unnest(c.public_roles) AS r(role)
+          WHERE ${visible} GROUP BY r.role ORDER BY count DESC, r.role`,
+      ),
     ]);
     const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
     for (const row of statuses) byStatus[row.status] = row.count;
@@ -87,6 +94,7 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
       byCity: cities,
       byArticle: articles,
       byFacility: facilities,
+      byPublicRole: roles,
       tortureAllegations: totals[0].allegations,
       complaints: complaints[0],
       deaths: totals[0].deaths,

@@ -39,6 +39,9 @@ export class DossierSchema {
   @AnyObject({ nullable: true, description: 'Who the person is, the source, and the record that opened the case' })
   detainee!: Record<string, unknown> | null;
 
+  @Records('Corrections of who the person is and added spellings of the name, in the order they were recorded')
+  identity!: DossierRecordSchema[];
+
   @AnyObject({ description: 'status, closed, heldAs, currentFacility, measure, releasedAt' })
   situation!: Record<string, unknown>;
 

@@ -1,8 +1,26 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { SEXES, type Sex, SOURCE_KINDS, type SourceKind, VULNERABILITIES, type Vulnerability } from '@casetrack/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  PUBLIC_ROLES,
+  type PublicRole,
+  SEXES,
+  type Sex,
+  SOURCE_KINDS,
+  type SourceKind,
+  VULNERABILITIES,
+  type Vulnerability,
+} from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
-import { IsPastCalendarDate, Text } from '../shared/validators';
+import { IsGivenOrAnother, IsPastCalendarDate, IsPastYear, Text } from '../shared/validators';
 
 export class DetaineeDto {
   @Text(200)
@@ -53,4 +71,70 @@ export class OpenCaseDto extends FactDto {
   @ValidateNested()
   @Type(() => SourceDto)
   source!: SourceDto;
+}
+
+const IDENTITY_FIELDS = [
+  'fullName',
+  'birthDate',
+  'birthYear',
+  'sex',
+  'city',
+  'occupation',
+  'publicRoles',
+  'vulnerabilities',
+] as const;
+
+/** Corrects or completes who the person is: the values given replace those known before. At least one field. */
+export class CorrectIdentityDto extends FactDto {
+  // Checked also when absent and nothing else is given, so that an empty correction names what it lacks.
+  @ValidateIf(
+    (dto: CorrectIdentityDto) => dto.fullName !== undefined || IDENTITY_FIELDS.every((f) => dto[f] === undefined),
+  )
+  @IsGivenOrAnother(IDENTITY_FIELDS)
+  @Text(200)
+  fullName?: string;
+
+  @IsOptional()
+  @IsPastCalendarDate()
+  birthDate?: string;
+
+  /** When the full date of birth is not known. */
+  @IsOptional()
+  @IsPastYear()
+  birthYear?: number;
+
+  @IsOptional()
+  @IsIn(SEXES)
+  sex?: Sex;
+
+  @IsOptional()
+  @Text(100)
+  city?: string;
+
+  @IsOptional()
+  @Text(200)
+  occupation?: string;
+
+  /** Replaces the roles known before (an empty list: none). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PUBLIC_ROLES.length)
+  @IsIn(PUBLIC_ROLES, { each: true })
+  publicRoles?: PublicRole[];
+
+  /** Replaces the vulnerabilities known before (an empty list: none). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VULNERABILITIES.length)
+  @IsIn(VULNERABILITIES, { each: true })
+  vulnerabilities?: Vulnerability[];
+}
+
+/** More spellings of the person's name: transliterations, Cyrillic, a nickname the family uses. */
+export class AddNameVariantsDto extends FactDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Text(200, { each: true })
+  variants!: string[];
 }

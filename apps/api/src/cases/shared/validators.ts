@@ -59,6 +59,36 @@ export function IsPastCalendarDate(options?: ValidationOptions): PropertyDecorat
     });
 }
 
+/** A year from 1900 to this one: a birth year, say. */
+export function IsPastYear(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPastYear',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a year from 1900 to this one` },
+      validator: {
+        validate: (value: unknown) =>
+          Number.isInteger(value) && (value as number) >= 1900 && (value as number) <= new Date().getUTCFullYear(),
+      },
+    });
+}
+
+/** On the first of several optional fields: fails when none of `keys` is given, naming them all. */
+export function IsGivenOrAnother(keys: readonly string[]): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isGivenOrAnother',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `give at least one of ${keys.join(', ')}` },
+      validator: {
+        validate: (_value: unknown, args) =>
+          keys.some((key) => (args?.object as Record<string, unknown>)[key] !== undefined),
+      },
+    });
+}
+
 const trim = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** Non-blank text with an upper bound; surrounding whitespace is trimmed before checking. `each` for arrays of text. */

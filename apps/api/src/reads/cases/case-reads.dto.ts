@@ -1,7 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { CASE_STATUSES, type CaseStatus, VULNERABILITIES, type Vulnerability } from '@casetrack/domain';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  PUBLIC_ROLES,
+  type PublicRole,
+  VULNERABILITIES,
+  type Vulnerability,
+} from '@casetrack/domain';
 import { IsId, Text } from '../../cases/shared/validators';
 import { PageDto } from '../shared/page.dto';
 
@@ -34,6 +41,11 @@ export class ListCasesDto extends PageDto {
   @IsOptional()
   @IsIn(VULNERABILITIES)
   vulnerability?: Vulnerability;
+
+  @ApiProperty({ description: 'Only cases of people publicly known in this role (journalist, activist...).' })
+  @IsOptional()
+  @IsIn(PUBLIC_ROLES)
+  publicRole?: PublicRole;
 
   @ApiProperty({ description: 'A name in any spelling or script; best matches first.' })
   @IsOptional()

@@ -18,6 +18,7 @@ import {
   LINK_RELATIONS,
   type MeasureChangeKind,
   MEASURES,
+  PUBLIC_ROLES,
   SANCTION_KINDS,
   SENTENCE_KINDS,
   SEXES,
@@ -167,6 +168,9 @@ export class CaseSummarySchema {
 
   @OneOf('Vulnerability', VULNERABILITIES, { isArray: true })
   vulnerabilities!: string[];
+
+  @OneOf('PublicRole', PUBLIC_ROLES, { isArray: true, description: 'Empty when none is known' })
+  publicRoles!: string[];
 
   @Count({ minimum: 1, description: 'The case stream’s version this summary reflects' })
   version!: number;
@@ -401,8 +405,14 @@ export class CaseDetailSchema extends CaseSummarySchema {
   @Text({ format: 'date', nullable: true, description: 'YYYY-MM-DD' })
   birthDate!: string | null;
 
+  @Count({ nullable: true, description: 'The year of birth when the full date is not known' })
+  birthYear!: number | null;
+
   @OneOf('Sex', SEXES, { nullable: true })
   sex!: string | null;
+
+  @Text({ nullable: true, description: 'Null when not known' })
+  occupation!: string | null;
 
   @ListOf(() => HearingSchema)
   hearings!: HearingSchema[];

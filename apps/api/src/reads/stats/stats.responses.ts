@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { CASE_STATUSES } from '@casetrack/domain';
-import { Count, ListOf, Nested, Text } from '../../openapi/schema-properties';
+import { CASE_STATUSES, PUBLIC_ROLES } from '@casetrack/domain';
+import { Count, ListOf, Nested, OneOf, Text } from '../../openapi/schema-properties';
 
 @ApiSchema({ name: 'CityCount', description: 'Cases whose city is not known are counted under no city' })
 export class CityCountSchema {
@@ -33,6 +33,15 @@ export class FacilityCountSchema {
 
   @Text()
   city!: string;
+
+  @Count()
+  count!: number;
+}
+
+@ApiSchema({ name: 'PublicRoleCount', description: 'Cases of people publicly known in the role' })
+export class PublicRoleCountSchema {
+  @OneOf('PublicRole', PUBLIC_ROLES)
+  publicRole!: string;
 
   @Count()
   count!: number;
@@ -74,6 +83,9 @@ export class StatsSchema {
 
   @ListOf(() => FacilityCountSchema)
   byFacility!: FacilityCountSchema[];
+
+  @ListOf(() => PublicRoleCountSchema)
+  byPublicRole!: PublicRoleCountSchema[];
 
   @Count({ description: 'Torture allegations recorded (not retracted), across the cases' })
   tortureAllegations!: number;

@@ -1,4 +1,4 @@
-import type { CaseStatus, Vulnerability } from '@casetrack/domain';
+import type { CaseStatus, PublicRole, Vulnerability } from '@casetrack/domain';
 import type { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import type {
@@ -33,6 +33,8 @@ export interface CaseSummary {
   openComplaints: number;
   tortureAllegations: number;
   vulnerabilities: Vulnerability[];
+  /** Human-rights defender, journalist...: empty when none is known. */
+  publicRoles: PublicRole[];
   version: number;
   lastRecordedAt: string;
 }
@@ -63,6 +65,8 @@ export interface SummaryRow {
   open_complaints: number;
   torture_allegations: number;
   vulnerabilities: Vulnerability[];
+  /** NULL in rows written before identities grew (a rebuild fills it). */
+  public_roles: PublicRole[] | null;
   version: number;
   last_recorded_at: Date;
 }
@@ -94,6 +98,7 @@ const SUMMARY_COLUMNS: ReadonlyArray<Exclude<keyof SummaryRow, 'term_ended'>> = 
   'open_complaints',
   'torture_allegations',
   'vulnerabilities',
+  'public_roles',
   'version',
   'last_recorded_at',
 ];
@@ -116,6 +121,7 @@ export function toSummary(row: SummaryRow, nextHearing: NextHearingView | null):
     openComplaints: row.open_complaints,
     tortureAllegations: row.torture_allegations,
     vulnerabilities: row.vulnerabilities,
+    publicRoles: row.public_roles ?? [],
     version: row.version,
     lastRecordedAt: isoOf(row.last_recorded_at),
   };

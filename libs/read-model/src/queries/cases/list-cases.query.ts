@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { CaseStatus, Vulnerability } from '@casetrack/domain';
+import type { CaseStatus, PublicRole, Vulnerability } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import { normaliseFacility } from '../filters';
 import { nameSearch } from '../name-search';
@@ -18,6 +18,7 @@ export interface CaseListFilters {
   article?: string;
   lawyerId?: string;
   vulnerability?: Vulnerability;
+  publicRole?: PublicRole;
   /** A name in any spelling. */
   q?: string;
   /** Only cases whose administrative arrest's term is past without a recorded release (`false`: no filter). */
@@ -48,6 +49,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, Page<Case
     if (filters.article) sql.where(`c.articles @> ARRAY[${sql.param(filters.article.trim())}]::text[]`);
     if (filters.lawyerId) sql.where(`c.lawyer_ids @> ARRAY[${sql.param(filters.lawyerId)}]::uuid[]`);
     if (filters.vulnerability) sql.where(`c.vulnerabilities @> ARRAY[${sql.param(filters.vulnerability)}]::text[]`);
+    if (filters.publicRole) sql.where(`c.public_roles @> ARRAY[${sql.param(filters.publicRole)}]::text[]`);
     if (filters.termEnded) sql.where(termEnded('c'));
     const search = filters.q ? nameSearch(sql, 'c', filters.q) : null;
     if (search) sql.where(search.condition);

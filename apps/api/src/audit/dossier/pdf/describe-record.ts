@@ -1,4 +1,4 @@
-import { type AnyDossierRecord, assertNever } from '@casetrack/domain';
+import { type AnyDossierRecord, assertNever, type IdentityFields } from '@casetrack/domain';
 import { day, fields, label, shortId, utc, yesNo } from './pdf-format';
 
 export interface RecordText {
@@ -11,6 +11,10 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
   switch (record.type) {
     case 'CaseOpened':
       return { title: 'Case opened', lines: fields([['Source', label(record.data.source.kind)]]) };
+    case 'IdentityCorrected':
+      return { title: 'Identity corrected', lines: identityLines(record.data) };
+    case 'NameVariantsAdded':
+      return { title: 'Other spellings of the name', lines: [record.data.variants.join('; ')] };
     case 'LawyerAssigned':
       return { title: `Lawyer ${shortId(record.data.lawyerId)} assigned as ${record.data.role}`, lines: [] };
     case 'LawyerUnassigned':
@@ -206,6 +210,19 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
     default:
       return assertNever(record);
   }
+}
+
+function identityLines(data: IdentityFields): string[] {
+  return fields([
+    ['Full name', data.fullName],
+    ['Born', data.birthDate],
+    ['Birth year', data.birthYear],
+    ['Sex', data.sex === undefined ? undefined : label(data.sex)],
+    ['City', data.city],
+    ['Occupation', data.occupation],
+    ['Public roles', data.publicRoles?.map(label).join(', ')],
+    ['Vulnerabilities', data.vulnerabilities?.map(label).join(', ')],
+  ]);
 }
 
 function article(qualification: { article?: string; part?: string }): string {

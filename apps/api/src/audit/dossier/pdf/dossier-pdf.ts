@@ -14,6 +14,7 @@ export function renderDossierPdf(dossier: VerifiedDossier): Promise<Buffer> {
   pdf.title(`Case dossier: ${name}`, `Case ${dossier.caseId}  ·  generated ${utc(dossier.generatedAt)}`);
   integritySummary(pdf, dossier);
   detainee(pdf, dossier);
+  list(pdf, 'Identity corrected and completed', dossier.identity);
   situation(pdf, dossier);
   list(pdf, 'Custody chain', dossier.custody);
   charges(pdf, dossier);
@@ -80,13 +81,21 @@ function detainee(pdf: PdfWriter, dossier: VerifiedDossier): void {
   pdf.facts([
     ['Full name', person.fullName],
     ...(person.nameVariants.length ? [['Other spellings', person.nameVariants.join('; ')] as const] : []),
-    ...(person.birthDate ? [['Born', person.birthDate] as const] : []),
+    ...born(person),
     ['Sex', label(person.sex)],
     ['City', person.city ?? 'unknown'],
+    ...(person.occupation ? [['Occupation', person.occupation] as const] : []),
+    ...(person.publicRoles?.length ? [['Public roles', person.publicRoles.map(label).join(', ')] as const] : []),
     ['Vulnerabilities', person.vulnerabilities.length ? person.vulnerabilities.map(label).join(', ') : 'none recorded'],
     ['Reported by', person.source ? label(person.source.kind) : 'not recorded'],
   ]);
   pdf.record(person.record as AnyDossierRecord, 0);
+}
+
+/** A birth year stands for a date nobody could give; neither is printed when neither is known. */
+function born(person: { birthDate?: string; birthYear?: number }): (readonly [string, string])[] {
+  if (person.birthDate) return [['Born', person.birthDate]];
+  return person.birthYear === undefined ? [] : [['Born (year)', String(person.birthYear)]];
 }
 
 function situation(pdf: PdfWriter, dossier: VerifiedDossier): void {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import request, { type Response, type Test } from 'supertest';
 import { ADMIN, login, startTestApp, type TestApp } from '../support/test-app';
 import { DAY, EventsTable, expectError, expectWritten, fromNow, post } from '../support/e2e';
@@ -140,7 +140,8 @@ const withComplaint = async (c: SetupContext) => {
 
 describe('access matrix: every route × every caller answers the exact status', () => {
   let t: TestApp;
-  let db: Client;
+  // A pool: the matrix checks rows from cells that run side by side, and one client must not take two queries at once.
+  let db: Pool;
   let events: EventsTable;
   const people = {} as Record<Person, Account>;
   /** A third lawyer, assigned and unassigned by the lawyer routes (never one of the callers). */
@@ -219,8 +220,7 @@ describe('access matrix: every route × every caller answers the exact status', 
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: t.database.url });
-    await db.connect();
+    db = new Pool({ connectionString: t.database.url, max: 4 });
     events = await EventsTable.open(t.database.url);
     people.admin = await createAccount('admin', 'matrix-admin');
     [people.lawyerAssigned, people.lawyerOther, people.coordinator, people.auditor, supportLawyer] = await Promise.all([

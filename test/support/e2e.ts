@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
 import { loadConfig } from '@casetrack/config';
@@ -76,14 +76,14 @@ export interface StoredEvent {
 /** Direct read access to the test database's `events` table, to check what a write appended. */
 export class EventsTable {
   private constructor(
-    private readonly client: Client,
+    private readonly client: Pool,
     private readonly keysPool: Pool,
     private readonly cipher: CaseCipher,
   ) {}
 
   static async open(url: string): Promise<EventsTable> {
-    const client = new Client({ connectionString: url });
-    await client.connect();
+    // A pool, not one client: tests read the table from checks that run side by side.
+    const client = new Pool({ connectionString: url, max: 4 });
     const keysPool = new Pool({ connectionString: url, max: 2 });
     const cipher = new CaseCipher(new CaseKeyStore(keysPool, loadConfig({ NODE_ENV: 'test' }).masterKey));
     return new EventsTable(client, keysPool, cipher);

@@ -1,51 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import request, { type Response } from 'supertest';
-import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
-import { EventsTable, expectError, expectValidation, post } from '../support/e2e';
+import type { Response } from 'supertest';
+import { CaseSession } from '../support/case-session';
+import { createUser, type TestUser } from '../support/test-app';
+import { expectError, expectValidation, post } from '../support/e2e';
 
 /**
  * Identities that grow (issue 12, item 4): corrections of who the person is and more spellings of the name, over
  * HTTP down to the stored event and back through the case, the list, search, duplicate detection and statistics.
  */
 describe('identities that grow', () => {
-  let t: TestApp;
-  let events: EventsTable;
+  let session: CaseSession;
   let lead: TestUser;
   let coordinator: TestUser;
-  let lastPosition = 0;
   /** A city of its own per test, so that no other test's cases are candidates or counted. */
   const freshCity = (): string => `Identity-${randomBytes(4).toString('hex')}`;
+  const http = () => session.t.http;
+  const read = (user: TestUser, path: string): Promise<Response> => session.read(user, path);
+  const write = (caseId: string, path: string, body: Record<string, unknown>, user: TestUser = lead) =>
+    session.write(user, `/v1/cases/${caseId}${path}`, body);
 
   async function openCase(fullName: string, city: string, user: TestUser = lead): Promise<Response> {
-    const response = await post(t.http, user.token, '/v1/cases', {
-      detainee: { fullName, city, birthDate: '1988-02-03', sex: 'male' },
-      source: { kind: 'relative' },
-    });
-    expect(response.status).toBe(201);
-    lastPosition = Math.max(lastPosition, response.body.position as number);
-    return response;
+    const body = { detainee: { fullName, city, birthDate: '1988-02-03', sex: 'male' }, source: { kind: 'relative' } };
+    return session.write(user, '/v1/cases', body);
   }
-
-  async function write(caseId: string, path: string, body: Record<string, unknown>): Promise<Response> {
-    const response = await post(t.http, lead.token, `/v1/cases/${caseId}${path}`, body);
-    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    lastPosition = Math.max(lastPosition, response.body.position as number);
-    return response;
-  }
-
-  const read = (user: TestUser, path: string): Promise<Response> =>
-    request(t.http).get(path).set('Authorization', `Bearer ${user.token}`).set('X-Min-Position', String(lastPosition));
 
   beforeAll(async () => {
-    t = await startTestApp();
-    events = await EventsTable.open(t.database.url);
-    lead = await createUser(t.http, 'lawyer');
-    coordinator = await createUser(t.http, 'coordinator');
+    session = await CaseSession.start();
+    [lead, coordinator] = await Promise.all([createUser(http(), 'lawyer'), createUser(http(), 'coordinator')]);
   });
 
   afterAll(async () => {
-    await events.close();
-    await t.close();
+    await session.close();
   });
 
   describe('POST /identity', () => {
@@ -61,7 +46,7 @@ describe('identities that grow', () => {
         vulnerabilities: ['wounded'],
       });
       expect(answer.body).toMatchObject({ caseId, version: 3 });
-      const stream = await events.ofCase(caseId);
+      const stream = await session.events.ofCase(caseId);
       expect(stream[stream.length - 1]).toMatchObject({
         type: 'IdentityCorrected',
         data: { birthYear: 1987, publicRoles: ['activist', 'blogger'], vulnerabilities: ['wounded'] },
@@ -92,29 +77,29 @@ describe('identities that grow', () => {
 
     it('refuses an empty correction, an unknown role and a birth year to come', async () => {
       const caseId = (await openCase('Daulet Sadykov', freshCity())).body.caseId as string;
-      const empty = await post(t.http, lead.token, `/v1/cases/${caseId}/identity`, {});
+      const empty = await post(http(), lead.token, `/v1/cases/${caseId}/identity`, {});
       expectValidation(empty, 'fullName');
       expect(JSON.stringify(empty.body.details)).toContain('at least one of');
       expectValidation(
-        await post(t.http, lead.token, `/v1/cases/${caseId}/identity`, { publicRoles: ['spy'] }),
+        await post(http(), lead.token, `/v1/cases/${caseId}/identity`, { publicRoles: ['spy'] }),
         'publicRoles',
       );
       const nextYear = new Date().getUTCFullYear() + 1;
       expectValidation(
-        await post(t.http, lead.token, `/v1/cases/${caseId}/identity`, { birthYear: nextYear }),
+        await post(http(), lead.token, `/v1/cases/${caseId}/identity`, { birthYear: nextYear }),
         'birthYear',
       );
       expectValidation(
-        await post(t.http, lead.token, `/v1/cases/${caseId}/identity`, { city: 'Aktau', nickname: 'x' }),
+        await post(http(), lead.token, `/v1/cases/${caseId}/identity`, { city: 'Aktau', nickname: 'x' }),
         'nickname',
       );
-      expect(await events.ofCase(caseId)).toHaveLength(2);
+      expect(await session.events.ofCase(caseId)).toHaveLength(2);
     });
 
     it('refuses a correction of a closed case with its code', async () => {
       const caseId = (await openCase('Yerlan Tokayev', freshCity(), coordinator)).body.caseId as string;
-      await post(t.http, coordinator.token, `/v1/cases/${caseId}/close`, { reason: 'Work ended' });
-      const refused = await post(t.http, coordinator.token, `/v1/cases/${caseId}/identity`, { city: 'Aktau' });
+      await post(http(), coordinator.token, `/v1/cases/${caseId}/close`, { reason: 'Work ended' });
+      const refused = await post(http(), coordinator.token, `/v1/cases/${caseId}/identity`, { city: 'Aktau' });
       expectError(refused, 422, 'CASE_CLOSED');
     });
   });
@@ -139,7 +124,7 @@ describe('identities that grow', () => {
     it('refuses an empty list', async () => {
       const caseId = (await openCase('Aigerim Ivanova', freshCity())).body.caseId as string;
       expectValidation(
-        await post(t.http, lead.token, `/v1/cases/${caseId}/name-variants`, { variants: [] }),
+        await post(http(), lead.token, `/v1/cases/${caseId}/name-variants`, { variants: [] }),
         'variants',
       );
     });
@@ -151,11 +136,8 @@ describe('identities that grow', () => {
       const journalist = (await openCase('Saule Bekova', city, coordinator)).body.caseId as string;
       const both = (await openCase('Marat Alimov', city, coordinator)).body.caseId as string;
       const none = (await openCase('Timur Kasymov', city, coordinator)).body.caseId as string;
-      const correct = async (caseId: string, publicRoles: string[]): Promise<void> => {
-        const response = await post(t.http, coordinator.token, `/v1/cases/${caseId}/identity`, { publicRoles });
-        expect(response.status).toBe(201);
-        lastPosition = Math.max(lastPosition, response.body.position as number);
-      };
+      const correct = (caseId: string, publicRoles: string[]) =>
+        write(caseId, '/identity', { publicRoles }, coordinator);
       await correct(journalist, ['journalist']);
       await correct(both, ['journalist', 'human_rights_defender']);
 

@@ -22,6 +22,8 @@ const SUMMARY_KEYS = [
   'openComplaints',
   'tortureAllegations',
   'vulnerabilities',
+  // Issue 12 (identities that grow): human-rights defender, journalist...
+  'publicRoles',
   'version',
   'lastRecordedAt',
 ].sort();

@@ -1,3 +1,4 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,17 +23,8 @@ import {
 import { FactDto } from '../shared/fact.dto';
 import { IsGivenOrAnother, IsPastCalendarDate, IsPastYear, Text } from '../shared/validators';
 
-export class DetaineeDto {
-  @Text(200)
-  fullName!: string;
-
-  /** Other spellings the person is known by (transliterations, Cyrillic). */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Text(200, { each: true })
-  nameVariants?: string[];
-
+/** What may be known of a person besides their name, at intake and in a later correction. */
+export class PersonDto {
   @IsOptional()
   @IsPastCalendarDate()
   birthDate?: string;
@@ -50,6 +42,18 @@ export class DetaineeDto {
   @ArrayMaxSize(VULNERABILITIES.length)
   @IsIn(VULNERABILITIES, { each: true })
   vulnerabilities?: Vulnerability[];
+}
+
+export class DetaineeDto extends PersonDto {
+  @Text(200)
+  fullName!: string;
+
+  /** Other spellings the person is known by (transliterations, Cyrillic). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Text(200, { each: true })
+  nameVariants?: string[];
 }
 
 export class SourceDto {
@@ -84,8 +88,14 @@ const IDENTITY_FIELDS = [
   'vulnerabilities',
 ] as const;
 
-/** Corrects or completes who the person is: the values given replace those known before. At least one field. */
-export class CorrectIdentityDto extends FactDto {
+/** The time fields every write has, as a class the mapped types below can combine. */
+class WhenDto extends FactDto {}
+
+/**
+ * Corrects or completes who the person is: the values given replace those known before (a list given replaces the
+ * list known, an empty one says none). At least one field.
+ */
+export class CorrectIdentityDto extends IntersectionType(WhenDto, PersonDto) {
   // Checked also when absent and nothing else is given, so that an empty correction names what it lacks.
   @ValidateIf(
     (dto: CorrectIdentityDto) => dto.fullName !== undefined || IDENTITY_FIELDS.every((f) => dto[f] === undefined),
@@ -94,40 +104,20 @@ export class CorrectIdentityDto extends FactDto {
   @Text(200)
   fullName?: string;
 
-  @IsOptional()
-  @IsPastCalendarDate()
-  birthDate?: string;
-
   /** When the full date of birth is not known. */
   @IsOptional()
   @IsPastYear()
   birthYear?: number;
 
   @IsOptional()
-  @IsIn(SEXES)
-  sex?: Sex;
-
-  @IsOptional()
-  @Text(100)
-  city?: string;
-
-  @IsOptional()
   @Text(200)
   occupation?: string;
 
-  /** Replaces the roles known before (an empty list: none). */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(PUBLIC_ROLES.length)
   @IsIn(PUBLIC_ROLES, { each: true })
   publicRoles?: PublicRole[];
-
-  /** Replaces the vulnerabilities known before (an empty list: none). */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(VULNERABILITIES.length)
-  @IsIn(VULNERABILITIES, { each: true })
-  vulnerabilities?: Vulnerability[];
 }
 
 /** More spellings of the person's name: transliterations, Cyrillic, a nickname the family uses. */

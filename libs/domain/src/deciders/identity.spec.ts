@@ -1,7 +1,8 @@
 import type { CaseEvent } from '../events/case-events';
 import { redactEvent } from '../events/sensitive-fields';
 import { opened } from '../testing/fixtures';
-import { given, stateOf } from '../testing/specification';
+import { given, stateOf, toFacts } from '../testing/specification';
+import { assembleDossier } from '../audit/case-dossier';
 import { stateAsOf } from '../state/evolve';
 
 /** Identities that grow: corrections and more spellings after intake (issue 12, item 4). */
@@ -97,5 +98,17 @@ describe('the identity as it grows', () => {
     });
     expect(erased.data).toEqual({ fullName: '[erased]', birthYear: 1988, city: 'Aktau', occupation: '[erased]' });
     expect(redactEvent({ type: 'NameVariantsAdded', data: { variants: ['Z'] } }).data).toEqual({ variants: [] });
+  });
+
+  it('the dossier names the person as known now and lists each correction with the values it replaced', () => {
+    const facts = toFacts([opened(), corrected({ fullName: 'Zholatov Arman Serikovich', birthYear: 1988 })]);
+    const dossier = assembleDossier(facts, {
+      caseId: 'c',
+      generatedAt: '2022-03-01T00:00:00.000Z',
+      includeInternal: false,
+    });
+    expect(dossier.detainee).toMatchObject({ fullName: 'Zholatov Arman Serikovich', birthYear: 1988, city: 'Almaty' });
+    expect(dossier.detainee?.record.data.detainee.fullName).toBe('Zholatov Arman');
+    expect(dossier.identity.map((r) => r.type)).toEqual(['IdentityCorrected']);
   });
 });

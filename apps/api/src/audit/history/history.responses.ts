@@ -40,7 +40,11 @@ export class CaseHistorySchema {
   @Flag({ description: 'Whether the case had been opened by then' })
   exists!: boolean;
 
-  @AnyObject({ nullable: true, description: 'fullName, nameVariants, birthDate, sex, city, vulnerabilities' })
+  @AnyObject({
+    nullable: true,
+    description:
+      'fullName, nameVariants, birthDate, sex, city, vulnerabilities; birthYear, occupation and publicRoles once known',
+  })
   detainee!: Record<string, unknown> | null;
 
   @AnyObject({ nullable: true, description: 'How the news came: kind and reference' })

@@ -43,6 +43,12 @@ export const DOMAIN_ERROR_CODES = [
   'LINK_TO_ITSELF',
   'LINKED_CASE_NOT_FOUND',
   'LINK_ALREADY_EXISTS',
+  // Merges of duplicate cases.
+  'CASE_MERGED',
+  'MERGE_INTO_ITSELF',
+  'MERGE_TARGET_NOT_FOUND',
+  'MERGE_TARGET_MERGED',
+  'DUPLICATE_ALREADY_MERGED',
   'IDENTITY_EMPTY',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

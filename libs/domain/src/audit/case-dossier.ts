@@ -116,7 +116,7 @@ export interface CaseDossier {
   notes: RecordOf<'NoteAdded'>[];
   /** Other cases this one was linked to (relatives, co-detainees...), with the note on each link. */
   links: RecordOf<'CaseLinked'>[];
-  lifecycle: RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased'>[];
+  lifecycle: RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased' | 'MergeRequested' | 'DuplicateMerged'>[];
   retractions: DossierRetraction[];
   /** What was left out, so that the reader knows the dossier is partial. */
   withheld: { internalAllegations: number; anonymisedAllegations: number };
@@ -232,7 +232,11 @@ export function assembleDossier(recorded: readonly CaseFact[], options: DossierO
       case 'CaseClosed':
       case 'CaseReopened':
       case 'CaseErased':
-        dossier.lifecycle.push(record as RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased'>);
+      case 'MergeRequested':
+      case 'DuplicateMerged':
+        dossier.lifecycle.push(
+          record as RecordOf<'CaseClosed' | 'CaseReopened' | 'CaseErased' | 'MergeRequested' | 'DuplicateMerged'>,
+        );
         break;
       case 'FactRetracted':
         break;

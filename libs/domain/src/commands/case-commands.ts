@@ -108,7 +108,17 @@ export type CaseFileCommand = AddNote | RetractFact | LinkCase;
 export type CloseCase = Command<'CloseCase', DataOf<'CaseClosed'>>;
 export type ReopenCase = Command<'ReopenCase', DataOf<'CaseReopened'>>;
 export type EraseCase = Command<'EraseCase', DataOf<'CaseErased'>>;
-export type LifecycleCommand = CloseCase | ReopenCase | EraseCase;
+/**
+ * This case is a duplicate of `intoCaseId`. The handler looks up the survivor: `intoCaseVisible` (it exists and the
+ * actor may see it) and `intoCaseMerged` (it is itself a merged duplicate). `ownCaseId` is this case.
+ */
+export type MergeCase = Command<
+  'MergeCase',
+  DataOf<'MergeRequested'> & { ownCaseId: string; intoCaseVisible: boolean; intoCaseMerged: boolean }
+>;
+/** Completes a merge on the survivor (the service's own write, after MergeRequested is on the duplicate). */
+export type AbsorbDuplicate = Command<'AbsorbDuplicate', DataOf<'DuplicateMerged'>>;
+export type LifecycleCommand = CloseCase | ReopenCase | EraseCase | MergeCase | AbsorbDuplicate;
 
 export type CaseCommand =
   | IntakeCommand

@@ -79,6 +79,6 @@ describe('RetractFact', () => {
   });
 
   it('knows every event type', () => {
-    expect(CASE_EVENT_TYPES).toHaveLength(37);
+    expect(CASE_EVENT_TYPES).toHaveLength(39);
   });
 });

@@ -45,12 +45,19 @@ function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): Dom
   if (command.type === 'OpenCase') {
     return state.exists ? domainError('CASE_ALREADY_EXISTS', 'The case already exists') : null;
   }
+  // A merged duplicate is closed for good; only erasure still applies to it (its facts stay in its own stream).
+  if (state.mergedInto !== null && command.type !== 'EraseCase') {
+    return domainError('CASE_MERGED', `The case was merged into ${state.mergedInto}`);
+  }
+  // A merge is allowed on a closed duplicate and must complete on a closed survivor: a half-done merge is worse.
   // Erasure must stay possible on a closed case: a person may ask for it long after the work ended. So must the
   // service's unassigning of a lawyer whose account ends: no case may keep a lawyer who can no longer work.
   if (
     state.closed &&
     command.type !== 'ReopenCase' &&
     command.type !== 'EraseCase' &&
+    command.type !== 'MergeCase' &&
+    command.type !== 'AbsorbDuplicate' &&
     !isSystemUnassign(command, ctx)
   ) {
     return domainError('CASE_CLOSED', 'The case is closed');
@@ -111,6 +118,8 @@ function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): De
     case 'CloseCase':
     case 'ReopenCase':
     case 'EraseCase':
+    case 'MergeCase':
+    case 'AbsorbDuplicate':
       return decideLifecycle(command, state, ctx);
     default:
       return assertNever(command);

@@ -180,6 +180,16 @@ export type CaseLinked = Event<'CaseLinked', { caseId: string; relation: LinkRel
 export type CaseClosed = Event<'CaseClosed', { reason: string }>;
 export type CaseReopened = Event<'CaseReopened', { reason: string }>;
 /** The case's data key was destroyed: its sensitive fields read as erased from now on. The reason must not identify anyone. */
+/**
+ * This case is a duplicate of `intoCaseId` (the first half of a merge, the acknowledged fact): from it on the case is
+ * closed and reads as merged. The reason may name people: sensitive.
+ */
+export type MergeRequested = Event<'MergeRequested', { intoCaseId: string; reason: string }>;
+/**
+ * The second half of a merge, on the survivor: the duplicate's spellings join this case's. Its event id is derived
+ * from the MergeRequested's, so completing the merge again appends nothing.
+ */
+export type DuplicateMerged = Event<'DuplicateMerged', { duplicateCaseId: string; nameVariants: string[] }>;
 export type CaseErased = Event<'CaseErased', { reason: string }>;
 
 /** Every fact a case stream can hold. Switches over it end in `assertNever`. */
@@ -220,6 +230,8 @@ export type CaseEvent =
   | CaseLinked
   | CaseClosed
   | CaseReopened
+  | MergeRequested
+  | DuplicateMerged
   | CaseErased;
 
 export type CaseEventType = CaseEvent['type'];
@@ -266,6 +278,8 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>>
   CaseLinked: 1,
   CaseClosed: 1,
   CaseReopened: 1,
+  MergeRequested: 1,
+  DuplicateMerged: 1,
   CaseErased: 1,
 };
 

@@ -110,5 +110,7 @@ export const FIELD_CLASSES: FieldClasses = {
   CaseLinked: { caseId: 'id', note: 'sensitive' },
   CaseClosed: { reason: 'sensitive' },
   CaseReopened: { reason: 'sensitive' },
+  MergeRequested: { intoCaseId: 'id', reason: 'sensitive' },
+  DuplicateMerged: { duplicateCaseId: 'id', 'nameVariants[]': 'sensitive' },
   CaseErased: { reason: 'sensitive' },
 };

@@ -56,6 +56,8 @@ export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitiveP
   CaseLinked: { note: 'text' },
   CaseClosed: { reason: 'text' },
   CaseReopened: { reason: 'text' },
+  MergeRequested: { reason: 'text' },
+  DuplicateMerged: { nameVariants: 'list' },
   // Written after the key is destroyed, so it is stored erased: the fact of the erasure stays, its words do not.
   CaseErased: { reason: 'text' },
 };

@@ -134,6 +134,13 @@ export function applyContents(state: CaseState, fact: CaseFact): CaseState {
       return { ...state, closed: false };
     case 'CaseErased':
       return { ...state, erased: true };
+    case 'MergeRequested':
+      return { ...state, closed: true, mergedInto: event.data.intoCaseId };
+    case 'DuplicateMerged':
+      return {
+        ...withNameVariants(state, event.data.nameVariants),
+        mergedDuplicates: [...state.mergedDuplicates, event.data.duplicateCaseId],
+      };
     // Status-only facts are folded by applyStatus; a retraction's effect is the refold that
     // leaves the retracted fact out (evolve.ts).
     case 'WhereaboutsUnknownReported':

@@ -159,6 +159,8 @@ export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
     case 'CaseLinked':
     case 'CaseClosed':
     case 'CaseReopened':
+    case 'MergeRequested':
+    case 'DuplicateMerged':
     case 'CaseErased':
       return state;
     default:

@@ -265,6 +265,10 @@ export interface CaseState {
   readonly closed: boolean;
   /** The case's key was destroyed: every sensitive field in this state reads as erased. */
   readonly erased: boolean;
+  /** This case is a duplicate merged into that case (closed for good); null while it is a case of its own. */
+  readonly mergedInto: string | null;
+  /** The duplicates merged into this case: a repeated absorption of one of them appends nothing. */
+  readonly mergedDuplicates: readonly string[];
   readonly lawyers: Readonly<Record<string, LawyerRole>>;
 
   // Derived from status-bearing facts taken in occurredAt order (see evolve.ts).
@@ -312,6 +316,8 @@ export const initialCaseState: CaseState = {
   vulnerabilities: [],
   closed: false,
   erased: false,
+  mergedInto: null,
+  mergedDuplicates: [],
   lawyers: {},
   status: 'reported',
   statusAsOf: null,

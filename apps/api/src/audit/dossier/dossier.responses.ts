@@ -87,7 +87,7 @@ export class DossierSchema {
   @Records('Links to other cases (relatives, co-detainees...), with the note on each')
   links!: DossierRecordSchema[];
 
-  @Records('Closed, reopened, erased')
+  @Records('Closed, reopened, erased, merged (as a duplicate, or a duplicate merged into this case)')
   lifecycle!: DossierRecordSchema[];
 
   @Sections('Retracted facts, each with its retraction')

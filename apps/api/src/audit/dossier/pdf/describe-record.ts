@@ -207,6 +207,16 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
       return { title: 'Case reopened', lines: fields([['Reason', record.data.reason]]) };
     case 'CaseErased':
       return { title: 'Sensitive data erased', lines: fields([['Reason', record.data.reason]]) };
+    case 'MergeRequested':
+      return {
+        title: `Merged into case ${record.data.intoCaseId} as a duplicate`,
+        lines: fields([['Reason', record.data.reason]]),
+      };
+    case 'DuplicateMerged':
+      return {
+        title: `Case ${record.data.duplicateCaseId} merged into this one`,
+        lines: record.data.nameVariants.length > 0 ? [record.data.nameVariants.join('; ')] : [],
+      };
     default:
       return assertNever(record);
   }

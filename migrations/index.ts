@@ -19,6 +19,7 @@ import { OpenedCaseNames1764000001260 } from './1764000001260-opened-case-names'
 import { AdministrativeTerm1764000001280 } from './1764000001280-administrative-term';
 import { CaseLinks1764000001300 } from './1764000001300-case-links';
 import { PublicRoles1764000001320 } from './1764000001320-public-roles';
+import { MergedCases1764000001340 } from './1764000001340-merged-cases';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AdministrativeTerm1764000001280,
   CaseLinks1764000001300,
   PublicRoles1764000001320,
+  MergedCases1764000001340,
 ];

@@ -925,6 +925,20 @@ describe('access matrix: every route × every caller answers the exact status', 
         expected: CASE_WRITE,
       },
       {
+        route: 'POST /v1/cases/:caseId/merge',
+        // The survivor: another case, which the merge reads from its stream (no projection to wait for).
+        setup: async (c) => {
+          const other = await post(t.http, people.coordinator.token, '/v1/cases', {
+            detainee: { fullName: 'Aidos Matrixuly', city: 'Almaty' },
+            source: { kind: 'relative' },
+          });
+          c.ids.intoCaseId = other.body.caseId as string;
+        },
+        path: () => '/merge',
+        body: (ids) => ({ intoCaseId: ids.intoCaseId, reason: 'The same person, entered twice' }),
+        expected: COORDINATOR_ONLY_WRITE,
+      },
+      {
         route: 'POST /v1/cases/:caseId/erase',
         path: () => '/erase',
         body: () => ({ reason: 'The family asked for erasure' }),

@@ -68,6 +68,7 @@ const ENDPOINTS: Array<{ path: string; fields: string[] }> = [
   { path: '/v1/cases/:caseId/links', fields: ['caseId', 'relation', 'note'] },
   { path: '/v1/cases/:caseId/close', fields: ['reason'] },
   { path: '/v1/cases/:caseId/reopen', fields: ['reason'] },
+  { path: '/v1/cases/:caseId/merge', fields: ['intoCaseId', 'reason'] },
   { path: '/v1/cases/:caseId/erase', fields: ['reason'] },
 ];
 

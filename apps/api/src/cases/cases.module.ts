@@ -13,6 +13,8 @@ import { IntakeController } from './intake/intake.controller';
 import { PossibleDuplicates } from './intake/possible-duplicates';
 import { LawyersController } from './lawyers/lawyers.controller';
 import { LifecycleController } from './lifecycle/lifecycle.controller';
+import { MergeRecovery } from './lifecycle/merge-recovery';
+import { Merges } from './lifecycle/merges';
 import { PreventiveMeasuresController } from './preventive-measures/preventive-measures.controller';
 import { TortureAllegationsController } from './torture-allegations/torture-allegations.controller';
 import { AccessRevocations } from './write/access-revocations';
@@ -37,6 +39,14 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
     CaseFileController,
     LifecycleController,
   ],
-  providers: [CaseWriter, ExecuteCaseCommandHandler, AccessRevocations, OpenedCases, PossibleDuplicates],
+  providers: [
+    CaseWriter,
+    ExecuteCaseCommandHandler,
+    AccessRevocations,
+    OpenedCases,
+    PossibleDuplicates,
+    Merges,
+    MergeRecovery,
+  ],
 })
 export class CasesModule {}

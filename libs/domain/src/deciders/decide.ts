@@ -45,8 +45,9 @@ function gate(command: CaseCommand, state: CaseState, ctx: DecisionContext): Dom
   if (command.type === 'OpenCase') {
     return state.exists ? domainError('CASE_ALREADY_EXISTS', 'The case already exists') : null;
   }
-  // A merged duplicate is closed for good; only erasure still applies to it (its facts stay in its own stream).
-  if (state.mergedInto !== null && command.type !== 'EraseCase') {
+  // A merged duplicate is closed for good; only erasure still applies to it (its facts stay in its own stream), and
+  // the absorption of a merge requested into it before it was merged itself: an intent is always completed.
+  if (state.mergedInto !== null && command.type !== 'EraseCase' && command.type !== 'AbsorbDuplicate') {
     return domainError('CASE_MERGED', `The case was merged into ${state.mergedInto}`);
   }
   // A merge is allowed on a closed duplicate and must complete on a closed survivor: a half-done merge is worse.

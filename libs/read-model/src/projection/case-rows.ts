@@ -76,6 +76,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     deceased: state.death !== null,
     vulnerabilities: [...state.vulnerabilities],
     public_roles: [...(detainee.publicRoles ?? [])],
+    merged_into: state.mergedInto,
     opened_at: state.openedAt,
     version: state.version,
     last_recorded_at: lastFact.meta.recordedAt,

@@ -217,6 +217,8 @@ export interface CaseRow {
   deceased: boolean;
   vulnerabilities: Vulnerability[];
   public_roles: PublicRole[];
+  /** The survivor when this case is a merged duplicate: lists, search, statistics and duplicates leave it out. */
+  merged_into: string | null;
   opened_at: string | null;
   version: number;
   last_recorded_at: string;

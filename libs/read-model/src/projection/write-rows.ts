@@ -25,6 +25,7 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'deceased',
   'vulnerabilities',
   'public_roles',
+  'merged_into',
   'opened_at',
   'version',
   'last_recorded_at',

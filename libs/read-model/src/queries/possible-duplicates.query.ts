@@ -85,7 +85,7 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
       `SELECT case_id, full_name, name_variants, city FROM (
          SELECT c.case_id, c.full_name, c.name_variants, c.city, ${closest('c')} AS closeness
            FROM ${READ_MODEL_SCHEMA}.cases c
-          WHERE ${matching('c')}
+          WHERE ${matching('c')} AND c.merged_into IS NULL
          UNION ALL
          SELECT o.case_id, o.full_name, o.name_variants, o.city, ${closest('o')}
            FROM ${OPENED_CASE_NAMES} o

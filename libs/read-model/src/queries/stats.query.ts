@@ -43,7 +43,8 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
 
   async execute({ viewer }: GetStatsQuery): Promise<Stats> {
     const sql = new Sql();
-    const visible = visibleTo(sql, 'c', viewer);
+    // A merged duplicate is the survivor's person: counting it would count them twice.
+    const visible = `${visibleTo(sql, 'c', viewer)} AND c.merged_into IS NULL`;
     const cases = `${READ_MODEL_SCHEMA}.cases c`;
     const run = <T>(text: string): Promise<T[]> => this.dataSource.query(text, sql.params);
     const [statuses, cities, articles, facilities, totals, complaints, roles] = await Promise.all([

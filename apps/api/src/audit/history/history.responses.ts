@@ -62,6 +62,16 @@ export class CaseHistorySchema {
   @Flag({ description: 'The case’s key was destroyed: every sensitive field reads as erased' })
   erased!: boolean;
 
+  @Id({ nullable: true, description: 'The case this one was merged into as a duplicate; null while it is its own' })
+  mergedInto!: string | null;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: 'The duplicates merged into this case',
+  })
+  mergedDuplicates!: string[];
+
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string', enum: [...LAWYER_ROLES] },

@@ -7,13 +7,18 @@ import { ReasonDto } from '../shared/reason.dto';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
+import { MergeCaseDto } from './merge-case.dto';
+import { Merges } from './merges';
 
-/** Closing a case (work on it has ended), reopening it, and erasing its sensitive data. */
+/** Closing a case (work on it has ended), reopening it, merging a duplicate, and erasing its sensitive data. */
 @ApiTags('cases')
 @CaseWriteController()
 @Controller('v1/cases/:caseId')
 export class LifecycleController {
-  constructor(private readonly writer: CaseWriter) {}
+  constructor(
+    private readonly writer: CaseWriter,
+    private readonly merges: Merges,
+  ) {}
 
   @CaseWriteRoute({ operationId: 'closeCase', summary: 'Close the case: work on it has ended' })
   @Post('close')
@@ -39,5 +44,38 @@ export class LifecycleController {
   @Post('reopen')
   reopen(@CaseTarget() target: CaseWriteTarget, @Body() body: ReasonDto): Promise<WriteOutcome> {
     return this.writer.write({ ...target, body, command: () => ({ type: 'ReopenCase', reason: body.reason }) });
+  }
+
+  /**
+   * This case is a duplicate of `intoCaseId` (coordinators only): it is closed with `mergedInto`, its spellings join
+   * the survivor's, its facts stay in its own stream. The intent is recorded here and completed on the survivor before
+   * the answer; should that fail, MergeRecovery completes it.
+   */
+  @CaseWriteRoute({
+    operationId: 'mergeCase',
+    summary: 'Merge this case, a duplicate, into another (coordinators only): it closes with mergedInto',
+  })
+  @Roles('coordinator')
+  @Post('merge')
+  merge(@CaseTarget() target: CaseWriteTarget, @Body() body: MergeCaseDto): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: async () => {
+        const into = await this.merges.target(target.request.actor, body.intoCaseId);
+        return {
+          type: 'MergeCase',
+          intoCaseId: body.intoCaseId,
+          reason: body.reason,
+          ownCaseId: target.caseId,
+          intoCaseVisible: into.visible,
+          intoCaseMerged: into.merged,
+        };
+      },
+      answer: async (_command, caseId) => {
+        await this.merges.complete(caseId);
+        return {};
+      },
+    });
   }
 }

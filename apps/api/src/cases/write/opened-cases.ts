@@ -18,7 +18,8 @@ export class OpenedCases {
 
   /** `events`, appended (or found appended) up to stream version `version` at global `position`. */
   async recordAppended(caseId: string, events: readonly CaseEvent[], version: number, position: number): Promise<void> {
-    if (events.some((event) => event.type === 'CaseErased')) {
+    // A merged duplicate is no longer a case of its own to be found: its names now belong to the survivor.
+    if (events.some((event) => event.type === 'CaseErased' || event.type === 'MergeRequested')) {
       await eraseOpenedCaseNames(this.dataSource, caseId);
       return;
     }

@@ -29,7 +29,14 @@ export function httpAnswerOf(outcome: WriteOutcome): HttpWriteAnswer | ApiExcept
         headers,
       );
     case 'refused':
-      return new ApiException(422, result.code, result.message, [], headers);
+      // A merge's survivor that is missing or hidden is a case not found, as the contract says; other rules are 422.
+      return new ApiException(
+        result.code === 'MERGE_TARGET_NOT_FOUND' ? 404 : 422,
+        result.code,
+        result.message,
+        [],
+        headers,
+      );
     case 'conflict_after_retries':
       return new ApiException(
         409,

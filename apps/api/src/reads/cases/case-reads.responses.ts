@@ -172,6 +172,12 @@ export class CaseSummarySchema {
   @OneOf('PublicRole', PUBLIC_ROLES, { isArray: true, description: 'Empty when none is known' })
   publicRoles!: string[];
 
+  @Id({
+    nullable: true,
+    description: 'The case this one was merged into as a duplicate (it is then closed and left out of lists)',
+  })
+  mergedInto!: string | null;
+
   @Count({ minimum: 1, description: 'The case stream’s version this summary reflects' })
   version!: number;
 

@@ -43,6 +43,8 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, Page<Case
   async execute({ viewer, filters, page }: ListCasesQuery): Promise<Page<CaseSummary>> {
     const sql = new Sql();
     sql.where(visibleTo(sql, 'c', viewer));
+    // A merged duplicate is read through its survivor; its own GET still answers with mergedInto.
+    sql.where('c.merged_into IS NULL');
     if (filters.status) sql.where(`c.status = ${sql.param(filters.status)}`);
     if (filters.city) sql.where(`lower(c.city) = lower(${sql.param(filters.city.trim())})`);
     if (filters.facility) sql.where(`c.facility_key = ${sql.param(normaliseFacility(filters.facility))}`);

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
+import request, { type Test } from 'supertest';
+import { MergeRecovery } from '../../apps/api/src/cases/lifecycle/merge-recovery';
+import { Merges } from '../../apps/api/src/cases/lifecycle/merges';
+import type { CaseCommandOutcome } from '../../apps/api/src/cases/write/command-outcome';
+import { ExecuteCaseCommand } from '../../apps/api/src/cases/write/execute-case-command';
+import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
+import { EventsTable, expectError, post } from '../support/e2e';
+
+type Body = Record<string, unknown>;
+
+/**
+ * Issue 12, item 4 (merge): `POST /v1/cases/:caseId/merge` closes a duplicate with `mergedInto`, its spellings join
+ * the survivor's, lists leave it out; the merge is an intent on the duplicate completed on the survivor, and a
+ * write stopped between the two appends is completed by the recovery, exactly once.
+ */
+describe('merging a duplicate case', () => {
+  let t: TestApp;
+  let events: EventsTable;
+  let coordinator: TestUser;
+  let lawyer: TestUser;
+  let auditor: TestUser;
+  let position = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    events = await EventsTable.open(t.database.url);
+    coordinator = await createUser(t.http, 'coordinator');
+    lawyer = await createUser(t.http, 'lawyer');
+    auditor = await createUser(t.http, 'auditor');
+  });
+
+  afterAll(async () => {
+    await events.close();
+    await t.close();
+  });
+
+  async function write(path: string, body: Body): Promise<Body> {
+    const response = await post(t.http, coordinator.token, path, body);
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    position = Math.max(position, response.body.position as number);
+    return response.body as Body;
+  }
+
+  async function open(fullName: string, nameVariants: string[] = []): Promise<string> {
+    const body = { detainee: { fullName, nameVariants }, source: { kind: 'relative' } };
+    return (await write('/v1/cases', body)).caseId as string;
+  }
+
+  function read(path: string): Test {
+    return request(t.http)
+      .get(path)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .set('X-Min-Position', String(position));
+  }
+
+  const merge = (caseId: string, intoCaseId: string, token = coordinator.token) =>
+    post(t.http, token, `/v1/cases/${caseId}/merge`, { intoCaseId, reason: 'the same man, entered in Cyrillic' });
+
+  async function absorptionsOf(caseId: string): Promise<Body[]> {
+    return (await events.ofCase(caseId)).filter((e) => e.type === 'DuplicateMerged').map((e) => e.data);
+  }
+
+  it('closes the duplicate with mergedInto, joins its spellings to the survivor, and lists only the survivor', async () => {
+    const survivor = await open('Nurlan Mergeable');
+    const duplicate = await open('Нурлан Мергеабл', ['Nurlan Mergeabl']);
+    const merged = await merge(duplicate, survivor);
+    expect(merged.status).toBe(201);
+    position = Math.max(position, merged.body.position as number);
+
+    const stored = await events.ofCase(duplicate);
+    expect(stored.at(-1)?.type).toBe('MergeRequested');
+    expect(stored.at(-1)?.data).toEqual({ intoCaseId: survivor, reason: 'the same man, entered in Cyrillic' });
+    // The reason is typed words: sealed at rest.
+    expect(JSON.stringify(await events.storedOfCase(duplicate))).not.toContain('Cyrillic');
+    // Completed before the answer: the survivor knows.
+    expect(await absorptionsOf(survivor)).toEqual([
+      { duplicateCaseId: duplicate, nameVariants: ['Нурлан Мергеабл', 'Nurlan Mergeabl'] },
+    ]);
+
+    const detail = await read(`/v1/cases/${duplicate}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ mergedInto: survivor, closed: true });
+
+    const list = await read('/v1/cases?q=Mergeable');
+    expect(list.status).toBe(200);
+    const listed = (list.body.items as Body[]).map((item) => item.caseId);
+    expect(listed).toContain(survivor);
+    expect(listed).not.toContain(duplicate);
+  });
+
+  it('refuses a merge into itself, into a missing case (404), into a merged case, and of a merged case', async () => {
+    const survivor = await open('Serik Refusable');
+    const duplicate = await open('Serik Refusabl');
+    const third = await open('Serik Refusable Third');
+    expectError(await merge(duplicate, duplicate), 422, 'MERGE_INTO_ITSELF');
+    expectError(await merge(duplicate, randomUUID()), 404, 'MERGE_TARGET_NOT_FOUND');
+    expect((await merge(duplicate, survivor)).status).toBe(201);
+    expectError(await merge(third, duplicate), 422, 'MERGE_TARGET_MERGED');
+    expectError(await merge(duplicate, third), 422, 'CASE_MERGED');
+    expectError(
+      await post(t.http, coordinator.token, `/v1/cases/${duplicate}/notes`, { text: 'x' }),
+      422,
+      'CASE_MERGED',
+    );
+    expect(await absorptionsOf(survivor)).toHaveLength(1);
+    expect(await absorptionsOf(third)).toHaveLength(0);
+  });
+
+  it('is for coordinators only', async () => {
+    const survivor = await open('Aliya Guarded');
+    const duplicate = await open('Aliya Guardd');
+    expectError(await merge(duplicate, survivor, lawyer.token), 403, 'FORBIDDEN');
+    expectError(await merge(duplicate, survivor, auditor.token), 403, 'FORBIDDEN');
+    expect((await events.ofCase(duplicate)).map((e) => e.type)).not.toContain('MergeRequested');
+  });
+
+  it('completes, exactly once, a merge whose writer stopped between the two appends', async () => {
+    const survivor = await open('Bolat Interrupted');
+    const duplicate = await open('Болат Интерраптед');
+    // The first append alone, as a writer that dies right after it leaves it: the intent without its absorption.
+    const outcome = await t.app.get(CommandBus).execute<ExecuteCaseCommand, CaseCommandOutcome>(
+      new ExecuteCaseCommand(
+        duplicate,
+        {
+          type: 'MergeCase',
+          intoCaseId: survivor,
+          reason: 'stopped halfway',
+          ownCaseId: duplicate,
+          intoCaseVisible: true,
+          intoCaseMerged: false,
+        },
+        {
+          actor: { id: coordinator.id, role: 'coordinator' },
+          occurredAt: null,
+          occurredAtPrecision: 'exact',
+          correlationId: randomUUID(),
+          idempotencyKey: null,
+          expectedVersion: null,
+          eventIds: () => randomUUID(),
+        },
+      ),
+    );
+    expect(outcome.kind).toBe('appended');
+    expect(await absorptionsOf(survivor)).toEqual([]);
+
+    // Twice: a pass already under way when the intent was appended may have read the feed before it.
+    await t.app.get(MergeRecovery).runOnce();
+    await t.app.get(MergeRecovery).runOnce();
+    expect(await absorptionsOf(survivor)).toEqual([
+      { duplicateCaseId: duplicate, nameVariants: ['Болат Интерраптед'] },
+    ]);
+
+    // Completing it again, from the recovery or another process, appends nothing.
+    await expect(t.app.get(Merges).complete(duplicate)).resolves.toBe(true);
+    await Promise.all([t.app.get(Merges).complete(duplicate), t.app.get(Merges).complete(duplicate)]);
+    expect(await absorptionsOf(survivor)).toHaveLength(1);
+  });
+});

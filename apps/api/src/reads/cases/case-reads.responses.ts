@@ -172,12 +172,6 @@ export class CaseSummarySchema {
   @OneOf('PublicRole', PUBLIC_ROLES, { isArray: true, description: 'Empty when none is known' })
   publicRoles!: string[];
 
-  @Id({
-    nullable: true,
-    description: 'The case this one was merged into as a duplicate (it is then closed and left out of lists)',
-  })
-  mergedInto!: string | null;
-
   @Count({ minimum: 1, description: 'The case stream’s version this summary reflects' })
   version!: number;
 
@@ -452,4 +446,10 @@ export class CaseDetailSchema extends CaseSummarySchema {
 
   @ListOf(() => CaseLinkSchema, { description: 'Links to other cases, only to those the reader may see' })
   links!: CaseLinkSchema[];
+
+  @Id({
+    nullable: true,
+    description: 'The case this one was merged into as a duplicate (it is then closed and left out of lists)',
+  })
+  mergedInto!: string | null;
 }

@@ -35,8 +35,6 @@ export interface CaseSummary {
   vulnerabilities: Vulnerability[];
   /** Human-rights defender, journalist...: empty when none is known. */
   publicRoles: PublicRole[];
-  /** The case this one was merged into as a duplicate; null while it is a case of its own. */
-  mergedInto: string | null;
   version: number;
   lastRecordedAt: string;
 }
@@ -46,6 +44,8 @@ export type CaseDetail = CaseSummary &
   Omit<CaseDetailDocument, 'complaints' | 'links'> & {
     complaints: Array<ComplaintView & { overdue: boolean }>;
     links: LinkView[];
+    /** The case this one was merged into as a duplicate (lists leave it out); null while it is a case of its own. */
+    mergedInto: string | null;
   };
 
 /** The columns of `cases` the summary needs, as pg returns them. */
@@ -69,8 +69,6 @@ export interface SummaryRow {
   vulnerabilities: Vulnerability[];
   /** NULL in rows written before identities grew (a rebuild fills it). */
   public_roles: PublicRole[] | null;
-  /** NULL in rows written before merges existed, and for every case not merged. */
-  merged_into: string | null;
   version: number;
   last_recorded_at: Date;
 }
@@ -103,7 +101,6 @@ const SUMMARY_COLUMNS: ReadonlyArray<Exclude<keyof SummaryRow, 'term_ended'>> = 
   'torture_allegations',
   'vulnerabilities',
   'public_roles',
-  'merged_into',
   'version',
   'last_recorded_at',
 ];
@@ -127,7 +124,6 @@ export function toSummary(row: SummaryRow, nextHearing: NextHearingView | null):
     tortureAllegations: row.torture_allegations,
     vulnerabilities: row.vulnerabilities,
     publicRoles: row.public_roles ?? [],
-    mergedInto: row.merged_into,
     version: row.version,
     lastRecordedAt: isoOf(row.last_recorded_at),
   };

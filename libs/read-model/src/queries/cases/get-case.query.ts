@@ -9,7 +9,7 @@ import { linksOf } from './case-links';
 import { type CaseDetail, nextHearings, summaryColumns, type SummaryRow, toSummary } from './case-summary';
 
 /** The columns of `cases` the detail reads besides the summary's. */
-type DetailRow = SummaryRow & Pick<CaseRow, 'lawyer_ids' | 'detail'>;
+type DetailRow = SummaryRow & Pick<CaseRow, 'lawyer_ids' | 'detail' | 'merged_into'>;
 
 /** One case in detail; `null` when it does not exist or the viewer may not see it (both answer 404). */
 export class GetCaseQuery extends Query<CaseDetail | null> {
@@ -27,7 +27,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
 
   async execute({ viewer, caseId }: GetCaseQuery): Promise<CaseDetail | null> {
     const rows: DetailRow[] = await this.dataSource.query(
-      `SELECT ${summaryColumns('c')}, c.lawyer_ids, c.detail FROM ${READ_MODEL_SCHEMA}.cases c WHERE c.case_id = $1`,
+      `SELECT ${summaryColumns('c')}, c.lawyer_ids, c.detail, c.merged_into FROM ${READ_MODEL_SCHEMA}.cases c WHERE c.case_id = $1`,
       [caseId],
     );
     const found = rows[0];
@@ -41,6 +41,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
       ...summary,
       ...rest,
       links: await linksOf(this.dataSource, viewer, caseId, found.detail),
+      // NULL in rows written before merges existed, and for every case not merged.
+      mergedInto: found.merged_into ?? null,
       allegations: allegationsFor(viewer.role, allegations),
       complaints: complaints.map((c) => ({
         ...c,

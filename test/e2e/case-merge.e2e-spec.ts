@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import request, { type Test } from 'supertest';
 import { MergeRecovery } from '../../apps/api/src/cases/lifecycle/merge-recovery';
 import { Merges } from '../../apps/api/src/cases/lifecycle/merges';
 import type { CaseCommandOutcome } from '../../apps/api/src/cases/write/command-outcome';
 import { ExecuteCaseCommand } from '../../apps/api/src/cases/write/execute-case-command';
-import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
+import { CaseSession } from '../support/case-session';
+import { createUser, type TestApp, type TestUser } from '../support/test-app';
 import { EventsTable, expectError, post } from '../support/e2e';
 
 type Body = Record<string, unknown>;
@@ -16,44 +16,29 @@ type Body = Record<string, unknown>;
  * write stopped between the two appends is completed by the recovery, exactly once.
  */
 describe('merging a duplicate case', () => {
+  let session: CaseSession;
   let t: TestApp;
   let events: EventsTable;
   let coordinator: TestUser;
   let lawyer: TestUser;
   let auditor: TestUser;
-  let position = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    events = await EventsTable.open(t.database.url);
-    coordinator = await createUser(t.http, 'coordinator');
-    lawyer = await createUser(t.http, 'lawyer');
-    auditor = await createUser(t.http, 'auditor');
+    session = await CaseSession.start();
+    ({ t, events } = session);
+    [coordinator, lawyer, auditor] = await Promise.all(
+      (['coordinator', 'lawyer', 'auditor'] as const).map((role) => createUser(t.http, role)),
+    );
   });
 
-  afterAll(async () => {
-    await events.close();
-    await t.close();
-  });
-
-  async function write(path: string, body: Body): Promise<Body> {
-    const response = await post(t.http, coordinator.token, path, body);
-    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    position = Math.max(position, response.body.position as number);
-    return response.body as Body;
-  }
+  afterAll(() => session.close());
 
   async function open(fullName: string, nameVariants: string[] = []): Promise<string> {
     const body = { detainee: { fullName, nameVariants }, source: { kind: 'relative' } };
-    return (await write('/v1/cases', body)).caseId as string;
+    return (await session.write(coordinator, '/v1/cases', body)).body.caseId as string;
   }
 
-  function read(path: string): Test {
-    return request(t.http)
-      .get(path)
-      .set('Authorization', `Bearer ${coordinator.token}`)
-      .set('X-Min-Position', String(position));
-  }
+  const read = (path: string) => session.read(coordinator, path);
 
   const merge = (caseId: string, intoCaseId: string, token = coordinator.token) =>
     post(t.http, token, `/v1/cases/${caseId}/merge`, { intoCaseId, reason: 'the same man, entered in Cyrillic' });
@@ -65,9 +50,10 @@ describe('merging a duplicate case', () => {
   it('closes the duplicate with mergedInto, joins its spellings to the survivor, and lists only the survivor', async () => {
     const survivor = await open('Nurlan Mergeable');
     const duplicate = await open('Нурлан Мергеабл', ['Nurlan Mergeabl']);
-    const merged = await merge(duplicate, survivor);
-    expect(merged.status).toBe(201);
-    position = Math.max(position, merged.body.position as number);
+    await session.write(coordinator, `/v1/cases/${duplicate}/merge`, {
+      intoCaseId: survivor,
+      reason: 'the same man, entered in Cyrillic',
+    });
 
     const stored = await events.ofCase(duplicate);
     expect(stored.at(-1)?.type).toBe('MergeRequested');

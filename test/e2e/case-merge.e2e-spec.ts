@@ -33,8 +33,8 @@ describe('merging a duplicate case', () => {
 
   afterAll(() => session.close());
 
-  async function open(fullName: string, nameVariants: string[] = []): Promise<string> {
-    const body = { detainee: { fullName, nameVariants }, source: { kind: 'relative' } };
+  async function open(fullName: string, nameVariants: string[] = [], city = 'Almaty'): Promise<string> {
+    const body = { detainee: { fullName, nameVariants, city }, source: { kind: 'relative' } };
     return (await session.write(coordinator, '/v1/cases', body)).body.caseId as string;
   }
 
@@ -74,6 +74,23 @@ describe('merging a duplicate case', () => {
     const listed = (list.body.items as Body[]).map((item) => item.caseId);
     expect(listed).toContain(survivor);
     expect(listed).not.toContain(duplicate);
+  });
+
+  it('leaves the duplicate out of the statistics and of the possible duplicates of a case opened later', async () => {
+    const survivor = await open('Marat Counted', [], 'Zhanaozen');
+    const duplicate = await open('Марат Каунтед', [], 'Zhanaozen');
+    const before = await read('/v1/stats');
+    expect(before.body.byCity).toContainEqual({ city: 'Zhanaozen', count: 2 });
+    await session.write(coordinator, `/v1/cases/${duplicate}/merge`, { intoCaseId: survivor, reason: 'same man' });
+
+    const after = await read('/v1/stats');
+    expect(after.body.byCity).toContainEqual({ city: 'Zhanaozen', count: 1 });
+    const again = await session.write(coordinator, '/v1/cases', {
+      detainee: { fullName: 'Марат Каунтед', city: 'Zhanaozen' },
+      source: { kind: 'relative' },
+    });
+    const found = (again.body.possibleDuplicates as Body[]).map((d) => d.caseId);
+    expect(found).not.toContain(duplicate);
   });
 
   it('refuses a merge into itself, into a missing case (404), into a merged case, and of a merged case', async () => {

@@ -4,6 +4,7 @@ import {
   caseStreamId,
   type NewEvent,
   PostgresEventStore,
+  type RecordedEvent,
   sealEventStore,
   type EventStores,
   UNREADABLE_TEXT,
@@ -155,8 +156,14 @@ describe('sealed event store', () => {
     const after = await stores.sealed.readStream(caseStreamId(caseId));
     expect(after[1].data).toMatchObject({ judge: '[erased]', court: 'Taraz city court' });
     // A feed batch holding the old event alone (nothing sealed in it) still finds the case erased.
-    const feed = await stores.sealed.readAll({ after: first.position, limit: 10_000 });
-    const inFeed = feed.events.filter((e) => e.streamId === caseStreamId(caseId));
+    // The feed holds events back while a transaction anywhere in the cluster is open (other test files run in
+    // parallel), so it is read until it shows the event.
+    let inFeed: RecordedEvent[] = [];
+    for (const deadline = Date.now() + 20_000; inFeed.length === 0 && Date.now() < deadline;) {
+      const feed = await stores.sealed.readAll({ after: first.position, limit: 10_000 });
+      inFeed = feed.events.filter((e) => e.streamId === caseStreamId(caseId));
+      if (inFeed.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect(inFeed.map((e) => e.type)).toEqual(['HearingScheduled']);
     expect(inFeed[0].data).toMatchObject({ judge: '[erased]' });
   });

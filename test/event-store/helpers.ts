@@ -87,3 +87,17 @@ export function byStream(events: readonly RecordedEvent[], streams: ReadonlySet<
   }
   return grouped;
 }
+
+/**
+ * Waits until the feed shows the event at `position`: it holds events back while a transaction anywhere in the
+ * cluster is open (other test files run in parallel), and a projector that finds nothing to do does nothing.
+ */
+export async function feedShows(store: EventStore, position: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { events } = await store.readAll({ after: 0, limit: 100_000 });
+    if (events.some((event) => event.position === position)) return;
+    if (Date.now() > deadline) throw new Error(`the feed never showed position ${position}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -6,12 +6,12 @@ import {
   caseRow,
   childRows,
   dumpSchema,
-  feedShows,
   openFixture,
   projector,
   projectUntil,
   type ProjectionFixture,
 } from './helpers';
+import { feedShows } from '../event-store/helpers';
 
 /** A short, realistic story for one case, different per case so batches mix many kinds of rows. */
 function story(n: number): CaseEvent[] {

@@ -259,7 +259,7 @@ export class CaseProjector {
         }
         const failed =
           before === null
-            ? quarantineOf(caseId, events[0], 'earlier event')
+            ? quarantineOf(caseId, events[0], 'an earlier event of the case cannot be folded')
             : await this.walk(client, caseId, before, events);
         if (failed === null) written.set(caseId, this.cache.get(caseId) as CaseState);
         else quarantined.push(failed);

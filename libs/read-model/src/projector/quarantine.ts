@@ -16,7 +16,9 @@ export function quarantineOf(caseId: string, event: RecordedEvent, error: unknow
   return { caseId, version: event.version, position: event.position, eventType: event.type, reason: reasonOf(error) };
 }
 
+/** `error` may also be a reason of our own, as a string. */
 export function reasonOf(error: unknown): string {
+  if (typeof error === 'string') return error;
   if (!(error instanceof Error)) return typeof error;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;

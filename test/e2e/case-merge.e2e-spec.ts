@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
+import request from 'supertest';
+import { STORED_EVENT_STORE } from '@casetrack/event-store';
+import { LOGGER } from '../../apps/api/src/common/logger.provider';
+import { PG_POOL } from '../../apps/api/src/infrastructure/infrastructure.module';
 import { MergeRecovery } from '../../apps/api/src/cases/lifecycle/merge-recovery';
 import { Merges } from '../../apps/api/src/cases/lifecycle/merges';
 import type { CaseCommandOutcome } from '../../apps/api/src/cases/write/command-outcome';
@@ -119,17 +123,15 @@ describe('merging a duplicate case', () => {
     expect((await events.ofCase(duplicate)).map((e) => e.type)).not.toContain('MergeRequested');
   });
 
-  it('completes, exactly once, a merge whose writer stopped between the two appends', async () => {
-    const survivor = await open('Bolat Interrupted');
-    const duplicate = await open('Болат Интерраптед');
-    // The first append alone, as a writer that dies right after it leaves it: the intent without its absorption.
+  /** The first append alone, as a writer that dies right after it leaves it: the intent without its absorption. */
+  async function recordIntentOnly(duplicate: string, survivor: string, reason: string): Promise<number> {
     const outcome = await t.app.get(CommandBus).execute<ExecuteCaseCommand, CaseCommandOutcome>(
       new ExecuteCaseCommand(
         duplicate,
         {
           type: 'MergeCase',
           intoCaseId: survivor,
-          reason: 'stopped halfway',
+          reason,
           ownCaseId: duplicate,
           intoCaseVisible: true,
           intoCaseMerged: false,
@@ -145,7 +147,14 @@ describe('merging a duplicate case', () => {
         },
       ),
     );
-    expect(outcome.kind).toBe('appended');
+    if (outcome.kind !== 'appended') throw new Error(`the intent was not recorded: ${outcome.kind}`);
+    return outcome.position;
+  }
+
+  it('completes, exactly once, a merge whose writer stopped between the two appends', async () => {
+    const survivor = await open('Bolat Interrupted');
+    const duplicate = await open('Болат Интерраптед');
+    await recordIntentOnly(duplicate, survivor, 'stopped halfway');
     expect(await absorptionsOf(survivor)).toEqual([]);
 
     // Twice: a pass already under way when the intent was appended may have read the feed before it.
@@ -159,5 +168,26 @@ describe('merging a duplicate case', () => {
     await expect(t.app.get(Merges).complete(duplicate)).resolves.toBe(true);
     await Promise.all([t.app.get(Merges).complete(duplicate), t.app.get(Merges).complete(duplicate)]);
     expect(await absorptionsOf(survivor)).toHaveLength(1);
+  });
+
+  it('a process started after the intent was projected finds it in the read models and completes it', async () => {
+    const survivor = await open('Daulet Restarted');
+    const duplicate = await open('Даулет Рестартед');
+    const position = await recordIntentOnly(duplicate, survivor, 'stopped before a restart');
+    const projected = await request(t.http)
+      .get(`/v1/cases/${duplicate}`)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .set('X-Min-Position', String(position));
+    expect(projected.body.mergedInto).toBe(survivor);
+
+    // A new process: its first pass starts at the read models' checkpoint and never reads the feed before it.
+    const restarted = new MergeRecovery(
+      t.app.get(Merges),
+      t.app.get(STORED_EVENT_STORE),
+      t.app.get(PG_POOL),
+      t.app.get(LOGGER),
+    );
+    await restarted.runOnce();
+    expect(await absorptionsOf(survivor)).toEqual([{ duplicateCaseId: duplicate, nameVariants: ['Даулет Рестартед'] }]);
   });
 });

@@ -22,3 +22,4 @@ export * from './queries/stats.query';
 export * from './queries/agenda.query';
 export * from './queries/possible-duplicates.query';
 export * from './read-model.module';
+export * from './queries/merged-cases.query';

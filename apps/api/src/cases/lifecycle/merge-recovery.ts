@@ -1,7 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Logger } from '@casetrack/config';
+import type { Pool } from 'pg';
 import { caseIdOf, type EventStore, STORED_EVENT_STORE } from '@casetrack/event-store';
+import { mergedCases } from '@casetrack/read-model';
 import { LOGGER } from '../../common/logger.provider';
+import { PG_POOL } from '../../infrastructure/infrastructure.module';
 import { Merges } from './merges';
 
 const BATCH = 500;
@@ -9,13 +12,15 @@ const EVERY_MS = 30_000;
 
 /**
  * Finishes every merge whose intent (MergeRequested) is recorded and whose absorption on the survivor may not be:
- * the writer may have died between the two appends. At start-up it reads the whole feed, then only what follows;
- * an intent it could not complete stays pending for the next pass. Completing is idempotent (Merges), so an intent
+ * the writer may have died between the two appends. At start-up it takes the merged cases from the read models and
+ * reads the feed only after their checkpoint, then only what follows; an intent it could not complete stays pending
+ * for the next pass. Completing is idempotent (Merges), so an intent
  * completed by its own request meanwhile costs one refused decision and appends nothing.
  */
 @Injectable()
 export class MergeRecovery implements OnApplicationBootstrap, OnModuleDestroy {
-  private after = 0;
+  /** Where the feed is read from; null until the first pass has taken its start from the read models. */
+  private after: number | null = null;
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -24,6 +29,7 @@ export class MergeRecovery implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly merges: Merges,
     // Only the event types and stream ids are read: nothing sealed.
     @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -57,6 +63,11 @@ export class MergeRecovery implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async collect(): Promise<void> {
+    if (this.after === null) {
+      const merged = await mergedCases(this.pool);
+      for (const caseId of merged.caseIds) this.pending.add(caseId);
+      this.after = merged.checkpoint;
+    }
     for (;;) {
       const batch = await this.store.readAll({ after: this.after, limit: BATCH });
       for (const event of batch.events) {

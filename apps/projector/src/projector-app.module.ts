@@ -13,7 +13,14 @@ import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { AppConfig, Logger } from '@casetrack/config';
 import { createPool, EVENT_STORE, type EventStore, type EventStores, openEventStores } from '@casetrack/event-store';
-import { createMetricsRegistry, LagProbe, lagProbeFor, ProjectorModule, ProjectorService } from '@casetrack/read-model';
+import {
+  createMetricsRegistry,
+  LagProbe,
+  lagProbeFor,
+  ProjectorModule,
+  ProjectorService,
+  projectorTroubles,
+} from '@casetrack/read-model';
 import { reminderProjectionHook } from '@casetrack/reminders';
 
 const POOL = Symbol('PROJECTOR_POOL');
@@ -82,7 +89,7 @@ class ProjectorStatusController {
     try {
       const lag = await this.lag.measure();
       const running = this.projector.projector.running;
-      const degraded = lag.seconds > this.lagLimitSeconds || lag.quarantined > 0;
+      const degraded = projectorTroubles(lag, this.lagLimitSeconds).length > 0;
       const status = !running ? 'down' : degraded ? 'degraded' : 'ok';
       response.status(running ? 200 : 503);
       return { status, checks: { projector: { status: degraded ? 'degraded' : 'up', running, lag } } };

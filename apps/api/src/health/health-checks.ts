@@ -1,4 +1,4 @@
-import type { ProjectorLag } from '@casetrack/read-model';
+import { type ProjectorLag, type ProjectorTrouble, projectorTroubles } from '@casetrack/read-model';
 
 export interface Check {
   status: 'up' | 'down' | 'degraded';
@@ -21,8 +21,7 @@ export async function check(probe: () => Promise<unknown>, timeoutMs = 2000): Pr
   }
 }
 
-export type HealthReason =
-  'DATABASE_DOWN' | 'EVENT_STORE_DOWN' | 'REDIS_DOWN' | 'PROJECTOR_LAGGING' | 'EVENTS_QUARANTINED';
+export type HealthReason = 'DATABASE_DOWN' | 'EVENT_STORE_DOWN' | 'REDIS_DOWN' | ProjectorTrouble;
 
 export interface HealthVerdict {
   status: 'ok' | 'degraded' | 'down';
@@ -44,12 +43,12 @@ export function judgeHealth(
   if (checks.database.status === 'down') reasons.push('DATABASE_DOWN');
   if (checks.eventStore.status === 'down') reasons.push('EVENT_STORE_DOWN');
   if (checks.redis.status === 'down') reasons.push('REDIS_DOWN');
-  let projector = checks.projector;
-  if (lag !== null && lag.seconds > lagLimitSeconds) reasons.push('PROJECTOR_LAGGING');
-  if (lag !== null && lag.quarantined > 0) reasons.push('EVENTS_QUARANTINED');
-  if (projector.status === 'up' && reasons.some((r) => r === 'PROJECTOR_LAGGING' || r === 'EVENTS_QUARANTINED')) {
-    projector = { ...projector, status: 'degraded' };
-  }
+  const troubles = lag === null ? [] : projectorTroubles(lag, lagLimitSeconds);
+  reasons.push(...troubles);
+  const projector: Check =
+    checks.projector.status === 'up' && troubles.length > 0
+      ? { ...checks.projector, status: 'degraded' }
+      : checks.projector;
   const down = checks.database.status === 'down' || checks.eventStore.status === 'down';
   const degraded = reasons.length > 0 || projector.status !== 'up';
   return {

@@ -86,3 +86,13 @@ export class LagProbe {
 export function lagProbeFor(pool: Pool, eventStore: EventStoreKind, stored: EventStore): LagProbe {
   return new LagProbe(pool, { feed: eventStore === 'postgres' ? undefined : stored });
 }
+
+export type ProjectorTrouble = 'PROJECTOR_LAGGING' | 'EVENTS_QUARANTINED';
+
+/** What keeps the read models from being current, judged alike by the API's and the projector process's /health. */
+export function projectorTroubles(lag: ProjectorLag, lagLimitSeconds: number): ProjectorTrouble[] {
+  const troubles: ProjectorTrouble[] = [];
+  if (lag.seconds > lagLimitSeconds) troubles.push('PROJECTOR_LAGGING');
+  if (lag.quarantined > 0) troubles.push('EVENTS_QUARANTINED');
+  return troubles;
+}

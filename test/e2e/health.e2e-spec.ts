@@ -54,6 +54,12 @@ describe('/health tells the truth without telling secrets', () => {
     it('is degraded while events are quarantined, and /metrics counts them', async () => {
       const opened = await post(t.http, coordinator.token, '/v1/cases', openCaseBody());
       expect(opened.status).toBe(201);
+      // Once projected: a batch that projects the case clears its quarantine, as a fixed projection does.
+      const projected = await request(t.http)
+        .get(`/v1/cases/${opened.body.caseId}`)
+        .set('Authorization', `Bearer ${coordinator.token}`)
+        .set('X-Min-Position', String(opened.body.position));
+      expect(projected.status).toBe(200);
       await pool.query(
         `INSERT INTO read_model.quarantine (case_id, version, position, event_type, reason)
          VALUES ($1, 1, $2, 'CaseOpened', 'error 22021')`,

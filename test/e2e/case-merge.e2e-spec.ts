@@ -98,6 +98,32 @@ describe('merging a duplicate case', () => {
     expect(found).not.toContain(duplicate);
   });
 
+  it("takes the duplicate's hearings and complaints out of the calendar and the complaint list", async () => {
+    const survivor = await open('Daulet Calendared');
+    const duplicate = await open('Даулет Календаред');
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const hearing = await session.write(coordinator, `/v1/cases/${duplicate}/hearings`, {
+      kind: 'preventive_measure',
+      court: 'Almaly district court',
+      scheduledAt: inAWeek,
+    });
+    const complaint = await session.write(coordinator, `/v1/cases/${duplicate}/complaints`, {
+      filedWith: 'prosecutor',
+    });
+    const listed = async (path: string, id: string, key: string): Promise<boolean> =>
+      ((await read(path)).body.items as Body[]).some((item) => item[key] === id);
+    expect(await listed('/v1/hearings', hearing.body.hearingId as string, 'hearingId')).toBe(true);
+    expect(await listed('/v1/complaints', complaint.body.complaintId as string, 'complaintId')).toBe(true);
+
+    await session.write(coordinator, `/v1/cases/${duplicate}/merge`, { intoCaseId: survivor, reason: 'same man' });
+
+    expect(await listed('/v1/hearings', hearing.body.hearingId as string, 'hearingId')).toBe(false);
+    expect(await listed('/v1/complaints', complaint.body.complaintId as string, 'complaintId')).toBe(false);
+    // The duplicate's own page still finds what it holds.
+    const own = `/v1/complaints?caseId=${duplicate}`;
+    expect(await listed(own, complaint.body.complaintId as string, 'complaintId')).toBe(true);
+  });
+
   it('refuses a merge into itself, into a missing case (404), into a merged case, and of a merged case', async () => {
     const survivor = await open('Serik Refusable');
     const duplicate = await open('Serik Refusabl');

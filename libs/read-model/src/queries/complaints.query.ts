@@ -60,7 +60,9 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
     if (filters.status) sql.where(`k.status = ${sql.param(filters.status)}`);
     if (filters.overdue === true) sql.where(OVERDUE);
     if (filters.overdue === false) sql.where(`NOT coalesce(${OVERDUE}, false)`);
+    // A merged duplicate's complaints leave the list with it, except when its own page asks for them.
     if (filters.caseId) sql.where(`k.case_id = ${sql.param(filters.caseId)}`);
+    else sql.where('c.merged_into IS NULL');
     const from = `FROM ${READ_MODEL_SCHEMA}.complaints k JOIN ${READ_MODEL_SCHEMA}.cases c ON c.case_id = k.case_id
       ${sql.whereClause}`;
     const { rows, total } = await selectPage<Row>(

@@ -56,6 +56,8 @@ export class ListHearingsHandler implements IQueryHandler<ListHearingsQuery, Pag
   async execute({ viewer, filters, page }: ListHearingsQuery): Promise<Page<CalendarHearing>> {
     const sql = new Sql();
     sql.where(visibleTo(sql, 'c', viewer));
+    // A merged duplicate's hearings leave the calendar with it (the survivor carries the person's case from then on).
+    sql.where('c.merged_into IS NULL');
     sql.where(`h.scheduled_at >= ${filters.from ? `${sql.param(filters.from)}::timestamptz` : 'now()'}`);
     if (filters.to) sql.where(`h.scheduled_at <= ${sql.param(filters.to)}::timestamptz`);
     if (filters.lawyerId) sql.where(`c.lawyer_ids @> ARRAY[${sql.param(filters.lawyerId)}]::uuid[]`);

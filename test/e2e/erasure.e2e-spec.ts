@@ -459,3 +459,51 @@ describe('erasure of every typed word', () => {
     expect(leaks(logLines.join(''))).toEqual([]);
   });
 });
+
+describe('erasure of a merged duplicate', () => {
+  /** A spelling only the duplicate ever had: once it is erased, it must leave the survivor too. */
+  const MARK = 'Toqtarbekuly';
+  let t: TestApp;
+  let coordinator: TestUser;
+  let lastPosition = 0;
+  const write = async (path: string, body: object): Promise<Record<string, unknown>> => {
+    const response = await post(t.http, coordinator.token, path, body);
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    lastPosition = Math.max(lastPosition, response.body.position as number);
+    return response.body as Record<string, unknown>;
+  };
+  const read = (path: string) =>
+    request(t.http)
+      .get(path)
+      .set('Authorization', `Bearer ${coordinator.token}`)
+      .set('X-Min-Position', String(lastPosition));
+  const open = async (fullName: string, nameVariants: string[]): Promise<string> =>
+    (await write('/v1/cases', { detainee: { fullName, nameVariants, city: 'Zhanatas' }, source: { kind: 'relative' } }))
+      .caseId as string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordinator = await createUser(t.http, 'coordinator');
+  });
+  afterAll(() => t.close());
+
+  it("takes the duplicate's spellings off the survivor: its stream, its read models and the files", async () => {
+    const survivor = await open('Yerlan Sadykov', []);
+    const duplicate = await open(`Yerlan ${MARK}`, [`Ерлан ${MARK}`]);
+    await write(`/v1/cases/${duplicate}/merge`, { intoCaseId: survivor, reason: 'the same man' });
+    expect((await read(`/v1/cases/${survivor}`)).body.nameVariants).toEqual(
+      expect.arrayContaining([`Yerlan ${MARK}`, `Ерлан ${MARK}`]),
+    );
+    expect(JSON.stringify((await read(`/v1/cases?q=${MARK}`)).body.items)).toContain(survivor);
+
+    await write(`/v1/cases/${duplicate}/erase`, { reason: 'asked by the family' });
+
+    const detail = await read(`/v1/cases/${survivor}`);
+    expect(detail.body).toMatchObject({ fullName: 'Yerlan Sadykov' });
+    expect(JSON.stringify(detail.body)).not.toContain(MARK);
+    expect(JSON.stringify((await read(`/v1/cases/${survivor}/timeline`)).body)).not.toContain(MARK);
+    expect((await read(`/v1/cases?q=${MARK}`)).body.items).toEqual([]);
+    expect(await dumpDatabase(t.database.url)).not.toContain(MARK);
+    expect(await tablesHoldingInPages(t.database.url, ['read_model.cases'], MARK)).toEqual([]);
+  });
+});

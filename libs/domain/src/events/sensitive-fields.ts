@@ -88,10 +88,23 @@ export function forEachSensitiveField(
 /** A deep copy of the event with its sensitive fields erased: what a case reads as after its key is destroyed. */
 export function redactEvent<E extends CaseEvent>(event: E): E {
   const data = structuredClone(event.data) as unknown as JsonObject;
-  forEachSensitiveField(event.type, data, (parent, key, _path, kind) => {
-    if (kind === 'text') parent[key] = ERASED_TEXT;
-    else if (kind === 'list') parent[key] = [];
-    else delete parent[key];
-  });
+  forEachSensitiveField(event.type, data, (parent, key, _path, kind) => redactField(parent, key, kind));
   return { ...event, data } as unknown as E;
+}
+
+/** Erases one sensitive field in place, as its kind reads once erased. */
+export function redactField(parent: JsonObject, key: string, kind: SensitiveKind): void {
+  if (kind === 'text') parent[key] = ERASED_TEXT;
+  else if (kind === 'list') parent[key] = [];
+  else delete parent[key];
+}
+
+/**
+ * The case whose key seals an event's typed words when it is not the stream's own. The spellings a survivor takes
+ * from a merged duplicate stay under the duplicate's key: erasing the duplicate then erases them on the survivor too.
+ */
+export function sealingCaseOf(type: string, data: unknown): string | null {
+  if (type !== 'DuplicateMerged' || typeof data !== 'object' || data === null) return null;
+  const duplicateCaseId = (data as { duplicateCaseId?: unknown }).duplicateCaseId;
+  return typeof duplicateCaseId === 'string' ? duplicateCaseId : null;
 }

@@ -1,4 +1,4 @@
-import { forEachSensitiveField, redactEvent, type CaseEvent } from '@casetrack/domain';
+import { forEachSensitiveField, redactEvent, redactField, sealingCaseOf, type CaseEvent } from '@casetrack/domain';
 import { caseIdOf } from '../case-streams';
 import type { Json, NewEvent, RecordedEvent } from '../event-store.port';
 import { DecryptionError, open, seal } from './aes-gcm';
@@ -7,9 +7,13 @@ import type { CaseKey, CaseKeyStore } from './case-key-store';
 /** What a sealed field reads as when its ciphertext no longer opens (it was altered in the database). */
 export const UNREADABLE_TEXT = '[unreadable]';
 
-/** How a sealed field is stored: an object no validated input can produce, so it is never confused with a value. */
+/**
+ * How a sealed field is stored: an object no validated input can produce, so it is never confused with a value.
+ * `by` names the case whose key sealed it when that is not the stream's own (see sealingCaseOf).
+ */
 interface SealedField {
   $sealed: string;
+  by?: string;
 }
 
 function isSealed(value: unknown): value is SealedField {
@@ -36,12 +40,19 @@ export class CaseCipher {
   constructor(private readonly keys: CaseKeyStore) {}
 
   async seal(caseId: string, events: NewEvent[]): Promise<NewEvent[]> {
-    if (!events.some((event) => hasSensitiveFields(event.type, event.data))) return events;
-    const key = await this.keys.findOrCreate(caseId);
-    return events.map((event) => ({
-      ...event,
-      data: this.sealData(caseId, event.eventId, event.type, event.data, key),
-    }));
+    const sensitive = events.filter((event) => hasSensitiveFields(event.type, event.data));
+    if (sensitive.length === 0) return events;
+    const owners = new Set([caseId, ...sensitive.map((event) => sealingCaseOf(event.type, event.data) ?? caseId)]);
+    const keys = new Map<string, CaseKey>();
+    for (const owner of owners) keys.set(owner, await this.keys.findOrCreate(owner));
+    return events.map((event) => {
+      if (!hasSensitiveFields(event.type, event.data)) return event;
+      const owner = sealingCaseOf(event.type, event.data) ?? caseId;
+      // Nothing sensitive is written to a case whose key is gone, nor under another case's key that is gone.
+      const key = keys.get(caseId)?.kind === 'erased' ? ERASED_KEY : (keys.get(owner) as CaseKey);
+      const by = owner === caseId ? undefined : owner;
+      return { ...event, data: this.sealData(caseId, event.eventId, event.type, event.data, key, by) };
+    });
   }
 
   /**
@@ -51,18 +62,23 @@ export class CaseCipher {
    */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const keyed = new Set<string>();
+    const needed = new Set<string>();
     for (const event of events) {
       const caseId = caseIdOf(event.streamId);
-      if (caseId && (hasSealed(event.data) || hasSensitiveFields(event.type, event.data))) keyed.add(caseId);
+      if (!caseId || !(hasSealed(event.data) || hasSensitiveFields(event.type, event.data))) continue;
+      keyed.add(caseId);
+      needed.add(caseId);
+      const owner = sealingCaseOf(event.type, event.data);
+      if (owner !== null) needed.add(owner);
     }
     // One query for all the keys of a batch: a projector batch touches hundreds of cases.
-    const keys = keyed.size ? await this.keys.findMany([...keyed]) : new Map<string, CaseKey>();
+    const keys = needed.size ? await this.keys.findMany([...needed]) : new Map<string, CaseKey>();
     return events.map((event) => {
       const caseId = caseIdOf(event.streamId);
       if (!caseId || !keyed.has(caseId)) return event;
       const key = keys.get(caseId) ?? null;
       if (key?.kind !== 'erased' && !hasSealed(event.data)) return event;
-      return { ...event, data: this.openData(caseId, event, key) };
+      return { ...event, data: this.openData(caseId, event, key, keys) };
     });
   }
 
@@ -71,7 +87,7 @@ export class CaseCipher {
     return this.keys.destroy(caseId);
   }
 
-  private sealData(caseId: string, eventId: string, type: string, data: Json, key: CaseKey): Json {
+  private sealData(caseId: string, eventId: string, type: string, data: Json, key: CaseKey, by?: string): Json {
     if (key.kind === 'erased') {
       // Nothing sensitive is written to a case whose key is gone.
       return redactEvent({ type, data } as unknown as CaseEvent).data as unknown as Json;
@@ -79,12 +95,13 @@ export class CaseCipher {
     const copy = structuredClone(data);
     forEachSensitiveField(type, copy, (parent, field, path) => {
       const plaintext = Buffer.from(JSON.stringify(parent[field]), 'utf8');
-      parent[field] = { $sealed: seal(key.key, plaintext, placeOf(caseId, eventId, path)).toString('base64') };
+      const $sealed = seal(key.key, plaintext, placeOf(caseId, eventId, path)).toString('base64');
+      parent[field] = by === undefined ? { $sealed } : { $sealed, by };
     });
     return copy;
   }
 
-  private openData(caseId: string, event: RecordedEvent, key: CaseKey | null): Json {
+  private openData(caseId: string, event: RecordedEvent, key: CaseKey | null, keys: Map<string, CaseKey>): Json {
     if (key === null || key.kind === 'erased') {
       return redactEvent({ type: event.type, data: event.data } as unknown as CaseEvent).data as unknown as Json;
     }
@@ -92,8 +109,14 @@ export class CaseCipher {
     forEachSensitiveField(event.type, copy, (parent, field, path, kind) => {
       const value = parent[field];
       if (!isSealed(value)) return;
+      const sealer = value.by === undefined ? key : keys.get(value.by);
+      if (sealer?.kind !== 'key') {
+        // Sealed under another case's key, destroyed with that case's erasure.
+        redactField(parent, field, kind);
+        return;
+      }
       try {
-        const plaintext = open(key.key, Buffer.from(value.$sealed, 'base64'), placeOf(caseId, event.eventId, path));
+        const plaintext = open(sealer.key, Buffer.from(value.$sealed, 'base64'), placeOf(caseId, event.eventId, path));
         parent[field] = JSON.parse(plaintext.toString('utf8')) as unknown;
       } catch (error) {
         if (!(error instanceof DecryptionError)) throw error;
@@ -105,6 +128,8 @@ export class CaseCipher {
     return copy;
   }
 }
+
+const ERASED_KEY: CaseKey = { kind: 'erased' };
 
 function hasSealed(data: Json): boolean {
   if (isSealed(data)) return true;

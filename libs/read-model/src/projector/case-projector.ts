@@ -157,6 +157,7 @@ export class CaseProjector {
     const byCase = groupByCase(batch.events);
     try {
       const prepared = await this.prepare(byCase);
+      await this.refoldSurvivorsOfErased(byCase, prepared);
       const written = await this.commit(byCase, prepared, batch.checkpoint);
       for (const [caseId, state] of written) this.cache.set(caseId, state);
       this.cache.evict([...byCase.keys()].filter((caseId) => !written.has(caseId)));
@@ -193,6 +194,29 @@ export class CaseProjector {
       );
     }
     return prepared;
+  }
+
+  /**
+   * Erasing a merged duplicate destroys the key that sealed the spellings its survivor took from it: the survivor is
+   * folded again from its stream, which now reads them erased, up to what this batch projects of it, so that its rows
+   * lose them in the batch's transaction. A survivor not projected yet will be folded from its stream when it is.
+   */
+  private async refoldSurvivorsOfErased(
+    byCase: Map<string, RecordedEvent[]>,
+    prepared: Map<string, PreparedCase>,
+  ): Promise<void> {
+    for (const [caseId, events] of byCase) {
+      const state = prepared.get(caseId)?.ready?.state;
+      const survivor = state?.erased ? state.mergedInto : null;
+      if (!survivor || !events.some((event) => event.type === 'CaseErased')) continue;
+      const toVersion =
+        byCase.get(survivor)?.at(-1)?.version ?? (await projectedVersion(this.pool, this.schema, survivor));
+      if (toVersion === null) continue;
+      this.cache.evict([survivor]);
+      const refolded = foldFacts((await this.store.readStream(caseStreamId(survivor), { toVersion })).map(toCaseFact));
+      const before = prepared.get(survivor)?.before ?? refolded;
+      prepared.set(survivor, { before, ready: { state: refolded, rows: caseRows(survivor, refolded) } });
+    }
   }
 
   /**
@@ -419,4 +443,13 @@ function groupByCase(events: readonly RecordedEvent[]): Map<string, RecordedEven
     else byCase.set(caseId, [event]);
   }
   return byCase;
+}
+
+/** The stream version a case's rows were projected from; null when the case has no rows yet. */
+async function projectedVersion(pool: Pool, schema: string, caseId: string): Promise<number | null> {
+  const { rows } = await pool.query<{ version: number }>(
+    `SELECT version FROM ${quoteSchema(schema)}.cases WHERE case_id = $1::uuid`,
+    [caseId],
+  );
+  return rows[0]?.version ?? null;
 }

@@ -19,6 +19,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   /** Attempts at a raced append before answering 409. */
   appendRetries: number;
+  /** How many cases' folded state the write path keeps (least recently written go first); 0 turns the cache off. */
+  writeCacheCases: number;
   /** Projection lag beyond which /health says degraded: reads are then visibly behind what was written. */
   healthLagSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -194,6 +196,7 @@ export function loadConfig(given: Env = process.env): AppConfig {
     bootstrapAdmin,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     appendRetries: integer('APPEND_RETRIES', 10, 1, 100),
+    writeCacheCases: integer('WRITE_CACHE_CASES', 1000, 0, 1_000_000),
     healthLagSeconds: integer('HEALTH_LAG_SECONDS', 60, 1, 86_400),
     logLevel,
     bodyLimit: env.BODY_LIMIT ?? '256kb',

@@ -61,6 +61,8 @@ export interface AppendResult {
 }
 
 export interface ReadStreamOptions {
+  /** Only events from this version on (a reader that already holds the ones before it). */
+  fromVersion?: number;
   /** Only events up to and including this version. */
   toVersion?: number;
   /** Only events recorded at or before this instant. */

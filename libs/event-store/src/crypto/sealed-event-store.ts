@@ -3,6 +3,7 @@ import type {
   EventStore,
   ExpectedVersion,
   FeedBatch,
+  Json,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -11,7 +12,29 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { caseIdOf } from '../case-streams';
+import { isPlainJson } from '../hash-chain';
 import type { CaseCipher } from './case-cipher';
+
+/**
+ * The recorded events as a read will give them: a field sealed under a live key reads as the writer gave it; an
+ * event stored without any sealed field (nothing sensitive, or erased before it was written) reads as stored. Null
+ * when the events do not pair up one to one; they are then opened as any read opens them.
+ */
+function asWritten(recorded: RecordedEvent[], given: NewEvent[], sealed: NewEvent[]): RecordedEvent[] | null {
+  if (recorded.length !== given.length || sealed.length !== given.length) return null;
+  if (recorded.some((event, i) => event.eventId !== given[i].eventId.toLowerCase())) return null;
+  return recorded.map((event, i) => {
+    if (!holdsSealed(sealed[i].data)) return event;
+    const data = given[i].data;
+    return { ...event, data: isPlainJson(data) ? data : (JSON.parse(JSON.stringify(data)) as Json) };
+  });
+}
+
+function holdsSealed(data: Json): boolean {
+  if (Array.isArray(data)) return data.some(holdsSealed);
+  if (typeof data !== 'object' || data === null) return false;
+  return typeof data.$sealed === 'string' || Object.values(data).some(holdsSealed);
+}
 
 /**
  * The event store as the application sees it: sensitive fields of case events are sealed on the way in and
@@ -28,7 +51,8 @@ export class SealedEventStore implements EventStore {
     const caseId = caseIdOf(streamId);
     const sealed = caseId ? await this.cipher.seal(caseId, events) : events;
     const result = await this.stored.append(streamId, sealed, expected);
-    return { ...result, events: await this.cipher.open(result.events) };
+    // The writer knows the plaintext it has just sealed: no key lookup to open it again.
+    return { ...result, events: asWritten(result.events, events, sealed) ?? (await this.cipher.open(result.events)) };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

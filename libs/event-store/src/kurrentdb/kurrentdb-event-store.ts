@@ -100,8 +100,9 @@ export class KurrentDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const toVersion = options.toVersion ?? Number.MAX_SAFE_INTEGER;
-    if (toVersion < 1) return [];
-    const events = await this.readRange(streamId, 1, toVersion);
+    const fromVersion = Math.max(1, options.fromVersion ?? 1);
+    if (toVersion < fromVersion) return [];
+    const events = await this.readRange(streamId, fromVersion, toVersion - fromVersion + 1);
     const last = events.at(-1);
     if (last) this.heads.remember(streamId, { version: last.version, hash: last.metadata.hash });
     return recordedUpTo(events, options.recordedUpTo);

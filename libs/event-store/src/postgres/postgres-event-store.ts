@@ -123,8 +123,9 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const toVersion = options.toVersion ?? MAX_VERSION;
-    if (toVersion < 1) return [];
-    const { rows } = await this.pool.query<EventRow>({ ...SQL.readStream, values: [streamId, toVersion] });
+    const fromVersion = Math.max(1, options.fromVersion ?? 1);
+    if (toVersion < fromVersion) return [];
+    const { rows } = await this.pool.query<EventRow>({ ...SQL.readStream, values: [streamId, toVersion, fromVersion] });
     const events = rows.map(toRecordedEvent);
     const last = events.at(-1);
     if (last) this.heads.remember(streamId, { version: last.version, hash: last.metadata.hash });

@@ -122,7 +122,7 @@ export const SQL = {
 
   readStream: {
     name: 'casetrack_events_read_stream',
-    text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version <= $2::int ORDER BY version`,
+    text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version BETWEEN $3::int AND $2::int ORDER BY version`,
   },
 
   /**

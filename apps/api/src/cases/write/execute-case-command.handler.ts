@@ -7,7 +7,6 @@ import {
   type CaseState,
   decide,
   type DomainError,
-  foldFacts,
   isDomainError,
   occurredOnOf,
 } from '@casetrack/domain';
@@ -26,6 +25,7 @@ import {
 } from '@casetrack/event-store';
 import { AccessRevocations } from './access-revocations';
 import { jitteredBackoff, RACED, type Raced, retryRacedAppends } from './append-retries';
+import { CaseStates } from './case-states';
 import type { Appended, CaseCommandOutcome, NotFound, Refused, VersionMismatch } from './command-outcome';
 import { type CaseCommandEnvelope, ExecuteCaseCommand } from './execute-case-command';
 import { OpenedCases } from './opened-cases';
@@ -38,10 +38,14 @@ function mayWrite(actor: CaseCommandEnvelope['actor'], assignedLawyerIds: string
   return actor.role === 'system' || canWriteCase(actor.role, actor.id, assignedLawyerIds);
 }
 
-/** Load the case, fold it, let the pure decider answer, append with the expected version; retry a raced append. */
+/**
+ * Load the case (the cached fold and the events after it), let the pure decider answer, append with the expected
+ * version; retry a raced append from a fresh read.
+ */
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandOutcome> {
   private readonly locks = new StreamLocks();
+  private readonly states: CaseStates;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -49,7 +53,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     private readonly cipher: CaseCipher,
     private readonly revocations: AccessRevocations,
     private readonly openedCases: OpenedCases,
-  ) {}
+  ) {
+    this.states = new CaseStates(store, config.writeCacheCases);
+  }
 
   execute(command: ExecuteCaseCommand): Promise<CaseCommandOutcome> {
     const streamId = caseStreamId(command.caseId);
@@ -57,14 +63,17 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     return this.locks.run(streamId, () => retryRacedAppends(() => this.attempt(command, streamId), policy));
   }
 
-  /** One attempt: read the stream, decide, append with the version the decision was made on. */
+  /** One attempt: bring the state up to the stream's head, decide, append with the version the decision was made on. */
   private async attempt(
     command: ExecuteCaseCommand,
     streamId: string,
   ): Promise<Appended | Refused | NotFound | VersionMismatch | Raced> {
     const { envelope } = command;
-    const recorded = await this.store.readStream(streamId);
-    const replay = this.alreadyRecorded(command, recorded);
+    const state = await this.states.current(streamId);
+    // The state knows every event id in the stream; only a request already recorded needs the events themselves.
+    const replay = this.isRecorded(command, state)
+      ? this.alreadyRecorded(command, await this.store.readStream(streamId))
+      : null;
     if (replay) {
       // This answer acknowledges the append as the first one would have: what it revokes is recorded first.
       await this.revocations.recordRemovals(command.caseId, replay.events, replay.outcome.version);
@@ -77,7 +86,6 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       return replay.outcome;
     }
 
-    const state = foldFacts(recorded.map(toCaseFact));
     // A case the caller may not see answers exactly like a case that does not exist.
     if (state.exists && !mayWrite(envelope.actor, Object.keys(state.lawyers))) return NOT_FOUND;
     const now = new Date().toISOString();
@@ -129,6 +137,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     try {
       appended = await this.store.append(streamId, events, state.exists ? state.version : 'no_stream');
     } catch (error) {
+      // Whatever went wrong, the cached state may no longer be the stream's: the next attempt reads it again.
+      this.states.forget(streamId);
       // Under If-Match the caller wanted this version and no other: a write that got in first is not retried over.
       if (error instanceof ConcurrencyError && envelope.expectedVersion !== null) {
         return { kind: 'version_mismatch', expected: envelope.expectedVersion, actual: error.actual };
@@ -136,12 +146,17 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       if (error instanceof ConcurrencyError || error instanceof DuplicateEventError) return RACED;
       throw error;
     }
+    this.states.appended(streamId, state, appended.events);
     // Before the answer: once it is sent, no read may show a removed lawyer the case (the projector may lag).
     await this.revocations.recordRemovals(command.caseId, decision, appended.version);
     const { version, position } = appended;
     // Before the answer too: a case opened a moment later must find this one among its possible duplicates.
     await this.openedCases.recordAppended(command.caseId, decision, version, position);
     return { kind: 'appended', caseId: command.caseId, version, position, alreadyRecorded: false };
+  }
+
+  private isRecorded(command: ExecuteCaseCommand, state: CaseState): boolean {
+    return command.envelope.idempotencyKey !== null && state.factIds[command.envelope.eventIds(0)] !== undefined;
   }
 
   /** A retried idempotent request whose events reached the stream before the first answer was sent. */

@@ -1,0 +1,105 @@
+import { type CaseState, evolve, foldFacts } from '@casetrack/domain';
+import { type EventStore, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
+
+/**
+ * The folded state of recently written cases, least recently used first out. An entry is the fold of its stream up
+ * to `state.version` and nothing more is assumed of it: every load reads the events after that version, so an entry
+ * that another process wrote past is brought up to date, never decided on as it was.
+ */
+class StateLru {
+  private readonly entries = new Map<string, CaseState>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(streamId: string): CaseState | undefined {
+    const state = this.entries.get(streamId);
+    if (state !== undefined) {
+      this.entries.delete(streamId);
+      this.entries.set(streamId, state);
+    }
+    return state;
+  }
+
+  set(streamId: string, state: CaseState): void {
+    this.entries.delete(streamId);
+    this.entries.set(streamId, state);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+
+  delete(streamId: string): void {
+    this.entries.delete(streamId);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * Case states for the write path: the cached fold plus the events after it, so a write costs the same on a case of
+ * ten events and of ten thousand. The cache is only a starting point: the append's expected version is what keeps a
+ * decision from being recorded on a state that is no longer the stream's, and a raced append forgets the entry.
+ */
+export class CaseStates {
+  private readonly cache: StateLru | null;
+
+  /** `capacity` 0 turns the cache off: every load folds the whole stream. */
+  constructor(
+    private readonly store: EventStore,
+    capacity: number,
+  ) {
+    this.cache = capacity > 0 ? new StateLru(capacity) : null;
+  }
+
+  /** The stream's state now: as cached and brought up to date, or folded from the whole stream. */
+  async current(streamId: string): Promise<CaseState> {
+    const cached = this.cache?.get(streamId);
+    if (cached === undefined) return this.remember(streamId, foldStream(await this.store.readStream(streamId)));
+    const after = await this.store.readStream(streamId, { fromVersion: cached.version + 1 });
+    if (after.length === 0) return cached;
+    // Versions are dense and never rewritten; a gap would mean the entry is not what it claims to be.
+    if (after[0].version !== cached.version + 1) {
+      return this.remember(streamId, foldStream(await this.store.readStream(streamId)));
+    }
+    return this.remember(streamId, foldOnto(cached, after));
+  }
+
+  /** `events` were appended right after `before` (the state the decision was made on). */
+  appended(streamId: string, before: CaseState, events: readonly RecordedEvent[]): void {
+    if (this.cache === null) return;
+    if (events.length === 0 || events[0].version !== before.version + 1) {
+      this.cache.delete(streamId);
+      return;
+    }
+    this.remember(streamId, foldOnto(before, events));
+  }
+
+  /** The entry may no longer be the stream's (a raced or failed append): the next load reads the stream again. */
+  forget(streamId: string): void {
+    this.cache?.delete(streamId);
+  }
+
+  get size(): number {
+    return this.cache?.size ?? 0;
+  }
+
+  private remember(streamId: string, state: CaseState): CaseState {
+    // A stream with no events is not worth an entry: its first append reads nothing anyway.
+    if (this.cache !== null && state.version > 0) this.cache.set(streamId, state);
+    return state;
+  }
+}
+
+function foldStream(events: readonly RecordedEvent[]): CaseState {
+  return foldFacts(events.map(toCaseFact));
+}
+
+function foldOnto(state: CaseState, events: readonly RecordedEvent[]): CaseState {
+  let next = state;
+  for (const event of events) next = evolve(next, toCaseFact(event));
+  return next;
+}

@@ -1,5 +1,6 @@
 import { toMillis } from '../values/time';
-import type { AccessDenial, AccessGrant, CaseState } from './case-state';
+import type { CaseDraft } from './case-draft';
+import type { AccessDenial, AccessGrant } from './case-state';
 
 /*
  * A grant ends the denials to the same people that began at or before it and were still open then. News comes in
@@ -7,19 +8,22 @@ import type { AccessDenial, AccessGrant, CaseState } from './case-state';
  * end keeps the grant's precision: a grant known to the month does not end a denial at an invented hour.
  */
 
-export function withAccessDenied(state: CaseState, denial: AccessDenial): CaseState {
-  const recorded = endedBy(denial, firstGrantFrom(state.accessGrants, denial));
-  return { ...state, accessDenials: [...state.accessDenials, recorded] };
+export function withAccessDenied(draft: CaseDraft, denial: AccessDenial): void {
+  draft.append('accessDenials', endedBy(denial, firstGrantFrom(draft.state.accessGrants, denial)));
 }
 
-export function withAccessGranted(state: CaseState, grant: AccessGrant): CaseState {
-  const accessGrants = [...state.accessGrants, grant];
-  const accessDenials = state.accessDenials.map((denial) => {
-    if (denial.who !== grant.who) return denial;
-    const first = firstGrantFrom(accessGrants, denial);
-    return first?.occurredAt === denial.until ? denial : endedBy(denial, first);
+/**
+ * Each denial's end is already the first of the earlier grants at or after it, so the new grant changes only the
+ * denials it comes before the end of (ties go to the grant recorded first): no need to search every grant again.
+ */
+export function withAccessGranted(draft: CaseDraft, grant: AccessGrant): void {
+  draft.append('accessGrants', grant);
+  const at = toMillis(grant.occurredAt);
+  draft.state.accessDenials.forEach((denial, index) => {
+    if (denial.who !== grant.who || at < toMillis(denial.occurredAt)) return;
+    if (denial.until !== undefined && at >= toMillis(denial.until)) return;
+    draft.replaceAt('accessDenials', index, endedBy(denial, grant));
   });
-  return { ...state, accessGrants, accessDenials };
 }
 
 function endedBy(denial: AccessDenial, grant: AccessGrant | undefined): AccessDenial {

@@ -1,6 +1,7 @@
 import { assertNever, type CaseEvent, type CaseFact, type Instant } from '../events/case-events';
 import type { FacilityKind, Measure } from '../values/vocabularies';
 import { DAY_MS, toMillis } from '../values/time';
+import type { CaseDraft } from './case-draft';
 import {
   type CaseState,
   type CustodyStatus,
@@ -63,77 +64,78 @@ export function isStatusBearing(event: CaseEvent): boolean {
 
 const CUSTODIAL_MEASURES: readonly Measure[] = ['pretrial_detention', 'house_arrest'];
 
-export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
-  if (state.status === 'deceased') return state;
+export function applyStatus(draft: CaseDraft, fact: CaseFact): void {
+  const state = draft.state;
+  if (state.status === 'deceased') return;
   const { event, meta } = fact;
   const at = meta.occurredAt;
   switch (event.type) {
     case 'DetentionRecorded':
-      return { ...hold(state, 'in_police_custody'), currentFacility: null };
+      hold(draft, 'in_police_custody');
+      return draft.set({ currentFacility: null });
     case 'WhereaboutsUnknownReported':
-      return { ...state, status: 'missing', currentFacility: null };
+      return draft.set({ status: 'missing', currentFacility: null });
     case 'DetaineeTransferred': {
       const status = statusAfterTransfer(state, event.data.facility.kind, at);
       const heldAs = status === 'hospitalised' ? state.heldAs : status;
-      return { ...state, status, heldAs, currentFacility: event.data.facility };
+      return draft.set({ status, heldAs, currentFacility: event.data.facility });
     }
     case 'AdministrativeSanctionImposed':
-      return event.data.kind === 'arrest' ? hold(state, 'administrative_arrest') : state;
+      return event.data.kind === 'arrest' ? hold(draft, 'administrative_arrest') : undefined;
     case 'PreventiveMeasureImposed': {
       const { measure, hearingId } = event.data;
       const until = event.data.until ?? null;
-      const withMeasure = {
-        ...state,
-        measure: { measure, until, since: at, ...(hearingId === undefined ? {} : { hearingId }) },
-        measureHistory: [...state.measureHistory, change(fact, 'imposed', measure, until, hearingId)],
-      };
-      if (measure === 'pretrial_detention') return hold(withMeasure, 'in_pretrial_detention');
-      if (measure === 'house_arrest') return { ...hold(withMeasure, 'house_arrest'), currentFacility: null };
-      return free(withMeasure, at);
+      draft.set({ measure: { measure, until, since: at, ...(hearingId === undefined ? {} : { hearingId }) } });
+      draft.append('measureHistory', change(fact, 'imposed', measure, until, hearingId));
+      if (measure === 'pretrial_detention') return hold(draft, 'in_pretrial_detention');
+      if (measure === 'house_arrest') {
+        hold(draft, 'house_arrest');
+        return draft.set({ currentFacility: null });
+      }
+      return free(draft, at);
     }
     case 'PreventiveMeasureExtended': {
-      if (!state.measure) return state;
+      const current = state.measure;
+      if (!current) return;
       const { until, hearingId } = event.data;
-      return {
-        ...state,
-        measure: { ...state.measure, until },
-        measureHistory: [...state.measureHistory, change(fact, 'extended', state.measure.measure, until, hearingId)],
-      };
+      draft.set({ measure: { ...current, until } });
+      return draft.append('measureHistory', change(fact, 'extended', current.measure, until, hearingId));
     }
     case 'ReleasedToHouseArrest': {
       const until = event.data.until ?? null;
-      return {
-        ...state,
+      draft.set({
         status: 'house_arrest',
         heldAs: 'house_arrest',
         currentFacility: null,
         measure: { measure: 'house_arrest', until, since: at },
-        measureHistory: [...state.measureHistory, change(fact, 'released_to_house_arrest', 'house_arrest', until)],
-      };
+      });
+      return draft.append('measureHistory', change(fact, 'released_to_house_arrest', 'house_arrest', until));
     }
     case 'Released': {
       const custodial = state.measure !== null && CUSTODIAL_MEASURES.includes(state.measure.measure);
-      return free(custodial ? endMeasure(state, fact) : state, at);
+      if (custodial) endMeasure(draft, fact);
+      return free(draft, at);
     }
     case 'MedicalFactRecorded':
       if (event.data.kind === 'hospitalised' && state.status !== 'released') {
-        return { ...state, status: 'hospitalised' };
+        return draft.set({ status: 'hospitalised' });
       }
       if (event.data.kind === 'removed_from_hospital' && state.status === 'hospitalised') {
         const heldAs = state.heldAs ?? 'in_police_custody';
         const facility = state.currentFacility?.kind === 'hospital' ? null : state.currentFacility;
-        return { ...state, status: heldAs, heldAs, currentFacility: facility };
+        return draft.set({ status: heldAs, heldAs, currentFacility: facility });
       }
-      return state;
+      return;
     case 'VerdictDelivered': {
-      const ended = endMeasure(state, fact);
+      endMeasure(draft, fact);
       const { outcome, sentence } = event.data;
-      if (outcome === 'convicted' && sentence?.kind === 'imprisonment') return hold(ended, 'imprisoned');
+      if (outcome === 'convicted' && sentence?.kind === 'imprisonment') return hold(draft, 'imprisoned');
       const freed = outcome !== 'convicted' || (sentence !== undefined && sentence.kind !== 'other');
-      return freed && isHeld(ended) ? free(ended, at) : ended;
+      return freed && isHeld(state) ? free(draft, at) : undefined;
     }
     case 'DeathRecorded':
-      return { ...endMeasure(state, fact), status: 'deceased' };
+      endMeasure(draft, fact);
+      return draft.set({ status: 'deceased' });
     case 'CaseOpened':
     case 'IdentityCorrected':
     case 'NameVariantsAdded':
@@ -162,32 +164,30 @@ export function applyStatus(state: CaseState, fact: CaseFact): CaseState {
     case 'MergeRequested':
     case 'DuplicateMerged':
     case 'CaseErased':
-      return state;
+      return;
     default:
       return assertNever(event);
   }
 }
 
 /** Sets how the person is held; a stay in hospital stays on the board until they leave it. */
-function hold(state: CaseState, heldAs: HeldAs): CaseState {
-  return { ...state, heldAs, status: state.status === 'hospitalised' ? 'hospitalised' : heldAs };
+function hold(draft: CaseDraft, heldAs: HeldAs): void {
+  draft.set({ heldAs, status: draft.state.status === 'hospitalised' ? 'hospitalised' : heldAs });
 }
 
-function free(state: CaseState, at: Instant): CaseState {
-  return { ...state, status: 'released', heldAs: null, currentFacility: null, releasedAt: at };
+function free(draft: CaseDraft, at: Instant): void {
+  draft.set({ status: 'released', heldAs: null, currentFacility: null, releasedAt: at });
 }
 
 function isHeld(state: CaseState): boolean {
   return isInCustody(state.status) || state.heldAs !== null;
 }
 
-function endMeasure(state: CaseState, fact: CaseFact): CaseState {
-  if (!state.measure) return state;
-  return {
-    ...state,
-    measure: null,
-    measureHistory: [...state.measureHistory, change(fact, 'ended', state.measure.measure, state.measure.until)],
-  };
+function endMeasure(draft: CaseDraft, fact: CaseFact): void {
+  const current = draft.state.measure;
+  if (!current) return;
+  draft.set({ measure: null });
+  draft.append('measureHistory', change(fact, 'ended', current.measure, current.until));
 }
 
 function change(

@@ -3,6 +3,7 @@ import { redactEvent } from '../events/sensitive-fields';
 import { toMillis } from '../values/time';
 import { initialCaseState, type CaseState, type KnownFact } from './case-state';
 import { applyContents } from './apply-contents';
+import { CaseDraft } from './case-draft';
 import { applyStatus, isStatusBearing } from './apply-status';
 
 /**
@@ -17,24 +18,18 @@ import { applyStatus, isStatusBearing } from './apply-status';
  */
 export function evolve(state: CaseState, fact: CaseFact): CaseState {
   if (state.factIds[fact.meta.eventId]) return state;
-  const facts = [...state.facts, fact];
-  if (needsRefold(state, fact)) return project(facts);
+  if (needsRefold(state, fact)) return project([...state.facts, fact]);
 
-  const known: KnownFact = {
-    type: fact.event.type,
-    version: fact.meta.version,
-    occurredAt: fact.meta.occurredAt,
-    retracted: false,
-  };
-  let next: CaseState = {
-    ...state,
-    facts,
-    factIds: { ...state.factIds, [fact.meta.eventId]: known },
-    version: fact.meta.version,
-  };
-  next = applyContents(next, fact);
-  if (isStatusBearing(fact.event)) next = { ...applyStatus(next, fact), statusAsOf: fact.meta.occurredAt };
-  return next;
+  const draft = new CaseDraft(state);
+  draft.append('facts', fact);
+  draft.put('factIds', fact.meta.eventId, known(fact, false));
+  draft.set({ version: fact.meta.version });
+  applyContents(draft, fact);
+  if (isStatusBearing(fact.event)) {
+    applyStatus(draft, fact);
+    draft.set({ statusAsOf: fact.meta.occurredAt });
+  }
+  return draft.finish();
 }
 
 export function foldFacts(facts: readonly CaseFact[]): CaseState {
@@ -68,38 +63,63 @@ function needsRefold(state: CaseState, fact: CaseFact): boolean {
 /**
  * The state from scratch: what the case holds in stream order, then status-bearing facts in
  * (occurredAt, version) order, leaving out retracted facts and the retractions themselves.
+ * One draft folds them all, so each fact costs the same however long the stream; the facts are
+ * walked as few times as possible, since on a long case walking them is most of the cost.
  */
 function project(unordered: readonly CaseFact[]): CaseState {
-  const sorted = [...unordered].sort((a, b) => a.meta.version - b.meta.version);
-  // After an erasure no sensitive value may survive in a state held in memory (a projector's cache, say).
-  const facts = sorted.some((f) => f.event.type === 'CaseErased')
-    ? sorted.map((f) => ({ ...f, event: redactEvent(f.event) }))
-    : sorted;
+  const facts = inStreamOrder(unordered);
   const retracted = new Set<string>();
   for (const f of facts) if (f.event.type === 'FactRetracted') retracted.add(f.event.data.eventId);
 
   const factIds: Record<string, KnownFact> = {};
+  const draft = new CaseDraft(initialCaseState);
+  draft.set({ facts, factIds, version: facts[facts.length - 1].meta.version });
+  const statusFacts: CaseFact[] = [];
+  const statusAt: number[] = [];
   for (const f of facts) {
-    const { eventId, version, occurredAt } = f.meta;
-    factIds[eventId] = { type: f.event.type, version, occurredAt, retracted: retracted.has(eventId) };
+    const isRetracted = retracted.has(f.meta.eventId);
+    factIds[f.meta.eventId] = known(f, isRetracted);
+    if (isRetracted || f.event.type === 'FactRetracted') continue;
+    applyContents(draft, f);
+    if (isStatusBearing(f.event)) {
+      statusFacts.push(f);
+      statusAt.push(toMillis(f.meta.occurredAt));
+    }
   }
-  const counting = facts.filter((f) => f.event.type !== 'FactRetracted' && !retracted.has(f.meta.eventId));
-
-  let state: CaseState = {
-    ...initialCaseState,
-    facts,
-    factIds,
-    version: facts.reduce((max, f) => Math.max(max, f.meta.version), 0),
-  };
-  for (const f of counting) state = applyContents(state, f);
-  for (const f of byOccurrence(counting.filter((c) => isStatusBearing(c.event)))) {
-    state = { ...applyStatus(state, f), statusAsOf: f.meta.occurredAt };
-  }
-  return state;
+  const byOccurrence = inOccurrenceOrder(statusFacts, statusAt);
+  for (const f of byOccurrence) applyStatus(draft, f);
+  // No status rule reads statusAsOf: the latest occurredAt is set once, after them all.
+  if (byOccurrence.length > 0) draft.set({ statusAsOf: byOccurrence[byOccurrence.length - 1].meta.occurredAt });
+  return draft.finish();
 }
 
-function byOccurrence(facts: readonly CaseFact[]): CaseFact[] {
-  return [...facts].sort(
-    (a, b) => toMillis(a.meta.occurredAt) - toMillis(b.meta.occurredAt) || a.meta.version - b.meta.version,
-  );
+/** A copy in version order; after an erasure, with every sensitive value redacted. */
+function inStreamOrder(facts: readonly CaseFact[]): CaseFact[] {
+  let ordered = true;
+  let erased = false;
+  facts.forEach((f, i) => {
+    if (i > 0 && facts[i - 1].meta.version > f.meta.version) ordered = false;
+    if (f.event.type === 'CaseErased') erased = true;
+  });
+  const sorted = ordered ? [...facts] : [...facts].sort((a, b) => a.meta.version - b.meta.version);
+  // After an erasure no sensitive value may survive in a state held in memory (a projector's cache, say).
+  return erased ? sorted.map((f) => ({ ...f, event: redactEvent(f.event) })) : sorted;
+}
+
+function known(fact: CaseFact, retracted: boolean): KnownFact {
+  const { version, occurredAt } = fact.meta;
+  return { type: fact.event.type, version, occurredAt, retracted };
+}
+
+/**
+ * The facts (in version order) in (occurredAt, version) order, given each one's instant in milliseconds. The sort is
+ * stable, so sorting on the instant alone keeps version order among equal instants; facts already in order (no late
+ * news) are not sorted at all.
+ */
+function inOccurrenceOrder(facts: readonly CaseFact[], at: readonly number[]): readonly CaseFact[] {
+  if (at.every((millis, i) => i === 0 || at[i - 1] <= millis)) return facts;
+  return facts
+    .map((_fact, i) => i)
+    .sort((i, j) => at[i] - at[j])
+    .map((i) => facts[i]);
 }

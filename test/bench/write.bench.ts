@@ -1,0 +1,462 @@
+/**
+ * Writes through the real service against a bare durable write, in the same run and database.
+ *
+ *   npm run bench:write          (BENCH_ROUNDS, BENCH_WRITES, BENCH_PROFILE=0 adjust it)
+ *
+ * Two servers run as child processes of this one, which only sends requests (so neither shares an event loop with
+ * the clients): the service (`createApp`, ROLES=api, production log level) and a bare `node:http` server that does
+ * one INSERT of the same JSON per request into a table of the same database. At 32 clients, each adding notes to its
+ * own case, rounds of the two alternate (the order flips every round); the table shows medians, and the ratio is the
+ * median of each round's service/bare ratio, so both sides of a ratio were measured seconds apart. Then: one client's
+ * note on a case of 1,000 events against a note on a new case (interleaved rounds), reads of one case's detail at 32
+ * clients (with the projector role on, once it has caught up), and a CPU profile of the service under the write load,
+ * summarised by self time.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { loadConfig } from '@casetrack/config';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase } from '../support/test-database';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CLIENTS = 32;
+/** Writes per run at 32 clients: long enough for a steady state (a couple of seconds), short enough for 5 rounds. */
+const WRITES = Number(process.env.BENCH_WRITES ?? 3_200);
+const SINGLE_NOTES = 200;
+const LONG_CASE = Number(process.env.BENCH_LONG_CASE ?? 1_000);
+const READS = 6_400;
+const PROFILE = process.env.BENCH_PROFILE !== '0';
+const ADMIN = { email: 'bench-admin@casetrack.test', password: 'bench-admin-password' };
+const NOTE = { text: 'Visited at the detention centre; he has not been given his medication since Tuesday.' };
+
+interface RunResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child roles
+
+async function serveService(port: number): Promise<void> {
+  const config = loadConfig({ ...process.env, PORT: String(port) });
+  const app = await createApp(config);
+  await app.listen(port, '127.0.0.1');
+  process.on('SIGTERM', () => {
+    void app.close().then(() => process.exit(0));
+  });
+  // The profile covers only what the driver asks for (the write load), not the start-up and its compilation.
+  const session = new Session();
+  process.on('message', (message: { profile: 'start' } | { profile: 'stop'; file: string }) => {
+    void (async () => {
+      if (message.profile === 'start') {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: 250 });
+        await session.post('Profiler.start');
+      } else {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(message.file, JSON.stringify(profile));
+        session.disconnect();
+      }
+      process.send?.('profiled');
+    })();
+  });
+  process.send?.('ready');
+}
+
+/** One INSERT of the request's JSON (with the metadata an event carries) per request, answered like a write. */
+async function serveBare(port: number): Promise<void> {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+  const insert = {
+    name: 'bench_bare_insert',
+    text: 'INSERT INTO bare_writes (id, stream_id, data, metadata) VALUES ($1, $2, $3::jsonb, $4::jsonb)',
+  };
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const id = randomUUID();
+      const body = Buffer.concat(chunks).toString('utf8');
+      const metadata = JSON.stringify({ actorId: id, recordedAt: new Date().toISOString(), path: request.url });
+      pool.query({ ...insert, values: [id, request.url, body, metadata] }).then(
+        () => {
+          response.writeHead(201, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ id }));
+        },
+        (error: Error) => {
+          response.writeHead(500);
+          response.end(error.message);
+        },
+      );
+    });
+  });
+  server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+  process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Driver
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function call(port: number, method: string, url: string, token: string | null, body?: unknown): Promise<Answer> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+async function expectStatus(answer: Promise<Answer>, status: number): Promise<Record<string, unknown>> {
+  const { status: got, body } = await answer;
+  if (got !== status) throw new Error(`expected ${status}, got ${got}: ${body.slice(0, 300)}`);
+  return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+}
+
+/** `total` operations spread over `clients` loops; each loop waits for its answer before sending the next. */
+async function run(clients: number, total: number, op: (client: number) => Promise<void>): Promise<RunResult> {
+  const latencies: number[] = [];
+  const perClient = Math.ceil(total / clients);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = 0; i < perClient; i += 1) {
+        const t0 = performance.now();
+        await op(client);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function summary(runs: RunResult[]): RunResult {
+  return {
+    perSecond: median(runs.map((r) => r.perSecond)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+  };
+}
+
+const fmt = (n: number, digits = 0): string => n.toFixed(digits);
+const line = (label: string, r: RunResult, unit: string): string =>
+  `${label.padEnd(22)} ${fmt(r.perSecond).padStart(6)} ${unit}  p50 ${fmt(r.p50, 1).padStart(5)} ms  p99 ${fmt(r.p99, 1).padStart(5)} ms`;
+
+interface Child {
+  process: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Asks a service child to start or stop its CPU profiler; resolves once it has. */
+function profiler(child: Child, message: { profile: 'start' } | { profile: 'stop'; file: string }): Promise<void> {
+  return new Promise((resolve) => {
+    child.process.once('message', () => resolve());
+    child.process.send(message);
+  });
+}
+
+let nextPort = 40_000 + Math.floor(Math.random() * 10_000);
+
+/** This file again, as `role`, with the TypeScript hooks the npm script runs it with. */
+function startChild(role: 'service' | 'bare', env: Record<string, string>): Promise<Child> {
+  const port = nextPort++;
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename, role],
+    {
+      env: { ...process.env, ...env, BENCH_ROLE_PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${String(code)} before it was ready`)));
+    child.once('message', () => {
+      child.removeAllListeners('exit');
+      resolve({
+        process: child,
+        port,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+function serviceEnv(databaseUrl: string, roles: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ROLES: roles,
+    // The production default: one log line per request, as a deployment writes it.
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '0',
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+  };
+}
+
+async function signIn(port: number, email: string, password: string): Promise<string> {
+  return (await expectStatus(call(port, 'POST', '/v1/auth/login', null, { email, password }), 200))
+    .accessToken as string;
+}
+
+async function openCase(port: number, token: string, name: string): Promise<string> {
+  const body = { detainee: { fullName: name, nameVariants: [], city: 'Almaty' }, source: { kind: 'relative' } };
+  return (await expectStatus(call(port, 'POST', '/v1/cases', token, body), 201)).caseId as string;
+}
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  console.log(
+    `Write benchmark: ${ROUNDS} rounds, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`,
+  );
+  console.log('Creating the benchmark database…');
+  const database = await createTestDatabase();
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  let service: Child | null = null;
+  let bare: Child | null = null;
+  try {
+    await pool.query('CREATE TABLE bare_writes (id uuid PRIMARY KEY, stream_id text, data jsonb, metadata jsonb)');
+    service = await startChild('service', serviceEnv(database.url, 'api'));
+    bare = await startChild('bare', { DATABASE_URL: database.url });
+    const adminToken = await signIn(service.port, ADMIN.email, ADMIN.password);
+    const coordinator = { email: 'bench-coordinator@casetrack.test', password: 'a-long-bench-password' };
+    await expectStatus(
+      call(service.port, 'POST', '/v1/users', adminToken, {
+        ...coordinator,
+        name: 'Bench Coordinator',
+        role: 'coordinator',
+        timeZone: 'Asia/Almaty',
+      }),
+      201,
+    );
+    const token = await signIn(service.port, coordinator.email, coordinator.password);
+
+    console.log(`Opening ${CLIENTS} cases and one of ${LONG_CASE} events…`);
+    const cases = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, i) => openCase(service!.port, token, `Bench Detainee ${i}`)),
+    );
+    const longCase = await openCase(service.port, token, 'Bench Long Case');
+    for (let i = 1; i < LONG_CASE; i += 1) {
+      await expectStatus(call(service.port, 'POST', `/v1/cases/${longCase}/notes`, token, NOTE), 201);
+    }
+
+    const serviceNote = (port: number) => async (client: number) => {
+      await expectStatus(call(port, 'POST', `/v1/cases/${cases[client]}/notes`, token, NOTE), 201);
+    };
+    const bareNote = (port: number) => async (client: number) => {
+      await expectStatus(call(port, 'POST', `/v1/cases/${cases[client]}/notes`, null, NOTE), 201);
+    };
+
+    console.log('Warming up both servers…');
+    await run(CLIENTS, 640, serviceNote(service.port));
+    await run(CLIENTS, 640, bareNote(bare.port));
+
+    console.log(`\n1/4 ${CLIENTS} clients, each adding notes to its own case, ${WRITES} writes per run:`);
+    const serviceRuns: RunResult[] = [];
+    const bareRuns: RunResult[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const order = round % 2 === 1 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
+      for (const side of order) {
+        const result =
+          side === 'service'
+            ? await run(CLIENTS, WRITES, serviceNote(service.port))
+            : await run(CLIENTS, WRITES, bareNote(bare.port));
+        (side === 'service' ? serviceRuns : bareRuns).push(result);
+        console.log(`  round ${round}/${ROUNDS} ${line(side, result, 'writes/s')}`);
+      }
+    }
+    const ratio = median(serviceRuns.map((r, i) => r.perSecond / bareRuns[i].perSecond));
+
+    console.log(`\n2/4 One client: a note on a case of ${LONG_CASE}+ events against a note on a new case:`);
+    const longRuns: RunResult[] = [];
+    const newRuns: RunResult[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const fresh = await openCase(service.port, token, `Bench New Case ${round}`);
+      const onCase = (caseId: string) => async () => {
+        await expectStatus(call(service!.port, 'POST', `/v1/cases/${caseId}/notes`, token, NOTE), 201);
+      };
+      const order = round % 2 === 1 ? (['new', 'long'] as const) : (['long', 'new'] as const);
+      for (const which of order) {
+        const result = await run(1, SINGLE_NOTES, onCase(which === 'new' ? fresh : longCase));
+        (which === 'new' ? newRuns : longRuns).push(result);
+        console.log(`  round ${round}/${ROUNDS} ${line(`${which} case`, result, 'notes/s')}`);
+      }
+    }
+    const lengthRatio = median(longRuns.map((r, i) => r.p50 / newRuns[i].p50));
+
+    console.log('\n3/4 Reads of one case at 32 clients (the service restarted with the projector role, caught up):');
+    await service.stop();
+    service = await startChild('service', serviceEnv(database.url, 'api,projector'));
+    const servicePort = service.port;
+    const { rows } = await pool.query<{ version: number }>(
+      'SELECT max(version)::int AS version FROM events WHERE stream_id = $1',
+      [`case-${cases[0]}`],
+    );
+    const headVersion = rows[0]?.version ?? 0;
+    for (;;) {
+      const answer = await call(servicePort, 'GET', `/v1/cases/${cases[0]}`, token);
+      if (answer.status === 200 && (JSON.parse(answer.body) as { version?: number }).version === headVersion) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const readRuns: RunResult[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const result = await run(CLIENTS, READS, async () => {
+        await expectStatus(call(servicePort, 'GET', `/v1/cases/${cases[0]}`, token), 200);
+      });
+      readRuns.push(result);
+      console.log(`  round ${round}/${ROUNDS} ${line('GET case', result, 'reads/s')}`);
+    }
+    await service.stop();
+    service = null;
+
+    let profileSummary: string[] = [];
+    if (PROFILE) {
+      console.log('\n4/4 CPU profile of the service (ROLES=api) under the 32-client write load…');
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-write-profile-')), 'service.cpuprofile');
+      const profiled = await startChild('service', serviceEnv(database.url, 'api'));
+      service = profiled;
+      await run(CLIENTS, 640, serviceNote(profiled.port));
+      await profiler(profiled, { profile: 'start' });
+      await run(CLIENTS, WRITES, serviceNote(profiled.port));
+      await profiler(profiled, { profile: 'stop', file });
+      profileSummary = summariseProfile(file);
+      console.log(`    the profile: ${file} (open it in Chrome DevTools or speedscope)`);
+    }
+
+    const s = summary(serviceRuns);
+    const b = summary(bareRuns);
+    const reads = summary(readRuns);
+    console.log('\nMedians:');
+    console.log(`  ${line('service', s, 'writes/s')}`);
+    console.log(`  ${line('bare INSERT server', b, 'writes/s')}`);
+    console.log(`  service/bare writes/s (median of paired rounds): ${ratio.toFixed(2)}  (target ≥ 0.50, p99 < 50 ms)`);
+    console.log(`  ${line('GET one case', reads, 'reads/s')}  (target ≥ 2,000/s)`);
+    console.log(
+      `  one client, note p50: new case ${fmt(summary(newRuns).p50, 2)} ms, case of ${LONG_CASE}+ events ` +
+        `${fmt(summary(longRuns).p50, 2)} ms, ratio ${lengthRatio.toFixed(2)} (target ≤ 1.20)`,
+    );
+    if (profileSummary.length) console.log(`\nWhere the service's CPU goes (self time):\n${profileSummary.join('\n')}`);
+    console.log(`\nDone in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
+  } finally {
+    await service?.stop();
+    await bare?.stop();
+    agent.destroy();
+    await pool.end();
+    await database.drop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Profile summary
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+}
+
+/** Where a function lives, coarsely: a package, our code (by top folder), Node.js itself, or the engine. */
+function placeOf(url: string, name: string): string {
+  if (!url) return name.startsWith('(') ? name : '(engine/native)';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 'node_modules/'.length).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  if (url.startsWith('node:')) return 'node (core)';
+  const ours = /\/(apps|libs)\/([^/]+)\//.exec(url);
+  return ours ? `${ours[1]}/${ours[2]}` : path.basename(url);
+}
+
+function summariseProfile(file: string): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const total = profile.samples.length;
+  const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, total);
+  const byFunction = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (hits === 0) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const place = placeOf(url, functionName);
+    const fn = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''} [${place}]`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits);
+    byPlace.set(place, (byPlace.get(place) ?? 0) + hits);
+  }
+  const top = (map: Map<string, number>, n: number): string[] =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([key, hits]) => `  ${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`);
+  return [
+    `  ${total} samples over ${((total * msPerSample) / 1000).toFixed(1)} s; by place:`,
+    ...top(byPlace, 15),
+    '  by function:',
+    ...top(byFunction, 20),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const role = process.argv[2];
+const rolePort = Number(process.env.BENCH_ROLE_PORT);
+const started =
+  role === 'service' ? serveService(rolePort) : role === 'bare' ? serveBare(rolePort) : main().then(() => undefined);
+started.catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

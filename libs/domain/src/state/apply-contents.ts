@@ -3,7 +3,7 @@ import { withoutUndefined } from '../values/json';
 import { withAccessDenied, withAccessGranted } from './access';
 import type { CaseDraft } from './case-draft';
 import { withIdentityCorrected, withNameVariants } from './identity';
-import { type Complaint, fromFact, type Hearing } from './case-state';
+import { type Complaint, entryOf, type Hearing } from './case-state';
 
 /**
  * Folds what the case holds (who, what, which hearing, which complaint) in stream order.
@@ -15,7 +15,6 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
   const { event, meta } = fact;
   const state = draft.state;
   const at = meta.occurredAt;
-  const from = fromFact(meta);
   switch (event.type) {
     case 'CaseOpened':
       return draft.set({
@@ -35,9 +34,9 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
     case 'LawyerUnassigned':
       return draft.remove('lawyers', event.data.lawyerId);
     case 'DetentionRecorded':
-      return draft.append('detentions', { ...from, ...event.data });
+      return draft.append('detentions', entryOf(meta, event.data));
     case 'DetaineeTransferred':
-      return draft.append('transfers', { ...from, facility: event.data.facility });
+      return draft.append('transfers', entryOf(meta, { facility: event.data.facility }));
     case 'ChargeBrought': {
       const { chargeId, ...rest } = event.data;
       const charge = { chargeId, ...rest, status: 'active' as const, broughtAt: at, previousQualifications: [] };
@@ -59,7 +58,7 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
       return draft.put('charges', charge.chargeId, next);
     }
     case 'AdministrativeSanctionImposed':
-      return draft.append('administrativeSanctions', { ...from, ...event.data });
+      return draft.append('administrativeSanctions', entryOf(meta, event.data));
     case 'HearingScheduled': {
       const hearing: Hearing = { ...event.data, status: 'scheduled', previousScheduledAt: [] };
       return draft.put('hearings', hearing.hearingId, hearing);
@@ -81,13 +80,13 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
       return updateHearing(draft, event.data.hearingId, (h) => ({ ...h, ...outcome, status: 'held' }));
     }
     case 'AccessDenied':
-      return withAccessDenied(draft, { ...from, ...event.data });
+      return withAccessDenied(draft, entryOf(meta, event.data));
     case 'AccessGranted':
-      return withAccessGranted(draft, { ...from, ...event.data });
+      return withAccessGranted(draft, entryOf(meta, event.data));
     case 'PressureReported':
-      return draft.append('pressure', { ...from, ...event.data });
+      return draft.append('pressure', entryOf(meta, event.data));
     case 'TortureAllegationRecorded':
-      return draft.put('allegations', event.data.allegationId, { ...from, ...event.data });
+      return draft.put('allegations', event.data.allegationId, entryOf(meta, event.data));
     case 'ComplaintFiled': {
       const complaint: Complaint = { ...event.data, filedAt: at, status: 'awaiting', pressure: [] };
       return draft.put('complaints', complaint.complaintId, complaint);
@@ -104,7 +103,7 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
       const { complaintId: _c, ...pressure } = event.data;
       return updateComplaint(draft, event.data.complaintId, (c) => ({
         ...c,
-        pressure: [...c.pressure, { ...from, ...pressure }],
+        pressure: [...c.pressure, entryOf(meta, pressure)],
       }));
     }
     case 'ComplaintWithdrawn':
@@ -114,15 +113,15 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
         withdrawal: { reason: event.data.reason, withdrawnAt: at },
       }));
     case 'MedicalFactRecorded':
-      return draft.append('medicalFacts', { ...from, ...event.data });
+      return draft.append('medicalFacts', entryOf(meta, event.data));
     case 'VerdictDelivered':
-      return draft.set({ verdict: { ...from, ...event.data } });
+      return draft.set({ verdict: entryOf(meta, event.data) });
     case 'DeathRecorded':
-      return draft.set({ death: { ...from, ...event.data } });
+      return draft.set({ death: entryOf(meta, event.data) });
     case 'NoteAdded':
-      return draft.append('notes', { ...from, text: event.data.text });
+      return draft.append('notes', entryOf(meta, { text: event.data.text }));
     case 'CaseLinked':
-      return draft.append('links', { ...from, ...event.data });
+      return draft.append('links', entryOf(meta, event.data));
     case 'CaseClosed':
       return draft.set({ closed: true });
     case 'CaseReopened':

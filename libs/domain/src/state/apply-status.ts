@@ -5,7 +5,7 @@ import type { CaseDraft } from './case-draft';
 import {
   type CaseState,
   type CustodyStatus,
-  fromFact,
+  entryOf,
   type HeldAs,
   isInCustody,
   type MeasureChange,
@@ -197,7 +197,7 @@ function change(
   until: Instant | null,
   hearingId?: string,
 ): MeasureChange {
-  const base = { ...fromFact(fact.meta), change: kind, measure, until };
+  const base = entryOf(fact.meta, { change: kind, measure, until });
   return hearingId === undefined ? base : { ...base, hearingId };
 }
 

@@ -69,12 +69,15 @@ interface FromFact {
 
 /** What an entry of the state keeps of the fact that created it: its id and its time, with the time's precision. */
 export function fromFact(meta: FactMeta): FromFact {
-  return {
-    eventId: meta.eventId,
-    occurredAt: meta.occurredAt,
-    occurredAtPrecision: meta.occurredAtPrecision,
-    ...(meta.occurredOn !== undefined ? { occurredOn: meta.occurredOn } : {}),
-  };
+  return entryOf(meta, {});
+}
+
+/** An entry of the state: what `fromFact` keeps, then the fact's data (built at once: the fold makes one per fact). */
+export function entryOf<D extends object>(meta: FactMeta, data: D): FromFact & D {
+  const { eventId, occurredAt, occurredAtPrecision, occurredOn } = meta;
+  return occurredOn === undefined
+    ? { eventId, occurredAt, occurredAtPrecision, ...data }
+    : { eventId, occurredAt, occurredAtPrecision, occurredOn, ...data };
 }
 
 export interface CaseSource {

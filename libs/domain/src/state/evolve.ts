@@ -17,10 +17,33 @@ import { applyStatus, isStatusBearing } from './apply-status';
  * A fact already seen (same eventId) is ignored, so replaying a stream twice is harmless.
  */
 export function evolve(state: CaseState, fact: CaseFact): CaseState {
-  if (state.factIds[fact.meta.eventId]) return state;
-  if (needsRefold(state, fact)) return project([...state.facts, fact]);
+  return evolveAll(state, [fact]);
+}
 
-  const draft = new CaseDraft(state);
+/**
+ * Folds facts onto a state one after the other, as `facts.reduce(evolve, state)` does, but on one draft: what the
+ * state keeps (its facts, lists, records) is copied once for the whole batch, not once per fact, so a batch of k
+ * facts onto a case of n costs O(n + k) rather than O(n·k) (a projector's batch, say). A refold starts a new draft.
+ */
+export function evolveAll(state: CaseState, facts: readonly CaseFact[]): CaseState {
+  let folded = state;
+  let draft: CaseDraft | null = null;
+  for (const fact of facts) {
+    const current = draft === null ? folded : draft.state;
+    if (current.factIds[fact.meta.eventId]) continue;
+    if (needsRefold(current, fact)) {
+      folded = project([...current.facts, fact]);
+      draft = null;
+      continue;
+    }
+    draft ??= new CaseDraft(folded);
+    foldOnto(draft, fact);
+  }
+  return draft === null ? folded : draft.finish();
+}
+
+/** The cheap path: the fact on top of what is folded already. */
+function foldOnto(draft: CaseDraft, fact: CaseFact): void {
   draft.append('facts', fact);
   draft.put('factIds', fact.meta.eventId, known(fact, false));
   draft.set({ version: fact.meta.version });
@@ -29,7 +52,6 @@ export function evolve(state: CaseState, fact: CaseFact): CaseState {
     applyStatus(draft, fact);
     draft.set({ statusAsOf: fact.meta.occurredAt });
   }
-  return draft.finish();
 }
 
 export function foldFacts(facts: readonly CaseFact[]): CaseState {

@@ -1,7 +1,7 @@
 import type { CaseFact } from '../events/case-events';
 import { mixedStream } from '../testing/mixed-stream';
 import { initialCaseState, type CaseState } from './case-state';
-import { evolve, foldFacts } from './evolve';
+import { evolve, evolveAll, foldFacts } from './evolve';
 
 /*
  * The fold builds each state in place on a private draft (case-draft.ts) so that a long stream folds in linear time.
@@ -39,6 +39,23 @@ describe('folding a long stream of every kind of fact', () => {
       expect(state.notes.length + state.transfers.length + Object.keys(state.hearings).length).toBeGreaterThan(30);
     },
   );
+
+  it.each(SEEDS.slice(0, 4))('folding the stream in batches of any size gives the same state (seed %i)', (seed) => {
+    const facts = mixedStream(400, seed);
+    let state = initialCaseState;
+    for (let from = 0, size = 1; from < facts.length; from += size, size = (size * 7) % 53) {
+      state = evolveAll(state, facts.slice(from, from + size));
+    }
+    expect(state).toEqual(foldFacts(facts));
+  });
+
+  it('a batch holding facts already folded skips them, as evolve does', () => {
+    const facts = mixedStream(120, 12);
+    const state = foldFacts(facts.slice(0, 80));
+    expect(evolveAll(state, facts)).toEqual(foldFacts(facts));
+    expect(evolveAll(state, facts.slice(0, 80))).toBe(state);
+    expect(evolveAll(state, [])).toBe(state);
+  });
 
   it('folding an erasure last gives the same redacted state either way', () => {
     const facts = mixedStream(200, 9);
@@ -84,6 +101,17 @@ describe('no fold changes a state it handed out', () => {
     expect(left.factIds.right).toBeUndefined();
     expect(right.factIds.left).toBeUndefined();
     expect(base).toEqual(copy);
+  });
+
+  it('a state held between two batches is unchanged by the batches after it', () => {
+    const facts = mixedStream(300, 13);
+    const held: Array<{ state: CaseState; json: string }> = [];
+    let state = initialCaseState;
+    for (let from = 0; from < facts.length; from += 25) {
+      state = evolveAll(state, facts.slice(from, from + 25));
+      held.push({ state, json: JSON.stringify(state) });
+    }
+    expect(held.findIndex(({ state: kept, json }) => JSON.stringify(kept) !== json)).toBe(-1);
   });
 
   it('a state folded from a whole stream is unchanged by the facts evolved onto it afterwards', () => {

@@ -7,6 +7,7 @@ export * from './projection/read-model-schema';
 export * from './projection/shadow-schema';
 export { readCheckpoint, type WriteStage } from './projection/write-rows';
 export * from './projector/case-projector';
+export * from './rebuild/bulk-projector';
 export * from './projector/checkpoint-waiter';
 export * from './projector/lag';
 export * from './projector/metrics';

@@ -1,5 +1,5 @@
 import type { EventStore, FeedBatch } from '@casetrack/event-store';
-import type { CaseProjector } from '@casetrack/read-model';
+import type { FeedProjector } from '@casetrack/read-model';
 
 export interface ProjectFeedOptions {
   batchSize: number;
@@ -14,7 +14,7 @@ export interface ProjectFeedOptions {
  * is this process's, so on a small machine the two overlap.
  */
 export async function projectFeed(
-  projector: CaseProjector,
+  projector: FeedProjector,
   store: EventStore,
   options: ProjectFeedOptions,
 ): Promise<void> {

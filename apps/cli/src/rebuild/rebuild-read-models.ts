@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '@casetrack/config';
 import { type EventStore, inTransaction, withClient } from '@casetrack/event-store';
 import {
-  CaseProjector,
+  BulkProjector,
   CHECKPOINT_NAME,
   createShadowSchema,
   READ_MODEL_SCHEMA,
@@ -18,7 +18,7 @@ export const RETIRED_SCHEMA = 'read_model_old';
 
 export interface RebuildOptions {
   batchSize?: number;
-  /** Folded case states the rebuild keeps between batches; a case whose events are far apart is re-read if evicted. */
+  /** Folded cases the rebuild holds in memory; past it the least recently touched are written and re-read if met again. */
   cacheSize?: number;
   /** How long to wait, before the swap, for a live projector that is behind the rebuild (0: do not wait). */
   waitForLiveMs?: number;
@@ -69,10 +69,10 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   const deferred = await dropSecondaryIndexes(pool, SHADOW_SCHEMA);
   // Large batches: a case whose events are spread over the feed is then folded and written fewer times.
   const batchSize = options.batchSize ?? 10_000;
-  const shadow = new CaseProjector(pool, store, {
+  const shadow = new BulkProjector(pool, store, {
     schema: SHADOW_SCHEMA,
-    batchSize,
-    cacheSize: options.cacheSize ?? 20_000,
+    capacity: options.cacheSize ?? 20_000,
+    logger: log,
   });
   const bar = new ProgressBar(await estimateEvents(pool), 'rebuild', options.progress ?? process.stderr);
   const started = performance.now();
@@ -84,6 +84,7 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   log?.info({ schema: SHADOW_SCHEMA }, 'rebuild started');
 
   await projectFeed(shadow, store, { batchSize, onBatch: advance });
+  await shadow.finish();
   await buildIndexes(pool, SHADOW_SCHEMA, deferred);
   await waitForLive(pool, store, shadow, options.waitForLiveMs ?? 5_000);
   const joinedLive = await swap(pool, store, shadow, { batchSize, onBatch: advance }, options);
@@ -121,7 +122,7 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
 async function swap(
   pool: Pool,
   store: EventStore,
-  shadow: CaseProjector,
+  shadow: BulkProjector,
   feed: ProjectFeedOptions,
   options: RebuildOptions,
 ): Promise<boolean> {
@@ -130,7 +131,10 @@ async function swap(
     await options.whileHeld?.();
     const live = await heldCheckpoint(client);
     const behindLive = live > 0 && !(shadow.checkpoint > 0 && (await store.isAtOrBefore(live, shadow.checkpoint)));
-    if (behindLive) await projectFeed(shadow, store, { ...feed, until: live });
+    if (behindLive) {
+      await projectFeed(shadow, store, { ...feed, until: live });
+      await shadow.finish();
+    }
     const joinedLive = live === 0 ? shadow.checkpoint === 0 : shadow.checkpoint === live;
     if (!joinedLive && live > 0) {
       options.logger?.warn(
@@ -148,7 +152,7 @@ async function swap(
  * Gives a running live projector the chance to reach the shadow's checkpoint, so the swap can join it exactly
  * (see `swap`). Stops waiting as soon as the live checkpoint stops moving for `patienceMs`.
  */
-async function waitForLive(pool: Pool, store: EventStore, shadow: CaseProjector, patienceMs: number): Promise<void> {
+async function waitForLive(pool: Pool, store: EventStore, shadow: BulkProjector, patienceMs: number): Promise<void> {
   if (shadow.checkpoint === 0 || patienceMs <= 0) return;
   let last = -1;
   let lastMoved = performance.now();

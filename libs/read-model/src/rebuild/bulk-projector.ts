@@ -1,0 +1,420 @@
+import type { Pool, PoolClient } from 'pg';
+import { type CaseState, evolve, foldFacts, initialCaseState } from '@casetrack/domain';
+import {
+  caseIdOf,
+  caseStreamId,
+  type EventStore,
+  type FeedBatch,
+  inTransaction,
+  type RecordedEvent,
+  toCaseFact,
+} from '@casetrack/event-store';
+import type { Logger } from '@casetrack/config';
+import { deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
+import { caseRows } from '../projection/case-rows';
+import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
+import type { CaseRows } from '../projection/views';
+import { lockCheckpoint, saveCheckpoint } from '../projection/write-rows';
+import {
+  clearQuarantine,
+  isRowDataError,
+  quarantineOf,
+  type QuarantinedEvent,
+  saveQuarantine,
+} from '../projector/quarantine';
+
+/** What a loop over the feed drives: the live `CaseProjector` and the rebuild's `BulkProjector` alike. */
+export interface FeedProjector {
+  readonly checkpoint: number;
+  applyBatch(batch: FeedBatch): Promise<void>;
+}
+
+export interface BulkProjectorOptions {
+  /** The shadow schema to fill; never the live one. */
+  schema: string;
+  /** Folded cases held in memory; past it the least recently touched are written and let go. */
+  capacity?: number;
+  /** A case untouched for this many batches is written (and kept while there is room). */
+  quietBatches?: number;
+  logger?: Logger;
+}
+
+/** One case as the rebuild holds it between batches. */
+interface HeldCase {
+  /** Folded up to its last event that applied. */
+  state: CaseState;
+  /** The first event that could not be folded; the case's rows stay those of `state`. */
+  quarantine: QuarantinedEvent | null;
+  /** Folded past what the schema holds of it. */
+  dirty: boolean;
+  /** The schema may hold rows of this case already: they are deleted before its new ones go in. */
+  stored: boolean;
+  /** The number of the last batch that touched the case. */
+  touched: number;
+}
+
+/** A case on its way to the tables; `rows` undefined: deriving them threw, the case is settled one event at a time. */
+interface Outgoing {
+  caseId: string;
+  version: number;
+  rows: CaseRows | null | undefined;
+  stored: boolean;
+  quarantine: QuarantinedEvent | null;
+}
+
+/** Cold cases of a batch are read from the store this many at a time. */
+const LOAD_CONCURRENCY = 16;
+
+/**
+ * The rebuild's projector: the same fold, the same rows and the same quarantine rules as `CaseProjector`, written
+ * behind. The live projector derives and replaces every touched case's rows in every batch; a rebuild reads the
+ * whole feed at once, where a case's events are spread over a few consecutive batches, so this one keeps the
+ * folded cases in memory and writes each when it is let go (least recently touched first) or at `finish`: about
+ * once per case, as plain multi-row `INSERT`s into the fresh tables. A write goes on in PostgreSQL while the next
+ * batches are folded here, one write at a time, so a case written again is always written after its earlier rows.
+ *
+ * The shadow tables are therefore not at a batch boundary until `finish`, which writes what is still held and the
+ * checkpoint in one transaction. Nobody reads them before the swap, and a rebuild that dies starts over on a new
+ * schema, so nothing depends on the batches in between.
+ */
+export class BulkProjector implements FeedProjector {
+  readonly schema: string;
+  private readonly held = new Map<string, HeldCase>();
+  private readonly capacity: number;
+  private readonly quietBatches: number;
+  private position = 0;
+  private batches = 0;
+  /** The write in flight (at most one), already guarded against an unhandled rejection; awaiting it rethrows. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly options: BulkProjectorOptions,
+  ) {
+    if (options.schema === READ_MODEL_SCHEMA) throw new RangeError('A bulk projection never writes the live schema');
+    this.schema = options.schema;
+    quoteSchema(this.schema);
+    this.capacity = options.capacity ?? 20_000;
+    this.quietBatches = options.quietBatches ?? 2;
+  }
+
+  /** The checkpoint of the last batch folded; the tables hold it once `finish` has run. */
+  get checkpoint(): number {
+    return this.position;
+  }
+
+  async applyBatch(batch: FeedBatch): Promise<void> {
+    this.batches++;
+    const byCase = groupByCase(batch.events);
+    const before = await this.heldBefore(byCase);
+    for (const [caseId, events] of byCase) {
+      const held = before.get(caseId) as HeldCase;
+      if (held.quarantine === null) fold(caseId, held, events);
+    }
+    await this.refoldSurvivorsOfErased(byCase);
+    this.position = batch.checkpoint;
+    await this.writeQuiet();
+  }
+
+  /** Writes every case still held and the checkpoint, in one transaction: the tables are then at `checkpoint`. */
+  async finish(): Promise<void> {
+    const dirty = [...this.held].filter(([, held]) => held.dirty);
+    const outgoing = dirty.map(([caseId, held]) => this.outgoing(caseId, held));
+    await this.writing;
+    await this.write(outgoing, this.position);
+    this.forgetTroubled(outgoing);
+  }
+
+  /**
+   * Each case of the batch as it stood before the batch: held, or folded from its stream (then it may have rows
+   * already). A case quarantined earlier is folded from its stream again, as the live projector does: if that
+   * works now, it goes on from there; if not, its events are skipped and it stays at its first failing event.
+   */
+  private async heldBefore(byCase: Map<string, RecordedEvent[]>): Promise<Map<string, HeldCase>> {
+    const result = new Map<string, HeldCase>();
+    const cold: Array<[string, number]> = [];
+    for (const [caseId, events] of byCase) {
+      const version = events[0].version;
+      const held = this.held.get(caseId);
+      if (held !== undefined && held.quarantine === null && held.state.version === version - 1) {
+        this.touch(caseId, held);
+        result.set(caseId, held);
+      } else if (held === undefined && version <= 1) {
+        const fresh = { state: initialCaseState, quarantine: null, dirty: false, stored: false, touched: 0 };
+        this.touch(caseId, fresh);
+        result.set(caseId, fresh);
+      } else {
+        cold.push([caseId, version]);
+      }
+    }
+    for (let i = 0; i < cold.length; i += LOAD_CONCURRENCY) {
+      await Promise.all(
+        cold.slice(i, i + LOAD_CONCURRENCY).map(async ([caseId, version]) => {
+          const loaded = await this.load(caseId, version, byCase.get(caseId) as RecordedEvent[], this.held.get(caseId));
+          this.touch(caseId, loaded);
+          result.set(caseId, loaded);
+        }),
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Folds a case from its stream up to `version` (exclusive). When that throws, the case was quarantined at an
+   * earlier event: what is held of it (its last good state, maybe not written yet) stays, and its events are skipped.
+   */
+  private async load(
+    caseId: string,
+    version: number,
+    events: readonly RecordedEvent[],
+    previous: HeldCase | undefined,
+  ): Promise<HeldCase> {
+    const earlier = await this.store.readStream(caseStreamId(caseId), { toVersion: version - 1 });
+    try {
+      return { state: foldFacts(earlier.map(toCaseFact)), quarantine: null, dirty: false, stored: true, touched: 0 };
+    } catch {
+      // The table keeps the first failing event of a case (see `saveQuarantine`), so this one only fills a gap.
+      const quarantine = quarantineOf(caseId, events[0], 'an earlier event of the case cannot be folded');
+      if (previous === undefined)
+        return { state: initialCaseState, quarantine, dirty: false, stored: true, touched: 0 };
+      if (previous.quarantine === null) {
+        previous.quarantine = quarantine;
+        previous.dirty = true;
+      }
+      return previous;
+    }
+  }
+
+  /**
+   * Erasing a merged duplicate destroys the key that sealed the spellings its survivor took from it; a survivor
+   * folded before the erasure still holds them, so it is folded again from its stream, as the live projector does.
+   */
+  private async refoldSurvivorsOfErased(byCase: Map<string, RecordedEvent[]>): Promise<void> {
+    for (const [caseId, events] of byCase) {
+      const state = this.held.get(caseId)?.state;
+      const survivor = state?.erased ? state.mergedInto : null;
+      if (!survivor || !events.some((event) => event.type === 'CaseErased')) continue;
+      const held = this.held.get(survivor);
+      if (held?.quarantine) continue;
+      const toVersion = held?.state.version ?? (await this.writtenVersion(survivor));
+      if (!toVersion) continue;
+      try {
+        const stream = await this.store.readStream(caseStreamId(survivor), { toVersion });
+        const refolded = foldFacts(stream.map(toCaseFact));
+        this.touch(survivor, {
+          state: refolded,
+          quarantine: null,
+          dirty: true,
+          stored: held?.stored ?? true,
+          touched: 0,
+        });
+      } catch (error) {
+        this.options.logger?.warn(
+          { schema: this.schema, caseId: survivor, err: error instanceof Error ? error.name : typeof error },
+          'rebuild could not fold the survivor of an erased duplicate again',
+        );
+      }
+    }
+  }
+
+  /** The version a case's rows were written at, once the write in flight is done; null without rows. */
+  private async writtenVersion(caseId: string): Promise<number | null> {
+    await this.writing;
+    const { rows } = await this.pool.query<{ version: number }>(
+      `SELECT version FROM ${quoteSchema(this.schema)}.cases WHERE case_id = $1::uuid`,
+      [caseId],
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  /**
+   * Writes the cases no batch has touched for a while (a case's events come close together in the feed, so it is
+   * most likely complete), and lets go of the oldest while more than `capacity` are held. Their rows are derived
+   * here while the previous write is still in PostgreSQL; then this write starts and the fold goes on.
+   */
+  private async writeQuiet(): Promise<void> {
+    const quiet: Array<[string, HeldCase]> = [];
+    let excess = this.held.size - this.capacity;
+    for (const entry of this.held) {
+      if (entry[1].touched > this.batches - this.quietBatches && excess <= 0) break;
+      quiet.push(entry);
+      excess--;
+    }
+    const outgoing = quiet.filter(([, held]) => held.dirty).map(([caseId, held]) => this.outgoing(caseId, held));
+    for (let i = 0; i < quiet.length && this.held.size > this.capacity; i++) this.held.delete(quiet[i][0]);
+    if (outgoing.length === 0) return;
+    await this.writing;
+    const writing = this.write(outgoing, null);
+    writing.catch(() => undefined);
+    this.writing = writing;
+  }
+
+  private outgoing(caseId: string, held: HeldCase): Outgoing {
+    let rows: CaseRows | null | undefined;
+    try {
+      rows = caseRows(caseId, held.state);
+    } catch {
+      rows = undefined;
+    }
+    const out = { caseId, version: held.state.version, rows, stored: held.stored, quarantine: held.quarantine };
+    held.dirty = false;
+    held.stored = true;
+    return out;
+  }
+
+  /** A case settled one event at a time may stand elsewhere than its held state: it is folded again when met. */
+  private forgetTroubled(outgoing: readonly Outgoing[]): void {
+    for (const out of outgoing) if (out.rows === undefined) this.held.delete(out.caseId);
+  }
+
+  /**
+   * Writes the cases in bulk; when PostgreSQL refuses one's rows, again case by case under savepoints. With a
+   * checkpoint, it is saved in the same transaction. Without one, the commit does not wait for the disk: the shadow
+   * is only trusted once `finish` committed, and a later commit's flush covers every earlier one.
+   */
+  private async write(outgoing: readonly Outgoing[], checkpoint: number | null): Promise<void> {
+    if (outgoing.length === 0 && checkpoint === null) return;
+    let logged: QuarantinedEvent[] = [];
+    const transaction = async (work: (client: PoolClient) => Promise<QuarantinedEvent[]>): Promise<void> =>
+      inTransaction(this.pool, async (client) => {
+        if (checkpoint === null) await client.query('SET LOCAL synchronous_commit = off');
+        else await lockCheckpoint(client, this.schema);
+        const quarantined = await work(client);
+        logged = quarantined;
+        await saveQuarantine(client, this.schema, quarantined);
+        const cleared = outgoing.filter((o) => o.stored && !quarantined.some((q) => q.caseId === o.caseId));
+        await clearQuarantine(
+          client,
+          this.schema,
+          cleared.map((o) => o.caseId),
+        );
+        if (checkpoint !== null) await saveCheckpoint(client, this.schema, checkpoint);
+      });
+    try {
+      await transaction((client) => this.writeBulk(client, outgoing));
+    } catch (error) {
+      if (!isRowDataError(error)) throw error;
+      await transaction((client) => this.writeOneByOne(client, outgoing));
+    }
+    for (const entry of logged) {
+      this.options.logger?.error({ schema: this.schema, ...entry }, 'rebuild quarantined an event it cannot apply');
+    }
+  }
+
+  private async writeBulk(client: PoolClient, outgoing: readonly Outgoing[]): Promise<QuarantinedEvent[]> {
+    const derived = outgoing.filter((o) => o.rows !== undefined);
+    await deleteCaseRows(
+      client,
+      this.schema,
+      derived.filter((o) => o.stored).map((o) => o.caseId),
+    );
+    await insertCaseRows(
+      client,
+      this.schema,
+      derived.flatMap((o) => (o.rows ? [o.rows] : [])),
+    );
+    const quarantined = derived.flatMap((o) => (o.quarantine ? [o.quarantine] : []));
+    for (const o of outgoing) {
+      if (o.rows !== undefined) continue;
+      const failed = (await this.settle(client, o.caseId, o.version)) ?? o.quarantine;
+      if (failed) quarantined.push(failed);
+    }
+    return quarantined;
+  }
+
+  private async writeOneByOne(client: PoolClient, outgoing: readonly Outgoing[]): Promise<QuarantinedEvent[]> {
+    const quarantined: QuarantinedEvent[] = [];
+    for (const o of outgoing) {
+      const written = o.rows !== undefined && (await this.tryReplace(client, o.caseId, o.rows)) === null;
+      const failed = written ? o.quarantine : ((await this.settle(client, o.caseId, o.version)) ?? o.quarantine);
+      if (failed) quarantined.push(failed);
+      // Its rows now stand where settling left them, which may be before its held state.
+      if (!written) o.rows = undefined;
+    }
+    return quarantined;
+  }
+
+  /**
+   * The slow path of a case whose rows cannot be derived or stored: its stream is applied one event at a time up to
+   * `version`, each step's rows written under a savepoint, as the live projector walks a failing case. Returns the
+   * first event that could not be folded, derived or stored (its rows stay those of the event before), else null.
+   */
+  private async settle(client: PoolClient, caseId: string, version: number): Promise<QuarantinedEvent | null> {
+    const events = await this.store.readStream(caseStreamId(caseId), { toVersion: version });
+    await deleteCaseRows(client, this.schema, [caseId]);
+    let state = initialCaseState;
+    for (const event of events) {
+      let rows: CaseRows | null;
+      try {
+        state = evolve(state, toCaseFact(event));
+        rows = caseRows(caseId, state);
+      } catch (error) {
+        return quarantineOf(caseId, event, error);
+      }
+      const failure = await this.tryReplace(client, caseId, rows);
+      if (failure !== null) return quarantineOf(caseId, event, failure);
+    }
+    return null;
+  }
+
+  /** One case's rows replaced under a savepoint: null when written, else the row-data error that was rolled back. */
+  private async tryReplace(client: PoolClient, caseId: string, rows: CaseRows | null): Promise<unknown> {
+    await client.query('SAVEPOINT case_rows');
+    try {
+      await deleteCaseRows(client, this.schema, [caseId]);
+      if (rows) await insertCaseRows(client, this.schema, [rows]);
+      await client.query('RELEASE SAVEPOINT case_rows');
+      return null;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT case_rows');
+      if (!isRowDataError(error)) throw error;
+      return error;
+    }
+  }
+
+  /** Most recently touched last: `writeQuiet` takes from the front. */
+  private touch(caseId: string, held: HeldCase): void {
+    held.touched = this.batches;
+    this.held.delete(caseId);
+    this.held.set(caseId, held);
+  }
+}
+
+/**
+ * Folds a batch's events into a held case, as the live projector does: in one pass when the case is met from its
+ * start, else event by event; when that throws, again one event at a time, stopping at the first that fails.
+ */
+function fold(caseId: string, held: HeldCase, events: readonly RecordedEvent[]): void {
+  held.dirty = true;
+  try {
+    const facts = events.map(toCaseFact);
+    held.state = held.state.version === 0 ? foldFacts(facts) : facts.reduce(evolve, held.state);
+    return;
+  } catch {
+    // Walked below.
+  }
+  let state = held.state;
+  for (const event of events) {
+    try {
+      state = evolve(state, toCaseFact(event));
+    } catch (error) {
+      held.quarantine = quarantineOf(caseId, event, error);
+      break;
+    }
+  }
+  held.state = state;
+}
+
+/** The batch's events per case, each case's in stream order. */
+function groupByCase(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const byCase = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const caseId = caseIdOf(event.streamId);
+    if (caseId === null) continue;
+    const list = byCase.get(caseId);
+    if (list) list.push(event);
+    else byCase.set(caseId, [event]);
+  }
+  return byCase;
+}

@@ -89,9 +89,7 @@ function needsRefold(state: CaseState, fact: CaseFact): boolean {
  * walked as few times as possible, since on a long case walking them is most of the cost.
  */
 function project(unordered: readonly CaseFact[]): CaseState {
-  const facts = inStreamOrder(unordered);
-  const retracted = new Set<string>();
-  for (const f of facts) if (f.event.type === 'FactRetracted') retracted.add(f.event.data.eventId);
+  const { facts, retracted } = inStreamOrder(unordered);
 
   const factIds: Record<string, KnownFact> = {};
   const draft = new CaseDraft(initialCaseState);
@@ -115,17 +113,22 @@ function project(unordered: readonly CaseFact[]): CaseState {
   return draft.finish();
 }
 
-/** A copy in version order; after an erasure, with every sensitive value redacted. */
-function inStreamOrder(facts: readonly CaseFact[]): CaseFact[] {
+/** A copy in version order (after an erasure, with every sensitive value redacted), and the ids it retracts. */
+function inStreamOrder(given: readonly CaseFact[]): { facts: CaseFact[]; retracted: Set<string> } {
+  const retracted = new Set<string>();
   let ordered = true;
   let erased = false;
-  facts.forEach((f, i) => {
-    if (i > 0 && facts[i - 1].meta.version > f.meta.version) ordered = false;
-    if (f.event.type === 'CaseErased') erased = true;
-  });
-  const sorted = ordered ? [...facts] : [...facts].sort((a, b) => a.meta.version - b.meta.version);
+  let previous = -Infinity;
+  for (const { event, meta } of given) {
+    if (meta.version < previous) ordered = false;
+    previous = meta.version;
+    if (event.type === 'FactRetracted') retracted.add(event.data.eventId);
+    else if (event.type === 'CaseErased') erased = true;
+  }
+  const sorted = ordered ? [...given] : [...given].sort((a, b) => a.meta.version - b.meta.version);
   // After an erasure no sensitive value may survive in a state held in memory (a projector's cache, say).
-  return erased ? sorted.map((f) => ({ ...f, event: redactEvent(f.event) })) : sorted;
+  const facts = erased ? sorted.map((f) => ({ ...f, event: redactEvent(f.event) })) : sorted;
+  return { facts, retracted };
 }
 
 function known(fact: CaseFact, retracted: boolean): KnownFact {

@@ -26,6 +26,8 @@ export interface RebuildOptions {
   logger?: Logger;
   /** Runs inside the swap's transaction once the live projector is held; tests use it to write during the swap. */
   whileHeld?: () => Promise<void>;
+  /** Runs inside the swap's transaction once the new tables hold the live checkpoint, before the renames. */
+  beforeSwap?: () => Promise<void>;
 }
 
 export interface RebuildResult {
@@ -142,6 +144,7 @@ async function swap(
         'live projector was behind the rebuild; it resumes from the rebuilt checkpoint',
       );
     }
+    await options.beforeSwap?.();
     await client.query(`ALTER SCHEMA ${READ_MODEL_SCHEMA} RENAME TO ${RETIRED_SCHEMA}`);
     await client.query(`ALTER SCHEMA ${SHADOW_SCHEMA} RENAME TO ${READ_MODEL_SCHEMA}`);
     return joinedLive;

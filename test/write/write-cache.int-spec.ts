@@ -18,9 +18,9 @@ const CLOSE: CaseCommand = { type: 'CloseCase', reason: 'Released and back home'
 
 /**
  * The write cache between two API processes on one database: a process whose cached state another process wrote past
- * never decides on it. Either its read of the events after the cached version brings the state up to date, or (when
- * the other append lands between that read and its own) its append races, the entry is dropped, and the retry
- * decides on the stream as it is.
+ * never answers on it. A decision on the cached state is recorded only if the stream is still at its version; when it
+ * is not, the append races, the entry is dropped, and the command is decided again on the stream as it is. The same
+ * holds for a state read from the stream when another append lands between that read and the append.
  */
 describe('write cache: a stale entry never decides', () => {
   let t: TestApp;
@@ -67,7 +67,7 @@ describe('write cache: a stale entry never decides', () => {
     return (await storeA.readStream(caseStreamId(caseId))).map((event) => event.type);
   }
 
-  it('reads what another process appended after the cached version before deciding', async () => {
+  it('does not answer on a cached state that another process wrote past', async () => {
     const caseId = await caseCachedByA();
     expect(await execute(second, caseId, CLOSE)).toMatchObject({ kind: 'appended', version: 3 });
 
@@ -81,8 +81,30 @@ describe('write cache: a stale entry never decides', () => {
     expect(await execute(t.app, caseId, NOTE)).toMatchObject({ kind: 'appended', version: 4 });
   });
 
-  it('decides again on the current state when another append lands between its read and its append', async () => {
+  it('decides again on the current state when another append lands just before the one made on the cache', async () => {
     const caseId = await caseCachedByA();
+    const append = storeA.append.bind(storeA);
+    let raced = false;
+    const appends = jest.spyOn(storeA, 'append').mockImplementation(async (streamId, events, expected) => {
+      if (!raced) {
+        raced = true;
+        expect(await execute(second, caseId, CLOSE)).toMatchObject({ kind: 'appended', version: 3 });
+      }
+      return append(streamId, events, expected);
+    });
+
+    // A's decision on its cached state (a note at version 2) is turned down by the store; on the stream read after
+    // it, the case is closed.
+    expect(await execute(t.app, caseId, NOTE)).toMatchObject({ kind: 'refused', code: 'CASE_CLOSED' });
+    expect(appends).toHaveBeenCalledTimes(1);
+    expect(await typesOf(caseId)).toEqual(['CaseOpened', 'NoteAdded', 'CaseClosed']);
+  });
+
+  it('decides again on the current state when another append lands between its read and its append', async () => {
+    // Opened and written by B: A holds no state of this case and reads it.
+    const caseId = randomUUID();
+    expect(await execute(second, caseId, OPEN)).toMatchObject({ kind: 'appended', version: 1 });
+    expect(await execute(second, caseId, NOTE)).toMatchObject({ kind: 'appended', version: 2 });
     const read = storeA.readStream.bind(storeA);
     let raced = false;
     const reads = jest.spyOn(storeA, 'readStream').mockImplementation(async (streamId, options) => {

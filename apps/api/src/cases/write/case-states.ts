@@ -43,6 +43,7 @@ class StateLru {
  * Case states for the write path: the cached fold plus the events after it, so a write costs the same on a case of
  * ten events and of ten thousand. The cache is only a starting point: the append's expected version is what keeps a
  * decision from being recorded on a state that is no longer the stream's, and a raced append forgets the entry.
+ * `cached` is the entry as it is, for a decision that its own append confirms; `current` reads what came after it.
  */
 export class CaseStates {
   private readonly cache: StateLru | null;
@@ -53,6 +54,11 @@ export class CaseStates {
     capacity: number,
   ) {
     this.cache = capacity > 0 ? new StateLru(capacity) : null;
+  }
+
+  /** The state this process last knew, without reading: the stream may have moved on since. */
+  cached(streamId: string): CaseState | undefined {
+    return this.cache?.get(streamId);
   }
 
   /** The stream's state now: as cached and brought up to date, or folded from the whole stream. */

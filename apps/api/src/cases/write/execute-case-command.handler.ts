@@ -33,14 +33,30 @@ import { StreamLocks } from './stream-locks';
 
 const NOT_FOUND: NotFound = { kind: 'not_found' };
 
+/** A decision made on a cached state that only an append at its version could have confirmed, and did not. */
+interface Unverified {
+  kind: 'unverified';
+}
+
+const UNVERIFIED: Unverified = { kind: 'unverified' };
+
+type AttemptOutcome = Appended | Refused | NotFound | VersionMismatch | Raced;
+
 /** The service itself writes only what account changes imply (see SYSTEM_ACTOR); users as their role allows. */
 function mayWrite(actor: CaseCommandEnvelope['actor'], assignedLawyerIds: string[]): boolean {
   return actor.role === 'system' || canWriteCase(actor.role, actor.id, assignedLawyerIds);
 }
 
 /**
- * Load the case (the cached fold and the events after it), let the pure decider answer, append with the expected
- * version; retry a raced append from a fresh read.
+ * Load the case, let the pure decider answer, append with the version the decision was made on; retry a raced append
+ * from a fresh read.
+ *
+ * A case this process wrote recently is decided on its cached state first, without reading: an append made on it
+ * succeeds only if the stream is still at that version, which is exactly when the cached state is the stream's.
+ * Every other answer (a refusal, not found, a version mismatch, a replay) and every append the store turns down is
+ * decided again on the state read from the stream (the cached fold and the events after it), so no answer ever rests
+ * on a state older than the stream's. The erasure, whose key is destroyed before its append, is never decided on an
+ * unread state.
  */
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandOutcome> {
@@ -63,14 +79,26 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     return this.locks.run(streamId, () => retryRacedAppends(() => this.attempt(command, streamId), policy));
   }
 
-  /** One attempt: bring the state up to the stream's head, decide, append with the version the decision was made on. */
-  private async attempt(
+  /** One attempt: on the cached state if it is confirmed by its append, else on the state read from the stream. */
+  private async attempt(command: ExecuteCaseCommand, streamId: string): Promise<AttemptOutcome> {
+    const cached = this.states.cached(streamId);
+    if (cached !== undefined) {
+      const outcome = await this.decideOn(command, streamId, cached, false);
+      if (outcome.kind !== 'unverified') return outcome;
+    }
+    return (await this.decideOn(command, streamId, await this.states.current(streamId), true)) as AttemptOutcome;
+  }
+
+  /** Decide on `state` and append; on a state not read for this attempt (`read` false) only a confirmed append counts. */
+  private async decideOn(
     command: ExecuteCaseCommand,
     streamId: string,
-  ): Promise<Appended | Refused | NotFound | VersionMismatch | Raced> {
+    state: CaseState,
+    read: boolean,
+  ): Promise<AttemptOutcome | Unverified> {
     const { envelope } = command;
-    const state = await this.states.current(streamId);
     // The state knows every event id in the stream; only a request already recorded needs the events themselves.
+    if (this.isRecorded(command, state) && !read) return UNVERIFIED;
     const replay = this.isRecorded(command, state)
       ? this.alreadyRecorded(command, await this.store.readStream(streamId))
       : null;
@@ -87,7 +115,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     }
 
     // A case the caller may not see answers exactly like a case that does not exist.
-    if (state.exists && !mayWrite(envelope.actor, Object.keys(state.lawyers))) return NOT_FOUND;
+    if (state.exists && !mayWrite(envelope.actor, Object.keys(state.lawyers))) return read ? NOT_FOUND : UNVERIFIED;
     const now = new Date().toISOString();
     const occurredAt = envelope.occurredAt ?? now;
     const decision = decide(command.command, state, {
@@ -98,12 +126,14 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     });
     // The decider alone says whether the case exists. Its answer waits for the expected version's check only so that
     // a missing case is "not found" whatever version was expected, and a stale version comes before any rule.
+    if (!read && (isDomainError(decision) || decision.some((event) => event.type === 'CaseErased'))) return UNVERIFIED;
+    if (!read && envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) return UNVERIFIED;
     if (isDomainError(decision) && decision.code === 'CASE_NOT_FOUND') return NOT_FOUND;
     if (envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) {
       return { kind: 'version_mismatch', expected: envelope.expectedVersion, actual: state.version };
     }
     if (isDomainError(decision)) return this.refuse(command, decision, state);
-    return this.append(command, streamId, state, decision, occurredAt);
+    return this.append(command, streamId, state, decision, occurredAt, read);
   }
 
   private async refuse(command: ExecuteCaseCommand, error: DomainError, state: CaseState): Promise<Refused> {
@@ -119,7 +149,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     state: CaseState,
     decision: CaseEvent[],
     occurredAt: string,
-  ): Promise<Appended | VersionMismatch | Raced> {
+    read: boolean,
+  ): Promise<Appended | VersionMismatch | Raced | Unverified> {
     const { envelope } = command;
     const events = decision.map((event, index) =>
       toNewCaseEvent(envelope.eventIds(index), event, {
@@ -139,6 +170,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     } catch (error) {
       // Whatever went wrong, the cached state may no longer be the stream's: the next attempt reads it again.
       this.states.forget(streamId);
+      if (!read && (error instanceof ConcurrencyError || error instanceof DuplicateEventError)) return UNVERIFIED;
       // Under If-Match the caller wanted this version and no other: a write that got in first is not retried over.
       if (error instanceof ConcurrencyError && envelope.expectedVersion !== null) {
         return { kind: 'version_mismatch', expected: envelope.expectedVersion, actual: error.actual };

@@ -50,7 +50,7 @@ export class CaseStates {
 
   /** `capacity` 0 turns the cache off: every load folds the whole stream. */
   constructor(
-    private readonly store: EventStore,
+    private readonly store: Pick<EventStore, 'readStream'>,
     capacity: number,
   ) {
     this.cache = capacity > 0 ? new StateLru(capacity) : null;

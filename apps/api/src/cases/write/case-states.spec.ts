@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { foldFacts } from '@casetrack/domain';
-import { type EventStore, type ReadStreamOptions, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
+import { type ReadStreamOptions, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 import { CaseStates } from './case-states';
 
 /** Only what CaseStates uses of a store: streams held in memory, every read counted with its options. */

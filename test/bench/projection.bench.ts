@@ -8,11 +8,15 @@
  *    PostgreSQL adapter in multi-event appends. They are not sealed (BENCH_SEALED=1 seals them as the API does):
  *    sealing costs the generation a key per case, and the rebuild one key lookup per case and batch, which is
  *    the encryption's cost rather than the projector's.
- * 2. Times `rebuildReadModels` (the code of `npm run projections:rebuild`) over all of it.
+ * 2. Times `rebuildReadModels` (the code of `npm run projections:rebuild`) over all of it against a plain read of the
+ *    whole feed through the same store, in BENCH_ROUNDS interleaved rounds (default 5): medians and the median of
+ *    each round's ratio.
  * 3. p50/p99 of the case list, a filter (status + city) and a name search (a Latin spelling of a name opened in
  *    Cyrillic), through the API's own query handler.
  * 4. Runs the live projector (polling every 10 ms) while writes arrive at a steady rate through the CommandBus, and
  *    reports the lag from each write's acknowledgement to the commit of the batch that includes it.
+ * 5. The same lag while rebuilds run one after another beside the live projector (their own connections), so that
+ *    what a rebuild costs the live projector shows.
  */
 import os from 'node:os';
 import { NestFactory } from '@nestjs/core';
@@ -26,6 +30,7 @@ import { rebuildReadModels } from '../../apps/cli/src/rebuild/rebuild-read-model
 import { SeedModule } from '../../apps/cli/src/seed/seed.module';
 import { createTestDatabase } from '../support/test-database';
 import { generateFeed } from './projection/generate-events';
+import { compareRebuildWithFeed } from './projection/feed-vs-rebuild';
 import { type LagResult, measureLag } from './projection/lag';
 import { progressLine, timeRuns } from './projection/measure';
 
@@ -34,6 +39,7 @@ const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
 const LAG_WRITES = Number(process.env.BENCH_LAG_WRITES ?? 2_000);
 const LAG_RATE = Number(process.env.BENCH_LAG_RATE ?? 100);
 const SEALED = process.env.BENCH_SEALED === '1';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 async function main(): Promise<void> {
   const began = performance.now();
@@ -64,26 +70,41 @@ async function main(): Promise<void> {
       `    ${feed.events} events over ${feed.cases} cases (${(feed.events / feed.cases).toFixed(1)} per case)`,
     );
 
-    console.log('\n2/4 Rebuilding every read model from the events…');
-    const rebuild = await rebuildReadModels(pool, store, { waitForLiveMs: 0 });
-    console.log(`    ${rebuild.events} events in ${rebuild.seconds.toFixed(1)} s`);
+    console.log(`\n2/5 Rebuilding every read model from the events against reading the feed, ${ROUNDS} rounds…`);
+    const rebuild = await compareRebuildWithFeed(pool, store, ROUNDS);
 
-    console.log(`\n3/4 Reads at ${feed.cases} cases, ${QUERY_RUNS} runs each…`);
+    console.log(`\n3/5 Reads at ${feed.cases} cases, ${QUERY_RUNS} runs each…`);
     await dataSource.initialize();
     const reads = await measureReads(new ListCasesHandler(dataSource), feed.latinQueries);
 
-    console.log(`\n4/4 Projection lag: ${LAG_WRITES} writes at ${LAG_RATE}/s through the CommandBus…`);
+    console.log(`\n4/5 Projection lag: ${LAG_WRITES} writes at ${LAG_RATE}/s through the CommandBus…`);
     const app = await NestFactory.createApplicationContext(SeedModule.register(config, createLogger('silent')), {
       logger: false,
     });
     let lag: LagResult;
+    let lagDuringRebuild: LagResult;
+    let rebuildsDuringLag = 0;
+    const lagOptions = { writes: LAG_WRITES, perSecond: LAG_RATE, cases: 100, idleMs: 10 };
     try {
-      lag = await measureLag(app.get(CommandBus), pool, store, {
-        writes: LAG_WRITES,
-        perSecond: LAG_RATE,
-        cases: 100,
-        idleMs: 10,
-      });
+      lag = await measureLag(app.get(CommandBus), pool, store, lagOptions);
+      console.log(`\n5/5 Projection lag again, ${LAG_WRITES} writes at ${LAG_RATE}/s, while rebuilds run…`);
+      const rebuildPool = new Pool({ connectionString: database.url, max: 6 });
+      const rebuildStore = sealEventStore(new PostgresEventStore(rebuildPool), rebuildPool, config.masterKey).sealed;
+      let measuring = true;
+      const rebuilds = (async () => {
+        while (measuring) {
+          await rebuildReadModels(rebuildPool, rebuildStore, { progress: { write: () => true, isTTY: false } });
+          rebuildsDuringLag++;
+        }
+      })();
+      try {
+        lagDuringRebuild = await measureLag(app.get(CommandBus), pool, store, lagOptions);
+      } finally {
+        measuring = false;
+        await rebuilds;
+        await rebuildStore.close();
+        await rebuildPool.end();
+      }
     } finally {
       await app.close();
     }
@@ -91,8 +112,17 @@ async function main(): Promise<void> {
     const ms = (n: number): string => `${n.toFixed(1)} ms`;
     console.log('\n| measure | result |');
     console.log('|---|---|');
+    const perSecond = (n: number): string => `${Math.round(n)} events/s`;
     console.log(
-      `| rebuild | ${Math.round(rebuild.eventsPerSecond)} events/s (${rebuild.events} events, ${rebuild.seconds.toFixed(1)} s) |`,
+      `| rebuild (median of ${ROUNDS}) | ${perSecond(rebuild.rebuild)} (${rebuild.rounds[0].events} events; ` +
+        `rounds ${rebuild.rounds.map((r) => Math.round(r.rebuild)).join(', ')}) |`,
+    );
+    console.log(
+      `| feed read (median of ${ROUNDS}) | ${perSecond(rebuild.feed)} (rounds ${rebuild.rounds.map((r) => Math.round(r.feed)).join(', ')}) |`,
+    );
+    console.log(
+      `| rebuild / feed | ${rebuild.ratio.toFixed(2)} (median of each round's ratio; ` +
+        `${rebuild.rounds.map((r) => (r.rebuild / r.feed).toFixed(2)).join(', ')}) |`,
     );
     for (const [name, l] of Object.entries(reads.latencies)) {
       console.log(`| ${name} | p50 ${ms(l.p50)}, p99 ${ms(l.p99)} (${l.runs} runs) |`);
@@ -101,6 +131,10 @@ async function main(): Promise<void> {
     console.log(`| projection lag | p50 ${ms(lag.p50)}, p99 ${ms(lag.p99)}, max ${ms(lag.max)} (${lag.runs} writes) |`);
     console.log(
       `| of which feed wait | p50 ${ms(lag.feedWait.p50)}, p99 ${ms(lag.feedWait.p99)} (poll + older open transactions) |`,
+    );
+    console.log(
+      `| projection lag during rebuilds | p50 ${ms(lagDuringRebuild.p50)}, p99 ${ms(lagDuringRebuild.p99)}, ` +
+        `max ${ms(lagDuringRebuild.max)} (${lagDuringRebuild.runs} writes, ${rebuildsDuringLag} rebuilds swapped in meanwhile) |`,
     );
     console.log(`\nTotal ${((performance.now() - began) / 60_000).toFixed(1)} min`);
   } finally {

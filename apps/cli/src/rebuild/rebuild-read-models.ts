@@ -85,11 +85,16 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   };
   log?.info({ schema: SHADOW_SCHEMA }, 'rebuild started');
 
-  await projectFeed(shadow, store, { batchSize, onBatch: advance });
-  await shadow.finish();
-  await buildIndexes(pool, SHADOW_SCHEMA, deferred);
-  await waitForLive(pool, store, shadow, options.waitForLiveMs ?? 5_000);
-  const joinedLive = await swap(pool, store, shadow, { batchSize, onBatch: advance }, options);
+  let joinedLive: boolean;
+  try {
+    await projectFeed(shadow, store, { batchSize, onBatch: advance });
+    await shadow.finish();
+    await buildIndexes(pool, SHADOW_SCHEMA, deferred);
+    await waitForLive(pool, store, shadow, options.waitForLiveMs ?? 5_000);
+    joinedLive = await swap(pool, store, shadow, { batchSize, onBatch: advance }, options);
+  } finally {
+    await shadow.close();
+  }
   bar.finish();
 
   await dropRetired(pool, log);

@@ -5,7 +5,6 @@ import {
   caseStreamId,
   type EventStore,
   type FeedBatch,
-  inTransaction,
   type RecordedEvent,
   toCaseFact,
 } from '@casetrack/event-store';
@@ -66,6 +65,14 @@ interface Outgoing {
 const LOAD_CONCURRENCY = 16;
 
 /**
+ * Folding or deriving this many cases gives the event loop a turn: the write in flight and the read ahead then
+ * move on between slices instead of waiting for a whole batch, and so does a live projector in the same process.
+ */
+const YIELD_EVERY = 256;
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * The rebuild's projector: the same fold, the same rows and the same quarantine rules as `CaseProjector`, written
  * behind. The live projector derives and replaces every touched case's rows in every batch; a rebuild reads the
  * whole feed at once, where a case's events are spread over a few consecutive batches, so this one keeps the
@@ -86,6 +93,7 @@ export class BulkProjector implements FeedProjector {
   private batches = 0;
   /** The write in flight (at most one), already guarded against an unhandled rejection; awaiting it rethrows. */
   private writing: Promise<void> = Promise.resolve();
+  private client: PoolClient | null = null;
 
   constructor(
     private readonly pool: Pool,
@@ -108,9 +116,11 @@ export class BulkProjector implements FeedProjector {
     this.batches++;
     const byCase = groupByCase(batch.events);
     const before = await this.heldBefore(byCase);
+    let folded = 0;
     for (const [caseId, events] of byCase) {
       const held = before.get(caseId) as HeldCase;
       if (held.quarantine === null) fold(caseId, held, events);
+      if (++folded % YIELD_EVERY === 0) await turn();
     }
     await this.refoldSurvivorsOfErased(byCase);
     this.position = batch.checkpoint;
@@ -241,7 +251,12 @@ export class BulkProjector implements FeedProjector {
       quiet.push(entry);
       excess--;
     }
-    const outgoing = quiet.filter(([, held]) => held.dirty).map(([caseId, held]) => this.outgoing(caseId, held));
+    const outgoing: Outgoing[] = [];
+    for (const [caseId, held] of quiet) {
+      if (!held.dirty) continue;
+      outgoing.push(this.outgoing(caseId, held));
+      if (outgoing.length % YIELD_EVERY === 0) await turn();
+    }
     for (let i = 0; i < quiet.length && this.held.size > this.capacity; i++) this.held.delete(quiet[i][0]);
     if (outgoing.length === 0) return;
     await this.writing;
@@ -269,36 +284,96 @@ export class BulkProjector implements FeedProjector {
   }
 
   /**
-   * Writes the cases in bulk; when PostgreSQL refuses one's rows, again case by case under savepoints. With a
-   * checkpoint, it is saved in the same transaction. Without one, the commit does not wait for the disk: the shadow
-   * is only trusted once `finish` committed, and a later commit's flush covers every earlier one.
+   * Writes the cases on the projector's own connection. New cases alone (nearly every write) go as one statement,
+   * which is its own transaction: one round trip, so the write does not wait for this process between statements
+   * while it folds. Anything else (rows to replace, quarantine, the checkpoint) goes in one transaction, in bulk, and
+   * when PostgreSQL refuses a case's rows, again case by case under savepoints.
    */
   private async write(outgoing: readonly Outgoing[], checkpoint: number | null): Promise<void> {
     if (outgoing.length === 0 && checkpoint === null) return;
-    let logged: QuarantinedEvent[] = [];
-    const transaction = async (work: (client: PoolClient) => Promise<QuarantinedEvent[]>): Promise<void> =>
-      inTransaction(this.pool, async (client) => {
-        if (checkpoint === null) await client.query('SET LOCAL synchronous_commit = off');
-        else await lockCheckpoint(client, this.schema);
-        const quarantined = await work(client);
-        logged = quarantined;
-        await saveQuarantine(client, this.schema, quarantined);
-        const cleared = outgoing.filter((o) => o.stored && !quarantined.some((q) => q.caseId === o.caseId));
-        await clearQuarantine(
+    const client = await this.writer();
+    const plain = outgoing.every((o) => !o.stored && o.rows !== undefined && o.quarantine === null);
+    if (checkpoint === null && plain) {
+      try {
+        await insertCaseRows(
           client,
           this.schema,
-          cleared.map((o) => o.caseId),
+          outgoing.flatMap((o) => (o.rows ? [o.rows] : [])),
         );
-        if (checkpoint !== null) await saveCheckpoint(client, this.schema, checkpoint);
-      });
+        return;
+      } catch (error) {
+        if (!isRowDataError(error)) throw error;
+      }
+    }
+    let quarantined: QuarantinedEvent[];
     try {
-      await transaction((client) => this.writeBulk(client, outgoing));
+      quarantined = await this.transaction(client, outgoing, checkpoint, () => this.writeBulk(client, outgoing));
     } catch (error) {
       if (!isRowDataError(error)) throw error;
-      await transaction((client) => this.writeOneByOne(client, outgoing));
+      quarantined = await this.transaction(client, outgoing, checkpoint, () => this.writeOneByOne(client, outgoing));
     }
-    for (const entry of logged) {
+    for (const entry of quarantined) {
       this.options.logger?.error({ schema: this.schema, ...entry }, 'rebuild quarantined an event it cannot apply');
+    }
+  }
+
+  private async transaction(
+    client: PoolClient,
+    outgoing: readonly Outgoing[],
+    checkpoint: number | null,
+    work: () => Promise<QuarantinedEvent[]>,
+  ): Promise<QuarantinedEvent[]> {
+    await client.query('BEGIN');
+    try {
+      // The checkpoint's commit waits for the disk, and with it everything this connection committed before.
+      if (checkpoint !== null) await client.query('SET LOCAL synchronous_commit = on');
+      if (checkpoint !== null) await lockCheckpoint(client, this.schema);
+      const quarantined = await work();
+      await saveQuarantine(client, this.schema, quarantined);
+      const cleared = outgoing.filter((o) => o.stored && !quarantined.some((q) => q.caseId === o.caseId));
+      await clearQuarantine(
+        client,
+        this.schema,
+        cleared.map((o) => o.caseId),
+      );
+      if (checkpoint !== null) await saveCheckpoint(client, this.schema, checkpoint);
+      await client.query('COMMIT');
+      return quarantined;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * The connection every write goes through, held until `close`: writes are one at a time anyway. Its commits do not
+   * wait for the disk (the shadow is only trusted once the checkpoint committed, and that commit covers them all).
+   */
+  private async writer(): Promise<PoolClient> {
+    if (this.client === null) {
+      const client = await this.pool.connect();
+      try {
+        await client.query('SET synchronous_commit = off');
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      this.client = client;
+    }
+    return this.client;
+  }
+
+  /** Gives the write connection back (after the write in flight); the projector may write again after it. */
+  async close(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    if (client === null) return;
+    try {
+      await client.query('RESET synchronous_commit');
+      client.release();
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
     }
   }
 

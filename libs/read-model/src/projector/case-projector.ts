@@ -37,7 +37,12 @@ export interface CaseProjectorOptions {
   /** Schema whose tables and checkpoint this projector writes. Default `read_model`. */
   schema?: string;
   batchSize?: number;
-  /** Pause between polls of a drained feed. */
+  /**
+   * Pause between polls of a drained feed (default 10 ms). The feed subscription also pauses after every batch that
+   * was not full, so under a steady stream of writes this pause is part of almost every event's lag (at 500 writes/s,
+   * 100 ms gave a lag p99 of 160 ms, 10 ms one of about 50 ms); an empty poll is one indexed read, cheap enough to
+   * make a hundred times a second.
+   */
   idleMs?: number;
   /** How many folded case states to keep between batches. */
   cacheSize?: number;
@@ -104,7 +109,7 @@ export class CaseProjector {
     quoteSchema(this.schema);
     this.cache = new StateCache(options.cacheSize ?? 5_000);
     this.batchSize = options.batchSize ?? 1_000;
-    this.idleMs = options.idleMs ?? 100;
+    this.idleMs = options.idleMs ?? 10;
   }
 
   get checkpoint(): number {

@@ -90,3 +90,85 @@ describe('streams written by earlier code', () => {
     expect(state.version).toBe(2);
   });
 });
+
+/**
+ * `case-streams-v2.json`: four streams recorded through the API of 30 November 2026 (issue 12), after the event types
+ * that came with "the record follows the field", read back as the application reads them (sensitive fields opened)
+ * and chained as an unsealed store would chain them. Generated once, never regenerated, like v1.
+ */
+describe('streams written by the code of issue 12', () => {
+  const V2 = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'case-streams-v2.json'), 'utf8')) as {
+    streams: RecordedEvent[];
+    cases: { story: string; duplicate: string; relative: string; erased: string };
+  };
+  const streamOf = (caseId: string): RecordedEvent[] => V2.streams.filter((row) => row.streamId === `case-${caseId}`);
+  const foldV2 = (caseId: string): CaseState => foldFacts(streamOf(caseId).map(toCaseFact));
+
+  it('hold every event type of their time, each one still known', () => {
+    const stored = new Set(V2.streams.map((row) => row.type));
+
+    expect(stored.size).toBe(39);
+    expect([...stored].filter((type) => !CASE_EVENT_TYPES.includes(type as CaseEventType))).toEqual([]);
+  });
+
+  it('are still intact hash chains', () => {
+    for (const caseId of Object.values(V2.cases)) expect(verifyStreamChain(streamOf(caseId))).toBeNull();
+  });
+
+  it('fold into the person as corrected, with every spelling, including the merged duplicate’s', () => {
+    const state = foldV2(V2.cases.story);
+
+    expect(state.version).toBe(44);
+    expect(state.detainee).toMatchObject({
+      fullName: 'Қайрат Мұратұлы Сейітов',
+      birthDate: '1990-04-02',
+      occupation: 'Welder',
+      publicRoles: ['activist', 'blogger'],
+      nameVariants: ['Kairat Seitov', 'Кайрат Сеитов', 'Kairat Seytov'],
+    });
+    expect(state.mergedDuplicates).toEqual([V2.cases.duplicate]);
+    expect(state.links).toEqual([expect.objectContaining({ caseId: V2.cases.relative, relation: 'relative' })]);
+  });
+
+  it('fold the news in the order it happened, with the precision it was known with', () => {
+    const state = foldV2(V2.cases.story);
+
+    // The release was the first news; the detention recorded after it did not undo it.
+    expect(state.releasedAt).toBe('2022-01-11T18:00:00.000Z');
+    expect(state.transfers).toEqual([
+      expect.objectContaining({ occurredAtPrecision: 'day', occurredOn: '2022-01-09', facility: expect.any(Object) }),
+    ]);
+    expect(state.transfers[0].facility).toEqual({ city: 'Aktau', code: 'SI-18', kind: 'pretrial_detention' });
+    expect(state.detentions).toEqual([expect.objectContaining({ authority: 'police' })]);
+    expect(state.detentions[0]).not.toHaveProperty('place');
+    expect(state.status).toBe('deceased');
+    expect(state.death).toMatchObject({
+      occurredAtPrecision: 'month',
+      occurredOn: '2023-05',
+      causes: ['medical_neglect'],
+      circumstances: 'after_release',
+    });
+  });
+
+  it('fold what happens to people: access that ends, pressure, accounts of torture, a lawyer who left', () => {
+    const state = foldV2(V2.cases.story);
+
+    expect(state.accessDenials).toEqual([
+      expect.objectContaining({ who: 'lawyer', until: expect.any(String) as string, untilPrecision: 'exact' }),
+    ]);
+    expect(state.pressure).toEqual([
+      expect.objectContaining({ kind: 'threat_to_family', details: 'mother told to keep silent' }),
+    ]);
+    expect(Object.values(state.allegations)).toContainEqual(
+      expect.objectContaining({ account: 'kept hooded overnight', methods: ['beating', 'hooding'] }),
+    );
+    expect(Object.values(state.lawyers)).toEqual(['lead']);
+    expect(state.administrativeSanctions).toEqual([expect.objectContaining({ kind: 'arrest', days: 10 })]);
+    expect(state.notes.map((note) => note.text)).toEqual(['Family asked to be called first']);
+  });
+
+  it('read the duplicate as merged into the survivor, and the erased case as erased', () => {
+    expect(foldV2(V2.cases.duplicate)).toMatchObject({ closed: true, mergedInto: V2.cases.story });
+    expect(foldV2(V2.cases.erased)).toMatchObject({ erased: true, version: 2 });
+  });
+});

@@ -76,6 +76,17 @@ describe('the record follows the field: news in any order, unknown is not a valu
     expect(await read(`/v1/cases/${home}`)).toMatchObject({ status: 'house_arrest' });
   });
 
+  it('records an extension of pre-trial detention as the first news, when it says which measure it extends', async () => {
+    const caseId = await open('Marat Extended-First', 'Almaty');
+    const until = fromNow(60 * DAY);
+    const unnamed = await post(t.http, coordinator.token, `/v1/cases/${caseId}/preventive-measures/extend`, { until });
+    expectError(unnamed, 422, 'NO_ACTIVE_MEASURE');
+
+    await write(`/v1/cases/${caseId}/preventive-measures/extend`, { until, measure: 'pretrial_detention' });
+    const detail = await read(`/v1/cases/${caseId}`);
+    expect(detail).toMatchObject({ status: 'in_pretrial_detention', measure: { measure: 'pretrial_detention' } });
+  });
+
   it('still refuses a second release at the very instant of a recorded one', async () => {
     const caseId = await open('Yerzhan Twice', 'Almaty');
     const occurredAt = fromNow(-DAY);

@@ -88,8 +88,23 @@ describe('ExtendPreventiveMeasure', () => {
       .then({ type: 'PreventiveMeasureExtended', data: { until: '2022-05-06T00:00:00.000Z' } });
   });
 
-  it('refuses when no measure is in force', () => {
+  it('refuses when no measure is in force and the extension does not say which it extends', () => {
     given(opened(), detained()).when(extend).thenError('NO_ACTIVE_MEASURE');
+  });
+
+  it('takes an extension that says which measure as the first news of it', () => {
+    given(opened())
+      .when({ ...extend, measure: 'pretrial_detention' })
+      .then({
+        type: 'PreventiveMeasureExtended',
+        data: { until: '2022-05-06T00:00:00.000Z', measure: 'pretrial_detention' },
+      });
+  });
+
+  it('refuses to extend, even naming it, a measure that ended before', () => {
+    given(opened(), detained(), detentionUntilMarch, released())
+      .when({ ...extend, measure: 'pretrial_detention' })
+      .thenError('NO_ACTIVE_MEASURE');
   });
 
   it('refuses when the measure ended with a release', () => {

@@ -24,12 +24,16 @@ export function decidePreventiveMeasures(
       const refused = deceasedBy(state, ctx.occurredAt) ?? measureHearing(state, command.hearingId);
       if (refused) return refused;
       // The measure in force when the extension was decided, which late news may have changed since.
-      const current = stateAsOf(state, ctx.occurredAt, 'occurred').measure;
-      if (!current) return domainError('NO_ACTIVE_MEASURE', 'No preventive measure is in force');
+      const then = stateAsOf(state, ctx.occurredAt, 'occurred');
+      const current = then.measure;
+      // An extension may be the first news of a measure when it says which; one that ended before cannot be extended.
+      if (!current && (command.measure === undefined || then.measureHistory.length > 0)) {
+        return domainError('NO_ACTIVE_MEASURE', 'No preventive measure is in force');
+      }
       if (isAtOrBefore(command.until, ctx.occurredAt)) {
         return domainError('MEASURE_END_BEFORE_START', `The measure must end after ${ctx.occurredAt}`);
       }
-      if (current.until !== null && isAtOrBefore(command.until, current.until)) {
+      if (current?.until != null && isAtOrBefore(command.until, current.until)) {
         return domainError('EXTENSION_NOT_LATER', `The measure already runs until ${current.until}`);
       }
       return emit('PreventiveMeasureExtended', fieldsOf(command));

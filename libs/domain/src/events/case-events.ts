@@ -129,7 +129,11 @@ export type PreventiveMeasureImposed = Event<
   'PreventiveMeasureImposed',
   { measure: Measure; until?: Instant; hearingId?: string }
 >;
-export type PreventiveMeasureExtended = Event<'PreventiveMeasureExtended', { until: Instant; hearingId?: string }>;
+/** `measure`: which measure was extended, given when the extension is the first news of it. */
+export type PreventiveMeasureExtended = Event<
+  'PreventiveMeasureExtended',
+  { until: Instant; hearingId?: string; measure?: Measure }
+>;
 export type ReleasedToHouseArrest = Event<
   'ReleasedToHouseArrest',
   { until?: Instant; address?: string; conditions?: string }

@@ -84,22 +84,18 @@ export function applyStatus(draft: CaseDraft, fact: CaseFact): void {
       return event.data.kind === 'arrest' ? hold(draft, 'administrative_arrest') : undefined;
     case 'PreventiveMeasureImposed': {
       const { measure, hearingId } = event.data;
-      const until = event.data.until ?? null;
-      draft.set({ measure: { measure, until, since: at, ...(hearingId === undefined ? {} : { hearingId }) } });
-      draft.append('measureHistory', change(fact, 'imposed', measure, until, hearingId));
-      if (measure === 'pretrial_detention') return hold(draft, 'in_pretrial_detention');
-      if (measure === 'house_arrest') {
-        hold(draft, 'house_arrest');
-        return draft.set({ currentFacility: null });
-      }
-      return free(draft, at);
+      return imposeMeasure(draft, fact, measure, event.data.until ?? null, hearingId, 'imposed');
     }
     case 'PreventiveMeasureExtended': {
-      const current = state.measure;
-      if (!current) return;
       const { until, hearingId } = event.data;
-      draft.set({ measure: { ...current, until } });
-      return draft.append('measureHistory', change(fact, 'extended', current.measure, until, hearingId));
+      const current = state.measure;
+      if (current) {
+        draft.set({ measure: { ...current, until } });
+        return draft.append('measureHistory', change(fact, 'extended', current.measure, until, hearingId));
+      }
+      // The first news of a measure: it was in force when extended, since when is not known.
+      if (event.data.measure === undefined) return;
+      return imposeMeasure(draft, fact, event.data.measure, until, hearingId, 'extended');
     }
     case 'ReleasedToHouseArrest': {
       const until = event.data.until ?? null;
@@ -181,6 +177,26 @@ function free(draft: CaseDraft, at: Instant): void {
 
 function isHeld(state: CaseState): boolean {
   return isInCustody(state.status) || state.heldAs !== null;
+}
+
+/** A measure now in force, and the custody it means. */
+function imposeMeasure(
+  draft: CaseDraft,
+  fact: CaseFact,
+  measure: Measure,
+  until: Instant | null,
+  hearingId: string | undefined,
+  kind: 'imposed' | 'extended',
+): void {
+  const at = fact.meta.occurredAt;
+  draft.set({ measure: { measure, until, since: at, ...(hearingId === undefined ? {} : { hearingId }) } });
+  draft.append('measureHistory', change(fact, kind, measure, until, hearingId));
+  if (measure === 'pretrial_detention') return hold(draft, 'in_pretrial_detention');
+  if (measure === 'house_arrest') {
+    hold(draft, 'house_arrest');
+    return draft.set({ currentFacility: null });
+  }
+  return free(draft, at);
 }
 
 function endMeasure(draft: CaseDraft, fact: CaseFact): void {

@@ -80,6 +80,24 @@ describe('house arrest, measure, transfer or hearing as the first news', () => {
     expect(stateOf(opened(), at(measureImposed('pretrial_detention'), JAN(8))).status).toBe('in_pretrial_detention');
   });
 
+  it('an extension of a detention heard of before anything else holds the person until its new end', () => {
+    const extension: CaseEvent = {
+      type: 'PreventiveMeasureExtended',
+      data: { until: JAN(30), measure: 'pretrial_detention' },
+    };
+    given(opened())
+      .when({ type: 'ExtendPreventiveMeasure', until: JAN(30), measure: 'pretrial_detention' }, { occurredAt: JAN(8) })
+      .thenEmits('PreventiveMeasureExtended');
+    const state = stateOf(opened(), at(extension, JAN(8)));
+    expect(state.status).toBe('in_pretrial_detention');
+    expect(state.measure).toMatchObject({ measure: 'pretrial_detention', until: JAN(30) });
+    expect(state.measureHistory.map((change) => change.change)).toEqual(['extended']);
+    // The imposition learnt afterwards takes its place before the extension.
+    const learnt = stateOf(opened(), at(extension, JAN(8)), at(measureImposed('pretrial_detention', JAN(10)), JAN(6)));
+    expect(learnt.measure).toMatchObject({ measure: 'pretrial_detention', until: JAN(30) });
+    expect(learnt.measureHistory.map((change) => change.change)).toEqual(['imposed', 'extended']);
+  });
+
   it('a transfer known by its code only places the person', () => {
     given(opened())
       .when(toSizo, { occurredAt: JAN(8) })

@@ -36,7 +36,7 @@ export class PreventiveMeasuresController {
       body,
       command: () => ({
         type: 'ExtendPreventiveMeasure',
-        ...fields({ ...body, until: utc(body.until) }, 'until', 'hearingId'),
+        ...fields({ ...body, until: utc(body.until) }, 'until', 'hearingId', 'measure'),
       }),
     });
   }

@@ -23,6 +23,14 @@ export class ExtendPreventiveMeasureDto extends FactDto {
   @IsInstant()
   until!: string;
 
+  @ApiProperty({
+    description:
+      'Which measure was extended. Needed only when no measure in force is recorded: the extension is then its first news.',
+  })
+  @IsOptional()
+  @IsIn(MEASURES)
+  measure?: Measure;
+
   @IsOptional()
   @IsId()
   hearingId?: string;

@@ -15,9 +15,10 @@
  *    Cyrillic), through the API's own query handler.
  * 4. Runs the live projector (polling every 10 ms) while writes arrive at a steady rate through the CommandBus, and
  *    reports the lag from each write's acknowledgement to the commit of the batch that includes it.
- * 5. The same lag while rebuilds run one after another beside the live projector (their own connections), so that
- *    what a rebuild costs the live projector shows.
+ * 5. The same lag while rebuilds run one after another in a process of their own (the code of
+ *    `npm run projections:rebuild`), so that what a rebuild costs the live projector shows.
  */
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
@@ -26,7 +27,6 @@ import { DataSource } from 'typeorm';
 import { createLogger, loadConfig } from '@casetrack/config';
 import { PostgresEventStore, sealEventStore } from '@casetrack/event-store';
 import { ListCasesHandler, ListCasesQuery, type Viewer } from '@casetrack/read-model';
-import { rebuildReadModels } from '../../apps/cli/src/rebuild/rebuild-read-models';
 import { SeedModule } from '../../apps/cli/src/seed/seed.module';
 import { createTestDatabase } from '../support/test-database';
 import { generateFeed } from './projection/generate-events';
@@ -88,22 +88,11 @@ async function main(): Promise<void> {
     try {
       lag = await measureLag(app.get(CommandBus), pool, store, lagOptions);
       console.log(`\n5/5 Projection lag again, ${LAG_WRITES} writes at ${LAG_RATE}/s, while rebuilds run…`);
-      const rebuildPool = new Pool({ connectionString: database.url, max: 6 });
-      const rebuildStore = sealEventStore(new PostgresEventStore(rebuildPool), rebuildPool, config.masterKey).sealed;
-      let measuring = true;
-      const rebuilds = (async () => {
-        while (measuring) {
-          await rebuildReadModels(rebuildPool, rebuildStore, { progress: { write: () => true, isTTY: false } });
-          rebuildsDuringLag++;
-        }
-      })();
+      const rebuilder = await startRebuildLoop(database.url);
       try {
         lagDuringRebuild = await measureLag(app.get(CommandBus), pool, store, lagOptions);
       } finally {
-        measuring = false;
-        await rebuilds;
-        await rebuildStore.close();
-        await rebuildPool.end();
+        rebuildsDuringLag = await rebuilder.stop();
       }
     } finally {
       await app.close();
@@ -144,6 +133,34 @@ async function main(): Promise<void> {
     await pool.end();
     await database.drop();
   }
+}
+
+/** `npm run projections:rebuild`'s code in a process of its own, rebuilding until stopped (projection/rebuild-loop.ts). */
+async function startRebuildLoop(databaseUrl: string): Promise<{ stop(): Promise<number> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      `${__dirname}/projection/rebuild-loop.ts`,
+    ],
+    { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the rebuild loop exited with ${String(code)}`)));
+    child.once('message', () => resolve());
+  });
+  return {
+    stop: () =>
+      new Promise<number>((resolve, reject) => {
+        child.removeAllListeners('exit');
+        child.once('exit', (code) => reject(new Error(`the rebuild loop exited with ${String(code)}`)));
+        child.once('message', (message: { rebuilds: number }) => resolve(message.rebuilds));
+        child.send('stop');
+      }),
+  };
 }
 
 async function measureReads(handler: ListCasesHandler, latinQueries: readonly string[]) {

@@ -1,4 +1,5 @@
-import { type AppConfig, createLogger } from '@casetrack/config';
+import os from 'node:os';
+import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
 import type { CommandSpec } from '../common/command-line';
 import { openEventStore } from './event-store';
 import { rebuildReadModels } from './rebuild-read-models';
@@ -17,14 +18,28 @@ export const REBUILD_COMMAND: CommandSpec<Record<string, never>> = {
 /** `casetrack-cli rebuild`: safe to run beside a live API and projector. */
 export async function runRebuild(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel === 'silent' ? 'warn' : config.logLevel, 'casetrack-cli');
+  lowerPriority(logger);
   const { pool, store, close } = openEventStore(config, 6);
   try {
     const result = await rebuildReadModels(pool, store, { logger });
     process.stdout.write(
       `Read models rebuilt and swapped in: ${result.events} events in ${result.seconds.toFixed(1)} s ` +
-        `(${Math.round(result.eventsPerSecond)} events/s), checkpoint ${result.checkpoint}\n`,
+        `(${Math.round(result.eventsPerSecond)} events/s), checkpoint ${result.checkpoint}; ` +
+        `the live projector was held ${Math.round(result.heldMs)} ms\n`,
     );
   } finally {
     await close();
+  }
+}
+
+/**
+ * A rebuild is a background job beside a live service: on a small machine the API and the live projector should get
+ * the CPU first (this process folds; PostgreSQL's own work for it is not reprioritised).
+ */
+function lowerPriority(logger: Logger): void {
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch (error) {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not lower the priority');
   }
 }

@@ -38,6 +38,8 @@ export interface RebuildResult {
   checkpoint: number;
   /** False when the live projector was behind and the new tables took over past its checkpoint (see `swap`). */
   joinedLive: boolean;
+  /** How long the swap held the live projector (from its lock to the commit of the renames). */
+  heldMs: number;
 }
 
 /** Two rebuilds at once would drop each other's shadow schema. */
@@ -85,13 +87,16 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   };
   log?.info({ schema: SHADOW_SCHEMA }, 'rebuild started');
 
-  let joinedLive: boolean;
+  let swapped: { joinedLive: boolean; heldMs: number };
   try {
     await projectFeed(shadow, store, { batchSize, onBatch: advance });
     await shadow.finish();
     await buildIndexes(pool, SHADOW_SCHEMA, deferred);
+    // What was appended while the indexes were built, now rather than in the swap, which holds the live projector.
+    await projectFeed(shadow, store, { batchSize, onBatch: advance });
+    await shadow.finish();
     await waitForLive(pool, store, shadow, options.waitForLiveMs ?? 5_000);
-    joinedLive = await swap(pool, store, shadow, { batchSize, onBatch: advance }, options);
+    swapped = await swap(pool, store, shadow, { batchSize, onBatch: advance }, options);
   } finally {
     await shadow.close();
   }
@@ -105,8 +110,8 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
     eventsPerSecond: seconds > 0 ? events / seconds : 0,
     checkpoint: shadow.checkpoint,
   };
-  log?.info({ ...result, joinedLive }, 'rebuild swapped in');
-  return { ...result, joinedLive };
+  log?.info({ ...result, ...swapped }, 'rebuild swapped in');
+  return { ...result, ...swapped };
 }
 
 /**
@@ -124,7 +129,8 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
  *
  * If the live projector was behind the shadow (or not running), the new tables take over at the shadow's own
  * checkpoint; the live projector's checkpoint guard then sees a moved checkpoint and resumes from the new one, and
- * the events in between were projected without the live-only hooks. Returns whether the live checkpoint was met.
+ * the events in between were projected without the live-only hooks. Returns whether the live checkpoint was met, and
+ * how long the live projector was held.
  */
 async function swap(
   pool: Pool,
@@ -132,9 +138,11 @@ async function swap(
   shadow: BulkProjector,
   feed: ProjectFeedOptions,
   options: RebuildOptions,
-): Promise<boolean> {
-  return inTransaction(pool, async (client) => {
+): Promise<{ joinedLive: boolean; heldMs: number }> {
+  let locked = 0;
+  const joinedLive = await inTransaction(pool, async (client) => {
     await client.query(`LOCK TABLE ${READ_MODEL_SCHEMA}.checkpoint IN ACCESS EXCLUSIVE MODE`);
+    locked = performance.now();
     await options.whileHeld?.();
     const live = await heldCheckpoint(client);
     const behindLive = live > 0 && !(shadow.checkpoint > 0 && (await store.isAtOrBefore(live, shadow.checkpoint)));
@@ -154,6 +162,7 @@ async function swap(
     await client.query(`ALTER SCHEMA ${SHADOW_SCHEMA} RENAME TO ${READ_MODEL_SCHEMA}`);
     return joinedLive;
   });
+  return { joinedLive, heldMs: performance.now() - locked };
 }
 
 /**
@@ -196,10 +205,14 @@ async function dropRetired(pool: Pool, log: Logger | undefined): Promise<void> {
 }
 
 /**
- * The size of the feed, for the progress bar: it only has to be about right, and events keep coming. Counted in
- * PostgreSQL's `events` table; with the streams in KurrentDB the bar shows no total.
+ * The size of the feed, for the progress bar: it only has to be about right, and events keep coming. PostgreSQL's
+ * own estimate of the `events` table (kept by autovacuum), counted only when it has none; with the streams in
+ * KurrentDB the bar shows no total.
  */
 async function estimateEvents(pool: Pool): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT CASE WHEN reltuples >= 0 THEN reltuples::bigint ELSE (SELECT count(*) FROM events) END AS n
+       FROM pg_class WHERE oid = 'events'::regclass`,
+  );
   return Number(rows[0].n);
 }

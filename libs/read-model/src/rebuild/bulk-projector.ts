@@ -75,10 +75,12 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 /**
  * The rebuild's projector: the same fold, the same rows and the same quarantine rules as `CaseProjector`, written
  * behind. The live projector derives and replaces every touched case's rows in every batch; a rebuild reads the
- * whole feed at once, where a case's events are spread over a few consecutive batches, so this one keeps the
- * folded cases in memory and writes each when it is let go (least recently touched first) or at `finish`: about
- * once per case, as plain multi-row `INSERT`s into the fresh tables. A write goes on in PostgreSQL while the next
- * batches are folded here, one write at a time, so a case written again is always written after its earlier rows.
+ * whole feed at once, where a case's events come within a few consecutive batches, so this one keeps the folded
+ * cases in memory and writes each once no batch has touched it for `quietBatches` batches, or at `finish`: about
+ * once per case, as plain multi-row `INSERT`s into the fresh tables. Past `capacity` cases the least recently
+ * touched are let go (a case met again is folded from its stream, and its rows replaced). A write goes on in
+ * PostgreSQL while the next batches are folded here, one write at a time, so a case written again is always
+ * written after its earlier rows.
  *
  * The shadow tables are therefore not at a batch boundary until `finish`, which writes what is still held and the
  * checkpoint in one transaction. Nobody reads them before the swap, and a rebuild that dies starts over on a new

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const store = sealEventStore(new PostgresEventStore(pool), pool, config.masterKey).sealed;
   const dataSource = new DataSource({ type: 'postgres', url: database.url });
   try {
-    console.log(`\n1/4 Generating ${TARGET_EVENTS} events (${SEALED ? 'sealed' : 'not sealed'})…`);
+    console.log(`\n1/5 Generating ${TARGET_EVENTS} events (${SEALED ? 'sealed' : 'not sealed'})…`);
     const adapter = new PostgresEventStore(generationPool);
     const generator = SEALED ? sealEventStore(adapter, generationPool, config.masterKey).sealed : adapter;
     const feed = await generateFeed(generator, {

@@ -361,7 +361,7 @@ describe('erasure of every typed word', () => {
     const complaint = await write('/complaints', {
       allegationId: allegation.allegationId,
       filedWith: 'prosecutor',
-      reference: 'No. 118/24',
+      reference: marked('complaint-reference'),
       responseDueAt: future(30),
     });
     const complaintId = complaint.complaintId as string;
@@ -385,7 +385,7 @@ describe('erasure of every typed word', () => {
     await write('/name-variants', { variants: [marked('name-variant')] });
     await write(`/complaints/${complaintId}/response`, {
       outcome: 'refused',
-      reference: 'Decision 2-118',
+      reference: marked('answer-reference'),
       note: marked('answer-note'),
     });
     const withdrawn = await write('/complaints', { filedWith: 'ombudsperson' });

@@ -1,6 +1,16 @@
 import type { Response } from 'supertest';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
-import { DAY, EventsTable, expectError, expectWritten, fromNow, openCaseBody, post, withOffset } from '../support/e2e';
+import {
+  DAY,
+  EventsTable,
+  expectError,
+  expectValidation,
+  expectWritten,
+  fromNow,
+  openCaseBody,
+  post,
+  withOffset,
+} from '../support/e2e';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ALMATY = 5 * 60;
@@ -186,6 +196,16 @@ describe('writes: every route of the Writes table succeeds with a valid body', (
       type: 'ChargeBrought',
       data: { chargeId, code: 'criminal', article: '272', part: '2', title: 'Participation in mass riots' },
     });
+  });
+
+  it('refuses an article or part that is not a number of the code (typed words would outlive an erasure)', async () => {
+    const other = (await post(t.http, lead.token, '/v1/cases', openCaseBody('Erlan Articles'))).body.caseId as string;
+    const charge = (body: Record<string, unknown>) => post(t.http, lead.token, `/v1/cases/${other}/charges`, body);
+    expectValidation(await charge({ code: 'criminal', article: 'Art. 272 per investigator Ivanov' }), 'article');
+    expectValidation(await charge({ code: 'criminal', article: '272', part: 'the second part' }), 'part');
+    for (const article of ['20.3.1', '405-1', '174а']) {
+      expect((await charge({ code: 'criminal', article })).status).toBe(201);
+    }
   });
 
   it('requalifies the charge', async () => {

@@ -5,10 +5,10 @@ import type { CaseEventOf, CaseEventType } from './case-events';
  * is a vocabulary value, an id, a time, a number, or the name or code of a court or a facility. Strings typed as a
  * closed union of literals are vocabulary values by their type and need no entry here.
  *
- * - `id`: an identifier the system made (a case, event, hearing, lawyer...), or the registration number an authority
- *   gave a document (a complaint's reference): it names the document, not a person, and reads like a filing.
+ * - `id`: an identifier the system made (a case, event, hearing, lawyer...). A complaint's reference is typed and can
+ *   hold anything ("No. 118 by investigator Ivanov"): it is sensitive.
  * - `time`: an ISO instant or calendar date.
- * - `number`: a number written as a string: an article or part of the criminal code (`272`, `2`).
+ * - `number`: a number written as a string, checked by a pattern: an article or part of a code (`272`, `20.3.1`).
  * - `code`: a code from a fixed external list, checked by a pattern (an ISO-4217 currency).
  * - `court`, `facility`: the name or code of a court or a facility.
  * - `city`: the city of a person or place; it is part of a facility's identity (city + code + name) and the key of
@@ -97,8 +97,8 @@ export const FIELD_CLASSES: FieldClasses = {
     'evidence[].sha256': 'sensitive',
     account: 'sensitive',
   },
-  ComplaintFiled: { complaintId: 'id', allegationId: 'id', reference: 'id', responseDueAt: 'time' },
-  ComplaintAnswered: { complaintId: 'id', reference: 'id', note: 'sensitive' },
+  ComplaintFiled: { complaintId: 'id', allegationId: 'id', reference: 'sensitive', responseDueAt: 'time' },
+  ComplaintAnswered: { complaintId: 'id', reference: 'sensitive', note: 'sensitive' },
   ComplainantPressured: { complaintId: 'id', by: 'sensitive', details: 'sensitive' },
   PressureReported: { by: 'sensitive', details: 'sensitive' },
   ComplaintWithdrawn: { complaintId: 'id', reason: 'sensitive' },

@@ -12,12 +12,12 @@ import {
   type VerdictOutcome,
 } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
-import { IsMoneyAmount, Text } from '../shared/validators';
+import { IsLegalNumber, IsMoneyAmount, Text } from '../shared/validators';
 
 /** Part and title of a charge's qualification. */
 class QualificationDto extends FactDto {
   @IsOptional()
-  @Text(30)
+  @IsLegalNumber()
   part?: string;
 
   @IsOptional()
@@ -27,14 +27,14 @@ class QualificationDto extends FactDto {
 
 /** The qualification of a charge: article of the country's code (e.g. `272`, `255`) — data, not a fixed list. */
 export class RequalifyChargeDto extends QualificationDto {
-  @Text(30)
+  @IsLegalNumber()
   article!: string;
 }
 
 /** A charge may be known before its article is (absent: unknown, counted under no article). */
 export class BringChargeDto extends QualificationDto {
   @IsOptional()
-  @Text(30)
+  @IsLegalNumber()
   article?: string;
 
   @IsIn(CHARGE_CODES)

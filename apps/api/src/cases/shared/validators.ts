@@ -127,3 +127,14 @@ export function IsMoneyAmount(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => typeof value === 'number' && MONEY.test(String(value)) },
     });
 }
+
+/** An article or part of a code as the code numbers it (`272`, `20.3.1`, `405-1`, `174а`); never free text. */
+const LEGAL_NUMBER = /^\d{1,4}(?:[.-]\d{1,4}){0,3}(?:-?\p{L})?$/u;
+export function IsLegalNumber(): PropertyDecorator {
+  return applyDecorators(
+    Text(30),
+    Matches(LEGAL_NUMBER, {
+      message: ({ property }) => `${property} must be a number of the code, such as 272 or 20.3.1`,
+    }),
+  );
+}

@@ -44,10 +44,10 @@ interface RunResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Child roles
 
-async function serveService(port: number): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: String(port) });
+async function serveService(): Promise<void> {
+  const config = loadConfig(process.env);
   const app = await createApp(config);
-  await app.listen(port, '127.0.0.1');
+  await app.listen(0, '127.0.0.1');
   process.on('SIGTERM', () => {
     void app.close().then(() => process.exit(0));
   });
@@ -68,11 +68,17 @@ async function serveService(port: number): Promise<void> {
       process.send?.('profiled');
     })();
   });
-  process.send?.('ready');
+  process.send?.({ port: portOf(app.getHttpServer() as http.Server) });
+}
+
+function portOf(server: http.Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server is not listening on a port');
+  return address.port;
 }
 
 /** One INSERT of the request's JSON (with the metadata an event carries) per request, answered like a write. */
-async function serveBare(port: number): Promise<void> {
+async function serveBare(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
   const insert = {
     name: 'bench_bare_insert',
@@ -97,7 +103,7 @@ async function serveBare(port: number): Promise<void> {
       );
     });
   });
-  server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+  server.listen(0, '127.0.0.1', () => process.send?.({ port: portOf(server) }));
   process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
 }
 
@@ -198,22 +204,19 @@ function profiler(child: Child, message: { profile: 'start' } | { profile: 'stop
   });
 }
 
-let nextPort = 40_000 + Math.floor(Math.random() * 10_000);
-
 /** This file again, as `role`, with the TypeScript hooks the npm script runs it with. */
 function startChild(role: 'service' | 'bare', env: Record<string, string>): Promise<Child> {
-  const port = nextPort++;
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename, role],
     {
-      env: { ...process.env, ...env, BENCH_ROLE_PORT: String(port) },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${role} exited with ${String(code)} before it was ready`)));
-    child.once('message', () => {
+    child.once('message', ({ port }: { port: number }) => {
       child.removeAllListeners('exit');
       resolve({
         process: child,
@@ -353,6 +356,16 @@ async function main(): Promise<void> {
       readRuns.push(result);
       console.log(`  round ${round}/${ROUNDS} ${line('GET case', result, 'reads/s')}`);
     }
+    let readProfile: string[] = [];
+    if (PROFILE) {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-read-profile-')), 'service.cpuprofile');
+      await profiler(service, { profile: 'start' });
+      await run(CLIENTS, READS / 2, async () => {
+        await expectStatus(call(servicePort, 'GET', `/v1/cases/${cases[0]}`, token), 200);
+      });
+      await profiler(service, { profile: 'stop', file });
+      readProfile = summariseProfile(file);
+    }
     await service.stop();
     service = null;
 
@@ -382,7 +395,10 @@ async function main(): Promise<void> {
       `  one client, note p50: new case ${fmt(summary(newRuns).p50, 2)} ms, case of ${LONG_CASE}+ events ` +
         `${fmt(summary(longRuns).p50, 2)} ms, ratio ${lengthRatio.toFixed(2)} (target ≤ 1.20)`,
     );
-    if (profileSummary.length) console.log(`\nWhere the service's CPU goes (self time):\n${profileSummary.join('\n')}`);
+    if (profileSummary.length)
+      console.log(`\nWhere the service's CPU goes, writes (self time):\n${profileSummary.join('\n')}`);
+    if (readProfile.length)
+      console.log(`\nWhere the service's CPU goes, reads (self time):\n${readProfile.join('\n')}`);
     console.log(`\nDone in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
   } finally {
     await service?.stop();
@@ -453,9 +469,7 @@ function summariseProfile(file: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 const role = process.argv[2];
-const rolePort = Number(process.env.BENCH_ROLE_PORT);
-const started =
-  role === 'service' ? serveService(rolePort) : role === 'bare' ? serveBare(rolePort) : main().then(() => undefined);
+const started = role === 'service' ? serveService() : role === 'bare' ? serveBare() : main().then(() => undefined);
 started.catch((error: unknown) => {
   console.error(error);
   process.exit(1);

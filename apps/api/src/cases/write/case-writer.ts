@@ -41,7 +41,8 @@ export class CaseWriter {
   async write<D extends FactDto, C extends CaseCommand>(write: CaseWrite<D, C>): Promise<WriteOutcome> {
     const { request, body } = write;
     const key = request.idempotencyKey;
-    const requestHash = hashRequest(request.route, body);
+    // Only a keyed request is ever compared with another: without a key the hash would answer nothing.
+    const requestHash = key === null ? '' : hashRequest(request.route, body);
     if (key !== null) {
       const previous = await this.records.findOneBy({ userId: request.actor.id, key });
       if (previous) return replay(previous, requestHash);

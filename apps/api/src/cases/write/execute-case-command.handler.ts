@@ -124,10 +124,11 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       occurredAtPrecision: envelope.occurredAtPrecision,
       actor: envelope.actor,
     });
-    // The decider alone says whether the case exists. Its answer waits for the expected version's check only so that
-    // a missing case is "not found" whatever version was expected, and a stale version comes before any rule.
+    // Only an append can confirm an unread state; an erasure destroys the key before its append, so it waits for one.
     if (!read && (isDomainError(decision) || decision.some((event) => event.type === 'CaseErased'))) return UNVERIFIED;
     if (!read && envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) return UNVERIFIED;
+    // The decider alone says whether the case exists. Its answer waits for the expected version's check only so that
+    // a missing case is "not found" whatever version was expected, and a stale version comes before any rule.
     if (isDomainError(decision) && decision.code === 'CASE_NOT_FOUND') return NOT_FOUND;
     if (envelope.expectedVersion !== null && envelope.expectedVersion !== state.version) {
       return { kind: 'version_mismatch', expected: envelope.expectedVersion, actual: state.version };

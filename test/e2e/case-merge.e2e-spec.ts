@@ -194,7 +194,7 @@ describe('merging a duplicate case', () => {
     ]);
 
     // Completing it again, from the recovery or another process, appends nothing.
-    await expect(t.app.get(Merges).complete(duplicate)).resolves.toBe(true);
+    await expect(t.app.get(Merges).complete(duplicate)).resolves.toMatchObject({ done: true });
     await Promise.all([t.app.get(Merges).complete(duplicate), t.app.get(Merges).complete(duplicate)]);
     expect(await absorptionsOf(survivor)).toHaveLength(1);
   });

@@ -141,20 +141,21 @@ describe('consent: who reads which testimony', () => {
         'ComplaintWithdrawn',
       ]);
       expect(internal[0].data).toEqual(withheldAllegation());
-      // The complaint's filing is an official act with no testimony in it: it stays as recorded.
+      // The complaint's filing stays (where, about what); its reference is typed and may name someone.
       expect(internal[1].data).toEqual({
         complaintId: ids.internal_only.complaintId,
         allegationId: ids.internal_only.allegationId,
         filedWith: 'prosecutor',
-        reference: '118/22',
+        reference: WITHHELD,
       });
       expect(internal[2].data).toEqual({ complaintId: ids.internal_only.complaintId, by: WITHHELD, details: WITHHELD });
       expect(internal[4].data).toEqual({ complaintId: ids.internal_only.complaintId, reason: WITHHELD });
       const retraction = events.find((e) => e.type === 'FactRetracted' && e.data.eventId === internal[3].eventId);
       expect(retraction?.data).toEqual({ eventId: internal[3].eventId, reason: WITHHELD });
       // Only the facts tied to the internal-only allegation are withheld: the allegation's seven typed values, the
-      // pressure (by, details), the retracted pressure, its retraction's reason and the withdrawal's reason.
-      expect(text.split(WITHHELD).length - 1).toBe(7 + 2 + 1 + 1 + 1);
+      // filing's reference, the pressure (by, details), the retracted pressure, its retraction's reason and the
+      // withdrawal's reason.
+      expect(text.split(WITHHELD).length - 1).toBe(7 + 1 + 2 + 1 + 1 + 1);
     });
   });
 

@@ -54,6 +54,12 @@ describe('uncertain times', () => {
       occurredAt: '2022-01-09T01:00:00+06:00',
       occurredAtPrecision: 'day',
     });
+    // Released "on the 18th": half past midnight in Almaty, the 17th in UTC.
+    await write('release', '/release', {
+      grounds: 'other',
+      occurredAt: '2022-01-18T00:30:00+06:00',
+      occurredAtPrecision: 'day',
+    });
     // No time at all: the relatives only know it happened before they called.
     await write('unknown', '/notes', { text: 'searched at home once', occurredAtPrecision: 'unknown' });
     const written = await events.ofCase(caseId);
@@ -152,6 +158,7 @@ describe('uncertain times', () => {
     expect(response.status).toBe(200);
     const text = compact(pdfText(response.body as Buffer));
     expect(text).toContain('Happened:8January2022·');
+    expect(text).toContain('Released18January2022');
     expect(text).not.toContain('2022-01-07');
     expect(text).not.toContain('18:30');
     expect(text).not.toContain('00:30');

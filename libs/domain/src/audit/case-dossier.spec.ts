@@ -86,7 +86,7 @@ describe('assembleDossier', () => {
       expect(text).not.toContain(testimony);
     }
     expect(named.complaints.map((c) => [c.complaintId, c.allegationWithheld, c.reference])).toEqual([
-      ['k1', true, '118/22'],
+      ['k1', true, '[withheld]'],
       ['k2', true, undefined],
     ]);
     expect(named.complaints[1].withdrawal?.reason).toBe('[withheld]');

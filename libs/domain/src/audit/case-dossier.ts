@@ -95,6 +95,8 @@ export interface CaseDossier {
     currentFacility: CaseState['currentFacility'];
     measure: CurrentMeasure | null;
     releasedAt: Instant | null;
+    /** When the person was released, with the precision it is known with. */
+    release: CaseState['release'];
   };
   lawyers: {
     current: Array<{ lawyerId: string; role: string }>;
@@ -270,6 +272,7 @@ function emptyDossier(state: CaseState, options: DossierOptions): CaseDossier {
       currentFacility: state.currentFacility,
       measure: state.measure,
       releasedAt: state.releasedAt,
+      release: state.release,
     },
     lawyers: {
       current: Object.entries(state.lawyers).map(([lawyerId, role]) => ({ lawyerId, role })),

@@ -83,10 +83,16 @@ describe('withholdTestimony', () => {
     expect(withholdTestimony(story(), EVERY_CONSENT)[2].event.data).toMatchObject({ witnesses: 'cellmate B.' });
   });
 
-  it('withholds what would quote it: pressure, answer, and the reasons of their retractions; not the filing', () => {
+  it('withholds what would quote it: pressure, answer, the reasons of their retractions, the typed reference', () => {
     const facts = story();
     const read = withholdTestimony(facts, readableConsents('auditor'));
-    expect(read[4]).toBe(facts[4]);
+    // The filing itself stays: where and what; its reference is typed and may name someone.
+    expect(read[4].event.data).toEqual({
+      complaintId: 'k2',
+      allegationId: 'a2',
+      filedWith: 'prosecutor',
+      reference: W,
+    });
     expect(read[6].event.data).toEqual({ complaintId: 'k2', by: W, details: W });
     expect(read[7].event.data).toEqual({ complaintId: 'k2', outcome: 'refused', note: W });
     expect(read[8].event.data).toEqual({ eventId: 'e7', reason: W });

@@ -6,6 +6,7 @@ import {
   type CaseState,
   type CustodyStatus,
   entryOf,
+  fromFact,
   type HeldAs,
   isInCustody,
   type MeasureChange,
@@ -110,7 +111,7 @@ export function applyStatus(draft: CaseDraft, fact: CaseFact): void {
     case 'Released': {
       const custodial = state.measure !== null && CUSTODIAL_MEASURES.includes(state.measure.measure);
       if (custodial) endMeasure(draft, fact);
-      return free(draft, at);
+      return free(draft, fact);
     }
     case 'MedicalFactRecorded':
       if (event.data.kind === 'hospitalised' && state.status !== 'released') {
@@ -127,7 +128,7 @@ export function applyStatus(draft: CaseDraft, fact: CaseFact): void {
       const { outcome, sentence } = event.data;
       if (outcome === 'convicted' && sentence?.kind === 'imprisonment') return hold(draft, 'imprisoned');
       const freed = outcome !== 'convicted' || (sentence !== undefined && sentence.kind !== 'other');
-      return freed && isHeld(state) ? free(draft, at) : undefined;
+      return freed && isHeld(state) ? free(draft, fact) : undefined;
     }
     case 'DeathRecorded':
       endMeasure(draft, fact);
@@ -171,8 +172,9 @@ function hold(draft: CaseDraft, heldAs: HeldAs): void {
   draft.set({ heldAs, status: draft.state.status === 'hospitalised' ? 'hospitalised' : heldAs });
 }
 
-function free(draft: CaseDraft, at: Instant): void {
-  draft.set({ status: 'released', heldAs: null, currentFacility: null, releasedAt: at });
+function free(draft: CaseDraft, fact: CaseFact): void {
+  const release = fromFact(fact.meta);
+  draft.set({ status: 'released', heldAs: null, currentFacility: null, releasedAt: release.occurredAt, release });
 }
 
 function isHeld(state: CaseState): boolean {
@@ -196,7 +198,7 @@ function imposeMeasure(
     hold(draft, 'house_arrest');
     return draft.set({ currentFacility: null });
   }
-  return free(draft, at);
+  return free(draft, fact);
 }
 
 function endMeasure(draft: CaseDraft, fact: CaseFact): void {

@@ -285,6 +285,8 @@ export interface CaseState {
   readonly measureHistory: readonly MeasureChange[];
   /** When the person was last released; ends an administrative arrest early. */
   readonly releasedAt: Instant | null;
+  /** The fact that last released them, with the precision its time is known with (readers print no more). */
+  readonly release: FromFact | null;
 
   // What the case holds, in stream order.
   readonly detentions: readonly Detention[];
@@ -329,6 +331,7 @@ export const initialCaseState: CaseState = {
   measure: null,
   measureHistory: [],
   releasedAt: null,
+  release: null,
   detentions: [],
   transfers: [],
   charges: {},

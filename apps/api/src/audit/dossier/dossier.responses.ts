@@ -42,7 +42,9 @@ export class DossierSchema {
   @Records('Corrections of who the person is and added spellings of the name, in the order they were recorded')
   identity!: DossierRecordSchema[];
 
-  @AnyObject({ description: 'status, closed, heldAs, currentFacility, measure, releasedAt' })
+  @AnyObject({
+    description: 'status, closed, heldAs, currentFacility, measure, releasedAt, release (its time with its precision)',
+  })
   situation!: Record<string, unknown>;
 
   @AnyObject({ description: 'current: the lawyers assigned; records: assignments and unassignments' })

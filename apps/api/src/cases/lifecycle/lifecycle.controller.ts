@@ -72,9 +72,10 @@ export class LifecycleController {
           intoCaseMerged: into.merged,
         };
       },
+      // The answer's position is the survivor's absorption when there is one: a read from it sees both sides merged.
       answer: async (_command, caseId) => {
-        await this.merges.complete(caseId);
-        return {};
+        const { position } = await this.merges.complete(caseId);
+        return position === null ? {} : { position };
       },
     });
   }

@@ -15,6 +15,11 @@ export interface MergeTarget {
   merged: boolean;
 }
 
+export interface MergeCompletion {
+  done: boolean;
+  position: number | null;
+}
+
 /**
  * A merge spans two streams and the store appends to one at a time (KurrentDB has no multi-stream transaction), so
  * it is a recorded intent. `MergeRequested` on the duplicate is the acknowledged fact: from it on the duplicate reads
@@ -37,12 +42,15 @@ export class Merges {
     };
   }
 
-  /** Completes the merge of `duplicateCaseId` if it has one; true once the survivor knows of it. */
-  async complete(duplicateCaseId: string): Promise<boolean> {
+  /**
+   * Completes the merge of `duplicateCaseId` if it has one. `done` once the survivor knows of it; `position`, the global
+   * position of the survivor's absorption when this run appended it (a read from there on sees both sides).
+   */
+  async complete(duplicateCaseId: string): Promise<MergeCompletion> {
     const recorded = await this.store.readStream(caseStreamId(duplicateCaseId));
     const intent = recorded.find((event) => event.type === 'MergeRequested');
     const duplicate = foldFacts(recorded.map(toCaseFact));
-    if (intent === undefined || duplicate.mergedInto === null) return false;
+    if (intent === undefined || duplicate.mergedInto === null) return { done: false, position: null };
     const ids = IdSource.deterministic('merge', intent.eventId);
     const outcome = await this.commandBus.execute<ExecuteCaseCommand, CaseCommandOutcome>(
       new ExecuteCaseCommand(
@@ -59,8 +67,9 @@ export class Merges {
         },
       ),
     );
-    if (outcome.kind === 'appended') return true;
-    if (outcome.kind === 'refused' && outcome.code === 'DUPLICATE_ALREADY_MERGED') return true;
+    if (outcome.kind === 'appended') return { done: true, position: outcome.position };
+    if (outcome.kind === 'refused' && outcome.code === 'DUPLICATE_ALREADY_MERGED')
+      return { done: true, position: null };
     throw new Error(`The merge of case ${duplicateCaseId} is incomplete (${outcome.kind})`);
   }
 

@@ -111,7 +111,7 @@ function situation(pdf: PdfWriter, dossier: VerifiedDossier): void {
     ...(s.measure
       ? [['Measure', `${label(s.measure.measure)}${s.measure.until ? ` until ${day(s.measure.until)}` : ''}`] as const]
       : []),
-    ...(s.releasedAt ? [['Released', utc(s.releasedAt)] as const] : []),
+    ...(s.release ? [['Released', happened(s.release)] as const] : []),
   ]);
 }
 

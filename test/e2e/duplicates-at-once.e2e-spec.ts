@@ -137,6 +137,22 @@ describe.each([
     expect(foundIds(await open(coordinator, 'Болат Кенжебаев', city))).not.toContain(idOf(erased));
   });
 
+  it('finds a case at once by a spelling added or a name corrected a moment earlier', async () => {
+    for (const [path, body] of [
+      ['name-variants', { variants: ['Bakhyt Zhumabekov'] }],
+      ['identity', { fullName: 'Bakhyt Zhumabekov' }],
+    ] as const) {
+      const city = freshCity();
+      const opened = await open(coordinator, 'Timur Ospanov', city);
+      // Running, the projected row is there and older than the new spelling: the newer names must win.
+      if (projector === 'running') await projected(opened.body.position as number);
+      const renamed = await post(t.http, coordinator.token, `/v1/cases/${idOf(opened)}/${path}`, body);
+      expect(renamed.status).toBe(201);
+
+      expect(foundIds(await open(coordinator, 'Бахыт Жумабеков', city))).toEqual([idOf(opened)]);
+    }
+  });
+
   if (projector === 'stopped') {
     it('keeps the names of a case the projector has not reached', async () => {
       const opened = await open(coordinator, 'Serik Abenov', freshCity());

@@ -29,16 +29,21 @@ export interface OpenedCaseNames {
 }
 
 /**
- * Records the names of a case opened at `position`; a replayed append records nothing twice. It never reads the
+ * Records the names of a case as of its append at `position` (its opening, or a later change of its spellings); a
+ * replayed append records nothing twice and an older append never replaces a newer one's names. It never reads the
  * checkpoint table (a rebuild's swap locks it, and a write must not wait for a rebuild): should the projector have
- * passed `position` already, the query ignores the row (the case's projected row exists) and the projector's next
- * batch deletes it.
+ * passed `position` already, the query prefers the projected row (it is as new) and the projector's next batch
+ * deletes this one.
  */
 export async function recordOpenedCaseNames(db: StatementRunner, opened: OpenedCaseNames): Promise<void> {
   await db.query(
     `INSERT INTO ${OPENED_CASE_NAMES} (case_id, position, version, full_name, name_variants, name_keys, city, lawyer_ids)
      VALUES ($1::uuid, $2::bigint, $3::int, $4, $5::text[], $6, $7, $8::uuid[])
-     ON CONFLICT (case_id) DO NOTHING`,
+     ON CONFLICT (case_id) DO UPDATE SET
+       position = EXCLUDED.position, version = EXCLUDED.version, full_name = EXCLUDED.full_name,
+       name_variants = EXCLUDED.name_variants, name_keys = EXCLUDED.name_keys, city = EXCLUDED.city,
+       lawyer_ids = EXCLUDED.lawyer_ids
+     WHERE ${OPENED_CASE_NAMES}.version < EXCLUDED.version`,
     [
       opened.caseId,
       opened.position,

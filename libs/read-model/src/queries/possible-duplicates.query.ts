@@ -77,20 +77,23 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
       ].join(' AND ');
     const closest = (alias: string): string =>
       `greatest(${placeholders.map((p) => `word_similarity(${p}, ${alias}.name_keys)`).join(', ')})`;
-    // One statement, one snapshot: the projector writes a case's row and deletes its opened names in one
-    // transaction, so each case is read from exactly one of the two tables, whatever the projector is doing (a
-    // name row recorded after its case was projected is passed over for the projected row). Neither table is
-    // locked by a rebuild's swap, which only holds the checkpoint.
+    // One statement, one snapshot: the projector writes a case's row and deletes its names row in one transaction,
+    // so each case is read from exactly one of the two tables, whatever the projector is doing: the names row when
+    // it is newer than the projected row (a case opened or renamed since the projector passed), else the projected
+    // row. Neither table is locked by a rebuild's swap, which only holds the checkpoint.
     const rows: CandidateRow[] = await this.dataSource.query(
       `SELECT case_id, full_name, name_variants, city FROM (
          SELECT c.case_id, c.full_name, c.name_variants, c.city, ${closest('c')} AS closeness
            FROM ${READ_MODEL_SCHEMA}.cases c
           WHERE ${matching('c')} AND c.merged_into IS NULL
+            AND NOT EXISTS (SELECT 1 FROM ${OPENED_CASE_NAMES} n WHERE n.case_id = c.case_id AND n.version > c.version)
          UNION ALL
          SELECT o.case_id, o.full_name, o.name_variants, o.city, ${closest('o')}
            FROM ${OPENED_CASE_NAMES} o
           WHERE ${matching('o')}
-            AND NOT EXISTS (SELECT 1 FROM ${READ_MODEL_SCHEMA}.cases p WHERE p.case_id = o.case_id)
+            AND NOT EXISTS (
+              SELECT 1 FROM ${READ_MODEL_SCHEMA}.cases p WHERE p.case_id = o.case_id AND p.version >= o.version
+            )
        ) candidates
         ORDER BY closeness DESC, case_id
         LIMIT ${sql.param(MAX_CANDIDATES)}`,

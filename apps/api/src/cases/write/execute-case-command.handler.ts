@@ -6,6 +6,7 @@ import {
   type CaseEvent,
   type CaseState,
   decide,
+  evolveAll,
   type DomainError,
   isDomainError,
   occurredOnOf,
@@ -105,11 +106,13 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     if (replay) {
       // This answer acknowledges the append as the first one would have: what it revokes is recorded first.
       await this.revocations.recordRemovals(command.caseId, replay.events, replay.outcome.version);
+      // Read from the stream, the state holds the replayed events already.
       await this.openedCases.recordAppended(
         command.caseId,
         replay.events,
         replay.outcome.version,
         replay.outcome.position,
+        () => state,
       );
       return replay.outcome;
     }
@@ -184,7 +187,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     await this.revocations.recordRemovals(command.caseId, decision, appended.version);
     const { version, position } = appended;
     // Before the answer too: a case opened a moment later must find this one among its possible duplicates.
-    await this.openedCases.recordAppended(command.caseId, decision, version, position);
+    await this.openedCases.recordAppended(command.caseId, decision, version, position, () =>
+      evolveAll(state, appended.events.map(toCaseFact)),
+    );
     return { kind: 'appended', caseId: command.caseId, version, position, alreadyRecorded: false };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CaseEvent, CaseOpened } from '@casetrack/domain';
+import type { CaseEvent, CaseState } from '@casetrack/domain';
 import { eraseOpenedCaseNames, recordOpenedCaseNames } from '@casetrack/read-model';
 
 /**
@@ -16,25 +16,48 @@ import { eraseOpenedCaseNames, recordOpenedCaseNames } from '@casetrack/read-mod
 export class OpenedCases {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** `events`, appended (or found appended) up to stream version `version` at global `position`. */
-  async recordAppended(caseId: string, events: readonly CaseEvent[], version: number, position: number): Promise<void> {
+  /**
+   * `events`, appended (or found appended) up to stream version `version` at global `position`; `after` is the case
+   * with them folded in. A case's spellings that change after it was opened (a correction, more spellings, a merged
+   * duplicate's) are recorded too: the case is found by them before the projector catches up.
+   */
+  async recordAppended(
+    caseId: string,
+    events: readonly CaseEvent[],
+    version: number,
+    position: number,
+    after: () => CaseState,
+  ): Promise<void> {
     // A merged duplicate is no longer a case of its own to be found: its names now belong to the survivor.
     if (events.some((event) => event.type === 'CaseErased' || event.type === 'MergeRequested')) {
       await eraseOpenedCaseNames(this.dataSource, caseId);
       return;
     }
-    const opened = events.find((event): event is CaseOpened => event.type === 'CaseOpened');
-    if (opened === undefined) return;
-    const { fullName, nameVariants, city } = opened.data.detainee;
-    const lawyerIds = events.flatMap((event) => (event.type === 'LawyerAssigned' ? [event.data.lawyerId] : []));
+    if (!events.some(changesNames)) return;
+    const { detainee, lawyers, mergedInto, erased } = after();
+    if (detainee === null || mergedInto !== null || erased) return;
     await recordOpenedCaseNames(this.dataSource, {
       caseId,
-      fullName,
-      nameVariants,
-      city,
-      lawyerIds,
+      fullName: detainee.fullName,
+      nameVariants: detainee.nameVariants,
+      city: detainee.city,
+      lawyerIds: Object.keys(lawyers),
       version,
       position,
     });
+  }
+}
+
+/** Whether an event changes how the case is found: its names, its city. */
+function changesNames(event: CaseEvent): boolean {
+  switch (event.type) {
+    case 'CaseOpened':
+    case 'NameVariantsAdded':
+    case 'DuplicateMerged':
+      return true;
+    case 'IdentityCorrected':
+      return event.data.fullName !== undefined || event.data.city !== undefined;
+    default:
+      return false;
   }
 }

@@ -3,6 +3,7 @@ export * from './events/case-events';
 export * from './commands/case-commands';
 export * from './errors';
 export * from './state/case-state';
+export { FactIndex } from './state/fact-index';
 export * from './state/evolve';
 export * from './state/administrative-term';
 export * from './deciders/decide';

@@ -28,7 +28,7 @@ export function toCaseView(state: CaseState): CaseView {
  */
 export function caseHistory(current: CaseState, at: Instant, axis: TimeAxis): CaseHistory {
   const then = stateAsOf(current, at, axis);
-  const retractedEventIds = Object.entries(then.factIds)
+  const retractedEventIds = [...then.factIds.entries()]
     .filter(([, known]) => known.retracted)
     .sort(([, a], [, b]) => a.version - b.version)
     .map(([eventId]) => eventId);

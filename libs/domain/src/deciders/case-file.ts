@@ -24,7 +24,7 @@ export function decideCaseFile(command: CaseFileCommand, state: CaseState, _ctx:
     case 'AddNote':
       return emit('NoteAdded', fieldsOf(command));
     case 'RetractFact': {
-      const known = state.factIds[command.eventId];
+      const known = state.factIds.get(command.eventId);
       if (!known) return domainError('EVENT_NOT_IN_CASE', `Event ${command.eventId} is not in this case`);
       if (known.retracted)
         return domainError('EVENT_ALREADY_RETRACTED', `Event ${command.eventId} is already retracted`);

@@ -16,7 +16,7 @@ export type ListKey = {
 }[keyof CaseState];
 type ItemOf<K extends ListKey> = CaseState[K] extends readonly (infer T)[] ? T : never;
 
-export type RecordKey = 'lawyers' | 'charges' | 'hearings' | 'allegations' | 'complaints' | 'factIds';
+export type RecordKey = 'lawyers' | 'charges' | 'hearings' | 'allegations' | 'complaints';
 type EntryOf<K extends RecordKey> = CaseState[K][string];
 
 export class CaseDraft {

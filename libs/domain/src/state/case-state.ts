@@ -24,10 +24,12 @@ import type {
 import type { CaseEventType, CaseFact, Detainee, Evidence, Facility, Instant, Sentence } from '../events/case-events';
 import type { CalendarPeriod, FactMeta } from '../events/case-events';
 import type { OccurredAtPrecision } from '../values/vocabularies';
+import { FactIndex } from './fact-index';
 
 /**
- * The state of one case, folded from its stream. Plain readonly data (no Map/Set/Date)
- * so that it serialises to JSON as is: the history endpoint returns it.
+ * The state of one case, folded from its stream. Plain readonly data (no Map/Set/Date) so that it serialises to JSON
+ * as is: the history endpoint returns it. The one exception is the fold's own bookkeeping `factIds`, an index shared
+ * between states (it serialises as the record it stands for, and no reader is shown it).
  *
  * Each entry of what the case holds keeps the `eventId` and `occurredAt` of the fact that created it, so a reader
  * can go from the state back to the timeline.
@@ -305,8 +307,8 @@ export interface CaseState {
   readonly notes: readonly Note[];
   readonly links: readonly CaseLink[];
 
-  // Bookkeeping: every fact seen, retracted or not.
-  readonly factIds: Readonly<Record<string, KnownFact>>;
+  // Bookkeeping: every fact seen, retracted or not (shared with the states folded from this one, see fact-index.ts).
+  readonly factIds: FactIndex;
   /** Every fact seen, in stream order; kept so that a retraction or late news can refold. */
   readonly facts: readonly CaseFact[];
   /** The highest stream version seen (0 before the first fact). */
@@ -347,7 +349,7 @@ export const initialCaseState: CaseState = {
   death: null,
   notes: [],
   links: [],
-  factIds: {},
+  factIds: FactIndex.empty,
   facts: [],
   version: 0,
 };

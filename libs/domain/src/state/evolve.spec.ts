@@ -195,7 +195,7 @@ describe('what the case holds', () => {
 
   it('every fact is known by id with its type and version', () => {
     const state = stateOf(opened(), detained());
-    expect(state.factIds).toEqual({
+    expect(state.factIds.toJSON()).toEqual({
       e1: { type: 'CaseOpened', version: 1, occurredAt: expect.any(String), retracted: false },
       e2: { type: 'DetentionRecorded', version: 2, occurredAt: expect.any(String), retracted: false },
     });
@@ -282,8 +282,8 @@ describe('retraction', () => {
 
   it('the retracted fact stays known, marked retracted; the retraction is known too', () => {
     const state = stateOf(opened(), detained(), retracted('e2'));
-    expect(state.factIds.e2).toMatchObject({ type: 'DetentionRecorded', retracted: true });
-    expect(state.factIds.e3).toMatchObject({ type: 'FactRetracted', retracted: false });
+    expect(state.factIds.get('e2')).toMatchObject({ type: 'DetentionRecorded', retracted: true });
+    expect(state.factIds.get('e3')).toMatchObject({ type: 'FactRetracted', retracted: false });
     expect(state.facts).toHaveLength(3);
     expect(state.version).toBe(3);
   });
@@ -393,9 +393,9 @@ describe('determinism and idempotence', () => {
     expect(facts.reduce(evolve, once)).toBe(once);
   });
 
-  it('the state survives a JSON round trip unchanged', () => {
+  it('the state survives a JSON round trip unchanged (its fact index as the record it stands for)', () => {
     const state = foldFacts(facts);
-    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    expect(JSON.parse(JSON.stringify(state))).toEqual({ ...state, factIds: state.factIds.toJSON() });
     expect(state).toMatchObject({ status: 'in_pretrial_detention', version: 16 });
   });
 
@@ -404,7 +404,7 @@ describe('determinism and idempotence', () => {
     const copy = JSON.parse(JSON.stringify(before)) as unknown;
     const fact = facts[5];
     if (fact) evolve(before, fact);
-    expect(before).toEqual(copy);
+    expect(JSON.parse(JSON.stringify(before))).toEqual(copy);
   });
 });
 
@@ -433,7 +433,7 @@ describe('stateAsOf', () => {
       version: 2,
     });
     expect(stateAsOf(state, '2022-01-16T00:00:00.000Z', 'recorded')).toMatchObject({ status: 'released', version: 3 });
-    expect(stateAsOf(state, '2022-01-16T00:00:00.000Z', 'recorded').factIds.e2?.retracted).toBe(false);
+    expect(stateAsOf(state, '2022-01-16T00:00:00.000Z', 'recorded').factIds.get('e2')?.retracted).toBe(false);
     expect(stateAsOf(state, '2022-01-21T00:00:00.000Z', 'recorded')).toEqual(state);
   });
 });

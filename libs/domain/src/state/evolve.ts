@@ -4,6 +4,7 @@ import { toMillis } from '../values/time';
 import { initialCaseState, type CaseState, type KnownFact } from './case-state';
 import { applyContents } from './apply-contents';
 import { CaseDraft } from './case-draft';
+import { FactIndex } from './fact-index';
 import { applyStatus, isStatusBearing } from './apply-status';
 
 /**
@@ -24,16 +25,15 @@ export function evolve(state: CaseState, fact: CaseFact): CaseState {
  * Folds facts onto a state one after the other, as `facts.reduce(evolve, state)` does, but on one draft: what the
  * state keeps (its facts, lists, records) is copied once for the whole batch, not once per fact, so a batch of k
  * facts onto a case of n costs O(n + k) rather than O(n·k) (a projector's batch, say). A refold starts a new draft.
- * The O(n) left is the copy of `facts` and `factIds`: a few microseconds up to about a thousand facts, but V8 copies
- * a record of more ids one key at a time (milliseconds at 5,000); sharing them between states needs `factIds` to be
- * read through a function rather than as a record.
+ * The O(n) left is the copy of the `facts` list (a few microseconds at thousands of facts); `factIds` is shared
+ * between a state and the states folded from it (fact-index.ts).
  */
 export function evolveAll(state: CaseState, facts: readonly CaseFact[]): CaseState {
   let folded = state;
   let draft: CaseDraft | null = null;
   for (const fact of facts) {
     const current = draft === null ? folded : draft.state;
-    if (current.factIds[fact.meta.eventId]) continue;
+    if (current.factIds.has(fact.meta.eventId)) continue;
     if (needsRefold(current, fact)) {
       folded = project([...current.facts, fact]);
       draft = null;
@@ -48,7 +48,7 @@ export function evolveAll(state: CaseState, facts: readonly CaseFact[]): CaseSta
 /** The cheap path: the fact on top of what is folded already. */
 function foldOnto(draft: CaseDraft, fact: CaseFact): void {
   draft.append('facts', fact);
-  draft.put('factIds', fact.meta.eventId, known(fact, false));
+  draft.set({ factIds: draft.state.factIds.with(fact.meta.eventId, known(fact, false)) });
   draft.set({ version: fact.meta.version });
   applyContents(draft, fact);
   if (isStatusBearing(fact.event)) {
@@ -94,14 +94,14 @@ function needsRefold(state: CaseState, fact: CaseFact): boolean {
 function project(unordered: readonly CaseFact[]): CaseState {
   const { facts, retracted } = inStreamOrder(unordered);
 
-  const factIds: Record<string, KnownFact> = {};
+  const seen: Array<[string, KnownFact]> = [];
   const draft = new CaseDraft(initialCaseState);
-  draft.set({ facts, factIds, version: facts[facts.length - 1].meta.version });
+  draft.set({ facts, version: facts[facts.length - 1].meta.version });
   const statusFacts: CaseFact[] = [];
   const statusAt: number[] = [];
   for (const f of facts) {
     const isRetracted = retracted.has(f.meta.eventId);
-    factIds[f.meta.eventId] = known(f, isRetracted);
+    seen.push([f.meta.eventId, known(f, isRetracted)]);
     if (isRetracted || f.event.type === 'FactRetracted') continue;
     applyContents(draft, f);
     if (isStatusBearing(f.event)) {
@@ -109,6 +109,7 @@ function project(unordered: readonly CaseFact[]): CaseState {
       statusAt.push(toMillis(f.meta.occurredAt));
     }
   }
+  draft.set({ factIds: FactIndex.of(seen) });
   const byOccurrence = inOccurrenceOrder(statusFacts, statusAt);
   for (const f of byOccurrence) applyStatus(draft, f);
   // No status rule reads statusAsOf: the latest occurredAt is set once, after them all.

@@ -210,7 +210,7 @@ describe('status after releases', () => {
       released(),
     );
     expect(state).toMatchObject({ status: 'released', heldAs: null, currentFacility: null, measure: null });
-    expect(state.releasedAt).toBe(state.factIds.e5?.occurredAt);
+    expect(state.releasedAt).toBe(state.factIds.get('e5')?.occurredAt);
     expect(state.measureHistory.map((m) => m.change)).toEqual(['imposed', 'ended']);
   });
 

@@ -137,7 +137,7 @@ function noLawyerSince(state: CaseState): number | null {
   if (!custodyStart) return null;
   let since = custodyStart;
   for (const fact of state.facts) {
-    if (fact.event.type !== 'LawyerUnassigned' || state.factIds[fact.meta.eventId]?.retracted) continue;
+    if (fact.event.type !== 'LawyerUnassigned' || state.factIds.get(fact.meta.eventId)?.retracted) continue;
     since = Math.max(since, Date.parse(fact.meta.occurredAt));
   }
   return since;

@@ -194,7 +194,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   }
 
   private isRecorded(command: ExecuteCaseCommand, state: CaseState): boolean {
-    return command.envelope.idempotencyKey !== null && state.factIds[command.envelope.eventIds(0)] !== undefined;
+    return command.envelope.idempotencyKey !== null && state.factIds.has(command.envelope.eventIds(0));
   }
 
   /** A retried idempotent request whose events reached the stream before the first answer was sent. */

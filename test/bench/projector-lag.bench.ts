@@ -9,7 +9,9 @@
  * BENCH_SECONDS, open loop: a write leaves at its time whether or not earlier ones were answered. Meanwhile the
  * driver reads the live checkpoint every few milliseconds; a write's lag is the time from its answer (201, with its
  * position) to the first reading whose checkpoint includes it in feed order (transaction id, position), as a client
- * asking for read-your-writes would see it. Medians over rounds of each round's p50, p99 and max.
+ * asking for read-your-writes would see it. Medians over rounds of each round's p50, p99 and max. The feed wait is the
+ * part before the feed could show the write at all (its transaction id below the cluster's oldest open one): time
+ * that other transactions, not the projector, cost.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -88,6 +90,8 @@ function everydayWrite(i: number): { path: string; body: Record<string, unknown>
 interface Sent {
   answeredAt: number;
   position: number;
+  /** When the feed first showed the event: every transaction that began before its commit had ended. */
+  visibleAt?: number;
 }
 
 /** Reads the live checkpoint every SAMPLE_MS and settles each answered write once the checkpoint includes it. */
@@ -95,6 +99,8 @@ class LagSampler {
   private running = true;
   private readonly waiting: Sent[] = [];
   readonly lags: number[] = [];
+  /** The part of each lag before the feed could show the event (older open transactions anywhere in the cluster). */
+  readonly feedWaits: number[] = [];
   private readonly loop: Promise<void>;
 
   constructor(private readonly pool: Pool) {
@@ -125,12 +131,19 @@ class LagSampler {
         );
         for (const row of rows) txids.set(Number(row.position), BigInt(row.txid));
       }
-      const { rows } = await this.pool.query<{ position: string; txid: string }>(
-        `SELECT c.position, e.transaction_id::text AS txid
-           FROM read_model.checkpoint c JOIN events e ON e.position = c.position WHERE c.name = 'cases'`,
+      const { rows } = await this.pool.query<{ xmin: string; position: string | null; txid: string | null }>(
+        `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, c.position, e.transaction_id::text AS txid
+           FROM (SELECT 1) one
+           LEFT JOIN read_model.checkpoint c ON c.name = 'cases'
+           LEFT JOIN events e ON e.position = c.position`,
       );
       const now = performance.now();
-      if (rows.length > 0) {
+      const xmin = BigInt(rows[0].xmin);
+      for (const sent of this.waiting) {
+        const txid = txids.get(sent.position);
+        if (sent.visibleAt === undefined && txid !== undefined && txid < xmin) sent.visibleAt = now;
+      }
+      if (rows[0].position !== null && rows[0].txid !== null) {
         const at = { txid: BigInt(rows[0].txid), position: Number(rows[0].position) };
         for (let i = this.waiting.length - 1; i >= 0; i--) {
           const sent = this.waiting[i];
@@ -138,6 +151,7 @@ class LagSampler {
           if (txid === undefined) continue;
           if (txid < at.txid || (txid === at.txid && sent.position <= at.position)) {
             this.lags.push(Math.max(0, now - sent.answeredAt));
+            this.feedWaits.push(Math.max(0, (sent.visibleAt ?? now) - sent.answeredAt));
             this.waiting.splice(i, 1);
             txids.delete(sent.position);
           }
@@ -154,6 +168,7 @@ interface RoundResult {
   p50: number;
   p99: number;
   max: number;
+  feedWaitP99: number;
 }
 
 async function round(
@@ -189,7 +204,14 @@ async function round(
   await sampler.stop();
   if (sampler.pending > 0) throw new Error(`${sampler.pending} writes were not projected within 30 s`);
   const lag = latency(sampler.lags);
-  return { rate, writeP99: latency(writeTimes).p99, p50: lag.p50, p99: lag.p99, max: Math.max(...sampler.lags) };
+  return {
+    rate,
+    writeP99: latency(writeTimes).p99,
+    p50: lag.p50,
+    p99: lag.p99,
+    max: Math.max(...sampler.lags),
+    feedWaitP99: latency(sampler.feedWaits).p99,
+  };
 }
 
 let nextPort = 40_000 + Math.floor(Math.random() * 10_000);
@@ -269,7 +291,8 @@ async function main(): Promise<void> {
       rounds.push(result);
       console.log(
         `  round ${r + 1}/${ROUNDS}: ${result.rate.toFixed(0)} writes/s (write p99 ${result.writeP99.toFixed(1)} ms); ` +
-          `lag p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`,
+          `lag p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms ` +
+          `(feed wait p99 ${result.feedWaitP99.toFixed(1)} ms)`,
       );
     }
     const ms = (n: number): string => `${n.toFixed(1)} ms`;
@@ -280,6 +303,10 @@ async function main(): Promise<void> {
     console.log(
       `| projection lag | p50 ${ms(median(rounds.map((r) => r.p50)))}, p99 ${ms(median(rounds.map((r) => r.p99)))}, ` +
         `max ${ms(median(rounds.map((r) => r.max)))} (sampled every ${SAMPLE_MS} ms) |`,
+    );
+    console.log(
+      `| of which feed wait | p99 ${ms(median(rounds.map((r) => r.feedWaitP99)))} (until no older transaction ` +
+        `anywhere in the cluster was open, so the feed could show the write) |`,
     );
   } finally {
     await service?.stop();

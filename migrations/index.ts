@@ -20,6 +20,7 @@ import { AdministrativeTerm1764000001280 } from './1764000001280-administrative-
 import { CaseLinks1764000001300 } from './1764000001300-case-links';
 import { PublicRoles1764000001320 } from './1764000001320-public-roles';
 import { MergedCases1764000001340 } from './1764000001340-merged-cases';
+import { ExpectedReleasePrecision1764000001360 } from './1764000001360-expected-release-precision';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseLinks1764000001300,
   PublicRoles1764000001320,
   MergedCases1764000001340,
+  ExpectedReleasePrecision1764000001360,
 ];

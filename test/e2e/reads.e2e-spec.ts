@@ -18,6 +18,7 @@ const SUMMARY_KEYS = [
   'nextHearing',
   'measure',
   'expectedReleaseAt',
+  'expectedReleasePrecision',
   'termEnded',
   'openComplaints',
   'tortureAllegations',

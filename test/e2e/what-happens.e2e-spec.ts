@@ -216,6 +216,7 @@ describe('more of what happens to people', () => {
       const read1 = async (caseId: string): Promise<Summary> => (await read(lead, `/v1/cases/${caseId}`)).body;
       expect(await read1(ended)).toMatchObject({
         expectedReleaseAt: expected,
+        expectedReleasePrecision: 'exact',
         termEnded: true,
         status: 'administrative_arrest',
       });
@@ -226,6 +227,20 @@ describe('more of what happens to people', () => {
       });
       expect(await read1(running)).toMatchObject({ termEnded: false });
       expect((await read1(running)).expectedReleaseAt).not.toBeNull();
+    });
+
+    it('gives the expected release no more precision than the arrest: an unknown start ends no later than', async () => {
+      const vague = await openCase();
+      await write(vague, '/administrative-sanctions', {
+        kind: 'arrest',
+        days: 10,
+        occurredAtPrecision: 'unknown',
+      });
+      const summary = (await read(lead, `/v1/cases/${vague}`)).body as Summary & { expectedReleasePrecision: string };
+      expect(summary.expectedReleasePrecision).toBe('unknown');
+      // Its bound: the arrest began no later than it was recorded.
+      const recordedAt = (await events.ofCase(vague)).at(-1)?.metadata.recordedAt as string;
+      expect(summary.expectedReleaseAt).toBe(new Date(Date.parse(recordedAt) + 10 * DAY).toISOString());
     });
 
     it('GET /v1/cases?termEnded=true lists only the term that ended unreleased; no release is invented', async () => {

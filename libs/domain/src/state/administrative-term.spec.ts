@@ -21,12 +21,20 @@ const arrested = (...more: Array<CaseEvent | ReturnType<typeof at>>) =>
 
 describe('administrative arrest: the expected release', () => {
   it('is the start plus the days, and the person awaits release while no release is recorded', () => {
-    expect(administrativeTerm(arrested())).toEqual({ expectedReleaseAt: TEN_DAYS_LATER, awaitingRelease: true });
+    expect(administrativeTerm(arrested())).toEqual({
+      expectedReleaseAt: TEN_DAYS_LATER,
+      expectedReleasePrecision: 'exact',
+      awaitingRelease: true,
+    });
   });
 
   it('a recorded release ends the wait, even one recorded late and early', () => {
     const early = arrested(at(released(), '2022-01-10T00:00:00.000Z'));
-    expect(administrativeTerm(early)).toEqual({ expectedReleaseAt: TEN_DAYS_LATER, awaitingRelease: false });
+    expect(administrativeTerm(early)).toEqual({
+      expectedReleaseAt: TEN_DAYS_LATER,
+      expectedReleasePrecision: 'exact',
+      awaitingRelease: false,
+    });
   });
 
   it('a release before the arrest does not count: the person was detained again', () => {
@@ -59,8 +67,16 @@ describe('administrative arrest: the expected release', () => {
 
   it('knows no expected release without an arrest of a known length, nor for a fine', () => {
     const noDays = stateOf(opened(), at(detained(), DETAINED), at(sanction('arrest'), SENTENCED));
-    expect(administrativeTerm(noDays)).toEqual({ expectedReleaseAt: null, awaitingRelease: false });
+    expect(administrativeTerm(noDays)).toEqual({
+      expectedReleaseAt: null,
+      expectedReleasePrecision: null,
+      awaitingRelease: false,
+    });
     const fine = stateOf(opened(), at(sanction('fine'), SENTENCED));
-    expect(administrativeTerm(fine)).toEqual({ expectedReleaseAt: null, awaitingRelease: false });
+    expect(administrativeTerm(fine)).toEqual({
+      expectedReleaseAt: null,
+      expectedReleasePrecision: null,
+      awaitingRelease: false,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Instant } from '../events/case-events';
+import type { OccurredAtPrecision } from '../values/vocabularies';
 import { DAY_MS, toMillis } from '../values/time';
 import type { AdministrativeSanction, CaseState, HeldAs } from './case-state';
 
@@ -8,6 +9,8 @@ const HELD_ON_THE_ARREST: ReadonlySet<HeldAs> = new Set<HeldAs>(['administrative
 export interface AdministrativeTerm {
   /** Start + days of the latest arrest of a known length; null without one. */
   readonly expectedReleaseAt: Instant | null;
+  /** The arrest's precision: the end is known no better than the start (`unknown`: no later than). */
+  readonly expectedReleasePrecision: OccurredAtPrecision | null;
   /**
    * Whether the person is still recorded as held on that arrest: no release, house arrest, court measure, sentence
    * or death recorded since. Once `expectedReleaseAt` passes with this still true, the term ended without a recorded
@@ -18,11 +21,17 @@ export interface AdministrativeTerm {
 
 export function administrativeTerm(state: CaseState): AdministrativeTerm {
   const arrest = latestArrest(state.administrativeSanctions);
-  if (arrest === null || arrest.days === undefined) return { expectedReleaseAt: null, awaitingRelease: false };
+  if (arrest === null || arrest.days === undefined) {
+    return { expectedReleaseAt: null, expectedReleasePrecision: null, awaitingRelease: false };
+  }
   const expectedReleaseAt = new Date(toMillis(arrest.occurredAt) + arrest.days * DAY_MS).toISOString();
   const released = state.releasedAt !== null && toMillis(state.releasedAt) >= toMillis(arrest.occurredAt);
   const held = state.heldAs !== null && HELD_ON_THE_ARREST.has(state.heldAs);
-  return { expectedReleaseAt, awaitingRelease: held && !released && state.death === null };
+  return {
+    expectedReleaseAt,
+    expectedReleasePrecision: arrest.occurredAtPrecision,
+    awaitingRelease: held && !released && state.death === null,
+  };
 }
 
 function latestArrest(sanctions: readonly AdministrativeSanction[]): AdministrativeSanction | null {

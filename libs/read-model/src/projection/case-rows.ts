@@ -70,6 +70,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     measure: state.measure?.measure ?? null,
     measure_until: state.measure?.until ?? null,
     expected_release_at: term.expectedReleaseAt,
+    expected_release_precision: term.expectedReleasePrecision,
     unreleased_term_end: term.awaitingRelease ? term.expectedReleaseAt : null,
     open_complaints: complaints.filter((c) => c.status === 'awaiting').length,
     torture_allegations: allegations.length,

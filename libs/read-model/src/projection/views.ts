@@ -210,6 +210,7 @@ export interface CaseRow {
   measure_until: string | null;
   /** An administrative arrest's start + days. */
   expected_release_at: string | null;
+  expected_release_precision: OccurredAtPrecision | null;
   /** expected_release_at while no release is recorded since the arrest: past it, the term ended unreleased. */
   unreleased_term_end: string | null;
   open_complaints: number;

@@ -19,6 +19,7 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'measure',
   'measure_until',
   'expected_release_at',
+  'expected_release_precision',
   'unreleased_term_end',
   'open_complaints',
   'torture_allegations',

@@ -157,6 +157,12 @@ export class CaseSummarySchema {
   @Time({ nullable: true, description: 'An administrative arrest’s start + days; null without one of known length' })
   expectedReleaseAt!: string | null;
 
+  @OneOf('OccurredAtPrecision', OCCURRED_AT_PRECISIONS, {
+    nullable: true,
+    description: 'The arrest’s precision, which its expected release cannot exceed (unknown: no later than)',
+  })
+  expectedReleasePrecision!: string | null;
+
   @Flag({ description: 'The arrest’s term is past and no release is recorded since: a release is never invented' })
   termEnded!: boolean;
 

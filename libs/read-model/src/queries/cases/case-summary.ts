@@ -1,4 +1,4 @@
-import type { CaseStatus, PublicRole, Vulnerability } from '@casetrack/domain';
+import type { CaseStatus, OccurredAtPrecision, PublicRole, Vulnerability } from '@casetrack/domain';
 import type { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import type {
@@ -28,6 +28,8 @@ export interface CaseSummary {
   measure: MeasureView | null;
   /** An administrative arrest's start + days; null without an arrest of a known length. */
   expectedReleaseAt: string | null;
+  /** The arrest's precision, which the expected release cannot exceed (`unknown`: no later than). */
+  expectedReleasePrecision: OccurredAtPrecision | null;
   /** The arrest's term is past and no release is recorded since it began (the system invents none). */
   termEnded: boolean;
   openComplaints: number;
@@ -62,6 +64,8 @@ export interface SummaryRow {
   measure: MeasureView['measure'] | null;
   measure_until: Date | null;
   expected_release_at: Date | null;
+  /** NULL in rows written before the precision was kept (a rebuild fills it). */
+  expected_release_precision: OccurredAtPrecision | null;
   /** Computed when read: `unreleased_term_end <= now()`. */
   term_ended: boolean;
   open_complaints: number;
@@ -97,6 +101,7 @@ const SUMMARY_COLUMNS: ReadonlyArray<Exclude<keyof SummaryRow, 'term_ended'>> = 
   'measure',
   'measure_until',
   'expected_release_at',
+  'expected_release_precision',
   'open_complaints',
   'torture_allegations',
   'vulnerabilities',
@@ -119,6 +124,7 @@ export function toSummary(row: SummaryRow, nextHearing: NextHearingView | null):
     nextHearing,
     measure: row.measure === null ? null : { measure: row.measure, until: iso(row.measure_until) },
     expectedReleaseAt: iso(row.expected_release_at),
+    expectedReleasePrecision: row.expected_release_precision,
     termEnded: row.term_ended,
     openComplaints: row.open_complaints,
     tortureAllegations: row.torture_allegations,

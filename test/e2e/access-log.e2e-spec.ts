@@ -71,6 +71,29 @@ describe('case access log', () => {
     expect(log.body.items).toEqual([expect.objectContaining({ caseId, userId: reader.id, view: 'detail' })]);
   });
 
+  it('records a detail read in the statement that reads it, and no detail read that answered 404', async () => {
+    const stranger = await createUser(t.http, 'lawyer', 'detail-stranger');
+    expectError(await get(t.http, stranger.token, `/v1/cases/${caseId}`), 404, 'NOT_FOUND');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const reader = await createUser(t.http, 'coordinator', 'detail-twice');
+    expectError(await get(t.http, reader.token, `/v1/cases/${missing}`), 404, 'NOT_FOUND');
+    const latest = await post(t.http, coordinator.token, `/v1/cases/${caseId}/notes`, { text: 'y' });
+    for (let i = 0; i < 2; i++) {
+      const detail = await request(t.http)
+        .get(`/v1/cases/${caseId}`)
+        .set('Authorization', `Bearer ${reader.token}`)
+        .set('X-Min-Position', String(latest.body.position));
+      expect(detail.status).toBe(200);
+    }
+    const byStranger = await get(t.http, coordinator.token, `/v1/audit/access?userId=${stranger.id}`);
+    expect(byStranger.body).toMatchObject({ items: [], total: 0 });
+    const byReader = await get(t.http, coordinator.token, `/v1/audit/access?userId=${reader.id}`);
+    expect(byReader.body.items).toEqual([
+      expect.objectContaining({ caseId, userId: reader.id, userRole: 'coordinator', view: 'detail' }),
+      expect.objectContaining({ caseId, userId: reader.id, userRole: 'coordinator', view: 'detail' }),
+    ]);
+  });
+
   it('is for auditors and coordinators only', async () => {
     expectError(await get(t.http, lawyer.token, '/v1/audit/access'), 403, 'FORBIDDEN');
     const admin = await createUser(t.http, 'admin', 'second-admin');

@@ -8,6 +8,13 @@ module.exports = {
       to: { path: '(^apps/|^libs/(?!domain)|node_modules/(@nestjs|typeorm|pg|bullmq|ioredis))' },
     },
     {
+      // The catalogues are shared by the server and the console: plain TypeScript and JSON, no framework.
+      name: 'i18n-is-plain',
+      severity: 'error',
+      from: { path: '^libs/i18n' },
+      to: { path: '(^apps/|^libs/(?!i18n)|node_modules/(@nestjs|typeorm|pg|bullmq|ioredis))' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

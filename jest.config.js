@@ -3,7 +3,7 @@
  * NestJS 12 ships as ES modules and jest on Node 20 cannot require() them, so SWC compiles both our
  * TypeScript and those ES-module packages to CommonJS for the test run (`transformIgnorePatterns`).
  */
-const aliases = ['domain', 'event-store', 'read-model', 'auth', 'config', 'reminders'];
+const aliases = ['domain', 'event-store', 'read-model', 'auth', 'config', 'reminders', 'i18n'];
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -24,7 +24,7 @@ module.exports = {
   },
   // openapi-typescript's CommonJS build requires these ES-module packages (the typed-client test uses it).
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|peek-readable|openapi-typescript|parse-json|index-to-position|supports-color|change-case)/)',
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|peek-readable|openapi-typescript|parse-json|index-to-position|supports-color|change-case|intl-messageformat|@formatjs)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: Object.fromEntries(aliases.map((a) => [`^@casetrack/${a}$`, `<rootDir>/libs/${a}/src`])),

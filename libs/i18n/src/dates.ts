@@ -1,0 +1,128 @@
+import type { Locale } from './locales';
+import { message } from './message';
+
+/** A time as the fact states it: the instant, how precisely it is known, and the writer's own date when not exact. */
+export interface FactTime {
+  readonly occurredAt: string | Date;
+  readonly occurredAtPrecision?: string | null;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the writer's calendar period for `day`, `month` and `year`. */
+  readonly occurredOn?: string | null;
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows ("Asia/Almaty", "UTC"). */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/**
+ * A date in words. Kazakh official documents write "2022 жылғы 8 қаңтар" where ICU gives "2022 ж. 8 қаңтар", so the
+ * Kazakh form is assembled from ICU's parts; English and Russian keep ICU's long form ("8 января 2022 г.").
+ */
+function longDate(locale: Locale, date: Date, timeZone: string): string {
+  if (locale !== 'kk') return formatter(locale, { dateStyle: 'long', timeZone }).format(date);
+  const parts = formatter(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).formatToParts(date);
+  return `${part(parts, 'year')} жылғы ${part(parts, 'day')} ${part(parts, 'month')}`;
+}
+
+function clock(locale: Locale, date: Date, timeZone: string): string {
+  return formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+}
+
+function asDate(value: string | Date): Date {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new Error(`i18n: not a time: ${String(value)}`);
+  return date;
+}
+
+/** The calendar date of an instant in `timeZone`, in words ("8 January 2022"). */
+export function formatDate(locale: Locale, instant: string | Date, timeZone: string): string {
+  return longDate(locale, asDate(instant), timeZone);
+}
+
+/** Date and time of an instant in `timeZone`, 24-hour clock, with the zone named ("8 January 2022, 00:30 (Asia/Almaty)"). */
+export function formatDateTime(locale: Locale, instant: string | Date, timeZone: string): string {
+  const date = asDate(instant);
+  return message(locale, 'vocabulary.time.dateTime', {
+    date: longDate(locale, date, timeZone),
+    time: clock(locale, date, timeZone),
+    zone: timeZone,
+  });
+}
+
+/** A writer's calendar period (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) in words; no time zone applies to it. */
+export function formatCalendarPeriod(locale: Locale, period: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(period);
+  if (match === null) throw new Error(`i18n: not a calendar period: ${period}`);
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month ?? '1') - 1, Number(day ?? '1')));
+  if (day !== undefined) return longDate(locale, date, 'UTC');
+  if (month !== undefined) return formatMonth(locale, date);
+  return message(locale, 'vocabulary.time.year', { year: Number(year) });
+}
+
+function formatMonth(locale: Locale, date: Date): string {
+  if (locale === 'kk') {
+    const parts = formatter(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(date);
+    return `${part(parts, 'year')} жылғы ${part(parts, 'month')}`;
+  }
+  return formatter(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * When a fact happened, as precisely as it is known and no more: `exact` with its time in `timeZone`; `day`, `month`
+ * and `year` as the writer's own date (`occurredOn`), never an hour; `approximate` says so; `unknown` is a bound,
+ * "no later than". A calendar fact without `occurredOn` (an old event) shows the date of its instant in `timeZone`.
+ */
+export function formatFactTime(locale: Locale, fact: FactTime, timeZone: string): string {
+  const precision = fact.occurredAtPrecision ?? 'exact';
+  const date = asDate(fact.occurredAt);
+  switch (precision) {
+    case 'day':
+    case 'month':
+    case 'year': {
+      if (fact.occurredOn) return formatCalendarPeriod(locale, fact.occurredOn);
+      const local = localDay(date, timeZone);
+      const length = precision === 'day' ? 10 : precision === 'month' ? 7 : 4;
+      return formatCalendarPeriod(locale, local.slice(0, length));
+    }
+    case 'approximate':
+      return message(locale, 'vocabulary.time.approximately', { when: formatDateTime(locale, date, timeZone) });
+    case 'unknown':
+      return message(locale, 'vocabulary.time.noLaterThan', { when: formatDateTime(locale, date, timeZone) });
+    default:
+      return formatDateTime(locale, date, timeZone);
+  }
+}
+
+/** The `YYYY-MM-DD` an instant falls on in `timeZone`. */
+export function localDay(instant: string | Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone,
+  }).formatToParts(asDate(instant));
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+}

@@ -21,10 +21,12 @@ import type {
   VerdictOutcome,
   Vulnerability,
 } from '../values/vocabularies';
-import type { CaseEventType, CaseFact, Detainee, Evidence, Facility, Instant, Sentence } from '../events/case-events';
+import type { CaseFact, Detainee, Evidence, Facility, Instant, Sentence } from '../events/case-events';
 import type { CalendarPeriod, FactMeta } from '../events/case-events';
 import type { OccurredAtPrecision } from '../values/vocabularies';
 import { FactIndex } from './fact-index';
+
+export type { KnownFact } from './fact-index';
 
 /**
  * The state of one case, folded from its stream. Plain readonly data (no Map/Set/Date) so that it serialises to JSON
@@ -51,13 +53,6 @@ export type HeldAs = Exclude<CustodyStatus, 'hospitalised'>;
 
 export function isInCustody(status: CaseStatus): status is CustodyStatus {
   return (CUSTODY_STATUSES as readonly CaseStatus[]).includes(status);
-}
-
-export interface KnownFact {
-  readonly type: CaseEventType;
-  readonly version: number;
-  readonly occurredAt: Instant;
-  readonly retracted: boolean;
 }
 
 interface FromFact {

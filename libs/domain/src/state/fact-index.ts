@@ -1,4 +1,12 @@
-import type { KnownFact } from './case-state';
+import type { CaseEventType, Instant } from '../events/case-events';
+
+/** What the state keeps of every fact it has seen. */
+export interface KnownFact {
+  readonly type: CaseEventType;
+  readonly version: number;
+  readonly occurredAt: Instant;
+  readonly retracted: boolean;
+}
 
 /** The entries every index grown from one another shares, in the order they were added. */
 interface SharedLog {

@@ -47,7 +47,8 @@ export class FeedSubscription implements Subscription {
           if (batch.events.length > 0) {
             await this.handle(batch);
             checkpoint = batch.checkpoint;
-            caughtUp = batch.events.length < batchSize;
+            // Pause only once a read finds nothing: what was appended while this batch was handled is read at once.
+            caughtUp = false;
           }
           failures = 0;
         } catch (error) {

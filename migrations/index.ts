@@ -21,6 +21,8 @@ import { CaseLinks1764000001300 } from './1764000001300-case-links';
 import { PublicRoles1764000001320 } from './1764000001320-public-roles';
 import { MergedCases1764000001340 } from './1764000001340-merged-cases';
 import { ExpectedReleasePrecision1764000001360 } from './1764000001360-expected-release-precision';
+import { ReportColumns1764000001400 } from './1764000001400-report-columns';
+import { CaseListIndexes1764000001410 } from './1764000001410-case-list-indexes';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +48,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   PublicRoles1764000001320,
   MergedCases1764000001340,
   ExpectedReleasePrecision1764000001360,
+  ReportColumns1764000001400,
+  CaseListIndexes1764000001410,
 ];

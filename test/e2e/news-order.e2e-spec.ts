@@ -181,6 +181,12 @@ describe('the record follows the field: news in any order, unknown is not a valu
       { facility: 'Temporary detention facility', name: 'Temporary detention facility', city: 'Almaty', count: 2 },
       { facility: 'Temporary detention facility', name: 'Temporary detention facility', city: 'Taraz', count: 1 },
     ]);
-    expect(stats.byFacility).toContainEqual({ facility: 'SI-77', name: null, city: 'Shymkent', count: 1 });
+    expect(stats.byFacility).toContainEqual({
+      facility: 'SI-77',
+      code: 'SI-77',
+      name: null,
+      city: 'Shymkent',
+      count: 1,
+    });
   });
 });

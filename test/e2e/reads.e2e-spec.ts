@@ -315,10 +315,12 @@ describe('reads', () => {
         { city: 'Taraz', count: 1 },
       ]);
       expect(stats.byArticle).toEqual([
-        { article: '272', count: 1 },
-        { article: '488', count: 1 },
+        { article: '272', title: 'mass disorder', count: 1 },
+        { article: '488', title: null, count: 1 },
       ]);
-      expect(stats.byFacility).toEqual([{ facility: 'LA-155/18', name: 'SIZO 18', city: 'Almaty', count: 1 }]);
+      expect(stats.byFacility).toEqual([
+        { facility: 'LA-155/18', code: 'LA-155/18', name: 'SIZO 18', city: 'Almaty', count: 1 },
+      ]);
       expect(stats).toMatchObject({
         tortureAllegations: 1,
         complaints: { filed: 1, investigationOpened: 0, refused: 0, awaiting: 1, overdue: 1 },

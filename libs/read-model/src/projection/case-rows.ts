@@ -8,6 +8,7 @@ import {
   type TortureAllegation,
 } from '@casetrack/domain';
 import { nameKeys } from '../names/names';
+import { firstDetention } from './first-detention';
 import type {
   AllegationView,
   CaseDetailDocument,
@@ -77,6 +78,10 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     deceased: state.death !== null,
     vulnerabilities: [...state.vulnerabilities],
     public_roles: [...(detainee.publicRoles ?? [])],
+    ...firstDetention(state),
+    torture_methods: [...new Set(allegations.flatMap((a) => a.methods))].sort(),
+    death_circumstances: state.death?.circumstances ?? null,
+    death_causes: [...(state.death?.causes ?? [])],
     merged_into: state.mergedInto,
     opened_at: state.openedAt,
     version: state.version,
@@ -240,6 +245,9 @@ function hearingRow(caseId: string, h: Hearing): HearingRow {
     location: h.location ?? null,
     scheduled_at: h.scheduledAt,
     status: h.status,
+    duration_minutes: h.durationMinutes ?? null,
+    defendant_heard: h.defendantHeard ?? null,
+    lawyer_present: h.lawyerPresent ?? null,
   };
 }
 

@@ -218,6 +218,16 @@ export interface CaseRow {
   deceased: boolean;
   vulnerabilities: Vulnerability[];
   public_roles: PublicRole[];
+  /** When the first recorded detention happened (see first-detention.ts). */
+  detained_at: string | null;
+  detained_precision: OccurredAtPrecision | null;
+  detained_on: string | null;
+  detained_until: string | null;
+  /** Every method alleged in the case's allegations, once each. */
+  torture_methods: TortureMethod[];
+  death_circumstances: DeathCircumstances | null;
+  /** Empty when no death, or no cause, is recorded. */
+  death_causes: DeathCause[];
   /** The survivor when this case is a merged duplicate: lists, search, statistics and duplicates leave it out. */
   merged_into: string | null;
   opened_at: string | null;
@@ -237,6 +247,9 @@ export interface HearingRow {
   location: string | null;
   scheduled_at: string;
   status: HearingStatus;
+  duration_minutes: number | null;
+  defendant_heard: boolean | null;
+  lawyer_present: boolean | null;
 }
 
 export interface ComplaintRow {

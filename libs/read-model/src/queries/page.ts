@@ -33,3 +33,51 @@ export async function selectPage<R>(
   ]);
   return { rows, total: counted[0].total };
 }
+
+/**
+ * Up to this many matching rows the total is counted exactly; beyond, counting every row would cost more than the
+ * page itself (a count reads all of them, a first page twenty), so the total is the planner's estimate instead.
+ */
+export const EXACT_TOTAL_UP_TO = 1_000;
+
+export interface BoundedPage<R> {
+  rows: R[];
+  total: number;
+  /** True when more than EXACT_TOTAL_UP_TO rows match: `total` is then the planner's estimate (never below that). */
+  totalIsEstimate: boolean;
+}
+
+/**
+ * One page and a bounded count, read side by side: the count stops at EXACT_TOTAL_UP_TO + 1 rows, so its cost is
+ * bounded whatever the filters match. Past the bound the total is the planner's row estimate for the same statement
+ * (EXPLAIN, no rows read), raised to the bound when it guesses lower, and flagged as an estimate.
+ */
+export async function selectBoundedPage<R>(
+  dataSource: DataSource,
+  sql: Sql,
+  query: PageQuery,
+  page: PageRequest,
+): Promise<BoundedPage<R>> {
+  const countParams = [...sql.params];
+  const orderBy = typeof query.orderBy === 'string' ? query.orderBy : query.orderBy();
+  const limit = sql.param(page.pageSize);
+  const offset = sql.param((page.page - 1) * page.pageSize);
+  const [counted, rows] = await Promise.all([
+    dataSource.query<Array<{ total: number }>>(
+      `SELECT count(*)::int AS total FROM (SELECT 1 ${query.from} LIMIT ${EXACT_TOTAL_UP_TO + 1}) bounded`,
+      countParams,
+    ),
+    dataSource.query<R[]>(
+      `SELECT ${query.columns} ${query.from} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+      sql.params,
+    ),
+  ]);
+  const total = counted[0].total;
+  if (total <= EXACT_TOTAL_UP_TO) return { rows, total, totalIsEstimate: false };
+  const plan = await dataSource.query<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 ${query.from}`,
+    countParams,
+  );
+  const estimate = Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+  return { rows, total: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), totalIsEstimate: true };
+}

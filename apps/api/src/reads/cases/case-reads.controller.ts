@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@casetrack/auth';
-import { type CaseDetail, type CaseSummary, GetCaseQuery, ListCasesQuery, type Page } from '@casetrack/read-model';
+import { type CaseDetail, type CaseListPage, GetCaseQuery, ListCasesQuery } from '@casetrack/read-model';
 import { ApiException } from '../../common/api-exception';
 import { CONSENT_IN_DETAIL } from '../../common/consent-docs';
 import { ParseIdPipe } from '../../cases/shared/case-id.pipe';
@@ -24,9 +24,10 @@ export class CaseReadsController {
     answer: { type: CasePageSchema, description: 'A page of case summaries (20 a page by default)' },
   })
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListCasesDto): Promise<Page<CaseSummary>> {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListCasesDto): Promise<CaseListPage> {
     const { page, pageSize, ...filters } = query;
-    return this.queries.execute(new ListCasesQuery(viewerOf(user), filters, pageOf({ page, pageSize })));
+    const withZone = { ...filters, timeZone: user.timeZone };
+    return this.queries.execute(new ListCasesQuery(viewerOf(user), withZone, pageOf({ page, pageSize })));
   }
 
   @ApiRoute({

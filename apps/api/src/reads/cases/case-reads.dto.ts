@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { CASE_LIST_SORTS, type CaseListSort } from '@casetrack/read-model';
 import {
   CASE_STATUSES,
   type CaseStatus,
@@ -10,7 +11,8 @@ import {
   type Vulnerability,
 } from '@casetrack/domain';
 import { IsId, Text } from '../../cases/shared/validators';
-import { PageDto } from '../shared/page.dto';
+import { IsCalendarDate, NotBefore } from '../shared/calendar-date';
+import { BooleanFromQuery, PageDto } from '../shared/page.dto';
 
 export class ListCasesDto extends PageDto {
   @IsOptional()
@@ -62,4 +64,48 @@ export class ListCasesDto extends PageDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   termEnded?: boolean;
+
+  @ApiProperty({ type: Boolean, description: '`true`: only closed cases; `false`: only open ones.' })
+  @IsOptional()
+  @BooleanFromQuery()
+  @IsBoolean()
+  closed?: boolean;
+
+  @ApiProperty({
+    description:
+      'Only cases whose first recorded detention was on or after this day (`YYYY-MM-DD`). A detention known to the ' +
+      'day, month or year counts when the whole period the writer gave lies within the filter (00:30 +06:00 on 8 ' +
+      'January known to the day is the 8th); one known to the minute or approximately, by its day in the ' +
+      "caller's time zone; one whose time is unknown, or a case with no detention recorded, never.",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  detainedFrom?: string;
+
+  @ApiProperty({
+    description: 'Only cases whose first recorded detention was on or before this day (as detainedFrom).',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  @NotBefore('detainedFrom')
+  detainedTo?: string;
+
+  @ApiProperty({
+    type: Boolean,
+    description: '`true`: only cases with a torture allegation (not retracted); `false`: only cases without one.',
+  })
+  @IsOptional()
+  @BooleanFromQuery()
+  @IsBoolean()
+  tortureAlleged?: boolean;
+
+  @ApiProperty({
+    enum: [...CASE_LIST_SORTS],
+    description:
+      'The order (`-`: descending); cases with no detention recorded come last by detainedAt. Default: best name ' +
+      'matches first with `q`, else `-lastRecordedAt`.',
+  })
+  @IsOptional()
+  @IsIn(CASE_LIST_SORTS)
+  sort?: CaseListSort;
 }

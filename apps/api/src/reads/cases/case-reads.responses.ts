@@ -185,7 +185,15 @@ export class CaseSummarySchema {
   lastRecordedAt!: string;
 }
 
-export const CasePageSchema = PageOf(() => CaseSummarySchema, 'CaseSummaryPage');
+@ApiSchema({ name: 'CaseSummaryPage' })
+export class CasePageSchema extends PageOf(() => CaseSummarySchema, 'CaseSummaryPageBase') {
+  @Flag({
+    description:
+      'False: `total` is exact. True: more than 1,000 cases match, and `total` is the database planner’s estimate ' +
+      '(at least 1,001), which costs no counting of every row',
+  })
+  totalIsEstimate!: boolean;
+}
 
 @ApiSchema({ name: 'Hearing' })
 export class HearingSchema extends NextHearingSchema {

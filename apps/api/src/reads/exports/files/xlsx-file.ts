@@ -1,0 +1,100 @@
+import { strToU8, Zip, ZipDeflate } from 'fflate';
+import type { Cell, ChunkSink, TableFile } from './table-file';
+import {
+  columnName,
+  contentTypes,
+  escapeXml,
+  PACKAGE_RELS,
+  SHEET_END,
+  SHEET_START,
+  sheetName,
+  sheetPath,
+  STYLES,
+  workbook,
+  workbookRels,
+} from './xlsx-parts';
+
+/**
+ * An xlsx workbook streamed through fflate's Zip: each table is a worksheet deflated as its rows arrive, and the
+ * parts that list the sheets (content types, workbook) follow them, since a ZIP's readers go by its central
+ * directory. Strings are inline (`inlineStr`) rather than shared: a shared-strings table would hold every distinct
+ * string of the export in memory until the end.
+ */
+export class XlsxFile implements TableFile {
+  readonly contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  readonly extension = 'xlsx';
+  private readonly zip: Zip;
+  private readonly names: string[] = [];
+  private sheet: ZipDeflate | null = null;
+  private columns: string[] = [];
+  private rowNumber = 0;
+
+  constructor(sink: ChunkSink) {
+    this.zip = new Zip((error, chunk) => {
+      // fflate reports errors through the callback; an export that cannot be written must fail loudly.
+      if (error) throw error;
+      sink(chunk);
+    });
+  }
+
+  startTable(name: string, header: readonly string[]): void {
+    if (this.sheet !== null) this.endTable();
+    this.names.push(sheetName(name, new Set(this.names.map((n) => n.toLowerCase()))));
+    this.sheet = new ZipDeflate(sheetPath(this.names.length), { level: 1 });
+    this.zip.add(this.sheet);
+    this.columns = header.map((_, i) => columnName(i));
+    this.rowNumber = 0;
+    this.push(SHEET_START + this.rowXml(header, ' s="1"'));
+  }
+
+  rows(rows: ReadonlyArray<readonly Cell[]>): void {
+    if (rows.length === 0) return;
+    let xml = '';
+    for (const row of rows) xml += this.rowXml(row, '');
+    this.push(xml);
+  }
+
+  endTable(): void {
+    if (this.sheet === null) return;
+    this.sheet.push(strToU8(SHEET_END), true);
+    this.sheet = null;
+  }
+
+  end(): void {
+    this.endTable();
+    const count = this.names.length;
+    this.file('xl/workbook.xml', workbook(this.names));
+    this.file('xl/_rels/workbook.xml.rels', workbookRels(count));
+    this.file('xl/styles.xml', STYLES);
+    this.file('[Content_Types].xml', contentTypes(count));
+    this.file('_rels/.rels', PACKAGE_RELS);
+    this.zip.end();
+  }
+
+  private rowXml(cells: readonly Cell[], style: string): string {
+    this.rowNumber += 1;
+    const r = this.rowNumber;
+    let xml = `<row r="${r}">`;
+    for (let i = 0; i < cells.length; i += 1) {
+      const cell = cells[i];
+      if (cell === null || cell === '') continue;
+      const ref = `${this.columns[i] ?? columnName(i)}${r}`;
+      xml +=
+        typeof cell === 'number'
+          ? `<c r="${ref}"${style}><v>${cell}</v></c>`
+          : `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+    }
+    return `${xml}</row>`;
+  }
+
+  private push(xml: string): void {
+    if (this.sheet === null) throw new Error('xlsx: rows outside a sheet');
+    this.sheet.push(strToU8(xml));
+  }
+
+  private file(path: string, xml: string): void {
+    const part = new ZipDeflate(path, { level: 6 });
+    this.zip.add(part);
+    part.push(strToU8(xml), true);
+  }
+}

@@ -264,8 +264,8 @@ describe('consent: who reads which testimony', () => {
         expect(text).toContain(compact(`${TAG.full} cellmate`));
         expect(text).not.toContain(TAG.anonymised);
         expect(text).not.toContain(TAG.internal_only);
-        expect(text).toContain(compact('1 allegation(s) recorded for internal use only'));
-        expect(text).toContain(compact('1 allegation(s) consented for anonymised use only'));
+        expect(text).toContain(compact('1 allegation recorded for internal use only is not included'));
+        expect(text).toContain(compact('1 allegation consented for anonymised use only is not in this named dossier'));
       }
       const full = await readPdf(coordinator, `/v1/cases/${caseId}/dossier?format=pdf&includeInternal=true`);
       const text = compact(pdfText(full.body as Buffer));

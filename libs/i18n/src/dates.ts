@@ -22,11 +22,17 @@ export function isTimeZone(zone: unknown): zone is string {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * English dates are written day first ("8 January 2022"), as in international and UN documents and as the Russian
+ * and Kazakh ones are; the 24-hour clock everywhere.
+ */
+const INTL_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB', ru: 'ru', kk: 'kk' };
+
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, options);
+    format = new Intl.DateTimeFormat(INTL_LOCALES[locale], options);
     formats.set(key, format);
   }
   return format;

@@ -362,3 +362,37 @@ function chronological(facts: readonly CaseFact[]): CaseFact[] {
 }
 
 export type AnyDossierRecord = DossierRecord;
+
+/**
+ * Everyone the dossier names by account, with the role the dossier knows them in: who recorded each fact, and every
+ * lawyer assigned or unassigned. The reader looks their names up (a dossier is read by people, who know lawyers by
+ * name, not by id). `system` is no account.
+ */
+export function peopleNamedIn(dossier: CaseDossier): Array<{ id: string; role: RecorderRole }> {
+  const records: DossierRecord[] = [
+    ...(dossier.detainee ? [dossier.detainee.record] : []),
+    ...dossier.identity,
+    ...dossier.lawyers.records,
+    ...dossier.custody,
+    ...dossier.charges.flatMap((charge) => charge.records),
+    ...dossier.administrativeSanctions,
+    ...dossier.hearings.flatMap((hearing) => hearing.records),
+    ...dossier.allegations,
+    ...dossier.complaints.flatMap((complaint) => complaint.records),
+    ...dossier.accessDenials,
+    ...dossier.pressure,
+    ...dossier.medical,
+    ...(dossier.verdict ? [dossier.verdict] : []),
+    ...(dossier.death ? [dossier.death] : []),
+    ...dossier.notes,
+    ...dossier.links,
+    ...dossier.lifecycle,
+    ...dossier.retractions.map((retraction) => retraction.retraction),
+  ];
+  const people = new Map<string, RecorderRole>();
+  for (const record of records) people.set(record.recordedBy.id, record.recordedBy.role);
+  for (const record of dossier.lawyers.records) people.set(record.data.lawyerId, 'lawyer');
+  for (const lawyer of dossier.lawyers.current) people.set(lawyer.lawyerId, 'lawyer');
+  people.delete('system');
+  return [...people].sort(([a], [b]) => a.localeCompare(b)).map(([id, role]) => ({ id, role }));
+}

@@ -10,6 +10,7 @@ import { ApiRoute } from '../../openapi/api-route';
 import { AuditRead } from '../shared/audit-read.decorator';
 import { DossierQueryDto } from './dossier.dto';
 import { DossierSchema } from './dossier.responses';
+import { localeOr } from '@casetrack/i18n';
 import { GetDossier, type VerifiedDossier } from './get-dossier.query';
 import { renderDossierPdf } from './pdf/dossier-pdf';
 
@@ -21,6 +22,7 @@ export class DossierController {
   @ApiRoute({
     operationId: 'getDossier',
     summary: 'The case dossier for a court or a UN body, as JSON or PDF, with its verification',
+    // The PDF is written in `lang` and prints every time in `tz` (both default to the reader's account).
     description: CONSENT_IN_DOSSIER,
     ids: ['caseId'],
     answer: {
@@ -47,9 +49,21 @@ export class DossierController {
     @Query() query: DossierQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<VerifiedDossier | StreamableFile> {
-    const dossier = await this.queries.execute(new GetDossier(caseId, user, query.includeInternal ?? false));
+    const language = query.lang ?? localeOr(user.locale);
+    const timeZone = query.tz ?? user.timeZone;
+    const dossier = await this.queries.execute(
+      new GetDossier(caseId, user, query.includeInternal ?? false, language, timeZone),
+    );
     if ((query.format ?? 'json') === 'json') return dossier;
-    const pdf = await renderDossierPdf(dossier);
+    const pdf = await renderDossierPdf({
+      dossier,
+      reading: {
+        locale: language,
+        timeZone,
+        people: new Map([...dossier.people, dossier.issuedBy].map((p) => [p.id, p])),
+      },
+      issuedBy: dossier.issuedBy,
+    });
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename="dossier-${caseId}.pdf"`);
     return new StreamableFile(pdf);

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { isTimeZone, type Locale, LOCALES } from '@casetrack/i18n';
 
 export const DOSSIER_FORMATS = ['json', 'pdf'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
@@ -8,6 +9,19 @@ export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
 /** Query strings are text: only the words `true` and `false` are booleans; anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
+
+/** An IANA zone this runtime knows; a misspelt one is refused rather than silently printed in UTC. */
+function IsTimeZone(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol): void => {
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be an IANA time zone such as Asia/Almaty' },
+      validator: { validate: (value: unknown): boolean => isTimeZone(value) },
+    });
+  };
+}
 
 export class DossierQueryDto {
   @ApiPropertyOptional({ enum: DOSSIER_FORMATS, default: 'json' })
@@ -26,4 +40,23 @@ export class DossierQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   includeInternal?: boolean;
+
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'The language of the PDF (labels, dates); default the reader’s account language',
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
+
+  @ApiPropertyOptional({
+    description: 'IANA time zone every time is printed in (e.g. Asia/Almaty); default the reader’s account zone',
+    example: 'Asia/Almaty',
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  tz?: string;
 }

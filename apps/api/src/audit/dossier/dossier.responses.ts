@@ -18,6 +18,18 @@ export class DossierWithheldSchema {
   anonymisedAllegations!: number;
 }
 
+@ApiSchema({ name: 'DossierPerson', description: 'Someone the dossier names, by account' })
+export class DossierPersonSchema {
+  @Id()
+  id!: string;
+
+  @Text({ nullable: true, description: 'The account name; null when no account has this id any more' })
+  name!: string | null;
+
+  @Text({ description: 'The account role (or, for an account that is gone, the role the facts were recorded in)' })
+  role!: string;
+}
+
 const Records = (description: string): PropertyDecorator => ListOf(() => DossierRecordSchema, { description });
 const Sections = (description: string): PropertyDecorator =>
   ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description });
@@ -32,6 +44,22 @@ export class DossierSchema {
 
   @Time()
   generatedAt!: string;
+
+  @Text({ enum: ['en', 'ru', 'kk'], description: 'The language of the PDF (lang, else the reader’s account language)' })
+  language!: string;
+
+  @Text({
+    description: 'The IANA zone the PDF prints times in (tz, else the reader’s account zone); JSON times are UTC',
+  })
+  timeZone!: string;
+
+  @Nested(() => DossierPersonSchema, { description: 'Who issued the dossier (generatedAt is when)' })
+  issuedBy!: DossierPersonSchema;
+
+  @ListOf(() => DossierPersonSchema, {
+    description: 'Everyone the dossier names by id (recorders, lawyers), by account name and role',
+  })
+  people!: DossierPersonSchema[];
 
   @Flag({ description: 'Allegations recorded internal_only or anonymised are included (includeInternal=true)' })
   includesInternal!: boolean;

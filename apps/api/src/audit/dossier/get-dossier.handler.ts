@@ -1,17 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
 import type { Logger } from '@casetrack/config';
-import { assembleDossier } from '@casetrack/domain';
+import { assembleDossier, peopleNamedIn } from '@casetrack/domain';
 import { verifyChain } from '@casetrack/event-store';
 import { ApiException } from '../../common/api-exception';
 import { LOGGER } from '../../common/logger.provider';
 import { CaseStreamReader } from '../shared/case-stream.reader';
+import { lookUpPeople } from './dossier-people';
 import { GetDossier, type VerifiedDossier } from './get-dossier.query';
 
 @QueryHandler(GetDossier)
 export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDossier> {
   constructor(
     private readonly streams: CaseStreamReader,
+    private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -27,6 +30,7 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
       generatedAt: new Date().toISOString(),
       includeInternal: query.includeInternal,
     });
+    const people = await lookUpPeople(this.dataSource, peopleNamedIn(dossier));
     this.logger.info(
       {
         caseId: query.caseId,
@@ -37,6 +41,14 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
       },
       'dossier assembled',
     );
-    return { ...dossier, verification };
+    const { reader } = query;
+    return {
+      ...dossier,
+      verification,
+      language: query.language,
+      timeZone: query.timeZone,
+      issuedBy: { id: reader.id, name: reader.name, role: reader.role },
+      people,
+    };
   }
 }

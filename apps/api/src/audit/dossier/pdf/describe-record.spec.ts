@@ -1,5 +1,6 @@
 import type { AnyDossierRecord, CaseEvent } from '@casetrack/domain';
 import { describeRecord } from './describe-record';
+import { DossierText } from './pdf-format';
 
 function record(event: CaseEvent): AnyDossierRecord {
   return {
@@ -14,24 +15,45 @@ function record(event: CaseEvent): AnyDossierRecord {
   } as AnyDossierRecord;
 }
 
+const en = new DossierText({ locale: 'en', timeZone: 'Asia/Almaty', people: new Map() });
+const ru = new DossierText({ locale: 'ru', timeZone: 'Asia/Almaty', people: new Map() });
+
 /** Issue 12: what a witness could not give reads as unknown in the PDF, never as an empty or invented value. */
 describe('describeRecord with unknown values', () => {
   it('a detention whose city and place are unknown', () => {
-    const text = describeRecord(record({ type: 'DetentionRecorded', data: { authority: 'police' } }));
-    expect(text).toEqual({ title: 'Detained in an unknown city by police', lines: [] });
+    const text = describeRecord(record({ type: 'DetentionRecorded', data: { authority: 'police' } }), en);
+    expect(text).toEqual({ title: 'Detained, city unknown; detained by: police', lines: [] });
   });
 
   it('a transfer to a facility known by its code only', () => {
     const text = describeRecord(
       record({ type: 'DetaineeTransferred', data: { facility: { code: 'SI-77', city: 'Shymkent', kind: 'prison' } } }),
+      ru,
     );
-    expect(text.title).toBe('Transferred to facility SI-77');
+    expect(text.title).toBe('Переведён в учреждение SI-77');
   });
 
   it('a charge whose article is unknown, and a release whose grounds are', () => {
-    expect(describeRecord(record({ type: 'ChargeBrought', data: { chargeId: 'c1', code: 'criminal' } })).title).toBe(
-      'Charge brought: criminal art. unknown',
-    );
-    expect(describeRecord(record({ type: 'Released', data: {} })).title).toBe('Released (grounds unknown)');
+    const charge = record({ type: 'ChargeBrought', data: { chargeId: 'c1', code: 'criminal' } });
+    expect(describeRecord(charge, en).title).toBe('Charge brought: criminal, art. unknown');
+    expect(describeRecord(record({ type: 'Released', data: {} }), ru).title).toBe('Освобождён (основание неизвестно)');
+  });
+});
+
+describe('describeRecord with dates people typed', () => {
+  it('prints a measure’s end and a hearing’s time in the reader’s zone', () => {
+    const measure = record({
+      type: 'PreventiveMeasureImposed',
+      data: { measure: 'pretrial_detention', until: '2022-03-05T20:00:00.000Z' },
+    });
+    expect(describeRecord(measure, ru)).toEqual({
+      title: 'Мера пресечения: содержание под стражей',
+      lines: ['До: 6 марта 2022 г.'],
+    });
+    const hearing = record({
+      type: 'HearingScheduled',
+      data: { hearingId: 'h1', kind: 'trial', court: 'Medeu district court', scheduledAt: '2022-01-10T04:00:00.000Z' },
+    });
+    expect(describeRecord(hearing, en).title).toBe('Scheduled for 10 January 2022, 10:00 (Asia/Almaty)');
   });
 });

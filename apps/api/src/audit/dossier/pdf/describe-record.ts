@@ -1,220 +1,277 @@
 import { type AnyDossierRecord, assertNever, type IdentityFields } from '@casetrack/domain';
-import { day, fields, label, shortId, utc, yesNo } from './pdf-format';
+import type { DossierText } from './pdf-format';
 
 export interface RecordText {
   title: string;
   lines: string[];
 }
 
-/** One fact in plain English for a reader of the PDF (the JSON carries the same facts as data). */
-export function describeRecord(record: AnyDossierRecord): RecordText {
+/** One fact in the reader's language (the JSON carries the same facts as data). */
+export function describeRecord(record: AnyDossierRecord, text: DossierText): RecordText {
+  const t = text.t.bind(text);
+  const f = text.fields.bind(text);
   switch (record.type) {
     case 'CaseOpened':
-      return { title: 'Case opened', lines: fields([['Source', label(record.data.source.kind)]]) };
+      return { title: t('event.CaseOpened'), lines: f([['source', text.term('sourceKind', record.data.source.kind)]]) };
     case 'IdentityCorrected':
-      return { title: 'Identity corrected', lines: identityLines(record.data) };
+      return { title: t('event.IdentityCorrected'), lines: identityLines(record.data, text) };
     case 'NameVariantsAdded':
-      return { title: 'Other spellings of the name', lines: [record.data.variants.join('; ')] };
+      return { title: t('event.NameVariantsAdded'), lines: [record.data.variants.join('; ')] };
     case 'LawyerAssigned':
-      return { title: `Lawyer ${shortId(record.data.lawyerId)} assigned as ${record.data.role}`, lines: [] };
+      return {
+        title: t('event.LawyerAssigned', {
+          lawyer: text.person(record.data.lawyerId, 'lawyer'),
+          role: text.term('lawyerRole', record.data.role),
+        }),
+        lines: [],
+      };
     case 'LawyerUnassigned':
       return {
-        title: `Lawyer ${shortId(record.data.lawyerId)} unassigned`,
-        lines: fields([['Reason', record.data.reason]]),
+        title: t('event.LawyerUnassigned', { lawyer: text.person(record.data.lawyerId, 'lawyer') }),
+        lines: f([['reason', record.data.reason]]),
       };
     case 'DetentionRecorded':
       return {
-        title: `Detained in ${record.data.city ?? 'an unknown city'} by ${label(record.data.authority)}`,
-        lines: fields([
-          ['Place', record.data.place],
-          ['Circumstances', record.data.circumstances],
-          ['Injuries', record.data.injuries],
+        title: record.data.city
+          ? t('event.DetentionRecorded', {
+              city: record.data.city,
+              authority: text.term('authority', record.data.authority),
+            })
+          : t('event.DetentionRecordedNoCity', { authority: text.term('authority', record.data.authority) }),
+        lines: f([
+          ['place', record.data.place],
+          ['circumstances', record.data.circumstances],
+          ['injuries', record.data.injuries],
         ]),
       };
     case 'WhereaboutsUnknownReported':
-      return { title: 'Whereabouts unknown', lines: fields([['Reported by', record.data.reportedBy]]) };
+      return { title: t('event.WhereaboutsUnknownReported'), lines: f([['reportedBy', record.data.reportedBy]]) };
     case 'DetaineeTransferred': {
       const { facility } = record.data;
-      const code = facility.code ? ` (${facility.code})` : '';
       return {
-        title: facility.name ? `Transferred to ${facility.name}${code}` : `Transferred to facility ${facility.code}`,
-        lines: fields([
-          ['City', facility.city],
-          ['Kind', label(facility.kind)],
+        title: facility.name
+          ? t('event.DetaineeTransferred', {
+              facility: facility.code ? `${facility.name} (${facility.code})` : facility.name,
+            })
+          : t('event.DetaineeTransferredCode', { code: facility.code ?? '' }),
+        lines: f([
+          ['city', facility.city],
+          ['facilityKind', text.term('facilityKind', facility.kind)],
         ]),
       };
     }
     case 'ChargeBrought':
       return {
-        title: `Charge brought: ${record.data.code} art. ${article(record.data)}`,
-        lines: fields([['Title', record.data.title]]),
+        title: t('event.ChargeBrought', {
+          code: text.term('chargeCode', record.data.code),
+          article: article(record.data, text),
+        }),
+        lines: f([['title', record.data.title]]),
       };
     case 'ChargeRequalified':
-      return { title: `Requalified to art. ${article(record.data)}`, lines: fields([['Title', record.data.title]]) };
+      return {
+        title: t('event.ChargeRequalified', { article: article(record.data, text) }),
+        lines: f([['title', record.data.title]]),
+      };
     case 'ChargeDropped':
-      return { title: 'Charge dropped', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.ChargeDropped'), lines: f([['reason', record.data.reason]]) };
     case 'AdministrativeSanctionImposed':
       return {
-        title: `Administrative ${record.data.kind}`,
-        lines: fields([
-          ['Days', record.data.days],
+        title: t('event.AdministrativeSanctionImposed', { kind: text.term('sanctionKind', record.data.kind) }),
+        lines: f([
+          ['days', record.data.days],
           [
-            'Amount',
-            record.data.amount === undefined ? undefined : `${record.data.amount} ${record.data.currency ?? ''}`,
+            'amount',
+            record.data.amount === undefined ? undefined : `${record.data.amount} ${record.data.currency ?? ''}`.trim(),
           ],
         ]),
       };
     case 'HearingScheduled':
       return {
-        title: `Scheduled for ${utc(record.data.scheduledAt)}`,
-        lines: fields([
-          ['Judge', record.data.judge],
-          ['Location', record.data.location],
+        title: t('event.HearingScheduled', { when: text.dateTime(record.data.scheduledAt) }),
+        lines: f([
+          ['judge', record.data.judge],
+          ['location', record.data.location],
         ]),
       };
     case 'HearingRescheduled':
-      return { title: `Moved to ${utc(record.data.scheduledAt)}`, lines: fields([['Reason', record.data.reason]]) };
+      return {
+        title: t('event.HearingRescheduled', { when: text.dateTime(record.data.scheduledAt) }),
+        lines: f([['reason', record.data.reason]]),
+      };
     case 'HearingCancelled':
-      return { title: 'Cancelled', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.HearingCancelled'), lines: f([['reason', record.data.reason]]) };
     case 'HearingHeld':
       return {
-        title: `Held: ${record.data.outcome}`,
+        title: t('event.HearingHeld', { outcome: record.data.outcome }),
         lines: [
-          ...fields([
-            ['Duration', record.data.durationMinutes === undefined ? undefined : `${record.data.durationMinutes} min`],
+          ...f([
+            [
+              'duration',
+              record.data.durationMinutes === undefined
+                ? undefined
+                : t('value.minutes', { minutes: record.data.durationMinutes }),
+            ],
           ]),
-          `Defendant heard: ${yesNo(record.data.defendantHeard)}  ·  Lawyer present: ${yesNo(record.data.lawyerPresent)}`,
-          ...fields([['Notes', record.data.notes]]),
+          t('hearing.presence', {
+            heard: text.yesNo(record.data.defendantHeard),
+            lawyer: text.yesNo(record.data.lawyerPresent),
+          }),
+          ...f([['notes', record.data.notes]]),
         ],
       };
     case 'PreventiveMeasureImposed':
       return {
-        title: `Preventive measure: ${label(record.data.measure)}`,
-        lines: fields([['Until', record.data.until ? day(record.data.until) : 'no end date']]),
+        title: t('event.PreventiveMeasureImposed', { measure: text.term('measure', record.data.measure) }),
+        lines: f([['until', record.data.until ? text.date(record.data.until) : t('value.noEndDate')]]),
       };
     case 'PreventiveMeasureExtended':
-      return { title: `Measure extended until ${day(record.data.until)}`, lines: [] };
+      return { title: t('event.PreventiveMeasureExtended', { until: text.date(record.data.until) }), lines: [] };
     case 'ReleasedToHouseArrest':
       return {
-        title: 'Released to house arrest',
-        lines: fields([
-          ['Until', record.data.until ? day(record.data.until) : undefined],
-          ['Address', record.data.address],
-          ['Conditions', record.data.conditions],
+        title: t('event.ReleasedToHouseArrest'),
+        lines: f([
+          ['until', record.data.until ? text.date(record.data.until) : undefined],
+          ['address', record.data.address],
+          ['conditions', record.data.conditions],
         ]),
       };
     case 'Released':
       return {
-        title: record.data.grounds ? `Released (${label(record.data.grounds)})` : 'Released (grounds unknown)',
-        lines: fields([['Note', record.data.note]]),
+        title: record.data.grounds
+          ? t('event.Released', { grounds: text.term('releaseGrounds', record.data.grounds) })
+          : t('event.ReleasedNoGrounds'),
+        lines: f([['note', record.data.note]]),
       };
     case 'AccessDenied':
       return {
-        title: `Access denied to ${record.data.who}`,
-        lines: fields([
-          ['By', record.data.by],
-          ['Details', record.data.details],
+        title: t('event.AccessDenied', { who: text.term('accessDeniedTo', record.data.who) }),
+        lines: f([
+          ['by', record.data.by],
+          ['details', record.data.details],
         ]),
       };
     case 'AccessGranted':
-      return { title: `Access granted to ${record.data.who}`, lines: [] };
+      return { title: t('event.AccessGranted', { who: text.term('accessDeniedTo', record.data.who) }), lines: [] };
     case 'TortureAllegationRecorded': {
       const { data } = record;
       const period = data.periodTo
-        ? `${utc(data.periodFrom)} to ${utc(data.periodTo)}`
-        : `from ${utc(data.periodFrom)}`;
+        ? t('value.period', { from: text.dateTime(data.periodFrom), to: text.dateTime(data.periodTo) })
+        : t('value.periodFrom', { from: text.dateTime(data.periodFrom) });
       return {
-        title: `Methods: ${data.methods.map(label).join(', ')}`,
+        title: t('event.TortureAllegationRecorded', { methods: text.terms('tortureMethod', data.methods) }),
         lines: [
-          ...fields([
-            ['Period', period],
-            ['Place', data.facility],
-            ['Injuries', data.injuries],
-            ['Perpetrators (as described)', data.perpetrators],
-            ['Witnesses', data.witnesses],
-            ['Account', data.account],
+          ...f([
+            ['period', period],
+            ['place', data.facility],
+            ['injuries', data.injuries],
+            ['perpetrators', data.perpetrators],
+            ['witnesses', data.witnesses],
+            ['account', data.account],
           ]),
-          ...data.evidence.map((e) => `Evidence: ${e.kind}, ${e.reference}${e.sha256 ? `, sha256 ${e.sha256}` : ''}`),
-          `Consent: ${label(data.consent)}`,
+          ...data.evidence.map((e) =>
+            t('field.line', {
+              name: t('field.evidence'),
+              value: [e.kind, e.reference, e.sha256 ? `sha256 ${e.sha256}` : ''].filter((v) => v !== '').join(', '),
+            }),
+          ),
+          ...f([['consent', text.term('consent', data.consent)]]),
         ],
       };
     }
     case 'ComplaintFiled':
       return {
-        title: `Filed with ${label(record.data.filedWith)}`,
-        lines: fields([
-          ['Reference', record.data.reference],
-          ['Answer due', record.data.responseDueAt ? day(record.data.responseDueAt) : undefined],
+        title: t('event.ComplaintFiled', { body: text.term('complaintBody', record.data.filedWith) }),
+        lines: f([
+          ['reference', record.data.reference],
+          ['answerDue', record.data.responseDueAt ? text.date(record.data.responseDueAt) : undefined],
         ]),
       };
     case 'ComplaintAnswered':
       return {
-        title: `Answer: ${label(record.data.outcome)}`,
-        lines: fields([
-          ['Reference', record.data.reference],
-          ['Note', record.data.note],
+        title: t('event.ComplaintAnswered', { outcome: text.term('complaintOutcome', record.data.outcome) }),
+        lines: f([
+          ['reference', record.data.reference],
+          ['note', record.data.note],
         ]),
       };
     case 'ComplainantPressured':
       return {
-        title: 'Pressure on the complainant',
-        lines: fields([
-          ['By', record.data.by],
-          ['Details', record.data.details],
+        title: t('event.ComplainantPressured'),
+        lines: f([
+          ['by', record.data.by],
+          ['details', record.data.details],
         ]),
       };
     case 'PressureReported':
       return {
-        title: record.data.kind ? `Pressure (${label(record.data.kind)})` : 'Pressure',
-        lines: fields([
-          ['By', record.data.by],
-          ['Details', record.data.details],
+        title: record.data.kind
+          ? t('event.PressureReported', { kind: text.term('pressureKind', record.data.kind) })
+          : t('event.PressureReportedNoKind'),
+        lines: f([
+          ['by', record.data.by],
+          ['details', record.data.details],
         ]),
       };
     case 'ComplaintWithdrawn':
-      return { title: 'Withdrawn', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.ComplaintWithdrawn'), lines: f([['reason', record.data.reason]]) };
     case 'MedicalFactRecorded':
-      return { title: `Medical: ${label(record.data.kind)}`, lines: [record.data.details] };
+      return {
+        title: t('event.MedicalFactRecorded', { kind: text.term('medicalKind', record.data.kind) }),
+        lines: [text.value(record.data.details)],
+      };
     case 'VerdictDelivered': {
       const { sentence } = record.data;
-      const months = sentence?.months === undefined ? '' : `, ${sentence.months} months`;
+      const kind = sentence ? text.term('sentenceKind', sentence.kind) : undefined;
       return {
-        title: `Verdict: ${label(record.data.outcome)}`,
-        lines: fields([['Sentence', sentence ? `${label(sentence.kind)}${months}` : undefined]]),
+        title: t('event.VerdictDelivered', { outcome: text.term('verdictOutcome', record.data.outcome) }),
+        lines: f([
+          [
+            'sentence',
+            kind === undefined
+              ? undefined
+              : sentence?.months === undefined
+                ? kind
+                : t('value.sentenceMonths', { kind, months: sentence.months }),
+          ],
+        ]),
       };
     }
     case 'DeathRecorded':
       return {
-        title: `Death (${label(record.data.circumstances)})`,
-        lines: fields([
-          ['Causes', record.data.causes?.map(label).join(', ')],
-          ['Body released', record.data.bodyReleased === undefined ? undefined : yesNo(record.data.bodyReleased)],
-          ['Details', record.data.details],
+        title: t('event.DeathRecorded', { circumstances: text.term('deathCircumstances', record.data.circumstances) }),
+        lines: f([
+          ['causes', record.data.causes ? text.terms('deathCause', record.data.causes) : undefined],
+          ['bodyReleased', record.data.bodyReleased === undefined ? undefined : text.yesNo(record.data.bodyReleased)],
+          ['details', record.data.details],
         ]),
       };
     case 'NoteAdded':
-      return { title: 'Note', lines: [record.data.text] };
+      return { title: t('event.NoteAdded'), lines: [text.value(record.data.text)] };
     case 'CaseLinked':
       return {
-        title: `Linked to case ${record.data.caseId} (${label(record.data.relation)})`,
-        lines: fields([['Note', record.data.note]]),
+        title: t('event.CaseLinked', {
+          caseId: record.data.caseId,
+          relation: text.term('linkRelation', record.data.relation),
+        }),
+        lines: f([['note', record.data.note]]),
       };
     case 'FactRetracted':
-      return { title: 'Retraction', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.FactRetracted'), lines: f([['reason', record.data.reason]]) };
     case 'CaseClosed':
-      return { title: 'Case closed', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.CaseClosed'), lines: f([['reason', record.data.reason]]) };
     case 'CaseReopened':
-      return { title: 'Case reopened', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.CaseReopened'), lines: f([['reason', record.data.reason]]) };
     case 'CaseErased':
-      return { title: 'Sensitive data erased', lines: fields([['Reason', record.data.reason]]) };
+      return { title: t('event.CaseErased'), lines: f([['reason', record.data.reason]]) };
     case 'MergeRequested':
       return {
-        title: `Merged into case ${record.data.intoCaseId} as a duplicate`,
-        lines: fields([['Reason', record.data.reason]]),
+        title: t('event.MergeRequested', { caseId: record.data.intoCaseId }),
+        lines: f([['reason', record.data.reason]]),
       };
     case 'DuplicateMerged':
       return {
-        title: `Case ${record.data.duplicateCaseId} merged into this one`,
+        title: t('event.DuplicateMerged', { caseId: record.data.duplicateCaseId }),
         lines: record.data.nameVariants.length > 0 ? [record.data.nameVariants.join('; ')] : [],
       };
     default:
@@ -222,20 +279,23 @@ export function describeRecord(record: AnyDossierRecord): RecordText {
   }
 }
 
-function identityLines(data: IdentityFields): string[] {
-  return fields([
-    ['Full name', data.fullName],
-    ['Born', data.birthDate],
-    ['Birth year', data.birthYear],
-    ['Sex', data.sex === undefined ? undefined : label(data.sex)],
-    ['City', data.city],
-    ['Occupation', data.occupation],
-    ['Public roles', data.publicRoles?.map(label).join(', ')],
-    ['Vulnerabilities', data.vulnerabilities?.map(label).join(', ')],
+function identityLines(data: IdentityFields, text: DossierText): string[] {
+  return text.fields([
+    ['fullName', data.fullName],
+    ['born', data.birthDate ? text.calendar(data.birthDate) : undefined],
+    ['birthYear', data.birthYear],
+    ['sex', data.sex === undefined ? undefined : text.term('sex', data.sex)],
+    ['city', data.city],
+    ['occupation', data.occupation],
+    ['publicRoles', data.publicRoles ? text.terms('publicRole', data.publicRoles) : undefined],
+    ['vulnerabilities', data.vulnerabilities ? text.terms('vulnerability', data.vulnerabilities) : undefined],
   ]);
 }
 
-function article(qualification: { article?: string; part?: string }): string {
-  const known = qualification.article ?? 'unknown';
-  return qualification.part ? `${known} part ${qualification.part}` : known;
+/** The article as the charge names it; an unknown article says so. */
+export function article(qualification: { article?: string; part?: string }, text: DossierText): string {
+  const known = qualification.article ?? text.t('value.unknown');
+  return qualification.part
+    ? text.t('value.articlePart', { article: known, part: qualification.part })
+    : text.t('value.article', { article: known });
 }

@@ -1,30 +1,100 @@
-import { assembleDossier } from '@casetrack/domain';
+import { assembleDossier, type CaseFact } from '@casetrack/domain';
+import type { Locale } from '@casetrack/i18n';
 import { fullStoryFacts } from '../../../../../../libs/domain/src/testing/full-story';
+import { compact, pdfText } from '../../../../../../test/support/pdf-text';
+import type { VerifiedDossier } from '../get-dossier.query';
 import { renderDossierPdf } from './dossier-pdf';
 
-describe('renderDossierPdf', () => {
-  const dossier = assembleDossier(fullStoryFacts(), {
+/** The story plus a note whose day was written in Almaty just after midnight: 8 January there, 7 January in UTC. */
+function facts(): CaseFact[] {
+  const story = [...fullStoryFacts()];
+  const last = story[story.length - 1];
+  const note: CaseFact = {
+    event: { type: 'NoteAdded', data: { text: 'Сіңлісі Әйгерім һәм қызы Ұлжан: «Өтініш қабылданды»' } },
+    meta: {
+      ...last.meta,
+      eventId: '00000000-0000-4000-8000-0000000000ff',
+      version: last.meta.version + 1,
+      occurredAt: '2022-01-07T18:30:00.000Z',
+      occurredAtPrecision: 'day',
+      occurredOn: '2022-01-08',
+    },
+  };
+  return [...story, note];
+}
+
+function verified(locale: Locale): VerifiedDossier {
+  const dossier = assembleDossier(facts(), {
     caseId: '3f2b8c1e-1111-4222-8333-444455556666',
     generatedAt: '2022-03-01T00:00:00.000Z',
     includeInternal: false,
   });
+  return {
+    ...dossier,
+    verification: { valid: true, events: 37, headHash: 'a'.repeat(64) },
+    language: locale,
+    timeZone: 'Asia/Almaty',
+    issuedBy: { id: 'coordinator-1', name: 'Дана Нұрланқызы', role: 'coordinator' },
+    people: [
+      { id: 'lawyer-1', name: 'Ерлан Құдайбергенов', role: 'lawyer' },
+      { id: 'coordinator-1', name: 'Дана Нұрланқызы', role: 'coordinator' },
+    ],
+  };
+}
 
+async function render(locale: Locale, timeZone = 'Asia/Almaty'): Promise<{ pdf: Buffer; text: string }> {
+  const dossier = verified(locale);
+  const pdf = await renderDossierPdf({
+    dossier,
+    reading: { locale, timeZone, people: new Map(dossier.people.map((p) => [p.id, p])) },
+    issuedBy: dossier.issuedBy,
+  });
+  return { pdf, text: compact(pdfText(pdf)) };
+}
+
+describe('renderDossierPdf', () => {
   it('renders a PDF with an embedded font that has Cyrillic', async () => {
-    const pdf = await renderDossierPdf({
-      ...dossier,
-      verification: { valid: true, events: 37, headHash: 'a'.repeat(64) },
-    });
+    const { pdf } = await render('en');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The embedded font is named in the file; PT Sans comes with the npm dependency.
     expect(pdf.toString('latin1')).toMatch(/FontName \/[A-Z]{6}\+PTSans-Regular/);
     expect(pdf.length).toBeGreaterThan(10_000);
   });
 
+  it('writes Kazakh with its own letters, none replaced, and the day fact as 8 January', async () => {
+    const { text } = await render('kk');
+    for (const letter of ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і']) expect(text).toContain(letter);
+    expect(text).not.toMatch(/[\uFFFD?]{2}/);
+    expect(text).toContain(compact('Іс бойынша досье: Жолатов Арман Серикович'));
+    expect(text).toContain(compact('Болған уақыты: 2022 жылғы 8 қаңтар'));
+    expect(text).toContain(compact('Ерлан Құдайбергенов, адвокат'));
+    expect(text).toContain(compact('берген: Дана Нұрланқызы, үйлестіруші, 2022 жылғы 1 наурыз, 06:00 (Asia/Almaty)'));
+  });
+
+  it('writes Russian and English with dates in the reader’s zone and people by name', async () => {
+    const ru = await render('ru');
+    expect(ru.text).toContain(compact('Досье по делу: Жолатов Арман Серикович'));
+    expect(ru.text).toContain(compact('Произошло: 8 января 2022 г.'));
+    expect(ru.text).toContain(compact('выдано: Дана Нұрланқызы, координатор, 1 марта 2022 г., 06:00 (Asia/Almaty)'));
+    const en = await render('en', 'America/New_York');
+    expect(en.text).toContain(compact('Happened: 8 January 2022'));
+    expect(en.text).toContain(compact('issued by Дана Нұрланқызы, coordinator on 28 February 2022, 19:00'));
+    expect(en.text).not.toContain('Lawyerlawyer-1');
+  });
+
+  it('names the empty sections once instead of printing each empty heading', async () => {
+    const { text } = await render('en');
+    expect(text).toContain(compact('Sections with nothing recorded'));
+    expect(text.split(compact('None recorded')).length).toBe(1);
+  });
+
   it('renders a broken chain too', async () => {
+    const dossier = verified('ru');
     const pdf = await renderDossierPdf({
-      ...dossier,
-      verification: { valid: false, brokenAtVersion: 3, problem: 'hash_mismatch' },
+      dossier: { ...dossier, verification: { valid: false, brokenAtVersion: 3, problem: 'hash_mismatch' } },
+      reading: { locale: 'ru', timeZone: 'UTC', people: new Map() },
+      issuedBy: dossier.issuedBy,
     });
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(compact(pdfText(pdf))).toContain(compact('ЦЕПОЧКА ХЕШЕЙ НАРУШЕНА на версии 3'));
   });
 });

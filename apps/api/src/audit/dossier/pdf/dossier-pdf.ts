@@ -1,123 +1,181 @@
 import type { AnyDossierRecord, DossierRecord } from '@casetrack/domain';
 import type { VerifiedDossier } from '../get-dossier.query';
-import { capitalised, day, happened, label, shortId, typeLabel, utc, yesNo } from './pdf-format';
+import { article } from './describe-record';
+import { DossierText, type DossierReading, shortId } from './pdf-format';
 import { PdfWriter } from './pdf-writer';
 
+/** The dossier and who issued it: the reader, in their language and zone. */
+export interface DossierToPrint {
+  dossier: VerifiedDossier;
+  reading: DossierReading;
+  /** The account that asked for the dossier (named in the document as its issuer). */
+  issuedBy: { id: string; role: string };
+}
+
 /**
- * The dossier as a document a person reads: what is known of the detainee, then each part of the case in the
- * order things happened, every fact with when it happened, when it was recorded and by whom, and at the end the
- * verification of the stream it was built from. The JSON form carries the same facts.
+ * The dossier as a document a person reads, in their language and time zone: what is known of the detainee, then
+ * each part of the case in the order things happened, every fact with when it happened (as precisely as known), when
+ * it was recorded and by whom (account name and role), and at the end the verification of the stream it was built
+ * from. Sections with nothing in them are named once, together, instead of each printing an empty heading.
  */
-export function renderDossierPdf(dossier: VerifiedDossier): Promise<Buffer> {
-  const pdf = new PdfWriter(`Case dossier ${dossier.caseId}`);
-  const name = dossier.detainee?.fullName ?? 'Unknown detainee';
-  pdf.title(`Case dossier: ${name}`, `Case ${dossier.caseId}  ·  generated ${utc(dossier.generatedAt)}`);
-  integritySummary(pdf, dossier);
-  detainee(pdf, dossier);
-  list(pdf, 'Identity corrected and completed', dossier.identity);
-  situation(pdf, dossier);
-  list(pdf, 'Custody chain', dossier.custody);
-  charges(pdf, dossier);
-  list(pdf, 'Administrative sanctions', dossier.administrativeSanctions);
-  hearings(pdf, dossier);
-  allegations(pdf, dossier);
-  complaints(pdf, dossier);
-  list(pdf, 'Access denied', dossier.accessDenials);
-  list(pdf, 'Pressure on the detainee or family', dossier.pressure);
-  list(pdf, 'Medical facts', dossier.medical);
-  list(pdf, 'Verdict', dossier.verdict ? [dossier.verdict] : []);
-  list(pdf, 'Death', dossier.death ? [dossier.death] : []);
-  list(pdf, 'Notes', dossier.notes);
-  list(pdf, 'Linked cases', dossier.links);
-  list(pdf, 'Lawyers and case record', byOccurrence([...dossier.lawyers.records, ...dossier.lifecycle]));
-  retractions(pdf, dossier);
-  verification(pdf, dossier);
-  pdf.footers(`casetrack dossier  ·  case ${shortId(dossier.caseId)}  ·  ${integrityWord(dossier)}`);
+export function renderDossierPdf({ dossier, reading, issuedBy }: DossierToPrint): Promise<Buffer> {
+  const text = new DossierText(reading);
+  const t = text.t.bind(text);
+  const pdf = new PdfWriter(t('document.title', { caseId: dossier.caseId }), text);
+  const empty: string[] = [];
+  const name = dossier.detainee?.fullName ?? t('detainee.unknownName');
+  pdf.title(
+    t('document.heading', { name }),
+    t('document.issued', {
+      caseId: dossier.caseId,
+      by: text.person(issuedBy.id, issuedBy.role),
+      at: text.dateTime(dossier.generatedAt),
+    }),
+  );
+  integritySummary(pdf, dossier, text);
+  detainee(pdf, dossier, text, empty);
+  list(pdf, text, empty, 'identity', dossier.identity);
+  situation(pdf, dossier, text);
+  lawyers(pdf, dossier, text, empty);
+  list(pdf, text, empty, 'custody', dossier.custody);
+  charges(pdf, dossier, text, empty);
+  list(pdf, text, empty, 'sanctions', dossier.administrativeSanctions);
+  hearings(pdf, dossier, text, empty);
+  list(pdf, text, empty, 'allegations', dossier.allegations);
+  complaints(pdf, dossier, text, empty);
+  list(pdf, text, empty, 'accessDenials', dossier.accessDenials);
+  list(pdf, text, empty, 'pressure', dossier.pressure);
+  list(pdf, text, empty, 'medical', dossier.medical);
+  list(pdf, text, empty, 'verdict', dossier.verdict ? [dossier.verdict] : []);
+  list(pdf, text, empty, 'death', dossier.death ? [dossier.death] : []);
+  list(pdf, text, empty, 'notes', dossier.notes);
+  list(pdf, text, empty, 'links', dossier.links);
+  list(pdf, text, empty, 'lifecycle', byOccurrence([...dossier.lawyers.records, ...dossier.lifecycle]));
+  retractions(pdf, dossier, text, empty);
+  if (empty.length > 0) {
+    pdf.section(t('section.empty'));
+    pdf.paragraph(t('empty.list', { sections: empty.join('; ') }));
+  }
+  verification(pdf, dossier, text);
+  pdf.footers(t('footer.text', { caseId: shortId(dossier.caseId), integrity: integrityWord(dossier, text) }));
   return pdf.finish();
 }
 
-function integrityWord(dossier: VerifiedDossier): string {
-  return dossier.verification.valid
-    ? `hash chain verified, ${dossier.verification.events} events`
-    : `HASH CHAIN BROKEN at version ${dossier.verification.brokenAtVersion}`;
+function integrityWord(dossier: VerifiedDossier, text: DossierText): string {
+  const v = dossier.verification;
+  return v.valid
+    ? text.t('integrity.short', { events: v.events })
+    : text.t('integrity.broken', { version: v.brokenAtVersion });
 }
 
-function integritySummary(pdf: PdfWriter, dossier: VerifiedDossier): void {
+function integritySummary(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText): void {
   const v = dossier.verification;
   pdf.facts([
-    ['Integrity', v.valid ? `Verified: ${v.events} events, none changed or missing` : integrityWord(dossier)],
-    ['Head hash', v.valid ? (v.headHash ?? 'none') : 'not available: the chain is broken'],
     [
-      'Content',
-      dossier.includesInternal ? 'Complete, including internal-only and anonymised allegations' : contentNote(dossier),
+      text.t('integrity.label'),
+      v.valid ? text.t('integrity.verified', { events: v.events }) : integrityWord(dossier, text),
     ],
+    [text.t('integrity.headHash'), v.valid ? (v.headHash ?? text.t('value.none')) : text.t('integrity.noHeadHash')],
+    [text.t('content.label'), dossier.includesInternal ? text.t('content.internal') : contentNote(dossier, text)],
   ]);
-  pdf.paragraph(
-    'Every fact below shows when it happened, when it was recorded and by whom (role and user id). ' +
-      'Times are in UTC. Facts that were retracted are listed separately at the end with the reason.',
-    true,
-  );
+  pdf.paragraph(text.t('document.howToRead', { zone: text.reading.timeZone }), true);
 }
 
-function contentNote(dossier: VerifiedDossier): string {
+function contentNote(dossier: VerifiedDossier, text: DossierText): string {
   const { internalAllegations, anonymisedAllegations } = dossier.withheld;
-  const notes = [
-    internalAllegations > 0
-      ? `${internalAllegations} allegation(s) recorded for internal use only are not included`
-      : '',
-    anonymisedAllegations > 0
-      ? `${anonymisedAllegations} allegation(s) consented for anonymised use only are not in this named dossier`
-      : '',
-  ].filter((note) => note !== '');
-  return notes.length === 0
-    ? 'Complete'
-    : `${notes.join('. ')}. Typed details of complaints about them read [withheld].`;
+  if (internalAllegations === 0 && anonymisedAllegations === 0) return text.t('content.complete');
+  return text.t('content.withheld', { internal: internalAllegations, anonymised: anonymisedAllegations });
 }
 
-function detainee(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Detainee');
+function detainee(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {
   const person = dossier.detainee;
-  if (!person) return pdf.none();
+  if (!person) return void empty.push(text.t('section.detainee'));
+  const t = text.t.bind(text);
+  pdf.section(t('section.detainee'));
+  const born: (readonly [string, string])[] = person.birthDate
+    ? [[t('field.born'), text.calendar(person.birthDate)]]
+    : person.birthYear === undefined
+      ? []
+      : [[t('field.birthYear'), String(person.birthYear)]];
   pdf.facts([
-    ['Full name', person.fullName],
-    ...(person.nameVariants.length ? [['Other spellings', person.nameVariants.join('; ')] as const] : []),
-    ...born(person),
-    ['Sex', label(person.sex)],
-    ['City', person.city ?? 'unknown'],
-    ...(person.occupation ? [['Occupation', person.occupation] as const] : []),
-    ...(person.publicRoles?.length ? [['Public roles', person.publicRoles.map(label).join(', ')] as const] : []),
-    ['Vulnerabilities', person.vulnerabilities.length ? person.vulnerabilities.map(label).join(', ') : 'none recorded'],
-    ['Reported by', person.source ? label(person.source.kind) : 'not recorded'],
+    [t('field.fullName'), person.fullName],
+    ...(person.nameVariants.length ? [[t('field.otherSpellings'), person.nameVariants.join('; ')] as const] : []),
+    ...born,
+    [t('field.sex'), text.term('sex', person.sex)],
+    [t('field.city'), person.city ?? t('value.unknown')],
+    ...(person.occupation ? [[t('field.occupation'), person.occupation] as const] : []),
+    ...(person.publicRoles?.length
+      ? [[t('field.publicRoles'), text.terms('publicRole', person.publicRoles)] as const]
+      : []),
+    [
+      t('field.vulnerabilities'),
+      person.vulnerabilities.length ? text.terms('vulnerability', person.vulnerabilities) : t('value.noneRecorded'),
+    ],
+    [t('field.reportedBy'), person.source ? text.term('sourceKind', person.source.kind) : t('value.notRecorded')],
   ]);
   pdf.record(person.record as AnyDossierRecord, 0);
 }
 
-/** A birth year stands for a date nobody could give; neither is printed when neither is known. */
-function born(person: { birthDate?: string; birthYear?: number }): (readonly [string, string])[] {
-  if (person.birthDate) return [['Born', person.birthDate]];
-  return person.birthYear === undefined ? [] : [['Born (year)', String(person.birthYear)]];
-}
-
-function situation(pdf: PdfWriter, dossier: VerifiedDossier): void {
+function situation(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText): void {
+  const t = text.t.bind(text);
   const s = dossier.situation;
-  pdf.section(`Situation when this dossier was generated`);
+  pdf.section(t('section.situation'));
   const facility = s.currentFacility;
+  const status = text.term('caseStatus', s.status);
   pdf.facts([
-    ['Status', `${label(s.status)}${s.closed ? ' (case closed)' : ''}`],
-    ...(s.heldAs && s.heldAs !== s.status ? [['Held as', label(s.heldAs)] as const] : []),
+    [t('field.status'), s.closed ? t('situation.closed', { status }) : status],
+    ...(s.heldAs && s.heldAs !== s.status ? [[t('field.heldAs'), text.term('caseStatus', s.heldAs)] as const] : []),
     ...(facility
-      ? [['Facility', `${facility.name}${facility.code ? ` (${facility.code})` : ''}, ${facility.city}`] as const]
+      ? [
+          [
+            t('field.facility'),
+            [
+              facility.name ? `${facility.name}${facility.code ? ` (${facility.code})` : ''}` : facility.code,
+              facility.city,
+            ]
+              .filter((part) => part)
+              .join(', '),
+          ] as const,
+        ]
       : []),
     ...(s.measure
-      ? [['Measure', `${label(s.measure.measure)}${s.measure.until ? ` until ${day(s.measure.until)}` : ''}`] as const]
+      ? [
+          [
+            t('field.measure'),
+            s.measure.until
+              ? t('situation.measureUntil', {
+                  measure: text.term('measure', s.measure.measure),
+                  until: text.date(s.measure.until),
+                })
+              : text.term('measure', s.measure.measure),
+          ] as const,
+        ]
       : []),
-    ...(s.release ? [['Released', happened(s.release)] as const] : []),
+    ...(s.release ? [[t('field.released'), text.happened(s.release)] as const] : []),
   ]);
 }
 
-function list(pdf: PdfWriter, title: string, records: readonly DossierRecord[]): void {
+function lawyers(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {
+  if (dossier.lawyers.current.length === 0) return void empty.push(text.t('section.lawyers'));
+  pdf.section(text.t('section.lawyers'));
+  pdf.facts(
+    dossier.lawyers.current.map(({ lawyerId, role }) => [
+      text.term('lawyerRole', role),
+      text.person(lawyerId, 'lawyer'),
+    ]),
+  );
+}
+
+function list(
+  pdf: PdfWriter,
+  text: DossierText,
+  empty: string[],
+  section: string,
+  records: readonly DossierRecord[],
+): void {
+  const title = text.t(`section.${section}`);
+  if (records.length === 0) return void empty.push(title);
   pdf.section(title);
-  if (records.length === 0) return pdf.none();
   for (const record of records) pdf.record(record as AnyDossierRecord, 0);
 }
 
@@ -125,85 +183,112 @@ function byOccurrence(records: DossierRecord[]): DossierRecord[] {
   return records.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.version - b.version);
 }
 
-function charges(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Charges');
-  if (dossier.charges.length === 0) return pdf.none();
+function charges(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {
+  if (dossier.charges.length === 0) return void empty.push(text.t('section.charges'));
+  pdf.section(text.t('section.charges'));
   for (const charge of dossier.charges) {
-    const part = charge.part ? ` part ${charge.part}` : '';
-    const title = charge.title ? `: ${charge.title}` : '';
-    pdf.subheading(`${capitalised(charge.code)} art. ${charge.article}${part}${title} (${charge.status})`);
+    pdf.subheading(
+      text.t('charge.heading', {
+        code: text.term('chargeCode', charge.code),
+        article: article(charge, text),
+        titled: charge.title ? 'yes' : 'no',
+        title: charge.title ?? '',
+        status: text.t(`charge.status.${charge.status}`),
+      }),
+    );
     for (const record of charge.records) pdf.record(record as AnyDossierRecord);
   }
 }
 
-function hearings(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Hearings');
-  if (dossier.hearings.length === 0) return pdf.none();
+function hearings(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {
+  const t = text.t.bind(text);
+  if (dossier.hearings.length === 0) return void empty.push(t('section.hearings'));
+  pdf.section(t('section.hearings'));
   for (const h of dossier.hearings) {
     const held =
       h.status === 'held'
         ? [
-            `Held${h.durationMinutes === undefined ? '' : ` for ${h.durationMinutes} min`}  ·  defendant heard: ` +
-              `${yesNo(h.defendantHeard)}  ·  lawyer present: ${yesNo(h.lawyerPresent)}`,
+            t('hearing.held', {
+              timed: h.durationMinutes === undefined ? 'no' : 'yes',
+              duration: h.durationMinutes === undefined ? '' : t('value.minutes', { minutes: h.durationMinutes }),
+              heard: text.yesNo(h.defendantHeard),
+              lawyer: text.yesNo(h.lawyerPresent),
+            }),
           ]
-        : [h.status === 'cancelled' ? `Cancelled: ${h.cancelReason ?? ''}` : 'Scheduled, not yet held'];
-    pdf.subheading(`${capitalised(h.kind)} hearing, ${h.court}, ${utc(h.scheduledAt)}`, held);
+        : [
+            h.status === 'cancelled'
+              ? t('hearing.cancelled', { reason: h.cancelReason ?? '' })
+              : t('hearing.scheduled'),
+          ];
+    pdf.subheading(
+      t('hearing.heading', {
+        kind: text.term('hearingKind', h.kind),
+        court: h.court,
+        when: text.dateTime(h.scheduledAt),
+      }),
+      held,
+    );
     for (const record of h.records) pdf.record(record as AnyDossierRecord);
   }
 }
 
-function allegations(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Torture and ill-treatment allegations');
-  if (dossier.allegations.length === 0) return pdf.none();
-  for (const record of dossier.allegations) pdf.record(record as AnyDossierRecord, 0);
-}
-
-function complaints(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Complaints and answers');
-  if (dossier.complaints.length === 0) return pdf.none();
+function complaints(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {
+  const t = text.t.bind(text);
+  if (dossier.complaints.length === 0) return void empty.push(t('section.complaints'));
+  pdf.section(t('section.complaints'));
   for (const c of dossier.complaints) {
     const about = c.allegationId
-      ? [`About allegation ${shortId(c.allegationId)}${c.allegationWithheld ? ' (not included in this dossier)' : ''}`]
+      ? [
+          c.allegationWithheld
+            ? t('complaint.aboutWithheld', { id: shortId(c.allegationId) })
+            : t('complaint.about', { id: shortId(c.allegationId) }),
+        ]
       : [];
     pdf.subheading(
-      `Complaint to ${label(c.filedWith)}${c.reference ? `, ref. ${c.reference}` : ''} (${c.status})`,
+      t('complaint.heading', {
+        body: text.term('complaintBody', c.filedWith),
+        numbered: c.reference ? 'yes' : 'no',
+        reference: c.reference ?? '',
+        status: t(`complaint.status.${c.status}`),
+      }),
       about,
     );
     for (const record of c.records) pdf.record(record as AnyDossierRecord);
   }
 }
 
-function retractions(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Retracted facts');
-  if (dossier.retractions.length === 0) return pdf.none();
+function retractions(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {
+  if (dossier.retractions.length === 0) return void empty.push(text.t('section.retractions'));
+  pdf.section(text.t('section.retractions'));
   for (const { retracted, retraction } of dossier.retractions) {
     pdf.subheading(
-      `${typeLabel(retracted.type)} of ${happened(retracted)} (event v${retracted.version}) was retracted`,
+      text.t('retraction.heading', {
+        type: text.t(`eventType.${retracted.type}`),
+        happened: text.happened(retracted),
+        version: retracted.version,
+      }),
     );
     pdf.record(retraction as AnyDossierRecord);
   }
 }
 
-function verification(pdf: PdfWriter, dossier: VerifiedDossier): void {
-  pdf.section('Verification');
+function verification(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText): void {
+  const t = text.t.bind(text);
+  pdf.section(t('section.verification'));
   const v = dossier.verification;
-  pdf.paragraph(
-    'Each event of the case is stored with the SHA-256 of a canonical encoding of its stored form, which includes ' +
-      'the hash of the event before it. Changing, removing or reordering any recorded fact changes every hash after ' +
-      'it. The chain was recomputed from the stored events when this dossier was generated:',
-  );
+  pdf.paragraph(t('verification.explanation'));
   pdf.facts(
     v.valid
       ? [
-          ['Result', 'valid'],
-          ['Events', String(v.events)],
-          ['Head hash', v.headHash ?? 'none'],
+          [t('verification.result'), t('verification.valid')],
+          [t('verification.events'), String(v.events)],
+          [t('integrity.headHash'), v.headHash ?? t('value.none')],
         ]
       : [
-          ['Result', 'BROKEN'],
-          ['First bad version', String(v.brokenAtVersion)],
-          ['Problem', label(v.problem)],
+          [t('verification.result'), t('verification.broken')],
+          [t('verification.firstBadVersion'), String(v.brokenAtVersion)],
+          [t('verification.problem'), t(`verification.problems.${v.problem}`)],
         ],
   );
-  pdf.paragraph(`Text set in ${pdf.fontSource}.`, true);
+  pdf.paragraph(t('document.font', { font: pdf.fontSource }), true);
 }

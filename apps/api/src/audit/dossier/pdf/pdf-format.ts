@@ -1,102 +1,117 @@
-import type { DossierRecord } from '@casetrack/domain';
+import { type DossierRecord, ERASED_TEXT, WITHHELD_TEXT } from '@casetrack/domain';
+import {
+  formatCalendarPeriod,
+  formatDate,
+  formatDateTime,
+  formatFactTime,
+  hasMessage,
+  type Locale,
+  message,
+  type MessageValues,
+} from '@casetrack/i18n';
 
-/** `2022-01-06 10:00 UTC`: the dossier states every time in UTC, as stored. */
-export function utc(instant: string): string {
-  const iso = new Date(instant).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** Someone the dossier names: an account's name and role; `name` null when the account is gone or unknown. */
+export interface DossierPerson {
+  id: string;
+  name: string | null;
+  role: string;
 }
 
-export function day(instant: string): string {
-  return new Date(instant).toISOString().slice(0, 10);
+/** Who reads the dossier and how: the language, the time zone every instant is printed in, the people it names. */
+export interface DossierReading {
+  locale: Locale;
+  timeZone: string;
+  people: ReadonlyMap<string, DossierPerson>;
 }
 
 /** When a fact happened, as the dossier states it for a record or a retracted fact. */
 type TimeOfFact = Pick<DossierRecord, 'occurredAt' | 'occurredAtPrecision' | 'occurredOn'>;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2022-01-08` -> `8 January 2022`, `2022-01` -> `January 2022`, `2022` -> `2022`: only the parts that are known. */
-export function calendar(period: string): string {
-  const [year, month, dayOfMonth] = period.split('-');
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  if (monthName === undefined) return year;
-  return dayOfMonth === undefined ? `${monthName} ${year}` : `${Number(dayOfMonth)} ${monthName} ${year}`;
-}
-
-/**
- * The writer's day, month or year. Facts stored before `occurredOn` existed have only the instant: their day is
- * taken in UTC, as the dossier has always stated it.
- */
-function period(record: TimeOfFact, length: number): string {
-  return calendar(record.occurredOn ?? day(record.occurredAt).slice(0, length));
-}
-
-/** When it happened, as precisely as it is known: never an hour that is not known, never a day moved by a zone. */
-export function happened(record: TimeOfFact): string {
-  switch (record.occurredAtPrecision) {
-    case 'day':
-      return period(record, 10);
-    case 'month':
-      return period(record, 7);
-    case 'year':
-      return period(record, 4);
-    case 'unknown':
-      return `not known, no later than ${utc(record.occurredAt)}`;
-    case 'approximate':
-      return `about ${utc(record.occurredAt)} (approximate)`;
-    default:
-      return utc(record.occurredAt);
-  }
-}
-
-/** The provenance line under every fact: both times, who recorded it, which event of the stream it is. */
-export function provenance(record: DossierRecord): string {
-  return (
-    `Happened: ${happened(record)}  ·  Recorded: ${utc(record.recordedAt)} by ${record.recordedBy.role} ` +
-    `${shortId(record.recordedBy.id)}  ·  Event v${record.version} ${shortId(record.eventId)}`
-  );
-}
-
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }
 
-/** `special_forces` -> `special forces`. */
-export function label(value: string): string {
-  return value.replace(/_/g, ' ');
-}
+/**
+ * Every word of the PDF comes from the `dossier` and `vocabulary` catalogues in the reader's language, and every
+ * time is printed in the reader's zone with no more precision than it has.
+ */
+export class DossierText {
+  constructor(readonly reading: DossierReading) {}
 
-/** `special_forces` -> `Special forces`, for the start of a heading. */
-export function capitalised(value: string): string {
-  const text = label(value);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+  get locale(): Locale {
+    return this.reading.locale;
+  }
 
-/** `AccessDenied` -> `Access denied`. */
-export function typeLabel(type: string): string {
-  return capitalised(type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
-}
+  t(key: string, values?: MessageValues): string {
+    return message(this.reading.locale, `dossier.${key}`, values);
+  }
 
-export function yesNo(value: boolean | undefined): string {
-  return value === undefined ? 'not recorded' : value ? 'yes' : 'no';
-}
+  /** The label of a vocabulary value (`measure`, `house_arrest`); a value the catalogue lacks prints as it is stored. */
+  term(vocabulary: string, value: string): string {
+    const key = `vocabulary.${vocabulary}.${value}`;
+    return hasMessage(key) ? message(this.reading.locale, key) : value.replace(/_/g, ' ');
+  }
 
-/** `name: value` pairs for the fields that are present, in the order given. */
-export function fields(pairs: ReadonlyArray<readonly [string, string | number | undefined | null]>): string[] {
-  return pairs
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([name, value]) => `${name}: ${String(value)}`);
+  terms(vocabulary: string, values: readonly string[]): string {
+    return values.map((value) => this.term(vocabulary, value)).join(', ');
+  }
+
+  /** When it happened, as precisely as it is known: never an hour that is not known, never a day moved by a zone. */
+  happened(record: TimeOfFact): string {
+    return formatFactTime(this.reading.locale, record, this.reading.timeZone);
+  }
+
+  /** An instant (recorded at, a hearing's time) with its hour, in the reader's zone. */
+  dateTime(instant: string): string {
+    return formatDateTime(this.reading.locale, instant, this.reading.timeZone);
+  }
+
+  /** A date someone chose (a measure's end, an answer's deadline), on the calendar of the reader's zone. */
+  date(instant: string): string {
+    return formatDate(this.reading.locale, instant, this.reading.timeZone);
+  }
+
+  /** A date as someone typed it (`YYYY-MM-DD`, a birth date): no zone moves it. */
+  calendar(period: string): string {
+    return formatCalendarPeriod(this.reading.locale, period);
+  }
+
+  /** A person by account name and role; an account that is gone prints its role and a short id, and says so. */
+  person(id: string, role?: string): string {
+    const known = this.reading.people.get(id);
+    const roleLabel = this.term('role', role ?? known?.role ?? 'lawyer');
+    if (id === 'system' || role === 'system') return this.term('role', 'system');
+    if (known?.name) return this.t('person.named', { name: known.name, role: roleLabel });
+    return this.t('person.unknown', { role: roleLabel, id: shortId(id) });
+  }
+
+  /** A stored value as printed; the marks of withheld and erased text are said in the reader's language. */
+  value(value: string | number): string {
+    if (value === WITHHELD_TEXT) return this.t('value.withheld');
+    return value === ERASED_TEXT ? this.t('value.erased') : String(value);
+  }
+
+  yesNo(value: boolean | undefined): string {
+    return this.t(value === undefined ? 'value.notRecorded' : value ? 'value.yes' : 'value.no');
+  }
+
+  /** `name: value` lines for the fields that are present, in the order given; names are catalogue keys. */
+  fields(pairs: ReadonlyArray<readonly [string, string | number | undefined | null]>): string[] {
+    return pairs.flatMap(([name, value]) =>
+      value === undefined || value === null || value === ''
+        ? []
+        : [this.t('field.line', { name: this.t(`field.${name}`), value: this.value(value) })],
+    );
+  }
+
+  /** The provenance line under every fact: both times, who recorded it, which event of the stream it is. */
+  provenance(record: DossierRecord): string {
+    return this.t('record.provenance', {
+      happened: this.happened(record),
+      recorded: this.dateTime(record.recordedAt),
+      by: this.person(record.recordedBy.id, record.recordedBy.role),
+      version: record.version,
+      eventId: shortId(record.eventId),
+    });
+  }
 }

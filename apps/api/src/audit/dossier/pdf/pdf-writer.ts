@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { AnyDossierRecord } from '@casetrack/domain';
 import { describeRecord } from './describe-record';
 import { dossierFonts } from './pdf-fonts';
-import { provenance } from './pdf-format';
+import type { DossierText } from './pdf-format';
 
 const REGULAR = 'dossier-regular';
 const BOLD = 'dossier-bold';
@@ -15,12 +15,16 @@ export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly fontSource: string;
 
-  constructor(title: string) {
+  constructor(
+    title: string,
+    private readonly text: DossierText,
+  ) {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 64, left: 56, right: 56 },
       bufferPages: true,
       info: { Title: title, Creator: 'casetrack' },
+      lang: text.locale,
     });
     const fonts = dossierFonts();
     if (fonts) {
@@ -94,20 +98,16 @@ export class PdfWriter {
 
   /** One fact: what was stated, its details, and the provenance line with both times and the recorder. */
   record(record: AnyDossierRecord, indent = 12): void {
-    const { title, lines } = describeRecord(record);
+    const { title, lines } = describeRecord(record, this.text);
     const left = this.doc.page.margins.left + indent;
     const width = this.width - indent;
     this.keepWithNext(40);
     this.doc.font(BOLD).fontSize(10).fillColor(INK).text(title, left, this.doc.y, { width });
     for (const line of lines)
       this.doc.font(REGULAR).fontSize(10).fillColor(INK).text(line, left, this.doc.y, { width });
-    this.doc.font(REGULAR).fontSize(8).fillColor(MUTED).text(provenance(record), left, this.doc.y, { width });
+    this.doc.font(REGULAR).fontSize(8).fillColor(MUTED).text(this.text.provenance(record), left, this.doc.y, { width });
     this.doc.x = this.doc.page.margins.left;
     this.doc.moveDown(0.45);
-  }
-
-  none(): void {
-    this.paragraph('None recorded.', true);
   }
 
   /** Page footers are drawn last, when the number of pages is known. */
@@ -123,11 +123,16 @@ export class PdfWriter {
         .font(REGULAR)
         .fontSize(8)
         .fillColor(MUTED)
-        .text(`${text}  ·  page ${index + 1} of ${range.count}`, margins.left, height - bottom + 24, {
-          width: this.width,
-          align: 'center',
-          lineBreak: false,
-        });
+        .text(
+          this.text.t('footer.page', { text, page: index + 1, pages: range.count }),
+          margins.left,
+          height - bottom + 24,
+          {
+            width: this.width,
+            align: 'center',
+            lineBreak: false,
+          },
+        );
       this.doc.page.margins.bottom = bottom;
     }
   }

@@ -178,8 +178,20 @@ describe('the record follows the field: news in any order, unknown is not a valu
       (entry) => entry.name === 'Temporary detention facility',
     );
     expect(named).toEqual([
-      { facility: 'Temporary detention facility', name: 'Temporary detention facility', city: 'Almaty', count: 2 },
-      { facility: 'Temporary detention facility', name: 'Temporary detention facility', city: 'Taraz', count: 1 },
+      {
+        facility: 'Temporary detention facility',
+        code: null,
+        name: 'Temporary detention facility',
+        city: 'Almaty',
+        count: 2,
+      },
+      {
+        facility: 'Temporary detention facility',
+        code: null,
+        name: 'Temporary detention facility',
+        city: 'Taraz',
+        count: 1,
+      },
     ]);
     expect(stats.byFacility).toContainEqual({
       facility: 'SI-77',

@@ -14,7 +14,8 @@ export interface OutgoingReminder {
   kind: ReminderKind;
   caseId: string;
   dueAt: string;
-  fullName: string | null;
+  /** The detainee as the message may name them: initials, or the full name with REMINDER_DETAIL=full. */
+  detainee: string | null;
   message: ReminderMessage;
   details: Record<string, unknown>;
 }

@@ -1,34 +1,68 @@
-import { composeMessage } from './message';
+import { composeMessage, initials } from './message';
 import { webhookSignature } from './webhook-channel';
 import { createHmac } from 'node:crypto';
 
 const CASE = '11111111-1111-4111-8111-111111111111';
 
 describe('reminder messages', () => {
-  it('a hearing, in the recipient time zone, naming the detainee, court, time and case link', () => {
+  const hearing = {
+    kind: 'hearing' as const,
+    caseId: CASE,
+    hearingId: 'h1',
+    hearingKind: 'preventive_measure' as const,
+    court: 'Almaly district court',
+    scheduledAt: '2025-01-20T04:00:00.000Z',
+  };
+
+  it('a hearing, in the recipient time zone, naming the detainee by initials, the court, time and case link', () => {
     const message = composeMessage({
-      payload: {
-        kind: 'hearing',
-        caseId: CASE,
-        hearingId: 'h1',
-        hearingKind: 'preventive_measure',
-        court: 'Almaly district court',
-        scheduledAt: '2025-01-20T04:00:00.000Z',
-      },
+      payload: hearing,
       fullName: 'Arman Zholatov',
       timeZone: 'Asia/Almaty',
       publicUrl: 'https://casetrack.example.org',
     });
     expect(message.text).toBe(
       [
-        'Hearing (preventive measure) for Arman Zholatov.',
+        'Hearing (choice of a preventive measure) in the case of A. Z.',
         'Court: Almaly district court',
-        'When: Monday, 20 January 2025 at 09:00 (Asia/Almaty)',
+        'When: 20 January 2025, 09:00 (Asia/Almaty)',
         `Case: https://casetrack.example.org/cases/${CASE}`,
         '',
       ].join('\n'),
     );
-    expect(message.subject).toBe('Hearing for Arman Zholatov: Monday, 20 January 2025 at 09:00 (Asia/Almaty)');
+    expect(message.subject).toBe('Hearing for A. Z.: 20 January 2025, 09:00 (Asia/Almaty)');
+    expect(message.text).not.toContain('Zholatov');
+  });
+
+  it('in the recipient’s language, with the full name only when the deployment allows it', () => {
+    const base = {
+      payload: hearing,
+      fullName: 'Жолатов Арман Серикович',
+      timeZone: 'Asia/Almaty',
+      publicUrl: 'http://x',
+    };
+    const kk = composeMessage({ ...base, locale: 'kk' });
+    expect(kk.subject).toBe('Ж. А. С. ісі бойынша отырыс: 2025 жылғы 20 қаңтар, 09:00 (Asia/Almaty)');
+    const ru = composeMessage({ ...base, locale: 'ru', detail: 'full' });
+    expect(ru.text).toContain('Судебное заседание (избрание меры пресечения) по делу Жолатов Арман Серикович');
+    expect(ru.text).toContain('Время: 20 января 2025 г., 09:00 (Asia/Almaty)');
+    expect(initials('Zholatov-Abenov  Arman')).toBe('Z. A. A.');
+  });
+
+  it('an arrest whose start is unknown ended "no later than"', () => {
+    const message = composeMessage({
+      payload: {
+        kind: 'escalation_term_ended',
+        caseId: CASE,
+        expectedReleaseAt: '2025-03-01T00:00:00Z',
+        expectedReleasePrecision: 'unknown',
+      },
+      fullName: null,
+      timeZone: 'UTC',
+      locale: 'ru',
+      publicUrl: 'http://x',
+    });
+    expect(message.text).toContain('(не позднее 1 марта 2025 г., 00:00 (UTC))');
   });
 
   it('every kind names the case; an unknown zone falls back to UTC', () => {
@@ -63,7 +97,7 @@ describe('reminder messages', () => {
       expect(message.text).toContain('(UTC)');
     }
     expect(texts[0].text).toContain('house arrest');
-    expect(texts[1].text).toContain('the prosecutor');
+    expect(texts[1].text).toContain('prosecutor');
     expect(texts[4].text).toContain('no release is recorded');
   });
 

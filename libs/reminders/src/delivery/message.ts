@@ -1,3 +1,4 @@
+import { formatDateTime, formatFactTime, isTimeZone, type Locale, message } from '@casetrack/i18n';
 import type { ReminderPayload } from '../rules/reminder-types';
 
 export interface ReminderMessage {
@@ -6,100 +7,99 @@ export interface ReminderMessage {
   caseUrl: string;
 }
 
+/** How much of the detainee a message names: initials (the default), or the full name where the deployment allows. */
+export type ReminderDetail = 'initials' | 'full';
+
 export interface MessageContext {
   payload: ReminderPayload;
   /** The detainee's full name from the read model; null when unknown (the case is named by its link). */
   fullName: string | null;
   timeZone: string;
+  /** The recipient's language. */
+  locale?: Locale;
+  detail?: ReminderDetail;
   publicUrl: string;
 }
 
-const LABELS: Record<string, string> = {
-  preventive_measure: 'preventive measure',
-  measure_extension: 'extension of the measure',
-  trial: 'trial',
-  appeal: 'appeal',
-  complaint_review: 'review of a complaint',
-  other: 'hearing',
-  pretrial_detention: 'pre-trial detention',
-  house_arrest: 'house arrest',
-  bail: 'bail',
-  travel_ban: 'travel ban',
-  recognizance: 'recognizance',
-  prosecutor: 'the prosecutor',
-  anti_corruption_agency: 'the anti-corruption agency',
-  ombudsperson: 'the ombudsperson',
-  court: 'the court',
-  un_body: 'a UN body',
-};
+/**
+ * "Жолатов Арман Серикович" -> "Ж. А. С.": enough for a lawyer who knows the case to recognise it, not enough for
+ * someone who reads another person's mail or webhook log to learn who was detained.
+ */
+export function initials(fullName: string): string {
+  return fullName
+    .split(/[\s-]+/u)
+    .filter((part) => part !== '')
+    .map((part) => `${[...part][0]?.toLocaleUpperCase() ?? ''}.`)
+    .join(' ');
+}
+
+/** Who the message is about, as much as it may say. */
+export function detaineeLabel(fullName: string | null, detail: ReminderDetail): string | null {
+  if (fullName === null || fullName.trim() === '') return null;
+  return detail === 'full' ? fullName : initials(fullName);
+}
 
 /**
- * The reminder as the recipient reads it, in their time zone: who, what, where, when, and the link to the case.
- * Built from ids and labels only; testimony, notes and reasons never reach a message.
+ * The reminder as the recipient reads it, in their language and time zone: what, when, the court, and the link to
+ * the case (the console's case page, `/cases/:caseId`). Built from ids and labels only: nothing a person typed
+ * (judge, location, notes, testimony, reasons) ever reaches a message, and the detainee only by initials unless the
+ * deployment sets REMINDER_DETAIL=full.
  */
 export function composeMessage(context: MessageContext): ReminderMessage {
   const { payload } = context;
-  const who = context.fullName ?? 'a detainee';
-  const when = (iso: string): string => formatInZone(iso, context.timeZone);
+  const locale = context.locale ?? 'en';
+  const zone = isTimeZone(context.timeZone) ? context.timeZone : 'UTC';
+  const t = (key: string, values?: Record<string, string | number>): string =>
+    message(locale, `reminders.${key}`, values);
+  const term = (vocabulary: string, value: string): string => message(locale, `vocabulary.${vocabulary}.${value}`);
+  const label = detaineeLabel(context.fullName, context.detail ?? 'initials');
+  const who = label ?? t('detainee.unknown');
+  const when = (iso: string): string => formatDateTime(locale, iso, zone);
   const caseUrl = `${context.publicUrl}/cases/${payload.caseId}`;
-  const lines: string[] = [];
   let subject: string;
+  let lines: string[];
   switch (payload.kind) {
     case 'hearing':
-      subject = `Hearing for ${who}: ${when(payload.scheduledAt)}`;
-      lines.push(
-        `Hearing (${label(payload.hearingKind)}) for ${who}.`,
-        `Court: ${payload.court}`,
-        `When: ${when(payload.scheduledAt)}`,
-      );
+      subject = t('hearing.subject', { who, when: when(payload.scheduledAt) });
+      lines = [
+        t('hearing.text', { kind: term('hearingKind', payload.hearingKind), who }),
+        t('line.court', { court: payload.court }),
+        t('line.when', { when: when(payload.scheduledAt) }),
+      ];
       break;
     case 'measure_ending':
-      subject = `Preventive measure of ${who} ends ${when(payload.until)}`;
-      lines.push(`The preventive measure (${label(payload.measure)}) of ${who} ends ${when(payload.until)}.`);
+      subject = t('measureEnding.subject', { who, when: when(payload.until) });
+      lines = [t('measureEnding.text', { measure: term('measure', payload.measure), who, when: when(payload.until) })];
       break;
     case 'complaint_overdue':
-      subject = `Complaint answer overdue for ${who}`;
-      lines.push(
-        `The answer to the complaint filed with ${label(payload.filedWith)} for ${who} was due ${when(payload.responseDueAt)}.`,
-      );
+      subject = t('complaintOverdue.subject', { who });
+      lines = [
+        t('complaintOverdue.text', {
+          body: term('complaintBody', payload.filedWith),
+          who,
+          when: when(payload.responseDueAt),
+        }),
+      ];
       break;
     case 'escalation_missing':
-      subject = `Still missing: ${who}`;
-      lines.push(`Nobody has located ${who} since ${when(payload.since)}.`);
+      subject = t('missing.subject', { who });
+      lines = [t('missing.text', { who, when: when(payload.since) })];
       break;
     case 'escalation_no_lawyer':
-      subject = `No lawyer assigned: ${who}`;
-      lines.push(`${capitalise(who)} has been in custody without a lawyer assigned since ${when(payload.since)}.`);
+      subject = t('noLawyer.subject', { who });
+      lines = [t('noLawyer.text', { who, when: when(payload.since) })];
       break;
-    case 'escalation_term_ended':
-      subject = `Arrest term ended, no release recorded: ${who}`;
-      lines.push(
-        `The administrative arrest of ${who} ended ${when(payload.expectedReleaseAt)} and no release is recorded.`,
-        'Find out where the person is and record it.',
+    case 'escalation_term_ended': {
+      const ended = formatFactTime(
+        locale,
+        { occurredAt: payload.expectedReleaseAt, occurredAtPrecision: payload.expectedReleasePrecision ?? 'exact' },
+        zone,
       );
+      subject = t('termEnded.subject', { who });
+      lines = [t('termEnded.text', { who, when: ended }), t('termEnded.action')];
       break;
+    }
   }
-  lines.push(`Case: ${caseUrl}`);
+  lines.push(t('line.case', { url: caseUrl }));
   return { subject, text: `${lines.join('\n')}\n`, caseUrl };
-}
-
-/** `Thursday, 20 January 2022 at 14:00 (Asia/Almaty)`; an unknown zone falls back to UTC rather than failing. */
-export function formatInZone(iso: string, timeZone: string): string {
-  let zone = timeZone;
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' });
-  } catch {
-    zone = 'UTC';
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'full', timeStyle: 'short' });
-  }
-  return `${format.format(new Date(iso))} (${zone})`;
-}
-
-function label(value: string): string {
-  return LABELS[value] ?? value.replace(/_/g, ' ');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

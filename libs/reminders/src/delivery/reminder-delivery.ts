@@ -4,7 +4,8 @@ import type { Logger } from '@casetrack/config';
 import type { ReminderKind, ReminderPayload, ReminderState } from '../rules/reminder-types';
 import type { OutgoingReminder, Recipient, ReminderChannel } from './channels';
 import { DeliveryError, errorCode } from './delivery-error';
-import { composeMessage } from './message';
+import { composeMessage, detaineeLabel, type ReminderDetail } from './message';
+import { localeOr } from '@casetrack/i18n';
 import { SentMarker } from './sent-marker';
 
 export type DeliveryOutcome = 'sent' | 'stale' | 'cancelled';
@@ -22,6 +23,7 @@ interface Row {
   notification_email: string | null;
   webhook_url: string | null;
   time_zone: string | null;
+  locale: string | null;
   disabled_at: Date | null;
   full_name: string | null;
   /** The recipient was removed from the case after what the read models show (the projector lags). */
@@ -52,6 +54,7 @@ export class ReminderDelivery {
     private readonly channels: readonly ReminderChannel[],
     private readonly publicUrl: string,
     private readonly logger?: Logger,
+    private readonly detail: ReminderDetail = 'initials',
   ) {
     this.marker = new SentMarker(pool);
   }
@@ -59,7 +62,7 @@ export class ReminderDelivery {
   async deliver(job: DeliveryAttempt): Promise<DeliveryOutcome> {
     const { rows } = await this.pool.query<Row>(
       `SELECT r.id, r.case_id, r.kind, r.state, r.due_at, r.payload, r.delivered_channels, r.recipient_user_id,
-              u.email, u.notification_email, u.webhook_url, u.time_zone, u.disabled_at, c.full_name,
+              u.email, u.notification_email, u.webhook_url, u.time_zone, u.locale, u.disabled_at, c.full_name,
               ${revokedAfter('r.case_id', 'r.recipient_user_id', 'COALESCE(c.version, 0)')} AS access_revoked
          FROM reminders r
          LEFT JOIN users u ON u.id = r.recipient_user_id
@@ -118,6 +121,8 @@ export class ReminderDelivery {
       payload: row.payload,
       fullName: row.full_name,
       timeZone: row.time_zone ?? 'UTC',
+      locale: localeOr(row.locale),
+      detail: this.detail,
       publicUrl: this.publicUrl,
     });
     return {
@@ -125,7 +130,7 @@ export class ReminderDelivery {
       kind: row.kind,
       caseId: row.case_id,
       dueAt: row.due_at.toISOString(),
-      fullName: row.full_name,
+      detainee: detaineeLabel(row.full_name, this.detail),
       message,
       details: { ...row.payload },
     };

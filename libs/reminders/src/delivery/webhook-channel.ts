@@ -47,7 +47,7 @@ export class WebhookChannel implements ReminderChannel {
       caseId: reminder.caseId,
       dueAt: reminder.dueAt,
       caseUrl: reminder.message.caseUrl,
-      detainee: { fullName: reminder.fullName },
+      detainee: reminder.detainee,
       subject: reminder.message.subject,
       text: reminder.message.text,
       details: reminder.details,

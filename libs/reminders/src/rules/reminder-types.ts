@@ -1,4 +1,4 @@
-import type { ComplaintBody, HearingKind, Measure } from '@casetrack/domain';
+import type { ComplaintBody, HearingKind, Measure, OccurredAtPrecision } from '@casetrack/domain';
 
 export const REMINDER_KINDS = [
   'hearing',
@@ -23,7 +23,13 @@ export type ReminderPayload =
   | { kind: 'complaint_overdue'; caseId: string; complaintId: string; filedWith: ComplaintBody; responseDueAt: string }
   | { kind: 'escalation_missing'; caseId: string; since: string }
   | { kind: 'escalation_no_lawyer'; caseId: string; since: string }
-  | { kind: 'escalation_term_ended'; caseId: string; expectedReleaseAt: string };
+  | {
+      kind: 'escalation_term_ended';
+      caseId: string;
+      expectedReleaseAt: string;
+      /** How precisely the arrest's start is known (administrativeTerm); `unknown` makes the end "no later than". */
+      expectedReleasePrecision?: OccurredAtPrecision;
+    };
 
 /** One reminder the current state of a case calls for. */
 export interface DesiredReminder {

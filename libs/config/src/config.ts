@@ -73,6 +73,13 @@ export interface DeliveryConfig {
   webhookAllowPrivate: boolean;
   /** Base of the case links in messages. */
   publicUrl: string;
+  /** How a message names the detainee: by initials (default), or in full where the deployment decides so. */
+  reminderDetail: 'initials' | 'full';
+  /**
+   * SMTP must upgrade to TLS (STARTTLS) unless this is set or the URL is smtps:. Outside production an offered
+   * STARTTLS is still taken, and a server without it is used as it is.
+   */
+  smtpRequireTls: boolean;
 }
 
 export const ROLES = ['api', 'projector', 'worker'] as const;
@@ -129,6 +136,12 @@ export function loadConfig(given: Env = process.env): AppConfig {
     }
     return raw;
   };
+
+  const detail = env.REMINDER_DETAIL || 'initials';
+  if (detail !== 'initials' && detail !== 'full')
+    problems.push(`REMINDER_DETAIL must be initials or full (got "${detail}")`);
+  const reminderDetail = detail === 'full' ? 'full' : 'initials';
+  const smtpAllowPlain = boolean('SMTP_ALLOW_PLAIN', false);
 
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
@@ -230,6 +243,8 @@ export function loadConfig(given: Env = process.env): AppConfig {
       webhookSecret,
       webhookAllowPrivate: boolean('WEBHOOK_ALLOW_PRIVATE', false),
       publicUrl: url('PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
+      reminderDetail,
+      smtpRequireTls: envName === 'production' && !smtpAllowPlain,
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -16,6 +16,18 @@ describe('reminder configuration', () => {
     expect(parseDurationList('2h,x')).toBeNull();
   });
 
+  it('names the detainee by initials unless REMINDER_DETAIL=full; requires STARTTLS in production unless allowed', () => {
+    const production = { ...KEY, NODE_ENV: 'production', WEBHOOK_SECRET: 'w'.repeat(16) };
+    expect(loadConfig({ ...KEY, NODE_ENV: 'development' }).delivery).toMatchObject({
+      reminderDetail: 'initials',
+      smtpRequireTls: false,
+    });
+    expect(loadConfig({ ...KEY, REMINDER_DETAIL: 'full' }).delivery.reminderDetail).toBe('full');
+    expect(() => loadConfig({ ...KEY, REMINDER_DETAIL: 'names' })).toThrow(ConfigError);
+    expect(loadConfig(production).delivery.smtpRequireTls).toBe(true);
+    expect(loadConfig({ ...production, SMTP_ALLOW_PLAIN: 'true' }).delivery.smtpRequireTls).toBe(false);
+  });
+
   it('defaults: 72h/24h/2h before hearings, 7d/2d before a measure ends, escalation after 24h', () => {
     const config = loadConfig({ ...KEY, NODE_ENV: 'development' });
     expect(config.reminders).toMatchObject({

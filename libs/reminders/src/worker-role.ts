@@ -42,7 +42,7 @@ export class WorkerRole {
     });
     this.redis.on('error', () => undefined);
     this.channels = options.channels ?? [
-      new EmailChannel(delivery.smtpUrl, delivery.mailFrom),
+      new EmailChannel(delivery.smtpUrl, delivery.mailFrom, { requireTls: delivery.smtpRequireTls }),
       new WebhookChannel({ secret: delivery.webhookSecret, allowPrivate: delivery.webhookAllowPrivate }),
     ];
     this.dispatcher = new ReminderDispatcher(pool, this.queue, this.redis, {
@@ -53,7 +53,7 @@ export class WorkerRole {
       reconcileIntervalMs: options.reconcileIntervalMs,
       logger,
     });
-    const deliver = new ReminderDelivery(pool, this.channels, delivery.publicUrl, logger);
+    const deliver = new ReminderDelivery(pool, this.channels, delivery.publicUrl, logger, delivery.reminderDetail);
     this.worker = new ReminderWorker(pool, deliver, {
       queue: address,
       concurrency: reminders.workerConcurrency,

@@ -2,7 +2,11 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { OutgoingReminder, Recipient, ReminderChannel } from './channels';
 import { DeliveryError } from './delivery-error';
 
-/** Email over SMTP (SMTP_URL, MAIL_FROM) to the user's notification email, or their account email when unset. */
+/**
+ * Email over SMTP (SMTP_URL, MAIL_FROM) to the user's notification email, or their account email when unset. The
+ * connection upgrades to TLS whenever the server offers STARTTLS; with `requireTls` (production, unless
+ * SMTP_ALLOW_PLAIN=true) a server that does not offer it is refused and nothing is sent in plain text.
+ */
 export class EmailChannel implements ReminderChannel {
   readonly name = 'email';
   private readonly transport: Transporter;
@@ -10,12 +14,14 @@ export class EmailChannel implements ReminderChannel {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    options: { requireTls: boolean } = { requireTls: false },
   ) {
     const url = new URL(smtpUrl);
     this.transport = createTransport({
       host: url.hostname,
       port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 25),
       secure: url.protocol === 'smtps:',
+      requireTLS: options.requireTls && url.protocol !== 'smtps:',
       auth: url.username
         ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
         : undefined,

@@ -121,6 +121,7 @@ export function desiredReminders(
       kind: 'escalation_term_ended',
       caseId,
       expectedReleaseAt: term.expectedReleaseAt,
+      ...(term.expectedReleasePrecision === null ? {} : { expectedReleasePrecision: term.expectedReleasePrecision }),
     };
     add('escalation_term_ended', 'administrative_term', end, 0, end, null, coordinators, payload);
   }

@@ -91,7 +91,7 @@ export const sameKeys: [
   SameKeys<CaseDetail, S['CaseDetail']>,
   SameKeys<TimelineEntry, S['TimelineEvent']>,
   SameKeys<CaseHistory, S['CaseHistory']>,
-  SameKeys<CaseDossier & { verification: unknown }, S['Dossier']>,
+  SameKeys<CaseDossier & Record<'verification' | 'language' | 'timeZone' | 'issuedBy' | 'people', unknown>, S['Dossier']>,
 ] = [true, true, true, true, true];
 `;
 

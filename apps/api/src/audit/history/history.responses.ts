@@ -100,6 +100,12 @@ export class CaseHistorySchema {
   @Time({ nullable: true })
   releasedAt!: string | null;
 
+  @AnyObject({
+    nullable: true,
+    description: 'The fact that last released the person: eventId, occurredAt, occurredAtPrecision, occurredOn',
+  })
+  release!: Record<string, unknown> | null;
+
   @Facts('Detentions')
   detentions!: unknown[];
 

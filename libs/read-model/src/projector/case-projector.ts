@@ -1,7 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { type CaseState, evolve, foldFacts, initialCaseState } from '@casetrack/domain';
 import {
-  caseIdOf,
   caseStreamId,
   type EventStore,
   type FeedBatch,
@@ -32,6 +31,7 @@ import {
 } from './quarantine';
 import { eraseCopiedNames, erasedCasesOf, vacuumAfterErasure } from './erasure-sweep';
 import { StateCache } from './state-cache';
+import { groupByCase } from './group-by-case';
 
 export interface CaseProjectorOptions {
   /** Schema whose tables and checkpoint this projector writes. Default `read_model`. */
@@ -435,19 +435,6 @@ export class CaseProjector {
       await started?.stop();
     }
   }
-}
-
-/** The batch's events per case, each case's in stream order (the feed keeps every stream in version order). */
-function groupByCase(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byCase = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const caseId = caseIdOf(event.streamId);
-    if (caseId === null) continue;
-    const list = byCase.get(caseId);
-    if (list) list.push(event);
-    else byCase.set(caseId, [event]);
-  }
-  return byCase;
 }
 
 /** The stream version a case's rows were projected from; null when the case has no rows yet. */

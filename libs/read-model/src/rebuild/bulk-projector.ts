@@ -1,13 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { type CaseState, evolve, foldFacts, initialCaseState } from '@casetrack/domain';
-import {
-  caseIdOf,
-  caseStreamId,
-  type EventStore,
-  type FeedBatch,
-  type RecordedEvent,
-  toCaseFact,
-} from '@casetrack/event-store';
+import { caseStreamId, type EventStore, type FeedBatch, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
 import { deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
 import { caseRows } from '../projection/case-rows';
@@ -21,6 +14,7 @@ import {
   type QuarantinedEvent,
   saveQuarantine,
 } from '../projector/quarantine';
+import { groupByCase } from '../projector/group-by-case';
 
 /** What a loop over the feed drives: the live `CaseProjector` and the rebuild's `BulkProjector` alike. */
 export interface FeedProjector {
@@ -481,17 +475,4 @@ function fold(caseId: string, held: HeldCase, events: readonly RecordedEvent[]):
     }
   }
   held.state = state;
-}
-
-/** The batch's events per case, each case's in stream order. */
-function groupByCase(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byCase = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const caseId = caseIdOf(event.streamId);
-    if (caseId === null) continue;
-    const list = byCase.get(caseId);
-    if (list) list.push(event);
-    else byCase.set(caseId, [event]);
-  }
-  return byCase;
 }

@@ -3,7 +3,7 @@ import { type NameSearch, nameSearch } from '../name-search';
 import type { Sql } from '../sql';
 import { type Viewer, visibleTo } from '../viewer';
 import { termEnded } from './case-summary';
-import type { CaseListFilters } from './list-cases.query';
+import type { CaseListFilters } from './case-list-filters';
 
 type Condition<K extends keyof CaseListFilters> = (
   sql: Sql,

@@ -23,6 +23,7 @@ import { MergedCases1764000001340 } from './1764000001340-merged-cases';
 import { ExpectedReleasePrecision1764000001360 } from './1764000001360-expected-release-precision';
 import { ReportColumns1764000001400 } from './1764000001400-report-columns';
 import { CaseListIndexes1764000001410 } from './1764000001410-case-list-indexes';
+import { CasesToastTarget1764000001430 } from './1764000001430-cases-toast-target';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -50,4 +51,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ExpectedReleasePrecision1764000001360,
   ReportColumns1764000001400,
   CaseListIndexes1764000001410,
+  CasesToastTarget1764000001430,
 ];

@@ -16,6 +16,13 @@ export async function createShadowSchema(pool: Pool, schema: string): Promise<vo
     await client.query(`CREATE SCHEMA ${target}`);
     for (const table of READ_MODEL_TABLES) {
       await client.query(`CREATE TABLE ${target}.${table} (LIKE ${live}.${table} INCLUDING ALL)`);
+      // LIKE copies no storage parameters (cases' toast_tuple_target): copied here, or a swap would drop them.
+      const { rows } = await client.query<{ options: string[] | null }>(
+        `SELECT reloptions AS options FROM pg_class WHERE oid = to_regclass($1)`,
+        [`${live}.${table}`],
+      );
+      const options = rows[0]?.options ?? null;
+      if (options !== null) await client.query(`ALTER TABLE ${target}.${table} SET (${options.join(', ')})`);
     }
   });
 }

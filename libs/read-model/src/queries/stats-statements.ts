@@ -1,5 +1,5 @@
-import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { ERASED_TEXT } from '@casetrack/domain';
+import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { detainedWithin } from './filters';
 import { Sql } from './sql';
 import type { StatsFilters } from './stats.query';
@@ -15,11 +15,37 @@ export interface Statement {
   params: unknown[];
 }
 
+/** One row of the `scalars` statement: the grouping set it belongs to is the one whose flag is 0. */
+export interface ScalarRow {
+  g_status: number;
+  g_city: number;
+  g_facility: number;
+  g_death: number;
+  status: string | null;
+  city: string | null;
+  facility_city: string | null;
+  code: string | null;
+  name: string | null;
+  circumstances: string | null;
+  count: number;
+  allegations: number;
+  deaths: number;
+}
+
+/** One row of the `arrays` statement: a value of one of the cases' lists and the cases that hold it. */
+export interface ArrayRow {
+  kind: 'role' | 'method' | 'cause';
+  value: string;
+  count: number;
+}
+
 const CASES = `${READ_MODEL_SCHEMA}.cases c`;
 
 /**
- * Every statement of the statistics, each narrowed to the same cases: those the viewer may see, not merged, in the
- * period, city and closed state asked for. Each has its own parameters, so that they run side by side.
+ * The statistics in five statements, each narrowed to the same cases (those the viewer may see, not merged, in the
+ * period, city and closed state asked for), run side by side. Each reads the cases once: the per-case values are
+ * counted in one pass by grouping sets, the lists (roles, methods, causes) in one pass over their elements. At
+ * crisis scale the cost is the number of rows read, so every breakdown added here joins one of these passes.
  */
 export function statsStatements(scope: StatsScope) {
   const statement = (build: (where: string, sql: Sql) => string): Statement => {
@@ -28,56 +54,40 @@ export function statsStatements(scope: StatsScope) {
     return { text, params: sql.params };
   };
   return {
-    byStatus: statement(
-      (where) => `SELECT c.status, count(*)::int AS count FROM ${CASES} WHERE ${where} GROUP BY c.status`,
+    scalars: statement(
+      (where) => `SELECT GROUPING(c.status) AS g_status, GROUPING(lower(c.city)) AS g_city,
+                         GROUPING(lower(trim(f.city)), lower(f.code), lower(f.name)) AS g_facility,
+                         GROUPING(c.death_circumstances) AS g_death,
+                         c.status, min(c.city) AS city, min(f.city) AS facility_city, min(f.code) AS code,
+                         min(f.name) AS name, c.death_circumstances AS circumstances, count(*)::int AS count,
+                         coalesce(sum(c.torture_allegations), 0)::int AS allegations,
+                         count(*) FILTER (WHERE c.deceased)::int AS deaths
+                    FROM ${CASES} CROSS JOIN LATERAL (SELECT nullif(trim(c.current_facility->>'code'), '') AS code,
+                                                             nullif(trim(c.current_facility->>'name'), '') AS name,
+                                                             c.current_facility->>'city' AS city) f
+                   WHERE ${where}
+                   GROUP BY GROUPING SETS ((c.status), (lower(c.city)), (lower(trim(f.city)), lower(f.code), lower(f.name)),
+                                           (c.death_circumstances), ())`,
     ),
-    byCity: statement(
-      (where) => `SELECT min(c.city) AS city, count(*)::int AS count FROM ${CASES}
-                   WHERE ${where} AND c.city IS NOT NULL GROUP BY lower(c.city) ORDER BY count DESC, city`,
+    arrays: statement(
+      (where) => `SELECT v.kind, v.value, count(*)::int AS count
+                    FROM ${CASES} CROSS JOIN LATERAL (
+                           SELECT 'role' AS kind, r AS value FROM unnest(c.public_roles) r
+                           UNION ALL SELECT 'method', m FROM unnest(c.torture_methods) m
+                           UNION ALL SELECT 'cause', k FROM unnest(c.death_causes) k WHERE c.deceased AND k <> 'unknown'
+                         ) v
+                   WHERE ${where} GROUP BY v.kind, v.value`,
     ),
     // The title most often given with the article; an erased title is no title.
     byArticle: statement(
       (where, sql) => `SELECT ch.article, mode() WITHIN GROUP (ORDER BY ch.title) AS title,
                               count(DISTINCT c.case_id)::int AS count
                          FROM ${CASES} CROSS JOIN LATERAL (
-                                SELECT e->>'article' AS article, nullif(nullif(trim(e->>'title'), ''), ${sql.param(ERASED_TEXT)}) AS title
+                                SELECT e->>'article' AS article,
+                                       nullif(nullif(trim(e->>'title'), ''), ${sql.param(ERASED_TEXT)}) AS title
                                   FROM jsonb_array_elements(c.charges) e
                                  WHERE e->>'status' = 'active' AND e->>'article' IS NOT NULL) ch
                         WHERE ${where} GROUP BY ch.article ORDER BY count DESC, ch.article`,
-    ),
-    byFacility: statement(
-      (where) => `SELECT min(coalesce(f.code, f.name)) AS facility, min(f.code) AS code, min(f.name) AS name,
-                         min(f.city) AS city, count(*)::int AS count
-                    FROM ${CASES} CROSS JOIN LATERAL (SELECT nullif(trim(c.current_facility->>'code'), '') AS code,
-                                                             nullif(trim(c.current_facility->>'name'), '') AS name,
-                                                             c.current_facility->>'city' AS city) f
-                   WHERE ${where} AND c.current_facility IS NOT NULL
-                   GROUP BY lower(trim(f.city)), lower(f.code), lower(f.name) ORDER BY count DESC, facility, city`,
-    ),
-    byPublicRole: statement(
-      (where) => `SELECT r.role AS "publicRole", count(*)::int AS count
-                    FROM ${CASES} CROSS JOIN LATERAL unnest(c.public_roles) AS r(role)
-                   WHERE ${where} GROUP BY r.role ORDER BY count DESC, r.role`,
-    ),
-    byTortureMethod: statement(
-      (where) => `SELECT m.method, count(*)::int AS count
-                    FROM ${CASES} CROSS JOIN LATERAL unnest(c.torture_methods) AS m(method)
-                   WHERE ${where} GROUP BY m.method ORDER BY count DESC, m.method`,
-    ),
-    deathsByCircumstance: statement(
-      (where) => `SELECT c.death_circumstances AS circumstances, count(*)::int AS count FROM ${CASES}
-                   WHERE ${where} AND c.deceased AND c.death_circumstances <> 'unknown'
-                   GROUP BY c.death_circumstances ORDER BY count DESC, circumstances`,
-    ),
-    deathsByCause: statement(
-      (where) => `SELECT k.cause, count(*)::int AS count
-                    FROM ${CASES} CROSS JOIN LATERAL unnest(c.death_causes) AS k(cause)
-                   WHERE ${where} AND c.deceased AND k.cause <> 'unknown' GROUP BY k.cause ORDER BY count DESC, k.cause`,
-    ),
-    totals: statement(
-      (where) => `SELECT coalesce(sum(c.torture_allegations), 0)::int AS allegations,
-                         count(*) FILTER (WHERE c.deceased)::int AS deaths
-                    FROM ${CASES} WHERE ${where}`,
     ),
     complaints: statement(
       (where) => `SELECT count(*)::int AS filed,

@@ -8,7 +8,7 @@ import {
   type PublicRole,
   type TortureMethod,
 } from '@casetrack/domain';
-import { type StatsScope, statsStatements } from './stats-statements';
+import { type ArrayRow, type ScalarRow, type Statement, statsStatements } from './stats-statements';
 import { type Viewer } from './viewer';
 
 export interface Stats {
@@ -76,58 +76,70 @@ export class GetStatsQuery extends Query<Stats> {
 
 /**
  * Aggregates computed from the rows at read time rather than kept as counters, so that a retraction or a rebuild
- * can never leave a count wrong. Merged duplicates are never counted: each is the survivor's person.
+ * can never leave a count wrong. Merged duplicates are never counted: each is the survivor's person. Breakdowns are
+ * ordered most first, ties by their value.
  */
 @QueryHandler(GetStatsQuery)
 export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ viewer, filters }: GetStatsQuery): Promise<Stats> {
-    const scope: StatsScope = { viewer, filters };
-    const s = statsStatements(scope);
-    const run = <T>(statement: { text: string; params: unknown[] }): Promise<T[]> =>
-      this.dataSource.query(statement.text, statement.params);
-    const [
-      statuses,
-      cities,
-      articles,
-      facilities,
-      roles,
-      methods,
-      circumstances,
-      causes,
-      totals,
-      complaints,
-      hearings,
-    ] = await Promise.all([
-      run<{ status: CaseStatus; count: number }>(s.byStatus),
-      run<Stats['byCity'][number]>(s.byCity),
+    const s = statsStatements({ viewer, filters });
+    const run = <T>(statement: Statement): Promise<T[]> => this.dataSource.query(statement.text, statement.params);
+    const [scalars, arrays, articles, complaints, hearings] = await Promise.all([
+      run<ScalarRow>(s.scalars),
+      run<ArrayRow>(s.arrays),
       run<Stats['byArticle'][number]>(s.byArticle),
-      run<Stats['byFacility'][number]>(s.byFacility),
-      run<Stats['byPublicRole'][number]>(s.byPublicRole),
-      run<Stats['byTortureMethod'][number]>(s.byTortureMethod),
-      run<Stats['deathsByCircumstance'][number]>(s.deathsByCircumstance),
-      run<Stats['deathsByCause'][number]>(s.deathsByCause),
-      run<{ allegations: number; deaths: number }>(s.totals),
       run<Stats['complaints']>(s.complaints),
       run<Stats['hearings']>(s.hearings),
     ]);
     const byStatus = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
-    for (const row of statuses) byStatus[row.status] = row.count;
-    const [total] = totals;
+    const byCity: Stats['byCity'] = [];
+    const byFacility: Stats['byFacility'] = [];
+    const deathsByCircumstance: Stats['deathsByCircumstance'] = [];
+    let totals = { allegations: 0, deaths: 0 };
+    for (const row of scalars) {
+      // Each row belongs to the one grouping set whose flag is 0; a group of unknown values is no value.
+      if (row.g_status === 0) {
+        if (row.status !== null) byStatus[row.status as CaseStatus] = row.count;
+      } else if (row.g_city === 0) {
+        if (row.city !== null) byCity.push({ city: row.city, count: row.count });
+      } else if (row.g_facility === 0) {
+        const facility = row.code ?? row.name;
+        if (facility !== null && row.facility_city !== null) {
+          byFacility.push({ facility, code: row.code, name: row.name, city: row.facility_city, count: row.count });
+        }
+      } else if (row.g_death === 0) {
+        if (row.circumstances !== null && row.circumstances !== 'unknown') {
+          deathsByCircumstance.push({ circumstances: row.circumstances as DeathCircumstances, count: row.count });
+        }
+      } else {
+        totals = { allegations: row.allegations, deaths: row.deaths };
+      }
+    }
+    const listed = <K extends ArrayRow['kind'], T>(kind: K, entry: (value: string, count: number) => T): T[] =>
+      arrays
+        .filter((row) => row.kind === kind)
+        .sort(byCountThen((row) => row.value))
+        .map((row) => entry(row.value, row.count));
     return {
       byStatus,
-      byCity: cities,
+      byCity: byCity.sort(byCountThen((c) => c.city)),
       byArticle: articles,
-      byFacility: facilities,
-      byPublicRole: roles,
-      byTortureMethod: methods,
-      deathsByCircumstance: circumstances,
-      deathsByCause: causes,
-      tortureAllegations: total.allegations,
+      byFacility: byFacility.sort(byCountThen((f) => `${f.facility}\u0000${f.city}`)),
+      byPublicRole: listed('role', (value, count) => ({ publicRole: value as PublicRole, count })),
+      byTortureMethod: listed('method', (value, count) => ({ method: value as TortureMethod, count })),
+      deathsByCircumstance: deathsByCircumstance.sort(byCountThen((d) => d.circumstances)),
+      deathsByCause: listed('cause', (value, count) => ({ cause: value as DeathCause, count })),
+      tortureAllegations: totals.allegations,
       complaints: complaints[0],
-      deaths: total.deaths,
+      deaths: totals.deaths,
       hearings: hearings[0],
     };
   }
+}
+
+/** Most first, then by the key in code-point order (as the database's C collation orders them). */
+function byCountThen<T extends { count: number }>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => b.count - a.count || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }

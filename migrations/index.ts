@@ -23,6 +23,7 @@ import { MergedCases1764000001340 } from './1764000001340-merged-cases';
 import { ExpectedReleasePrecision1764000001360 } from './1764000001360-expected-release-precision';
 import { ReportColumns1764000001400 } from './1764000001400-report-columns';
 import { CaseListIndexes1764000001410 } from './1764000001410-case-list-indexes';
+import { ExportAccessLog1764000001420 } from './1764000001420-export-access-log';
 import { CasesToastTarget1764000001430 } from './1764000001430-cases-toast-target';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
@@ -51,5 +52,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ExpectedReleasePrecision1764000001360,
   ReportColumns1764000001400,
   CaseListIndexes1764000001410,
+  ExportAccessLog1764000001420,
   CasesToastTarget1764000001430,
 ];

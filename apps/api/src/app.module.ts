@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { InfrastructureModule, PG_POOL } from './infrastructure/infrastructure.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReadsModule } from './reads/reads.module';
+import { ExportsModule } from './reads/exports/exports.module';
 
 @Global()
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         AccountsModule,
         CasesModule,
         AuditModule,
+        ExportsModule,
         ReadsModule,
         NotificationsModule,
         ...(config.roles.includes('worker') ? [ReminderWorkerModule.register({ pool: PG_POOL, logger: LOGGER })] : []),

@@ -16,6 +16,8 @@ export * from './projector/projector.service';
 export * from './queries/viewer';
 export * from './queries/cases/case-summary';
 export * from './queries/cases/list-cases.query';
+export * from './queries/cases/case-list-conditions';
+export * from './exports/case-export.query';
 export * from './queries/cases/get-case.query';
 export * from './queries/hearings.query';
 export * from './queries/complaints.query';

@@ -1,4 +1,5 @@
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { Zip } from 'fflate';
+import { NativeZipDeflate } from './native-zip-deflate';
 import type { Cell, ChunkSink, TableFile } from './table-file';
 import {
   columnName,
@@ -15,7 +16,7 @@ import {
 } from './xlsx-parts';
 
 /**
- * An xlsx workbook streamed through fflate's Zip: each table is a worksheet deflated as its rows arrive, and the
+ * An xlsx workbook streamed through fflate's Zip: each table is a worksheet deflated (by zlib) as its rows arrive, and the
  * parts that list the sheets (content types, workbook) follow them, since a ZIP's readers go by its central
  * directory. Strings are inline (`inlineStr`) rather than shared: a shared-strings table would hold every distinct
  * string of the export in memory until the end.
@@ -25,7 +26,7 @@ export class XlsxFile implements TableFile {
   readonly extension = 'xlsx';
   private readonly zip: Zip;
   private readonly names: string[] = [];
-  private sheet: ZipDeflate | null = null;
+  private sheet: NativeZipDeflate | null = null;
   private columns: string[] = [];
   private rowNumber = 0;
 
@@ -40,7 +41,7 @@ export class XlsxFile implements TableFile {
   startTable(name: string, header: readonly string[]): void {
     if (this.sheet !== null) this.endTable();
     this.names.push(sheetName(name, new Set(this.names.map((n) => n.toLowerCase()))));
-    this.sheet = new ZipDeflate(sheetPath(this.names.length), { level: 1 });
+    this.sheet = new NativeZipDeflate(sheetPath(this.names.length), 1);
     this.zip.add(this.sheet);
     this.columns = header.map((_, i) => columnName(i));
     this.rowNumber = 0;
@@ -56,7 +57,7 @@ export class XlsxFile implements TableFile {
 
   endTable(): void {
     if (this.sheet === null) return;
-    this.sheet.push(strToU8(SHEET_END), true);
+    this.sheet.push(Buffer.from(SHEET_END, 'utf8'), true);
     this.sheet = null;
   }
 
@@ -89,12 +90,12 @@ export class XlsxFile implements TableFile {
 
   private push(xml: string): void {
     if (this.sheet === null) throw new Error('xlsx: rows outside a sheet');
-    this.sheet.push(strToU8(xml));
+    this.sheet.push(Buffer.from(xml, 'utf8'));
   }
 
   private file(path: string, xml: string): void {
-    const part = new ZipDeflate(path, { level: 6 });
+    const part = new NativeZipDeflate(path, 6);
     this.zip.add(part);
-    part.push(strToU8(xml), true);
+    part.push(Buffer.from(xml, 'utf8'), true);
   }
 }

@@ -2,7 +2,6 @@ import { detainedWithin, normaliseFacility } from '../filters';
 import { type NameSearch, nameSearch } from '../name-search';
 import type { Sql } from '../sql';
 import { type Viewer, visibleTo } from '../viewer';
-import { termEnded } from './case-summary';
 import type { CaseListFilters } from './case-list-filters';
 
 type Condition<K extends keyof CaseListFilters> = (
@@ -24,7 +23,8 @@ const CONDITIONS: { [K in keyof Required<CaseListFilters>]: Condition<K> } = {
   lawyerId: (sql, c, lawyerId) => `${c}.lawyer_ids @> ARRAY[${sql.param(lawyerId)}]::uuid[]`,
   vulnerability: (sql, c, vulnerability) => `${c}.vulnerabilities @> ARRAY[${sql.param(vulnerability)}]::text[]`,
   publicRole: (sql, c, role) => `${c}.public_roles @> ARRAY[${sql.param(role)}]::text[]`,
-  termEnded: (_sql, c, ended) => (ended ? termEnded(c) : null),
+  // As termEnded() (the summary's flag) for a WHERE, where NULL is false: so the partial index can answer it.
+  termEnded: (_sql, c, ended) => (ended ? `${c}.unreleased_term_end <= now()` : null),
   closed: (sql, c, closed) => `${c}.closed = ${sql.param(closed)}`,
   tortureAlleged: (_sql, c, alleged) => (alleged ? `${c}.torture_allegations > 0` : `${c}.torture_allegations = 0`),
   // Each end alone: a case is either known to a calendar period or to an instant, so the two ANDed are the period.

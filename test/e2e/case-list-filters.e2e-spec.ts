@@ -130,6 +130,13 @@ describe('GET /v1/cases: filters and sorts', () => {
     expect(response.body).toMatchObject({ total: 4, totalIsEstimate: false, page: 1, pageSize: 1 });
   });
 
+  it('counts a name search’s matches exactly, also past its last page', async () => {
+    expect((await read(coordinator, '?q=bolat%20bekov')).body).toMatchObject({ total: 1, totalIsEstimate: false });
+    const past = await read(coordinator, '?q=bolat%20bekov&page=2');
+    expect(past.body).toMatchObject({ items: [], total: 1, totalIsEstimate: false });
+    expect(await list('?q=bolat%20bekov&sort=fullName')).toEqual(['B']);
+  });
+
   it.each([
     ['?sort=name', 'sort'],
     ['?sort=', 'sort'],

@@ -51,17 +51,33 @@ export interface BoundedPage<R> {
  * One page and a bounded count, read side by side: the count stops at EXACT_TOTAL_UP_TO + 1 rows, so its cost is
  * bounded whatever the filters match. Past the bound the total is the planner's row estimate for the same statement
  * (EXPLAIN, no rows read), raised to the bound when it guesses lower, and flagged as an estimate.
+ *
+ * `countWithRows`: for an order that must rank every match before the first row (a name search by similarity), the
+ * page's own statement counts them too (a window count), exact and without reading the matches a second time.
  */
 export async function selectBoundedPage<R>(
   dataSource: DataSource,
   sql: Sql,
   query: PageQuery,
   page: PageRequest,
+  options: { countWithRows?: boolean } = {},
 ): Promise<BoundedPage<R>> {
   const countParams = [...sql.params];
   const orderBy = typeof query.orderBy === 'string' ? query.orderBy : query.orderBy();
   const limit = sql.param(page.pageSize);
   const offset = sql.param((page.page - 1) * page.pageSize);
+  if (options.countWithRows) {
+    const counted = await dataSource.query<Array<R & { total_matching: number }>>(
+      `SELECT ${query.columns}, count(*) OVER ()::int AS total_matching ${query.from}
+        ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+      sql.params,
+    );
+    // Past the last page no row carries the count: counted apart then, as any page is.
+    if (counted.length > 0) {
+      const rows = counted.map(({ total_matching: _total, ...row }) => row as unknown as R);
+      return { rows, total: counted[0].total_matching, totalIsEstimate: false };
+    }
+  }
   const [counted, rows] = await Promise.all([
     dataSource.query<Array<{ total: number }>>(
       `SELECT count(*)::int AS total FROM (SELECT 1 ${query.from} LIMIT ${EXACT_TOTAL_UP_TO + 1}) bounded`,

@@ -59,6 +59,8 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, CaseListP
       sql,
       { columns: summaryColumns('c'), from, orderBy },
       page,
+      // A name search reads and ranks every match anyway: its page counts them.
+      { countWithRows: search !== null },
     );
     const next = await nextHearings(
       this.dataSource,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
@@ -38,13 +37,11 @@ export class GetCaseQuery extends Query<CaseDetail | null> {
  * The case, its next hearing, the cases its links may name and the access log's record of the read, in one statement:
  * one round trip instead of four, and the record is committed before any answer can leave (it is written only for a
  * case the viewer may see, by the same condition that lists and search use). The statement is prepared once per
- * connection (planning it took PostgreSQL several times as long as running it); its text depends only on the viewer's
- * role and on `logAs`, so there are a handful of them.
+ * connection (planning it took PostgreSQL several times as long as running it). Its text depends only on the viewer's
+ * role and on `logAs`, and so does its name (a name is bound to one text on every connection).
  */
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | null> {
-  private readonly names = new Map<string, string>();
-
   constructor(@Inject(READ_MODEL_POOL) private readonly pool: Pool) {}
 
   async execute({ viewer, caseId, logAs }: GetCaseQuery): Promise<CaseDetail | null> {
@@ -70,7 +67,11 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
                 ORDER BY h.scheduled_at, h.hearing_id LIMIT 1) AS next_hearing,
               (${otherCasesSql(id, 'found.detail')}) AS others
          FROM found`;
-    const { rows } = await this.pool.query<DetailRow>({ name: this.nameOf(text), text, values: sql.params });
+    const { rows } = await this.pool.query<DetailRow>({
+      name: `casetrack_get_case_${viewer.role}_${logAs ?? 'unlogged'}`,
+      text,
+      values: sql.params,
+    });
     const found = rows[0];
     // The statement applied the access policy already; this is the policy itself, should the two ever disagree.
     if (!found || !canSeeCase(viewer.role, viewer.id, found.lawyer_ids)) return null;
@@ -95,15 +96,5 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
         overdue: c.status === 'awaiting' && c.responseDueAt !== null && Date.parse(c.responseDueAt) < now,
       })),
     };
-  }
-
-  /** A prepared statement's name is bound to one text on every connection: the name is taken from the text. */
-  private nameOf(text: string): string {
-    let name = this.names.get(text);
-    if (name === undefined) {
-      name = `casetrack_get_case_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-      this.names.set(text, name);
-    }
-    return name;
   }
 }

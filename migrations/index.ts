@@ -25,6 +25,7 @@ import { ReportColumns1764000001400 } from './1764000001400-report-columns';
 import { CaseListIndexes1764000001410 } from './1764000001410-case-list-indexes';
 import { ExportAccessLog1764000001420 } from './1764000001420-export-access-log';
 import { CasesToastTarget1764000001430 } from './1764000001430-cases-toast-target';
+import { CaseFigures1764000001440 } from './1764000001440-case-figures';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -54,4 +55,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseListIndexes1764000001410,
   ExportAccessLog1764000001420,
   CasesToastTarget1764000001430,
+  CaseFigures1764000001440,
 ];

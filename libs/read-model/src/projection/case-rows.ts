@@ -8,6 +8,7 @@ import {
   type TortureAllegation,
 } from '@casetrack/domain';
 import { nameKeys } from '../names/names';
+import { caseFigures } from './case-figures';
 import { firstDetention } from './first-detention';
 import type {
   AllegationView,
@@ -82,6 +83,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     torture_methods: [...new Set(allegations.flatMap((a) => a.methods))].sort(),
     death_circumstances: state.death?.circumstances ?? null,
     death_causes: [...(state.death?.causes ?? [])],
+    ...caseFigures(hearings, complaints, Object.values(state.charges)),
     merged_into: state.mergedInto,
     opened_at: state.openedAt,
     version: state.version,

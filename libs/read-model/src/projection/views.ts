@@ -26,6 +26,7 @@ import type {
   Vulnerability,
 } from '@casetrack/domain';
 import type { OccurredAtPrecision } from '@casetrack/domain';
+import type { CaseFigures } from './case-figures';
 
 /*
  * The JSON shapes the read models store and the reads answer with (camelCase, as in the contract). Optional
@@ -192,7 +193,7 @@ export interface LinkView {
 }
 
 /** One row of `cases`, keyed by column name exactly as the table (so it can be written with jsonb_populate_recordset). */
-export interface CaseRow {
+export interface CaseRow extends CaseFigures {
   case_id: string;
   full_name: string;
   name_variants: string[];

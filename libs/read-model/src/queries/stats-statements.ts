@@ -1,4 +1,3 @@
-import { ERASED_TEXT } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { detainedWithin } from './filters';
 import { Sql } from './sql';
@@ -30,22 +29,33 @@ export interface ScalarRow {
   count: number;
   allegations: number;
   deaths: number;
+  held: number;
+  defendant_heard_known: number;
+  defendant_heard: number;
+  lawyer_present_known: number;
+  lawyer_present: number;
+  complaints_filed: number;
+  complaints_investigation_opened: number;
+  complaints_refused: number;
+  complaints_awaiting: number;
 }
 
 /** One row of the `arrays` statement: a value of one of the cases' lists and the cases that hold it. */
 export interface ArrayRow {
-  kind: 'role' | 'method' | 'cause';
-  value: string;
+  kind: 'role' | 'method' | 'cause' | 'article' | 'title' | 'minutes' | 'overdue';
+  /** `minutes`: a duration as text; `title`: `<article>\u001f<title>`; `overdue`: null. */
+  value: string | null;
   count: number;
 }
 
 const CASES = `${READ_MODEL_SCHEMA}.cases c`;
 
 /**
- * The statistics in five statements, each narrowed to the same cases (those the viewer may see, not merged, in the
- * period, city and closed state asked for), run side by side. Each reads the cases once: the per-case values are
- * counted in one pass by grouping sets, the lists (roles, methods, causes) in one pass over their elements. At
- * crisis scale the cost is the number of rows read, so every breakdown added here joins one of these passes.
+ * The statistics in two statements, each narrowed to the same cases (those the viewer may see, not merged, in the
+ * period, city and closed state asked for), run side by side. Each reads the cases once: the per-case values and the
+ * sums of the per-case figures (hearings, complaints: see case-figures.ts) in one pass by grouping sets, the lists
+ * (roles, methods, causes, articles and their titles, hearing durations, overdue answers) in one pass over their
+ * elements. At crisis scale the cost is the rows read, so every breakdown added here joins one of these passes.
  */
 export function statsStatements(scope: StatsScope) {
   const statement = (build: (where: string, sql: Sql) => string): Statement => {
@@ -61,7 +71,8 @@ export function statsStatements(scope: StatsScope) {
                          c.status, min(c.city) AS city, min(f.city) AS facility_city, min(f.code) AS code,
                          min(f.name) AS name, c.death_circumstances AS circumstances, count(*)::int AS count,
                          coalesce(sum(c.torture_allegations), 0)::int AS allegations,
-                         count(*) FILTER (WHERE c.deceased)::int AS deaths
+                         count(*) FILTER (WHERE c.deceased)::int AS deaths,
+                         ${sumsOf(FIGURES)}
                     FROM ${CASES} CROSS JOIN LATERAL (SELECT nullif(trim(c.current_facility->>'code'), '') AS code,
                                                              nullif(trim(c.current_facility->>'name'), '') AS name,
                                                              c.current_facility->>'city' AS city) f
@@ -75,39 +86,31 @@ export function statsStatements(scope: StatsScope) {
                            SELECT 'role' AS kind, r AS value FROM unnest(c.public_roles) r
                            UNION ALL SELECT 'method', m FROM unnest(c.torture_methods) m
                            UNION ALL SELECT 'cause', k FROM unnest(c.death_causes) k WHERE c.deceased AND k <> 'unknown'
+                           UNION ALL SELECT 'article', a FROM unnest(c.articles) a
+                           UNION ALL SELECT 'title', t FROM unnest(c.article_titles) t
+                           UNION ALL SELECT 'minutes', d::text FROM unnest(c.held_minutes) d
+                           UNION ALL SELECT 'overdue', NULL FROM unnest(c.complaint_due_at) due WHERE due < now()
                          ) v
                    WHERE ${where} GROUP BY v.kind, v.value`,
     ),
-    // The title most often given with the article; an erased title is no title.
-    byArticle: statement(
-      (where, sql) => `SELECT ch.article, mode() WITHIN GROUP (ORDER BY ch.title) AS title,
-                              count(DISTINCT c.case_id)::int AS count
-                         FROM ${CASES} CROSS JOIN LATERAL (
-                                SELECT e->>'article' AS article,
-                                       nullif(nullif(trim(e->>'title'), ''), ${sql.param(ERASED_TEXT)}) AS title
-                                  FROM jsonb_array_elements(c.charges) e
-                                 WHERE e->>'status' = 'active' AND e->>'article' IS NOT NULL) ch
-                        WHERE ${where} GROUP BY ch.article ORDER BY count DESC, ch.article`,
-    ),
-    complaints: statement(
-      (where) => `SELECT count(*)::int AS filed,
-                         count(*) FILTER (WHERE k.outcome = 'investigation_opened')::int AS "investigationOpened",
-                         count(*) FILTER (WHERE k.outcome = 'refused')::int AS refused,
-                         count(*) FILTER (WHERE k.status = 'awaiting')::int AS awaiting,
-                         count(*) FILTER (WHERE k.status = 'awaiting' AND k.response_due_at < now())::int AS overdue
-                    FROM ${READ_MODEL_SCHEMA}.complaints k JOIN ${CASES} ON c.case_id = k.case_id
-                   WHERE ${where}`,
-    ),
-    hearings: statement(
-      (where) => `SELECT count(*)::int AS held,
-                         (percentile_cont(0.5) WITHIN GROUP (ORDER BY h.duration_minutes))::float8
-                           AS "medianDurationMinutes",
-                         (avg(h.defendant_heard::int))::float8 AS "defendantHeardShare",
-                         (avg(h.lawyer_present::int))::float8 AS "lawyerPresentShare"
-                    FROM ${READ_MODEL_SCHEMA}.hearings h JOIN ${CASES} ON c.case_id = h.case_id
-                   WHERE ${where} AND h.status = 'held'`,
-    ),
   };
+}
+
+/** Per-case figures summed over the cases (NULL in rows projected before they existed: none). */
+const FIGURES: ReadonlyArray<[column: string, as: string]> = [
+  ['held_hearings', 'held'],
+  ['defendant_heard_known', 'defendant_heard_known'],
+  ['defendant_heard', 'defendant_heard'],
+  ['lawyer_present_known', 'lawyer_present_known'],
+  ['lawyer_present', 'lawyer_present'],
+  ['complaints_filed', 'complaints_filed'],
+  ['complaints_investigation_opened', 'complaints_investigation_opened'],
+  ['complaints_refused', 'complaints_refused'],
+  ['open_complaints', 'complaints_awaiting'],
+];
+
+function sumsOf(figures: typeof FIGURES): string {
+  return figures.map(([column, as]) => `coalesce(sum(c.${column}), 0)::int AS ${as}`).join(', ');
 }
 
 function scopeCondition(sql: Sql, { viewer, filters }: StatsScope): string {

@@ -8,6 +8,7 @@ import {
   type PublicRole,
   type TortureMethod,
 } from '@casetrack/domain';
+import { ARTICLE_TITLE_SEPARATOR } from '../projection/case-figures';
 import { type ArrayRow, type ScalarRow, type Statement, statsStatements } from './stats-statements';
 import { type Viewer } from './viewer';
 
@@ -86,18 +87,12 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
   async execute({ viewer, filters }: GetStatsQuery): Promise<Stats> {
     const s = statsStatements({ viewer, filters });
     const run = <T>(statement: Statement): Promise<T[]> => this.dataSource.query(statement.text, statement.params);
-    const [scalars, arrays, articles, complaints, hearings] = await Promise.all([
-      run<ScalarRow>(s.scalars),
-      run<ArrayRow>(s.arrays),
-      run<Stats['byArticle'][number]>(s.byArticle),
-      run<Stats['complaints']>(s.complaints),
-      run<Stats['hearings']>(s.hearings),
-    ]);
+    const [scalars, arrays] = await Promise.all([run<ScalarRow>(s.scalars), run<ArrayRow>(s.arrays)]);
     const byStatus = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
     const byCity: Stats['byCity'] = [];
     const byFacility: Stats['byFacility'] = [];
     const deathsByCircumstance: Stats['deathsByCircumstance'] = [];
-    let totals = { allegations: 0, deaths: 0 };
+    let totals: ScalarRow | undefined;
     for (const row of scalars) {
       // Each row belongs to the one grouping set whose flag is 0; a group of unknown values is no value.
       if (row.g_status === 0) {
@@ -114,29 +109,73 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery, Stats> {
           deathsByCircumstance.push({ circumstances: row.circumstances as DeathCircumstances, count: row.count });
         }
       } else {
-        totals = { allegations: row.allegations, deaths: row.deaths };
+        totals = row;
       }
     }
-    const listed = <K extends ArrayRow['kind'], T>(kind: K, entry: (value: string, count: number) => T): T[] =>
+    const listed = <T>(kind: ArrayRow['kind'], entry: (value: string, count: number) => T): T[] =>
       arrays
-        .filter((row) => row.kind === kind)
+        .flatMap((row) => (row.kind === kind && row.value !== null ? [{ value: row.value, count: row.count }] : []))
         .sort(byCountThen((row) => row.value))
         .map((row) => entry(row.value, row.count));
+    const titles = mostGivenTitles(listed('title', (value, count) => ({ value, count })));
+    const sum = (kind: ArrayRow['kind']): number =>
+      arrays.reduce((total, row) => (row.kind === kind ? total + row.count : total), 0);
+    const share = (part: number, known: number): number | null => (known === 0 ? null : part / known);
+    // The empty grouping set () answers its row even over no case.
+    const t = totals as ScalarRow;
     return {
       byStatus,
       byCity: byCity.sort(byCountThen((c) => c.city)),
-      byArticle: articles,
+      byArticle: listed('article', (article, count) => ({ article, title: titles.get(article) ?? null, count })),
       byFacility: byFacility.sort(byCountThen((f) => `${f.facility}\u0000${f.city}`)),
       byPublicRole: listed('role', (value, count) => ({ publicRole: value as PublicRole, count })),
       byTortureMethod: listed('method', (value, count) => ({ method: value as TortureMethod, count })),
       deathsByCircumstance: deathsByCircumstance.sort(byCountThen((d) => d.circumstances)),
       deathsByCause: listed('cause', (value, count) => ({ cause: value as DeathCause, count })),
-      tortureAllegations: totals.allegations,
-      complaints: complaints[0],
-      deaths: totals.deaths,
-      hearings: hearings[0],
+      tortureAllegations: t.allegations,
+      complaints: {
+        filed: t.complaints_filed,
+        investigationOpened: t.complaints_investigation_opened,
+        refused: t.complaints_refused,
+        awaiting: t.complaints_awaiting,
+        overdue: sum('overdue'),
+      },
+      deaths: t.deaths,
+      hearings: {
+        held: t.held,
+        medianDurationMinutes: median(listed('minutes', (value, count) => ({ value: Number(value), count }))),
+        defendantHeardShare: share(t.defendant_heard, t.defendant_heard_known),
+        lawyerPresentShare: share(t.lawyer_present, t.lawyer_present_known),
+      },
     };
   }
+}
+
+/** Each article's title given in the most cases (ties: the first in code-point order); `titles` most first. */
+function mostGivenTitles(titles: ReadonlyArray<{ value: string; count: number }>): Map<string, string> {
+  const chosen = new Map<string, string>();
+  for (const { value } of titles) {
+    const at = value.indexOf(ARTICLE_TITLE_SEPARATOR);
+    const article = value.slice(0, at);
+    if (!chosen.has(article)) chosen.set(article, value.slice(at + 1));
+  }
+  return chosen;
+}
+
+/** The median of a histogram of values (the mean of the two middle ones for an even count), as percentile_cont. */
+function median(histogram: ReadonlyArray<{ value: number; count: number }>): number | null {
+  const sorted = [...histogram].sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((total, h) => total + h.count, 0);
+  if (n === 0) return null;
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.count;
+      if (index < seen) return h.value;
+    }
+    return sorted[sorted.length - 1].value;
+  };
+  return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
 /** Most first, then by the key in code-point order (as the database's C collation orders them). */

@@ -1,7 +1,7 @@
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { detainedWithin } from './filters';
 import { Sql } from './sql';
-import type { StatsFilters } from './stats.query';
+import type { StatsFilters } from './stats-filters';
 import { type Viewer, visibleTo } from './viewer';
 
 export interface StatsScope {

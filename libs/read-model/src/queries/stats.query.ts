@@ -9,7 +9,10 @@ import {
   type TortureMethod,
 } from '@casetrack/domain';
 import { ARTICLE_TITLE_SEPARATOR } from '../projection/case-figures';
+import type { StatsFilters } from './stats-filters';
 import { type ArrayRow, type ScalarRow, type Statement, statsStatements } from './stats-statements';
+
+export type { StatsFilters } from './stats-filters';
 import { type Viewer } from './viewer';
 
 export interface Stats {
@@ -51,18 +54,6 @@ export interface Stats {
     defendantHeardShare: number | null;
     lawyerPresentShare: number | null;
   };
-}
-
-/** Which cases count: every condition optional, combined with AND. */
-export interface StatsFilters {
-  /** Days of the first detention, both ends included (see `detainedWithin` in filters.ts). */
-  from?: string;
-  to?: string;
-  /** The case's city, case-insensitive. */
-  city?: string;
-  closed?: boolean;
-  /** The reader's zone, for detentions known to the minute (default UTC). */
-  timeZone?: string;
 }
 
 /** Statistics over the cases the viewer may see (a lawyer: their own cases). */

@@ -46,10 +46,12 @@ export class CaseExportSource {
    * it was given (one statement ahead, never more), so the database and the formatting overlap.
    */
   async *batches(viewer: Viewer, filters: CaseListFilters, size: number): AsyncGenerator<CaseExportRow[]> {
-    let pending: Promise<CaseExportRow[]> | null = this.batch(viewer, filters, null, size);
+    const lawyerNames = new Map<string, string | null>();
+    let pending: Promise<CaseExportRow[]> | null = this.batch(viewer, filters, null, size, lawyerNames);
     while (pending !== null) {
       const rows: CaseExportRow[] = await pending;
-      pending = rows.length < size ? null : this.batch(viewer, filters, rows[rows.length - 1].case_id, size);
+      const last = rows.length < size ? null : rows[rows.length - 1].case_id;
+      pending = last === null ? null : this.batch(viewer, filters, last, size, lawyerNames);
       // A read ahead that fails while the caller is still busy is reported by the next await, not as unhandled.
       pending?.catch(() => undefined);
       if (rows.length > 0) yield rows;
@@ -61,21 +63,48 @@ export class CaseExportSource {
     filters: CaseListFilters,
     after: string | null,
     size: number,
+    lawyerNames: Map<string, string | null>,
   ): Promise<CaseExportRow[]> {
     const sql = new Sql();
     exportConditions(sql, viewer, filters);
     if (after !== null) sql.where(`c.case_id > ${sql.param(after)}::uuid`);
-    const rows: Array<Omit<CaseExportRow, 'nextHearing'>> = await this.dataSource.query(
+    const rows: ExportSqlRow[] = await this.dataSource.query(
       `SELECT ${summaryColumns('c')}, ${EXPORT_COLUMNS}
          FROM ${READ_MODEL_SCHEMA}.cases c ${sql.whereClause}
         ORDER BY c.case_id LIMIT ${sql.param(size)}`,
       sql.params,
     );
-    const next = await nextHearings(
-      this.dataSource,
-      rows.map((row) => row.case_id),
+    const [next] = await Promise.all([
+      nextHearings(
+        this.dataSource,
+        rows.map((row) => row.case_id),
+      ),
+      this.learnNames(rows, lawyerNames),
+    ]);
+    return rows.map(({ birth_year_value, birth_date, allegation_consents, ...row }) => ({
+      ...row,
+      birth_year: birthYear(birth_year_value, birth_date),
+      allegations_by_consent: countConsents(allegation_consents),
+      lawyer_names: row.lawyers.map((lawyer) => lawyerNames.get(lawyer.lawyerId) ?? null),
+      nextHearing: next.get(row.case_id) ?? null,
+    }));
+  }
+
+  /**
+   * The account names of the lawyers of these rows not met before in this export: a few hundred accounts at most,
+   * read once per export rather than joined into every row.
+   */
+  private async learnNames(rows: readonly ExportSqlRow[], names: Map<string, string | null>): Promise<void> {
+    const unknown = [...new Set(rows.flatMap((row) => row.lawyers.map((l) => l.lawyerId)))].filter(
+      (id) => !names.has(id),
     );
-    return rows.map((row) => ({ ...row, nextHearing: next.get(row.case_id) ?? null }));
+    if (unknown.length === 0) return;
+    const found: Array<{ id: string; name: string }> = await this.dataSource.query(
+      'SELECT id, name FROM users WHERE id = ANY($1::uuid[])',
+      [unknown],
+    );
+    for (const id of unknown) names.set(id, null);
+    for (const user of found) names.set(user.id, user.name);
   }
 }
 
@@ -88,18 +117,30 @@ function exportConditions(sql: Sql, viewer: Viewer, filters: CaseListFilters): v
   const { tortureAlleged, ...others } = filters;
   caseListConditions(sql, 'c', viewer, others);
   if (tortureAlleged === undefined) return;
-  const shown = `EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(c.detail->'allegations', '[]'::jsonb)) a
-                          WHERE a->>'consent' IN ('full', 'anonymised'))`;
+  const shown = `jsonb_path_exists(c.detail, '$.allegations[*] ? (@.consent == "full" || @.consent == "anonymised")')`;
   sql.where(tortureAlleged ? shown : `NOT ${shown}`);
 }
 
-/** The year of birth, allegations by consent and the lawyers' names, from the row's detail document and the users. */
-const EXPORT_COLUMNS = `
-  CASE WHEN jsonb_typeof(c.detail->'birthYear') = 'number' THEN (c.detail->>'birthYear')::int
-       WHEN c.detail->>'birthDate' ~ '^[0-9]{4}-' THEN substr(c.detail->>'birthDate', 1, 4)::int END AS birth_year,
-  (SELECT coalesce(jsonb_object_agg(k.consent, k.n), '{}'::jsonb)
-     FROM (SELECT coalesce(a->>'consent', 'internal_only') AS consent, count(*) AS n
-             FROM jsonb_array_elements(coalesce(c.detail->'allegations', '[]'::jsonb)) a GROUP BY 1) k
-  ) AS allegations_by_consent,
-  ARRAY(SELECT u.name FROM jsonb_array_elements(c.lawyers) WITH ORDINALITY AS l(lawyer, n)
-          LEFT JOIN users u ON u.id = (l.lawyer->>'lawyerId')::uuid ORDER BY l.n) AS lawyer_names`;
+/** What the export reads besides the summary: the person's year or date of birth and the allegations' consents. */
+const EXPORT_COLUMNS = `c.detail->'birthYear' AS birth_year_value, c.detail->>'birthDate' AS birth_date,
+  jsonb_path_query_array(c.detail, '$.allegations[*].consent') AS allegation_consents`;
+
+interface ExportSqlRow extends SummaryRow {
+  /** A number, or the erasure marker once the case's key is destroyed; null when unknown. */
+  birth_year_value: unknown;
+  birth_date: string | null;
+  allegation_consents: Consent[];
+}
+
+/** The year of birth, from the full date when it is known; null when neither is, or after an erasure. */
+function birthYear(year: unknown, date: string | null): number | null {
+  if (typeof year === 'number') return year;
+  const match = date === null ? null : /^(\d{4})-/.exec(date);
+  return match ? Number(match[1]) : null;
+}
+
+function countConsents(consents: readonly Consent[]): Partial<Record<Consent, number>> {
+  const counted: Partial<Record<Consent, number>> = {};
+  for (const consent of consents) counted[consent] = (counted[consent] ?? 0) + 1;
+  return counted;
+}

@@ -265,6 +265,13 @@ describe('exports of cases and statistics', () => {
     const breakdowns = Object.values(stats).filter((v) => typeof v === 'object' && v !== null).length;
     expect(sheets).toHaveLength(breakdowns + 1);
     expect(names).toEqual(expect.arrayContaining(['Итоги', 'По статусу', 'По городам', 'Жалобы']));
+    // Every title and header comes from the catalogue: none is left as a field name.
+    for (const sheet of sheets) {
+      expect(sheet.name).not.toMatch(/^[A-Za-z]+$/);
+      for (const header of sheet.rows[0]) expect(String(header)).not.toMatch(/^[A-Za-z]+$/);
+      // Nor is an item (a status, a figure of the complaints or the hearings): the cities here are Cyrillic too.
+      for (const row of sheet.rows.slice(1)) expect(String(row[0])).not.toMatch(/^[A-Za-z_]+$/);
+    }
     const byCity = sheets.find((s) => s.name === 'По городам')!;
     expect(byCity.rows[0]).toEqual(['Город', 'Количество']);
     expect(byCity.rows.slice(1)).toEqual(

@@ -11,6 +11,11 @@ export interface PageQuery {
    * parameters of its own (name search ranks by similarity): it runs after the count has taken its parameters.
    */
   orderBy: string | (() => string);
+  /**
+   * The FROM's table with its alias (`read_model.cases c`) and unique key (`c.case_id`): with few matches, the page
+   * reads their keys by the filters' indexes, then those rows by key (see selectBoundedPage).
+   */
+  keyed?: { table: string; key: string };
 }
 
 /** One page of rows and the total it was cut from, the two read side by side. */
@@ -48,9 +53,10 @@ export interface BoundedPage<R> {
 }
 
 /**
- * One page and a bounded count, read side by side: the count stops at EXACT_TOTAL_UP_TO + 1 rows, so its cost is
- * bounded whatever the filters match. Past the bound the total is the planner's row estimate for the same statement
- * (EXPLAIN, no rows read), raised to the bound when it guesses lower, and flagged as an estimate.
+ * A bounded count, then one page: the count stops at EXACT_TOTAL_UP_TO + 1 rows, so its cost is bounded whatever the
+ * filters match, and it tells how to read the page (few matches: all of them, then ordered; many: along the order).
+ * Past the bound the total is the planner's row estimate for the same statement (EXPLAIN, no rows read), raised to
+ * the bound when it guesses lower, and flagged as an estimate.
  *
  * `countWithRows`: for an order that must rank every match before the first row (a name search by similarity), the
  * page's own statement counts them too (a window count), exact and without reading the matches a second time.
@@ -78,18 +84,24 @@ export async function selectBoundedPage<R>(
       return { rows, total: counted[0].total_matching, totalIsEstimate: false };
     }
   }
-  const [counted, rows] = await Promise.all([
-    dataSource.query<Array<{ total: number }>>(
-      `SELECT count(*)::int AS total FROM (SELECT 1 ${query.from} LIMIT ${EXACT_TOTAL_UP_TO + 1}) bounded`,
-      countParams,
-    ),
-    dataSource.query<R[]>(
-      `SELECT ${query.columns} ${query.from} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
-      sql.params,
-    ),
-  ]);
+  const counted = await dataSource.query<Array<{ total: number }>>(
+    `SELECT count(*)::int AS total FROM (SELECT 1 ${query.from} LIMIT ${EXACT_TOTAL_UP_TO + 1}) bounded`,
+    countParams,
+  );
   const total = counted[0].total;
-  if (total <= EXACT_TOTAL_UP_TO) return { rows, total, totalIsEstimate: false };
+  // Few matches: their keys read by the filters' own indexes, then those rows ordered. Left to the planner, a rare
+  // value it cannot see (a role nobody has yet) sends it down the order's index through every row, for a page it
+  // never fills.
+  const few = total <= EXACT_TOTAL_UP_TO;
+  const keyed = query.keyed;
+  const rows = await dataSource.query<R[]>(
+    few && keyed
+      ? `SELECT ${query.columns} FROM ${keyed.table} WHERE ${keyed.key} = ANY(ARRAY(SELECT ${keyed.key} ${query.from}))
+          ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`
+      : `SELECT ${query.columns} ${query.from} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+    sql.params,
+  );
+  if (few) return { rows, total, totalIsEstimate: false };
   const plan = await dataSource.query<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>(
     `EXPLAIN (FORMAT JSON) SELECT 1 ${query.from}`,
     countParams,

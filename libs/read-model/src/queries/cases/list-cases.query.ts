@@ -57,7 +57,12 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, CaseListP
     const { rows, total, totalIsEstimate } = await selectBoundedPage<SummaryRow>(
       this.dataSource,
       sql,
-      { columns: summaryColumns('c'), from, orderBy },
+      {
+        columns: summaryColumns('c'),
+        from,
+        orderBy,
+        keyed: { table: `${READ_MODEL_SCHEMA}.cases c`, key: 'c.case_id' },
+      },
       page,
       // A name search reads and ranks every match anyway: its page counts them.
       { countWithRows: search !== null },

@@ -38,7 +38,8 @@ describe('waitForRedis', () => {
 
   it('gives up with the connection error once its time is up', async () => {
     const port = await freePort();
-    await expect(waitForRedis(`redis://127.0.0.1:${port}`, 300, logger)).rejects.toThrow(/ECONNREFUSED/);
+    // Long enough for a retry even when a loaded machine takes a while to refuse the first connection.
+    await expect(waitForRedis(`redis://127.0.0.1:${port}`, 2_000, logger)).rejects.toThrow(/ECONNREFUSED/);
     expect(lines.some((line) => line.includes('"waiting for Redis"'))).toBe(true);
   });
 });

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { assembleDossier, type CaseFact } from '@casetrack/domain';
 import type { Locale } from '@casetrack/i18n';
 import { fullStoryFacts } from '../../../../../../libs/domain/src/testing/full-story';
@@ -52,6 +57,9 @@ async function render(locale: Locale, timeZone = 'Asia/Almaty'): Promise<{ pdf: 
   return { pdf, text: compact(pdfText(pdf)) };
 }
 
+/** Debian's poppler-utils (`.ci/run` installs them when missing). */
+const run = promisify(execFile);
+
 describe('renderDossierPdf', () => {
   it('renders a PDF with an embedded font that has Cyrillic', async () => {
     const { pdf } = await render('en');
@@ -69,6 +77,29 @@ describe('renderDossierPdf', () => {
     expect(text).toContain(compact('Болған уақыты: 2022 жылғы 8 қаңтар'));
     expect(text).toContain(compact('Ерлан Құдайбергенов, адвокат'));
     expect(text).toContain(compact('берген: Дана Нұрланқызы, үйлестіруші, 2022 жылғы 1 наурыз, 06:00 (Asia/Almaty)'));
+  });
+
+  it.each([
+    ['kk', 'Іс бойынша досье', '2022 жылғы 8 қаңтар'],
+    ['ru', 'Досье по делу', '8 января 2022'],
+    ['en', 'Case dossier', '8 January 2022'],
+  ] as const)('renders in %s to a PNG with pdftoppm, and pdftotext reads it back', async (locale, title, day) => {
+    const { pdf } = await render(locale);
+    const dir = mkdtempSync(join(tmpdir(), 'casetrack-dossier-'));
+    try {
+      writeFileSync(join(dir, 'dossier.pdf'), pdf);
+      await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', join(dir, 'dossier.pdf'), join(dir, 'page')]);
+      const png = readFileSync(join(dir, 'page-1.png'));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // A page with its text drawn, not a blank or a box-per-glyph page: it compresses to well over a few KB.
+      expect(png.length).toBeGreaterThan(20_000);
+      const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'dossier.pdf'), '-']);
+      expect(compact(stdout)).toContain(compact(title));
+      expect(compact(stdout)).toContain(compact(day));
+      if (locale === 'kk') for (const letter of 'әғқңөұүһі') expect(stdout).toContain(letter);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes Russian and English with dates in the reader’s zone and people by name', async () => {

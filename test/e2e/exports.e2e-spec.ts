@@ -1,19 +1,12 @@
 import request, { type Response } from 'supertest';
 import { ADMIN, createUser, login, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { expectError, expectValidation, get, post } from '../support/e2e';
+import { getBytes } from '../support/pdf-text';
 import { parseCsv, readXlsx } from './exports/read-back';
 
 /** The whole body as bytes, whatever its type (supertest parses only text and JSON by itself). */
 function download(t: TestApp, token: string, path: string): Promise<Response & { body: Buffer }> {
-  return request(t.http)
-    .get(path)
-    .set('Authorization', `Bearer ${token}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }) as unknown as Promise<Response & { body: Buffer }>;
+  return getBytes(t.http, token, path) as Promise<Response & { body: Buffer }>;
 }
 
 function csvOf(response: Response & { body: Buffer }): string[][] {

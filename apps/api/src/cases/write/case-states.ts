@@ -1,4 +1,4 @@
-import { type CaseState, evolve, foldFacts } from '@casetrack/domain';
+import { type CaseState, evolveAll, foldFacts } from '@casetrack/domain';
 import { type EventStore, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 
 /**
@@ -105,7 +105,5 @@ function foldStream(events: readonly RecordedEvent[]): CaseState {
 }
 
 function foldOnto(state: CaseState, events: readonly RecordedEvent[]): CaseState {
-  let next = state;
-  for (const event of events) next = evolve(next, toCaseFact(event));
-  return next;
+  return evolveAll(state, events.map(toCaseFact));
 }

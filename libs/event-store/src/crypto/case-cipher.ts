@@ -131,7 +131,8 @@ export class CaseCipher {
 
 const ERASED_KEY: CaseKey = { kind: 'erased' };
 
-function hasSealed(data: Json): boolean {
+/** Whether stored data holds a sealed field anywhere. */
+export function hasSealed(data: Json): boolean {
   if (isSealed(data)) return true;
   if (Array.isArray(data)) return data.some(hasSealed);
   if (typeof data === 'object' && data !== null) return Object.values(data).some(hasSealed);

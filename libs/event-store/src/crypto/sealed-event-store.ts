@@ -13,7 +13,7 @@ import type {
 } from '../event-store.port';
 import { caseIdOf } from '../case-streams';
 import { isPlainJson } from '../hash-chain';
-import type { CaseCipher } from './case-cipher';
+import { type CaseCipher, hasSealed } from './case-cipher';
 
 /**
  * The recorded events as a read will give them: a field sealed under a live key reads as the writer gave it; an
@@ -24,16 +24,10 @@ function asWritten(recorded: RecordedEvent[], given: NewEvent[], sealed: NewEven
   if (recorded.length !== given.length || sealed.length !== given.length) return null;
   if (recorded.some((event, i) => event.eventId !== given[i].eventId.toLowerCase())) return null;
   return recorded.map((event, i) => {
-    if (!holdsSealed(sealed[i].data)) return event;
+    if (!hasSealed(sealed[i].data)) return event;
     const data = given[i].data;
     return { ...event, data: isPlainJson(data) ? data : (JSON.parse(JSON.stringify(data)) as Json) };
   });
-}
-
-function holdsSealed(data: Json): boolean {
-  if (Array.isArray(data)) return data.some(holdsSealed);
-  if (typeof data !== 'object' || data === null) return false;
-  return typeof data.$sealed === 'string' || Object.values(data).some(holdsSealed);
 }
 
 /**

@@ -9,8 +9,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * tables become sections: a title line, the header, the rows, an empty line.
  */
 export class CsvFile implements TableFile {
-  readonly contentType = 'text/csv; charset=utf-8';
-  readonly extension = 'csv';
   private readonly encoder = new TextEncoder();
   private tables = 0;
   private titled: boolean;

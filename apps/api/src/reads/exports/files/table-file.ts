@@ -6,8 +6,6 @@ export type Cell = string | number | null;
  * file emits before reading the next batch, so that memory holds one batch whatever the export's size.
  */
 export interface TableFile {
-  readonly contentType: string;
-  readonly extension: string;
   /** Starts a table (an xlsx sheet, a CSV section); `name` titles it. */
   startTable(name: string, header: readonly string[]): void;
   rows(rows: ReadonlyArray<readonly Cell[]>): void;

@@ -22,8 +22,6 @@ import {
  * string of the export in memory until the end.
  */
 export class XlsxFile implements TableFile {
-  readonly contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  readonly extension = 'xlsx';
   private readonly zip: Zip;
   private readonly names: string[] = [];
   private sheet: NativeZipDeflate | null = null;

@@ -134,3 +134,12 @@ export async function readCheckpoint(pool: Pool, schema: string): Promise<number
   );
   return rows.length === 0 ? 0 : Number(rows[0].position);
 }
+
+/** The stream version a case's rows were projected from; null when the case has no rows yet. */
+export async function projectedVersion(pool: Pool, schema: string, caseId: string): Promise<number | null> {
+  const { rows } = await pool.query<{ version: number }>(
+    `SELECT version FROM ${quoteSchema(schema)}.cases WHERE case_id = $1::uuid`,
+    [caseId],
+  );
+  return rows[0]?.version ?? null;
+}

@@ -16,6 +16,7 @@ import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema'
 import type { CaseRows } from '../projection/views';
 import {
   lockCheckpoint,
+  projectedVersion,
   readCheckpoint,
   replaceCaseRows,
   saveCheckpoint,
@@ -435,13 +436,4 @@ export class CaseProjector {
       await started?.stop();
     }
   }
-}
-
-/** The stream version a case's rows were projected from; null when the case has no rows yet. */
-async function projectedVersion(pool: Pool, schema: string, caseId: string): Promise<number | null> {
-  const { rows } = await pool.query<{ version: number }>(
-    `SELECT version FROM ${quoteSchema(schema)}.cases WHERE case_id = $1::uuid`,
-    [caseId],
-  );
-  return rows[0]?.version ?? null;
 }

@@ -6,7 +6,7 @@ import { deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
 import { caseRows } from '../projection/case-rows';
 import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
 import type { CaseRows } from '../projection/views';
-import { lockCheckpoint, saveCheckpoint } from '../projection/write-rows';
+import { lockCheckpoint, projectedVersion, saveCheckpoint } from '../projection/write-rows';
 import {
   clearQuarantine,
   isRowDataError,
@@ -227,11 +227,7 @@ export class BulkProjector implements FeedProjector {
   /** The version a case's rows were written at, once the write in flight is done; null without rows. */
   private async writtenVersion(caseId: string): Promise<number | null> {
     await this.writing;
-    const { rows } = await this.pool.query<{ version: number }>(
-      `SELECT version FROM ${quoteSchema(this.schema)}.cases WHERE case_id = $1::uuid`,
-      [caseId],
-    );
-    return rows[0]?.version ?? null;
+    return projectedVersion(this.pool, this.schema, caseId);
   }
 
   /**

@@ -99,10 +99,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   ): Promise<AttemptOutcome | Unverified> {
     const { envelope } = command;
     // The state knows every event id in the stream; only a request already recorded needs the events themselves.
-    if (this.isRecorded(command, state) && !read) return UNVERIFIED;
-    const replay = this.isRecorded(command, state)
-      ? this.alreadyRecorded(command, await this.store.readStream(streamId))
-      : null;
+    const recorded = this.isRecorded(command, state);
+    if (recorded && !read) return UNVERIFIED;
+    const replay = recorded ? this.alreadyRecorded(command, await this.store.readStream(streamId)) : null;
     if (replay) {
       // This answer acknowledges the append as the first one would have: what it revokes is recorded first.
       await this.revocations.recordRemovals(command.caseId, replay.events, replay.outcome.version);

@@ -33,8 +33,7 @@ import {
 import { rebuildReadModels } from '../../apps/cli/src/rebuild/rebuild-read-models';
 import { createTestDatabase } from '../support/test-database';
 import { generateFeed } from './projection/generate-events';
-import { median } from './projection/feed-vs-rebuild';
-import { latency, progressLine } from './projection/measure';
+import { latency, median, progressLine } from './projection/measure';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5));

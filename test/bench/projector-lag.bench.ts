@@ -20,8 +20,7 @@ import { Pool } from 'pg';
 import { loadConfig } from '@casetrack/config';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
-import { latency } from './projection/measure';
-import { median } from './projection/feed-vs-rebuild';
+import { latency, median } from './projection/measure';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 500);

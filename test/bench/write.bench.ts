@@ -23,6 +23,7 @@ import { Pool } from 'pg';
 import { loadConfig } from '@casetrack/config';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
+import { latency, median } from './projection/measure';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLIENTS = 32;
@@ -164,18 +165,8 @@ async function run(clients: number, total: number, op: (client: number) => Promi
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const { p50, p99 } = latency(latencies);
+  return { perSecond: latencies.length / seconds, p50, p99 };
 }
 
 function summary(runs: RunResult[]): RunResult {

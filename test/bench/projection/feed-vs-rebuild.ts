@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@casetrack/event-store';
 import { rebuildReadModels } from '../../../apps/cli/src/rebuild/rebuild-read-models';
+import { median } from './measure';
 
 export interface Round {
   /** Events per second reading the whole feed through the store, as the rebuild reads it. */
@@ -71,10 +72,4 @@ export async function compareRebuildWithFeed(
     rebuild: median(results.map((r) => r.rebuild)),
     ratio: median(results.map((r) => r.rebuild / r.feed)),
   };
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -11,6 +11,13 @@ export function latency(samples: number[]): Latency {
   return { runs: sorted.length, p50: at(0.5), p99: at(0.99) };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** Runs `op` `runs` times in a row and returns the milliseconds of each. */
 export async function timeRuns(runs: number, op: (i: number) => Promise<unknown>): Promise<Latency> {
   const samples: number[] = [];

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
-import { isTimeZone, type Locale, LOCALES } from '@casetrack/i18n';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { type Locale, LOCALES } from '@casetrack/i18n';
+import { IsTimeZone } from '../../common/is-time-zone';
 
 export const DOSSIER_FORMATS = ['json', 'pdf'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
@@ -9,19 +10,6 @@ export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
 /** Query strings are text: only the words `true` and `false` are booleans; anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
-
-/** An IANA zone this runtime knows; a misspelt one is refused rather than silently printed in UTC. */
-function IsTimeZone(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol): void => {
-    registerDecorator({
-      name: 'isTimeZone',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property must be an IANA time zone such as Asia/Almaty' },
-      validator: { validate: (value: unknown): boolean => isTimeZone(value) },
-    });
-  };
-}
 
 export class DossierQueryDto {
   @ApiPropertyOptional({ enum: DOSSIER_FORMATS, default: 'json' })

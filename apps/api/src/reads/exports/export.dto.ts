@@ -1,22 +1,11 @@
 import { ApiProperty, IntersectionType, OmitType } from '@nestjs/swagger';
-import { IsIn, IsOptional, registerDecorator } from 'class-validator';
-import { isTimeZone, LOCALES, type Locale } from '@casetrack/i18n';
+import { IsIn, IsOptional } from 'class-validator';
+import { LOCALES, type Locale } from '@casetrack/i18n';
 import { Text } from '../../cases/shared/validators';
+import { IsTimeZone } from '../../common/is-time-zone';
 import { ListCasesDto } from '../cases/case-reads.dto';
 import { StatsQueryDto } from '../stats/stats.dto';
 import { EXPORT_FORMATS, type ExportFormat } from './export-format';
-
-/** An IANA time zone this runtime knows (`Asia/Almaty`, `UTC`). */
-function IsTimeZone(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isTimeZone',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be an IANA time zone such as Asia/Almaty` },
-      validator: { validate: isTimeZone },
-    });
-}
 
 /** What every export takes besides its filters: the file's format, its language and the zone of its times. */
 class ExportOptionsDto {

@@ -24,7 +24,7 @@ export interface ListedUser {
  * Which accounts a role may list: admins every account; lawyers and coordinators the active lawyers and
  * coordinators, whom they assign and work beside. Auditors review cases and need no one's address (no route).
  */
-export function listableBy(viewer: ActorRole): { roles: readonly ActorRole[]; disabledToo: boolean } {
+function listableBy(viewer: ActorRole): { roles: readonly ActorRole[]; disabledToo: boolean } {
   return viewer === 'admin'
     ? { roles: ACTOR_ROLES, disabledToo: true }
     : { roles: ['lawyer', 'coordinator'], disabledToo: false };

@@ -24,11 +24,6 @@ import type {
   HearingView,
 } from './views';
 
-/**
- * Every read-model row of one case, derived from its folded state alone. Pure: the same state always gives the
- * same rows, so projecting an event twice, or rebuilding from scratch, ends in the same tables. `null` when the
- * case does not exist (nothing was opened, or its opening was retracted): its rows are removed.
- */
 /** A fact's time as the detail shows it: with its precision, and the writer's own day, month or year. */
 function datedView(entry: Pick<DatedView, 'occurredAt' | 'occurredAtPrecision'> & { occurredOn?: string }): DatedView {
   return {
@@ -38,6 +33,11 @@ function datedView(entry: Pick<DatedView, 'occurredAt' | 'occurredAtPrecision'> 
   };
 }
 
+/**
+ * Every read-model row of one case, derived from its folded state alone. Pure: the same state always gives the
+ * same rows, so projecting an event twice, or rebuilding from scratch, ends in the same tables. `null` when the
+ * case does not exist (nothing was opened, or its opening was retracted): its rows are removed.
+ */
 export function caseRows(caseId: string, state: CaseState): CaseRows | null {
   if (!state.exists || state.detainee === null) return null;
   const { detainee } = state;

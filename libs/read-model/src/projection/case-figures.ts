@@ -29,14 +29,14 @@ export function caseFigures(
   hearings: readonly Hearing[],
   complaints: readonly Complaint[],
   charges: readonly Charge[],
-) {
+): CaseFigures {
   const held = hearings.filter((h) => h.status === 'held');
   const titled = charges.flatMap((c) => {
     const title = c.title?.trim();
     if (c.status !== 'active' || c.article === undefined || !title || title === ERASED_TEXT) return [];
     return [`${c.article}${ARTICLE_TITLE_SEPARATOR}${title}`];
   });
-  const figures: CaseFigures = {
+  return {
     held_hearings: held.length,
     held_minutes: held.flatMap((h) => (h.durationMinutes === undefined ? [] : [h.durationMinutes])),
     defendant_heard_known: held.filter((h) => h.defendantHeard !== undefined).length,
@@ -51,5 +51,4 @@ export function caseFigures(
     ),
     article_titles: [...new Set(titled)].sort(),
   };
-  return figures;
 }

@@ -122,13 +122,18 @@ export function formatFactTime(locale: Locale, fact: FactTime, timeZone: string)
   }
 }
 
-/** The `YYYY-MM-DD` an instant falls on in `timeZone`. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The `YYYY-MM-DD` an instant falls on in `timeZone`. The formatter is kept per zone: building one is far slower than
+ * using it, and an export asks for the day of every row.
+ */
 export function localDay(instant: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone,
-  }).formatToParts(asDate(instant));
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(asDate(instant));
   return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
 }

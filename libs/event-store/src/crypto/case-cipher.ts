@@ -40,14 +40,18 @@ export class CaseCipher {
   constructor(private readonly keys: CaseKeyStore) {}
 
   async seal(caseId: string, events: NewEvent[]): Promise<NewEvent[]> {
-    const sensitive = events.filter((event) => hasSensitiveFields(event.type, event.data));
-    if (sensitive.length === 0) return events;
-    const owners = new Set([caseId, ...sensitive.map((event) => sealingCaseOf(event.type, event.data) ?? caseId)]);
+    // Whose key seals each event's typed words; null: the event has none.
+    const owners = events.map((event) =>
+      hasSensitiveFields(event.type, event.data) ? (sealingCaseOf(event.type, event.data) ?? caseId) : null,
+    );
+    if (owners.every((owner) => owner === null)) return events;
     const keys = new Map<string, CaseKey>();
-    for (const owner of owners) keys.set(owner, await this.keys.findOrCreate(owner));
-    return events.map((event) => {
-      if (!hasSensitiveFields(event.type, event.data)) return event;
-      const owner = sealingCaseOf(event.type, event.data) ?? caseId;
+    for (const owner of new Set([caseId, ...owners])) {
+      if (owner !== null) keys.set(owner, await this.keys.findOrCreate(owner));
+    }
+    return events.map((event, index) => {
+      const owner = owners[index];
+      if (owner === null) return event;
       // Nothing sensitive is written to a case whose key is gone, nor under another case's key that is gone.
       const key = keys.get(caseId)?.kind === 'erased' ? ERASED_KEY : (keys.get(owner) as CaseKey);
       const by = owner === caseId ? undefined : owner;

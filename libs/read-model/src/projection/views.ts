@@ -10,14 +10,15 @@ import type {
   Consent,
   DeathCause,
   DeathCircumstances,
-  PublicRole,
   FacilityKind,
   HearingKind,
   HearingStatus,
-  LinkRelation,
   LawyerRole,
+  LinkRelation,
   Measure,
   MeasureChangeKind,
+  OccurredAtPrecision,
+  PublicRole,
   SanctionKind,
   Sex,
   SentenceKind,
@@ -25,7 +26,6 @@ import type {
   VerdictOutcome,
   Vulnerability,
 } from '@casetrack/domain';
-import type { OccurredAtPrecision } from '@casetrack/domain';
 import type { CaseFigures } from './case-figures';
 
 /*

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { UUID } from '../../cases/shared/validators';
 import type { DossierPersonView } from './get-dossier.query';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The accounts behind the ids a dossier names, by name and role. A disabled account keeps its name (the person

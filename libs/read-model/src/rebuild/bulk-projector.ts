@@ -317,9 +317,11 @@ export class BulkProjector implements FeedProjector {
   ): Promise<QuarantinedEvent[]> {
     await client.query('BEGIN');
     try {
-      // The checkpoint's commit waits for the disk, and with it everything this connection committed before.
-      if (checkpoint !== null) await client.query('SET LOCAL synchronous_commit = on');
-      if (checkpoint !== null) await lockCheckpoint(client, this.schema);
+      if (checkpoint !== null) {
+        // The checkpoint's commit waits for the disk, and with it everything this connection committed before.
+        await client.query('SET LOCAL synchronous_commit = on');
+        await lockCheckpoint(client, this.schema);
+      }
       const quarantined = await work();
       await saveQuarantine(client, this.schema, quarantined);
       const cleared = outgoing.filter((o) => o.stored && !quarantined.some((q) => q.caseId === o.caseId));

@@ -62,7 +62,6 @@ export class DossierController {
         timeZone,
         people: new Map([...dossier.people, dossier.issuedBy].map((p) => [p.id, p])),
       },
-      issuedBy: dossier.issuedBy,
     });
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename="dossier-${caseId}.pdf"`);

@@ -52,7 +52,6 @@ async function render(locale: Locale, timeZone = 'Asia/Almaty'): Promise<{ pdf: 
   const pdf = await renderDossierPdf({
     dossier,
     reading: { locale, timeZone, people: new Map(dossier.people.map((p) => [p.id, p])) },
-    issuedBy: dossier.issuedBy,
   });
   return { pdf, text: compact(pdfText(pdf)) };
 }
@@ -124,7 +123,6 @@ describe('renderDossierPdf', () => {
     const pdf = await renderDossierPdf({
       dossier: { ...dossier, verification: { valid: false, brokenAtVersion: 3, problem: 'hash_mismatch' } },
       reading: { locale: 'ru', timeZone: 'UTC', people: new Map() },
-      issuedBy: dossier.issuedBy,
     });
     expect(compact(pdfText(pdf))).toContain(compact('ЦЕПОЧКА ХЕШЕЙ НАРУШЕНА на версии 3'));
   });

@@ -4,12 +4,10 @@ import { article } from './describe-record';
 import { DossierText, type DossierReading, shortId } from './pdf-format';
 import { PdfWriter } from './pdf-writer';
 
-/** The dossier and who issued it: the reader, in their language and zone. */
+/** The dossier (naming its issuer, the account that asked for it) and the reading it is printed for. */
 export interface DossierToPrint {
   dossier: VerifiedDossier;
   reading: DossierReading;
-  /** The account that asked for the dossier (named in the document as its issuer). */
-  issuedBy: { id: string; role: string };
 }
 
 /**
@@ -18,7 +16,7 @@ export interface DossierToPrint {
  * it was recorded and by whom (account name and role), and at the end the verification of the stream it was built
  * from. Sections with nothing in them are named once, together, instead of each printing an empty heading.
  */
-export function renderDossierPdf({ dossier, reading, issuedBy }: DossierToPrint): Promise<Buffer> {
+export function renderDossierPdf({ dossier, reading }: DossierToPrint): Promise<Buffer> {
   const text = new DossierText(reading);
   const t = text.t.bind(text);
   const pdf = new PdfWriter(t('document.title', { caseId: dossier.caseId }), text);
@@ -28,7 +26,7 @@ export function renderDossierPdf({ dossier, reading, issuedBy }: DossierToPrint)
     t('document.heading', { name }),
     t('document.issued', {
       caseId: dossier.caseId,
-      by: text.person(issuedBy.id, issuedBy.role),
+      by: text.person(dossier.issuedBy.id, dossier.issuedBy.role),
       at: text.dateTime(dossier.generatedAt),
     }),
   );

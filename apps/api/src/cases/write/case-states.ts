@@ -74,14 +74,17 @@ export class CaseStates {
     return this.remember(streamId, foldOnto(cached, after));
   }
 
-  /** `events` were appended right after `before` (the state the decision was made on). */
-  appended(streamId: string, before: CaseState, events: readonly RecordedEvent[]): void {
-    if (this.cache === null) return;
+  /**
+   * `events` were appended right after `before` (the state the decision was made on). Answers the case with them
+   * folded in when the cache folded it, else null.
+   */
+  appended(streamId: string, before: CaseState, events: readonly RecordedEvent[]): CaseState | null {
+    if (this.cache === null) return null;
     if (events.length === 0 || events[0].version !== before.version + 1) {
       this.cache.delete(streamId);
-      return;
+      return null;
     }
-    this.remember(streamId, foldOnto(before, events));
+    return this.remember(streamId, foldOnto(before, events));
   }
 
   /** The entry may no longer be the stream's (a raced or failed append): the next load reads the stream again. */

@@ -181,13 +181,17 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       if (error instanceof ConcurrencyError || error instanceof DuplicateEventError) return RACED;
       throw error;
     }
-    this.states.appended(streamId, state, appended.events);
+    const after = this.states.appended(streamId, state, appended.events);
     // Before the answer: once it is sent, no read may show a removed lawyer the case (the projector may lag).
     await this.revocations.recordRemovals(command.caseId, decision, appended.version);
     const { version, position } = appended;
     // Before the answer too: a case opened a moment later must find this one among its possible duplicates.
-    await this.openedCases.recordAppended(command.caseId, decision, version, position, () =>
-      evolveAll(state, appended.events.map(toCaseFact)),
+    await this.openedCases.recordAppended(
+      command.caseId,
+      decision,
+      version,
+      position,
+      () => after ?? evolveAll(state, appended.events.map(toCaseFact)),
     );
     return { kind: 'appended', caseId: command.caseId, version, position, alreadyRecorded: false };
   }

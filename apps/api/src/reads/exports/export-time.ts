@@ -21,14 +21,23 @@ function offsetAt(ms: number, timeZone: string): number {
   if (offset === undefined) {
     const at = hour * (HOUR / 2);
     const local = localDay(new Date(at), timeZone);
-    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
-      .format(new Date(at))
-      .split(':')
-      .map(Number);
+    const clock = clockFormat(timeZone).format(new Date(at)).split(':').map(Number);
     offset = Date.UTC(...ymd(local), clock[0], clock[1]) - at;
     zone.set(hour, offset);
   }
   return offset;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's `HH:mm` formatter, built once per zone (building one costs far more than a cache miss's other work). */
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clocks.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    clocks.set(timeZone, format);
+  }
+  return format;
 }
 
 function ymd(day: string): [number, number, number] {

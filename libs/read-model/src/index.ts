@@ -13,6 +13,7 @@ export * from './projector/lag';
 export * from './projector/metrics';
 export * from './projector/projector.module';
 export * from './projector/projector.service';
+export * from './projector/state-cache';
 export * from './queries/viewer';
 export * from './queries/cases/case-summary';
 export * from './queries/cases/list-cases.query';

@@ -1,43 +1,6 @@
 import { type CaseState, evolveAll, foldFacts } from '@casetrack/domain';
 import { type EventStore, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
-
-/**
- * The folded state of recently written cases, least recently used first out. An entry is the fold of its stream up
- * to `state.version` and nothing more is assumed of it: every load reads the events after that version, so an entry
- * that another process wrote past is brought up to date, never decided on as it was.
- */
-class StateLru {
-  private readonly entries = new Map<string, CaseState>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(streamId: string): CaseState | undefined {
-    const state = this.entries.get(streamId);
-    if (state !== undefined) {
-      this.entries.delete(streamId);
-      this.entries.set(streamId, state);
-    }
-    return state;
-  }
-
-  set(streamId: string, state: CaseState): void {
-    this.entries.delete(streamId);
-    this.entries.set(streamId, state);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
-  }
-
-  delete(streamId: string): void {
-    this.entries.delete(streamId);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
+import { StateCache } from '@casetrack/read-model';
 
 /**
  * Case states for the write path: the cached fold plus the events after it, so a write costs the same on a case of
@@ -46,14 +9,14 @@ class StateLru {
  * `cached` is the entry as it is, for a decision that its own append confirms; `current` reads what came after it.
  */
 export class CaseStates {
-  private readonly cache: StateLru | null;
+  private readonly cache: StateCache | null;
 
   /** `capacity` 0 turns the cache off: every load folds the whole stream. */
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
     capacity: number,
   ) {
-    this.cache = capacity > 0 ? new StateLru(capacity) : null;
+    this.cache = capacity > 0 ? new StateCache(capacity) : null;
   }
 
   /** The state this process last knew, without reading: the stream may have moved on since. */
@@ -81,7 +44,7 @@ export class CaseStates {
   appended(streamId: string, before: CaseState, events: readonly RecordedEvent[]): CaseState | null {
     if (this.cache === null) return null;
     if (events.length === 0 || events[0].version !== before.version + 1) {
-      this.cache.delete(streamId);
+      this.cache.evict([streamId]);
       return null;
     }
     return this.remember(streamId, foldOnto(before, events));
@@ -89,7 +52,7 @@ export class CaseStates {
 
   /** The entry may no longer be the stream's (a raced or failed append): the next load reads the stream again. */
   forget(streamId: string): void {
-    this.cache?.delete(streamId);
+    this.cache?.evict([streamId]);
   }
 
   get size(): number {

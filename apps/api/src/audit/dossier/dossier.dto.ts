@@ -1,15 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { type Locale, LOCALES } from '@casetrack/i18n';
 import { IsTimeZone } from '../../common/is-time-zone';
+import { BooleanFromQuery } from '../../reads/shared/page.dto';
 
 export const DOSSIER_FORMATS = ['json', 'pdf'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
-
-/** Query strings are text: only the words `true` and `false` are booleans; anything else fails validation. */
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class DossierQueryDto {
   @ApiPropertyOptional({ enum: DOSSIER_FORMATS, default: 'json' })
@@ -25,7 +21,7 @@ export class DossierQueryDto {
       'the organisation (coordinators only; anyone else is answered 403)',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @BooleanFromQuery()
   @IsBoolean()
   includeInternal?: boolean;
 

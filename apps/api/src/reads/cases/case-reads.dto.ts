@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { CASE_LIST_SORTS, type CaseListSort } from '@casetrack/read-model';
 import {
@@ -61,7 +60,7 @@ export class ListCasesDto extends PageDto {
       '`false` filters nothing',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanFromQuery()
   @IsBoolean()
   termEnded?: boolean;
 

@@ -1,19 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES, type Locale } from '@casetrack/auth';
 import { ACTOR_ROLES, type ActorRole } from '@casetrack/domain';
 import { Text } from '../cases/shared/validators';
 import { BooleanFromQuery } from '../reads/shared/page.dto';
-import { isTimeZone } from './accounts.dto';
-
-const IsTimeZone = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'isTimeZone',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && value.length <= 64 && isTimeZone(value),
-      defaultMessage: () => 'timeZone must be an IANA time zone such as Asia/Almaty',
-    },
-  });
+import { IsTimeZone } from '../common/is-time-zone';
 
 export class ListUsersDto {
   @IsOptional()

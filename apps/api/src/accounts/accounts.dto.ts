@@ -3,6 +3,7 @@ import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class
 import { LOCALES, type Locale } from '@casetrack/auth';
 import { ACTOR_ROLES, type ActorRole } from '@casetrack/domain';
 import { Text } from '../cases/shared/validators';
+import { isTimeZone } from '@casetrack/i18n';
 
 export class LoginDto {
   @ApiProperty({ maxLength: 320 })
@@ -26,15 +27,6 @@ export class LoginDto {
   @IsString()
   @MaxLength(32)
   otp?: string;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export class CreateUserDto {

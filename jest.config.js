@@ -1,5 +1,6 @@
 /**
- * One jest run covers every tier: *.spec.ts (unit), *.int-spec.ts (real PostgreSQL/Redis), *.e2e-spec.ts (HTTP).
+ * One jest run covers every tier: *.spec.ts (unit), *.int-spec.ts (real PostgreSQL/Redis), *.e2e-spec.ts (HTTP),
+ * *.browser-spec.ts (the built service in Debian's chromium, test/browser/).
  * NestJS 12 ships as ES modules and jest on Node 20 cannot require() them, so SWC compiles both our
  * TypeScript and those ES-module packages to CommonJS for the test run (`transformIgnorePatterns`).
  */
@@ -17,7 +18,7 @@ const swc = {
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testRegex: '.*\\.(spec|int-spec|e2e-spec|browser-spec)\\.ts$',
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
     '^.+\\.m?js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],

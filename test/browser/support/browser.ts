@@ -1,0 +1,36 @@
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+
+/** Debian's chromium (`.ci/run` installs it when missing); CHROMIUM_PATH points elsewhere on other machines. */
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** One browser per test file (starting chromium costs seconds on this machine); a fresh context per test. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
+}
+
+/**
+ * A context with no state of its own (cookies, storage), English and a fixed zone unless asked otherwise, and a
+ * desktop-sized window. `baseURL` lets tests write `page.goto('/cases')`.
+ */
+export function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    locale: 'en-GB',
+    timezoneId: 'Asia/Almaty',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+}

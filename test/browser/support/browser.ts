@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 
 /** Debian's chromium (`.ci/run` installs it when missing); CHROMIUM_PATH points elsewhere on other machines. */
@@ -14,6 +15,11 @@ const ARGS = [
 
 /** One browser per test file (starting chromium costs seconds on this machine); a fresh context per test. */
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(EXECUTABLE)) {
+    throw new Error(
+      `The browser tests need chromium at ${EXECUTABLE}: apt-get install chromium (.ci/run does it as root)`,
+    );
+  }
   return chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
 }
 

@@ -16,7 +16,13 @@ if [ -z "${MASTER_KEY:-}" ] && [ -z "${MASTER_KEY_FILE:-}" ] && [ "${NODE_ENV:-d
 fi
 
 entry=dist/apps/api/src/main.js
-if [ ! -f "$entry" ] || [ -n "$(find apps libs migrations -name '*.ts' -newer "$entry" -print -quit)" ]; then
+console=dist/web/index.html
+# Newer sources of either build (the API's TypeScript, the console's TypeScript, styles, catalogues) rebuild both.
+newer() {
+  [ -n "$(find apps libs migrations \( -name '*.ts' -o -name '*.tsx' -o -name '*.css' -o -name '*.json' -o -name 'index.html' \) \
+    -not -path '*/node_modules/*' -newer "$1" -print -quit)" ]
+}
+if [ ! -f "$entry" ] || [ ! -f "$console" ] || newer "$entry" || newer "$console"; then
   npm run build
 fi
 exec node "$entry"

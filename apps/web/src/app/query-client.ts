@@ -1,0 +1,31 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/errors';
+
+const SESSION_KEY = ['session'];
+
+/**
+ * Server state. A 401 on any read means the session ended (signed out elsewhere, disabled, expired): the session is
+ * forgotten and the router sends the person to sign in. 4xx answers are not retried; a lagging projection is.
+ */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError(error, query) {
+        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== SESSION_KEY[0]) {
+          client.setQueryData(SESSION_KEY, null);
+        }
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => {
+          if (error instanceof ApiError) return error.status === 503 && count < 3;
+          return count < 2;
+        },
+      },
+    },
+  });
+  return client;
+}

@@ -1,0 +1,52 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useMemo } from 'react';
+import { api, consoleState } from '../../api/client';
+import type { ConsoleSession } from '../../api/types';
+import { closeSession, fetchSession } from './session-api';
+import { SessionContext, type SessionValue } from './session-context';
+
+export const SESSION_KEY = ['session'] as const;
+
+/**
+ * Asks the API on load whether the cookie stands for a session (the CSRF token lives only in memory, so a reload asks
+ * again). `fallback` shows while it answers.
+ */
+export function SessionProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }): ReactNode {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      const session = await fetchSession(api);
+      consoleState.setCsrf(session?.csrf ?? null);
+      return session;
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  const signedIn = useCallback(
+    (session: ConsoleSession) => {
+      consoleState.setCsrf(session.csrf);
+      queryClient.setQueryData(SESSION_KEY, session);
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await closeSession(api);
+    } finally {
+      consoleState.clear();
+      // Nothing read under the session stays in memory for the next person at this screen.
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+    }
+  }, [queryClient]);
+
+  const value = useMemo<SessionValue>(
+    () => ({ session: query.data ?? null, signedIn, signOut }),
+    [query.data, signedIn, signOut],
+  );
+  if (query.isPending) return fallback;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { ConsoleSession, SignedInUser } from '../../api/types';
+
+export interface SessionValue {
+  readonly session: ConsoleSession | null;
+  /** Keeps the answer of a successful sign-in (user and CSRF header). */
+  signedIn(session: ConsoleSession): void;
+  signOut(): Promise<void>;
+}
+
+export const SessionContext = createContext<SessionValue | null>(null);
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (value === null) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export function useUser(): SignedInUser {
+  const { session } = useSession();
+  if (session === null) throw new Error('useUser without a session');
+  return session.user;
+}

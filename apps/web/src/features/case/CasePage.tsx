@@ -1,0 +1,8 @@
+import { Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useT } from '../../i18n/i18n-context';
+
+export function CasePage(): ReactNode {
+  const t = useT();
+  return <Title order={1}>{t('console.case.title')}</Title>;
+}

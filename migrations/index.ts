@@ -26,6 +26,8 @@ import { CaseListIndexes1764000001410 } from './1764000001410-case-list-indexes'
 import { ExportAccessLog1764000001420 } from './1764000001420-export-access-log';
 import { CasesToastTarget1764000001430 } from './1764000001430-cases-toast-target';
 import { CaseFigures1764000001440 } from './1764000001440-case-figures';
+import { ConsoleSessions1764000001500 } from './1764000001500-console-sessions';
+import { CaseCounts1764000001600 } from './1764000001600-case-counts';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -56,4 +58,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ExportAccessLog1764000001420,
   CasesToastTarget1764000001430,
   CaseFigures1764000001440,
+  ConsoleSessions1764000001500,
+  CaseCounts1764000001600,
 ];

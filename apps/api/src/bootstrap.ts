@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { type Application, json, type Request, type Response, type NextFunction } from 'express';
 import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
@@ -11,6 +12,9 @@ import { PinoNestLogger } from './common/logger.provider';
 import { createValidationPipe } from './common/validation.pipe';
 import { answerClientError, refuseDeepJson, refuseUnsafeStrings } from './common/hostile-input';
 import { serveOpenApi } from './openapi/openapi-document';
+import { consoleSecurityHeaders } from './console/console-headers';
+import { isApiPath } from './console/console-paths';
+import { serveConsole } from './console/serve-console';
 
 /**
  * Builds the application (database waited for, created and migrated first) without listening; tests and `main` share
@@ -35,6 +39,8 @@ export async function createApp(
   app.use(securityHeaders());
   app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: false } : { origin: false });
   app.use(json({ limit: config.bodyLimit, strict: true, verify: refuseDeepJson }));
+  // The console's session cookie (libs/auth reads request.cookies); no secret: the session token is opaque already.
+  app.use(cookieParser());
   app.use(refuseUnsafeStrings());
   app.use(requestLog(logger));
   app.useGlobalFilters(new ErrorBodyFilter(logger));
@@ -42,18 +48,24 @@ export async function createApp(
   app.enableShutdownHooks();
 
   serveOpenApi(app);
+  app.use(serveConsole(config.consoleDirectory));
   return app;
 }
 
 /**
  * Security headers on every answer. The OpenAPI UI needs its inline script, so /docs gets the headers
- * without a content security policy; the JSON API keeps the strict default.
+ * without a content security policy; the JSON API keeps the strict default; the console's pages get its own policy.
  */
 function securityHeaders() {
   const api = helmet();
   const docs = helmet({ contentSecurityPolicy: false });
+  const console = consoleSecurityHeaders();
+  const choose = (path: string): typeof api => {
+    if (path.startsWith('/docs')) return docs;
+    return isApiPath(path) ? api : console;
+  };
   return (request: Request, response: Response, next: NextFunction): void =>
-    (request.path.startsWith('/docs') ? docs : api)(request, response, next);
+    choose(request.path)(request, response, next);
 }
 
 /** One line per request: method, route pattern, status, duration. Never bodies, names or tokens. */

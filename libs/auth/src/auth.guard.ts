@@ -10,14 +10,25 @@ import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import type { ActorRole } from '@casetrack/domain';
 import { bearerTokenOf } from './bearer-token';
+import { CSRF_HEADER, csrfTokenMatches, needsCsrfToken, sessionCookieName, sessionTokenOf } from './console-session';
 import { ALLOWED_ROLES, type AuthenticatedRequest, IS_PUBLIC, OPEN_DURING_ENROLMENT } from './decorators';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { TokensService } from './tokens.service';
-import { toAuthenticatedUser } from './user.entity';
+import { toAuthenticatedUser, type UserEntity } from './user.entity';
+
+interface GuardedRequest extends AuthenticatedRequest {
+  method: string;
+  headers: Record<string, unknown>;
+  cookies?: unknown;
+}
 
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows it; a role listed in
- * REQUIRE_2FA reaches only @OpenDuringEnrolment() routes until it has a second factor.
+ * Global guard: every route needs a valid bearer token or console session unless marked @Public(); @Roles() narrows
+ * it; a role listed in REQUIRE_2FA reaches only @OpenDuringEnrolment() routes until it has a second factor.
+ *
+ * A request with an Authorization header is judged by it alone (bearer wins over a cookie sent beside it). A request
+ * with the session cookie only is the console's: a browser sends the cookie by itself, so any write must also carry
+ * the session's CSRF token in a header, which a page of another origin cannot learn.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,12 +43,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, unknown> }>();
-    const header = request.headers['authorization'];
-    const token = bearerTokenOf(header);
-    if (token === null) throw new UnauthorizedException('A valid bearer token is required');
-    const user = await this.tokens.authenticate(token);
-    if (!user) throw new UnauthorizedException('The token is invalid, expired or revoked');
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const { user, token } = await this.identify(request);
     request.user = toAuthenticatedUser(user);
     request.accessToken = token;
 
@@ -54,5 +61,27 @@ export class AuthGuard implements CanActivate {
       });
     }
     return true;
+  }
+
+  private async identify(request: GuardedRequest): Promise<{ user: UserEntity; token: string }> {
+    const header = request.headers['authorization'];
+    const session =
+      header === undefined ? sessionTokenOf(request.cookies, sessionCookieName(this.config.session)) : null;
+    if (session === null) {
+      const token = bearerTokenOf(header);
+      if (token === null) throw new UnauthorizedException('A valid bearer token is required');
+      const user = await this.tokens.authenticate(token);
+      if (!user) throw new UnauthorizedException('The token is invalid, expired or revoked');
+      return { user, token };
+    }
+    const user = await this.tokens.authenticate(session, new Date(), 'session');
+    if (!user) throw new UnauthorizedException('The session has ended; sign in again');
+    if (needsCsrfToken(request.method) && !csrfTokenMatches(session, request.headers[CSRF_HEADER.toLowerCase()])) {
+      throw new ForbiddenException({
+        code: 'CSRF_TOKEN_INVALID',
+        message: `A change made with the session cookie must carry the ${CSRF_HEADER} header its session answer gave`,
+      });
+    }
+    return { user, token: session };
   }
 }

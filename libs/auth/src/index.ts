@@ -19,3 +19,4 @@ export * from './second-factor/totp';
 export * from './second-factor/base32';
 export * from './second-factor/recovery-codes';
 export * from './bearer-token';
+export * from './console-session';

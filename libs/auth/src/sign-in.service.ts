@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TokenKind } from './access-token.entity';
 import { LoginLimiter, type SignInAttempt } from './login-limiter';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { type IssuedToken, TokensService } from './tokens.service';
@@ -9,6 +10,8 @@ export interface SignInRequest extends SignInAttempt {
   password: string;
   /** A TOTP code or a recovery code; needed once the account has a second factor. */
   otp?: string;
+  /** What the sign-in opens: a bearer token (the default) or a console session. */
+  tokenKind?: TokenKind;
 }
 
 export type SignInOutcome =
@@ -51,6 +54,6 @@ export class SignInService {
       }
     }
     await this.limiter.recordSuccess(attempt);
-    return { kind: 'signed-in', user, token: await this.tokens.issue(user.id) };
+    return { kind: 'signed-in', user, token: await this.tokens.issue(user.id, new Date(), request.tokenKind) };
   }
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { type EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
-import { AccessTokenEntity } from './access-token.entity';
+import { AccessTokenEntity, type TokenKind } from './access-token.entity';
 import { AuthChanges, RecentTokens } from './recent-tokens';
 import { UserEntity } from './user.entity';
 
@@ -12,12 +12,19 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
-/** A token that is neither revoked nor expired, with its user if that user is not disabled. */
+/** A token of that kind that is neither revoked, expired nor idle too long, with its user if not disabled. */
 const AUTHENTICATE = `
   SELECT u.id, u.email, u.name, u.role, u.password_hash, u.time_zone, u.locale, u.notification_email, u.webhook_url,
-         u.disabled_at, u.created_at, t.expires_at
+         u.disabled_at, u.created_at, t.expires_at, t.idle_until
     FROM access_tokens t JOIN users u ON u.id = t.user_id
-   WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.disabled_at IS NULL`;
+   WHERE t.token_hash = $1 AND t.kind = $3 AND t.revoked_at IS NULL AND t.expires_at > $2
+     AND (t.idle_until IS NULL OR t.idle_until > $2) AND u.disabled_at IS NULL`;
+
+/**
+ * A used session lives on. A plain statement, not through TypeORM: pushing the idle deadline changes no answer
+ * already given, so it must not make every process forget its recent tokens (AuthChanges).
+ */
+const TOUCH = `UPDATE access_tokens SET idle_until = $2 WHERE token_hash = $1 AND revoked_at IS NULL`;
 
 interface UserRow {
   id: string;
@@ -32,6 +39,7 @@ interface UserRow {
   disabled_at: Date | null;
   created_at: Date;
   expires_at: Date;
+  idle_until: Date | null;
 }
 
 function userOf(row: UserRow): UserEntity {
@@ -54,7 +62,10 @@ function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Opaque bearer tokens: random, stored only as a hash, expiring, revocable at once. */
+/**
+ * Opaque tokens: random, stored only as a hash, expiring, revocable at once. Bearer tokens for API clients, and the
+ * console's sessions (a cookie), which also end when left unused for the configured idle time.
+ */
 @Injectable()
 export class TokensService implements OnModuleInit, OnModuleDestroy {
   private readonly recent: RecentTokens;
@@ -68,10 +79,20 @@ export class TokensService implements OnModuleInit, OnModuleDestroy {
     users.manager.connection.subscribers.push(new AuthChanges(this.recent));
   }
 
-  async issue(userId: string, now = new Date()): Promise<IssuedToken> {
+  async issue(userId: string, now = new Date(), kind: TokenKind = 'bearer'): Promise<IssuedToken> {
     const accessToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.config.accessTokenTtlSeconds * 1000);
-    await this.tokens.insert({ tokenHash: digest(accessToken), userId, expiresAt, revokedAt: null, createdAt: now });
+    const lifetimeSeconds = kind === 'session' ? this.config.session.ttlSeconds : this.config.accessTokenTtlSeconds;
+    const expiresAt = new Date(now.getTime() + lifetimeSeconds * 1000);
+    const idleUntil = kind === 'session' ? new Date(now.getTime() + this.config.session.idleSeconds * 1000) : null;
+    await this.tokens.insert({
+      tokenHash: digest(accessToken),
+      userId,
+      expiresAt,
+      revokedAt: null,
+      createdAt: now,
+      kind,
+      idleUntil,
+    });
     return { accessToken, expiresAt };
   }
 
@@ -81,16 +102,36 @@ export class TokensService implements OnModuleInit, OnModuleDestroy {
    * Every request asks this: the answer of a moment ago is reused (RecentTokens, forgotten at any change to accounts
    * or tokens, here or in another process), else one indexed round trip asks for token and user together.
    */
-  async authenticate(accessToken: string, now = new Date()): Promise<UserEntity | null> {
+  async authenticate(accessToken: string, now = new Date(), kind: TokenKind = 'bearer'): Promise<UserEntity | null> {
     const tokenDigest = digest(accessToken);
-    const recent = this.recent.get(tokenDigest, now);
+    const key = `${kind}:${tokenDigest}`;
+    const recent = this.recent.get(key, now);
     if (recent !== undefined) return recent;
     const ticket = this.recent.ticket();
-    const rows = await this.users.query<UserRow[]>(AUTHENTICATE, [tokenDigest, now]);
+    const rows = await this.users.query<UserRow[]>(AUTHENTICATE, [tokenDigest, now, kind]);
     if (rows.length === 0) return null;
-    const user = this.users.create(userOf(rows[0]));
-    this.recent.remember(ticket, tokenDigest, user, rows[0].expires_at);
+    const row = rows[0];
+    let endsAt = row.expires_at;
+    if (row.idle_until !== null) {
+      const idleUntil = await this.keepAlive(tokenDigest, row.idle_until, now);
+      if (idleUntil < endsAt) endsAt = idleUntil;
+    }
+    const user = this.users.create(userOf(row));
+    this.recent.remember(ticket, key, user, endsAt);
     return user;
+  }
+
+  /**
+   * Pushes a used session's idle deadline on, at most about once a minute (a write per request would cost more than
+   * the minute it gains); answers the deadline now in force.
+   */
+  private async keepAlive(tokenDigest: string, idleUntil: Date, now: Date): Promise<Date> {
+    const idleMs = this.config.session.idleSeconds * 1000;
+    const slackMs = Math.min(60_000, idleMs / 4);
+    if (idleUntil.getTime() - now.getTime() > idleMs - slackMs) return idleUntil;
+    const pushed = new Date(now.getTime() + idleMs);
+    await this.users.query(TOUCH, [tokenDigest, pushed]);
+    return pushed;
   }
 
   async onModuleInit(): Promise<void> {

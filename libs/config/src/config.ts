@@ -17,6 +17,13 @@ export interface AppConfig {
   startupWaitMs: number;
   bootstrapAdmin: { email: string; password: string } | null;
   accessTokenTtlSeconds: number;
+  /** The console's cookie session (POST /v1/auth/session). */
+  session: SessionConfig;
+  /**
+   * The console's built files (index.html and assets/); null: found beside the compiled app or in the repository's
+   * dist/web. A missing directory is no error: the API runs and `/` says the console is not built.
+   */
+  consoleDirectory: string | null;
   /** Attempts at a raced append before answering 409. */
   appendRetries: number;
   /** How many cases' folded state the write path keeps (least recently written go first); 0 turns the cache off. */
@@ -43,6 +50,16 @@ export interface AppConfig {
   kurrentDbConnectionString: string | null;
   reminders: RemindersConfig;
   delivery: DeliveryConfig;
+}
+
+/** The console's session: a server-side token in an httpOnly cookie, ended by idleness or age. */
+export interface SessionConfig {
+  /** The cookie is `Secure` (and named with the `__Host-` prefix): on by default in production only. */
+  cookieSecure: boolean;
+  /** A session unused this long ends. */
+  idleSeconds: number;
+  /** A session ends this long after sign-in, however used. */
+  ttlSeconds: number;
 }
 
 /** When reminders fall due (derived from events by the projector) and how the worker role queues them. */
@@ -208,6 +225,12 @@ export function loadConfig(given: Env = process.env): AppConfig {
     startupWaitMs: integer('STARTUP_WAIT_SECONDS', 180, 0, 86_400) * 1000,
     bootstrapAdmin,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    session: {
+      cookieSecure: boolean('SESSION_COOKIE_SECURE', envName === 'production'),
+      idleSeconds: integer('SESSION_IDLE_SECONDS', 30 * 60, 60, 30 * 24 * 3600),
+      ttlSeconds: integer('SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    },
+    consoleDirectory: env.CONSOLE_DIR?.trim() || null,
     appendRetries: integer('APPEND_RETRIES', 10, 1, 100),
     writeCacheCases: integer('WRITE_CACHE_CASES', 1000, 0, 1_000_000),
     healthLagSeconds: integer('HEALTH_LAG_SECONDS', 60, 1, 86_400),

@@ -81,3 +81,26 @@ export class AccountSchema extends ListedUserSchema {
   @OneOf('Locale', LOCALES)
   locale!: string;
 }
+
+@ApiSchema({ name: 'CsrfHeader', description: 'The header every change made with the session cookie must carry' })
+export class CsrfHeaderSchema {
+  @ApiProperty({ type: String, enum: ['X-CSRF-Token'] })
+  header!: string;
+
+  @Text({ description: 'Its value: keep it in memory only (never in storage); GET /v1/auth/session answers it again' })
+  token!: string;
+}
+
+@ApiSchema({
+  name: 'ConsoleSession',
+  description:
+    'The console’s session: who is signed in, and the CSRF header to send with every POST, PUT, PATCH and DELETE. ' +
+    'The session itself is the httpOnly cookie, which page scripts cannot read',
+})
+export class ConsoleSessionSchema {
+  @Nested(() => SignedInUserSchema)
+  user!: SignedInUserSchema;
+
+  @Nested(() => CsrfHeaderSchema)
+  csrf!: CsrfHeaderSchema;
+}

@@ -9,11 +9,10 @@ import {
   TokensService,
   toAuthenticatedUser,
 } from '@casetrack/auth';
-import { ApiException } from '../common/api-exception';
 import { LoginDto } from './accounts.dto';
 import { ApiRoute, PublicRoute, SignedInRoutes } from '../openapi/api-route';
 import { SignedInSchema } from './accounts.responses';
-import { throttled } from './sign-in-errors';
+import { signInRefused } from './sign-in-errors';
 
 @ApiTags('accounts')
 @Controller('v1/auth')
@@ -49,26 +48,12 @@ export class AuthController {
       otp: body.otp,
       clientAddress: request.ip,
     });
-    switch (outcome.kind) {
-      case 'throttled':
-        throw throttled(outcome.retryAfterSeconds);
-      case 'wrong-credentials':
-        throw new ApiException(401, 'UNAUTHENTICATED', 'Email or password is wrong');
-      case 'second-factor-required':
-        throw new ApiException(
-          401,
-          'SECOND_FACTOR_REQUIRED',
-          'This account signs in with a second factor: send otp (a code from the app, or a recovery code)',
-        );
-      case 'second-factor-wrong':
-        throw new ApiException(401, 'SECOND_FACTOR_REQUIRED', 'The second-factor code is wrong, expired or used');
-      case 'signed-in':
-        return {
-          accessToken: outcome.token.accessToken,
-          expiresAt: outcome.token.expiresAt.toISOString(),
-          user: toAuthenticatedUser(outcome.user),
-        };
-    }
+    if (outcome.kind !== 'signed-in') throw signInRefused(outcome);
+    return {
+      accessToken: outcome.token.accessToken,
+      expiresAt: outcome.token.expiresAt.toISOString(),
+      user: toAuthenticatedUser(outcome.user),
+    };
   }
 
   @ApiRoute({

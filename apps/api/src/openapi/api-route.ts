@@ -1,6 +1,7 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiExtraModels,
   ApiOperation,
   ApiParam,
@@ -12,6 +13,9 @@ import { ApiErrors, type ErrorAnswer } from './error-body';
 
 /** The name of the bearer security scheme in the document. */
 export const BEARER = 'bearer';
+
+/** The name of the console's cookie-session security scheme in the document. */
+export const SESSION = 'session';
 
 export interface RouteDoc {
   /** Stable and readable (`recordDetention`, `listCases`): generated clients name their functions after it. */
@@ -51,11 +55,12 @@ export function ApiRoute(doc: RouteDoc): MethodDecorator {
 }
 
 /**
- * Routes that need a bearer token, and the errors any of them may answer: 400 (every query string and body is
- * checked), 401, 403 (a role or a missing second factor), 429 and 503.
+ * Routes that need a bearer token or the console's session cookie, and the errors any of them may answer: 400 (every
+ * query string and body is checked), 401, 403 (a role, a missing second factor, a cookie write without its CSRF
+ * header), 429 and 503.
  */
 export function SignedInRoutes(): ClassDecorator & MethodDecorator {
-  return applyDecorators(ApiBearerAuth(BEARER), ApiErrors(400, 401, 403, 429, 503));
+  return applyDecorators(ApiBearerAuth(BEARER), ApiCookieAuth(SESSION), ApiErrors(400, 401, 403, 429, 503));
 }
 
 /** A route open without a token (the document's default is the bearer token). */

@@ -46,10 +46,11 @@ const MEANINGS: Record<ErrorStatus, string> = {
   400:
     'VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), ' +
     'or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates',
-  401: 'UNAUTHENTICATED: no bearer token, or one that is unknown, expired or revoked',
+  401: 'UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked',
   403:
     'FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a ' +
-    'second factor for the role and the account has none yet',
+    'second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session ' +
+    'cookie lacks the X-CSRF-Token header of its session, or carries a wrong one',
   404: 'NOT_FOUND: no such item, or a case the caller may not see',
   409: 'CONCURRENCY_CONFLICT: other writes to the case kept racing this one (retries exhausted); send it again',
   412: 'VERSION_MISMATCH: the case is not at the If-Match version (details hold both)',

@@ -169,13 +169,16 @@ describe('the OpenAPI document', () => {
     expect(times.filter((time) => !time.endsWith(': date-time'))).toEqual([]);
   });
 
-  it('describes the bearer token as opaque, required everywhere but sign-in and health', () => {
+  it('describes the bearer token as opaque, required (or the console session) everywhere but sign-in and health', () => {
     const bearer = document.components?.securitySchemes?.bearer;
     expect(bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' });
     expect((bearer as { description: string }).description).toMatch(/not a JWT/);
-    expect(document.security).toEqual([{ bearer: [] }]);
+    const session = document.components?.securitySchemes?.session;
+    expect(session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'casetrack_session' });
+    expect((session as { description: string }).description).toMatch(/X-CSRF-Token/);
+    expect(document.security).toEqual([{ bearer: [] }, { session: [] }]);
     const open = operations.filter((operation) => operation.security?.length === 0).map((op) => op.operationId);
-    expect(open.sort()).toEqual(['getHealth', 'login']);
+    expect(open.sort()).toEqual(['getHealth', 'login', 'openSession']);
   });
 
   it('derives the request schemas from the validation rules the server enforces', () => {

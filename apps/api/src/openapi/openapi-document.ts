@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Application, Request, Response } from 'express';
-import { BEARER } from './api-route';
+import { BEARER, SESSION } from './api-route';
 import { ErrorBodySchema } from './error-body';
 import { tidySchemas } from './tidy-schemas';
 import { describeRequestDtos } from './validation-schemas';
@@ -43,7 +43,21 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       },
       BEARER,
     )
-    .addSecurityRequirements(BEARER);
+    .addCookieAuth(
+      'casetrack_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The console’s session (POST /v1/auth/session): an httpOnly cookie named __Host-casetrack_session where ' +
+          'it is Secure (production), casetrack_session otherwise. With the cookie and no Authorization header, ' +
+          'every POST, PUT, PATCH and DELETE must carry X-CSRF-Token with the token the session answer gave, else ' +
+          '403 CSRF_TOKEN_INVALID. An Authorization header, when sent, wins over the cookie.',
+      },
+      SESSION,
+    )
+    .addSecurityRequirements(BEARER)
+    .addSecurityRequirements(SESSION);
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
     extraModels: [ErrorBodySchema],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CaseEvent } from '@casetrack/domain';
 import { caseStreamId, type EventStore, PostgresEventStore, toNewCaseEvent } from '@casetrack/event-store';
-import { CaseProjector, type CaseProjectorOptions, READ_MODEL_TABLES } from '@casetrack/read-model';
+import { CaseProjector, type CaseProjectorOptions, COUNT_KEY, READ_MODEL_TABLES } from '@casetrack/read-model';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 export interface ProjectionFixture {
@@ -90,6 +90,7 @@ export async function dumpSchema(pool: Pool, schema: string): Promise<Record<str
     hearings: 'case_id, hearing_id',
     complaints: 'case_id, complaint_id',
     quarantine: 'case_id',
+    case_counts: COUNT_KEY,
   };
   const dump: Record<string, unknown[]> = {};
   for (const table of READ_MODEL_TABLES) {

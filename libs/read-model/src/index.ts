@@ -3,6 +3,7 @@ export * from './names/names';
 export * from './names/opened-case-names';
 export * from './projection/views';
 export * from './projection/case-rows';
+export { COUNT_KEY } from './projection/case-counts';
 export * from './projection/read-model-schema';
 export * from './projection/shadow-schema';
 export { readCheckpoint, type WriteStage } from './projection/write-rows';

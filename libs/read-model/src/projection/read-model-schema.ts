@@ -5,7 +5,14 @@ export const READ_MODEL_SCHEMA = 'read_model';
 export const CHECKPOINT_NAME = 'cases';
 
 /** The tables of one read-model schema, in the order a shadow copy creates them. */
-export const READ_MODEL_TABLES = ['checkpoint', 'cases', 'hearings', 'complaints', 'quarantine'] as const;
+export const READ_MODEL_TABLES = [
+  'checkpoint',
+  'cases',
+  'hearings',
+  'complaints',
+  'quarantine',
+  'case_counts',
+] as const;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 

@@ -176,6 +176,29 @@ describe('console sessions (POST/GET/DELETE /v1/auth/session) and cookie-authent
     );
   });
 
+  it('signing in again from the same browser ends the session its cookie held', async () => {
+    const person = await newPerson('lawyer');
+    const first = await signIn(person);
+    const again = await withCookie(request(t.http).post('/v1/auth/session'), first).send({
+      email: person.email,
+      password: PASSWORD,
+    });
+    expect(again.status).toBe(200);
+    const second = (setCookie(again, COOKIE) as string).split(';')[0];
+    expect(second).not.toBe(first.cookie);
+    expectError(await withCookie(request(t.http).get('/v1/users/me'), first), 401, 'UNAUTHENTICATED');
+    expect((await request(t.http).get('/v1/users/me').set('Cookie', second)).status).toBe(200);
+
+    // A cookie holding a bearer token is no session: signing in leaves that token alone.
+    const bearer = await login(t.http, person.email, PASSWORD);
+    const planted = await request(t.http)
+      .post('/v1/auth/session')
+      .set('Cookie', `${COOKIE}=${bearer}`)
+      .send({ email: person.email, password: PASSWORD });
+    expect(planted.status).toBe(200);
+    expect((await get(t.http, bearer, '/v1/users/me')).status).toBe(200);
+  });
+
   it('keeps bearer tokens as they were, and an Authorization header wins over the cookie', async () => {
     const person = await newPerson('coordinator');
     const bearer = await login(t.http, person.email, PASSWORD);

@@ -142,8 +142,12 @@ export class TokensService implements OnModuleInit, OnModuleDestroy {
     await this.recent.stop();
   }
 
-  async revoke(accessToken: string): Promise<void> {
-    await this.tokens.update({ tokenHash: digest(accessToken), revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Ends the token at once; with `kind`, only if it is of that kind (a cookie's value is only ever a session). */
+  async revoke(accessToken: string, kind?: TokenKind): Promise<void> {
+    await this.tokens.update(
+      { tokenHash: digest(accessToken), revokedAt: IsNull(), ...(kind === undefined ? {} : { kind }) },
+      { revokedAt: new Date() },
+    );
   }
 
   /**

@@ -78,6 +78,9 @@ export class SessionController {
       tokenKind: 'session',
     });
     if (outcome.kind !== 'signed-in') throw signInRefused(outcome);
+    // The session this browser had is replaced, not left open beside the new one until it idles out.
+    const previous = sessionTokenOf(request.cookies, this.cookieName());
+    if (previous !== null) await this.tokens.revoke(previous, 'session');
     const token = outcome.token.accessToken;
     response.cookie(this.cookieName(), token, {
       ...this.cookieOptions(),
@@ -127,7 +130,7 @@ export class SessionController {
           `Signing out of the console needs the ${CSRF_HEADER} header its session answer gave`,
         );
       }
-      await this.tokens.revoke(token);
+      await this.tokens.revoke(token, 'session');
     }
     response.clearCookie(this.cookieName(), this.cookieOptions());
   }

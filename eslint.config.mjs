@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.js', '*.mjs', 'apps/web/src/api/schema.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.js', '*.mjs', 'apps/web/src/api/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

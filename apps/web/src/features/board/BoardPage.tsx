@@ -1,8 +1,91 @@
-import { Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n-context';
+import { ErrorAlert } from '../../shared/ErrorAlert';
+import { PageLoader } from '../../shared/PageLoader';
+import { useUser } from '../auth/session-context';
+import { useCaseList, useStatusCounts } from './api';
+import { BoardFilters } from './BoardFilters';
+import { CaseTable } from './CaseTable';
+import { PAGE_SIZE, queryFromUrl, withFilter } from './filters';
+import { StatusTiles } from './StatusTiles';
 
+/** Lawyers to filter by (coordinators and lawyers may list them; an auditor filters by the other fields). */
+function useLawyers(enabled: boolean): ReadonlyArray<{ id: string; name: string }> {
+  const query = useQuery({
+    queryKey: ['people', 'lawyers'],
+    enabled,
+    staleTime: 5 * 60_000,
+    queryFn: async () => {
+      const { data } = await api.GET('/v1/users', { params: { query: { role: 'lawyer' } } });
+      return (data?.items ?? []).map((user) => ({ id: user.id, name: user.name }));
+    },
+  });
+  return query.data ?? [];
+}
+
+/**
+ * The board: counts by status, then the cases with every filter of the contract. Pages are the API's (`page`,
+ * `pageSize`); above 1,000 matches the API gives an estimate of the total, which the page says.
+ */
 export function BoardPage(): ReactNode {
   const t = useT();
-  return <Title order={1}>{t('console.board.title')}</Title>;
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const query = queryFromUrl(params);
+  const list = useCaseList(query);
+  const counts = useStatusCounts(user.role !== 'admin');
+  const lawyers = useLawyers(user.role === 'coordinator' || user.role === 'lawyer');
+
+  const set = useCallback(
+    (name: string, value: string | null) =>
+      setParams((previous) => withFilter(previous, name, value), { replace: true }),
+    [setParams],
+  );
+
+  const page = list.data;
+  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  const caption = page
+    ? t(page.totalIsEstimate ? 'console.board.countEstimate' : 'console.board.count', { total: page.total })
+    : '';
+
+  return (
+    <Stack>
+      <Title order={1}>{t('console.board.title')}</Title>
+      {counts.data ? (
+        <StatusTiles
+          counts={counts.data}
+          selected={params.get('status')}
+          onSelect={(status) => set('status', status)}
+        />
+      ) : null}
+      <BoardFilters params={params} set={set} lawyers={lawyers} />
+      {list.isError ? <ErrorAlert error={list.error} /> : null}
+      {list.isPending ? <PageLoader /> : null}
+      {page ? (
+        <>
+          <Text size="sm" aria-live="polite">
+            {caption}
+          </Text>
+          {page.items.length === 0 ? (
+            <Text c="dimmed">{t('console.board.empty')}</Text>
+          ) : (
+            <CaseTable items={page.items} caption={caption} />
+          )}
+          <Group justify="center">
+            <Pagination
+              total={pages}
+              value={query.page ?? 1}
+              onChange={(next) => setParams((previous) => withFilter(previous, 'page', String(next)))}
+              getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
+              getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
+            />
+          </Group>
+        </>
+      ) : null}
+    </Stack>
+  );
 }

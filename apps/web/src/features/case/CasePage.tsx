@@ -1,8 +1,125 @@
-import { Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Button, Grid, Group, Modal, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import type { TimelineEvent, WriteAnswer } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
+import { ErrorAlert } from '../../shared/ErrorAlert';
+import { PageLoader } from '../../shared/PageLoader';
+import { usePeople } from '../../shared/people';
+import { useUser } from '../auth/session-context';
+import { caseKeys, fetchTimeline, useCase, useTimeline } from './api';
+import { CaseSummary } from './CaseSummary';
+import { WRITE_FORMS, writeForm } from './forms';
+import { WriteForm } from './forms/WriteForm';
+import { RetractDialog } from './RetractDialog';
+import { Timeline } from './Timeline';
 
+/** A case: its summary, its timeline, and the writes the person may record (`?form=<id>` opens one). */
 export function CasePage(): ReactNode {
+  const { caseId = '' } = useParams();
   const t = useT();
-  return <Title order={1}>{t('console.case.title')}</Title>;
+  const user = useUser();
+  const people = usePeople();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [retracting, setRetracting] = useState<TimelineEvent | null>(null);
+  const detail = useCase(caseId);
+  const timeline = useTimeline(caseId);
+  const mayWrite = user.role === 'coordinator' || user.role === 'lawyer';
+
+  if (detail.isPending) return <PageLoader />;
+  if (detail.isError) return <ErrorAlert error={detail.error} />;
+  const current = detail.data;
+  const open = mayWrite && !current.mergedInto ? writeForm(params.get('form')) : undefined;
+  const openForm = (id: string | null): void =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (id === null) next.delete('form');
+        else next.set('form', id);
+        return next;
+      },
+      { replace: id === null },
+    );
+
+  const recorded = async (answer: WriteAnswer): Promise<void> => {
+    openForm(null);
+    setRetracting(null);
+    notifications.show({ color: 'green', message: t('console.form.recorded') });
+    // The reads wait for the write's position (X-Min-Position), so the new fact is there when they answer.
+    await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });
+    await queryClient.invalidateQueries({ queryKey: ['cases'] });
+  };
+  const refresh = async (): Promise<readonly TimelineEvent[] | undefined> => {
+    await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
+    return queryClient.fetchQuery({ queryKey: caseKeys.timeline(caseId), queryFn: () => fetchTimeline(caseId) });
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={1}>{current.fullName}</Title>
+          <Badge size="lg">{t(`vocabulary.caseStatus.${current.status}`)}</Badge>
+          {current.closed ? <Badge color="gray">{t('console.case.closed')}</Badge> : null}
+        </Group>
+      </Group>
+      {mayWrite && !current.mergedInto ? (
+        <Group gap="xs" component="nav" aria-label={t('console.case.record')}>
+          {WRITE_FORMS.filter((form) => form.availableFor?.(current) ?? true).map((form) => (
+            <Button key={form.id} size="xs" variant="light" onClick={() => openForm(form.id)}>
+              {t(`console.form.${form.id}.title`)}
+            </Button>
+          ))}
+        </Group>
+      ) : null}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Title order={2} size="h3" mb="sm">
+            {t('console.case.summary')}
+          </Title>
+          <CaseSummary detail={current} people={people} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Title order={2} size="h3" mb="sm">
+            {t('console.case.timeline')}
+          </Title>
+          {timeline.isPending ? <PageLoader /> : null}
+          {timeline.isError ? <ErrorAlert error={timeline.error} /> : null}
+          {timeline.data ? (
+            <Timeline
+              events={timeline.data}
+              people={people}
+              onRetract={mayWrite ? (event) => setRetracting(event) : undefined}
+            />
+          ) : null}
+        </Grid.Col>
+      </Grid>
+      {open ? (
+        <Modal opened onClose={() => openForm(null)} title={t(`console.form.${open.id}.title`)} size="lg">
+          <WriteForm
+            key={open.id}
+            client={api}
+            definition={open}
+            detail={current}
+            refresh={refresh}
+            onRecorded={(answer) => void recorded(answer)}
+            onCancel={() => openForm(null)}
+          />
+        </Modal>
+      ) : null}
+      {retracting ? (
+        <RetractDialog
+          caseId={caseId}
+          version={current.version}
+          event={retracting}
+          onClose={() => setRetracting(null)}
+          onRecorded={(answer) => void recorded(answer)}
+        />
+      ) : null}
+    </Stack>
+  );
 }

@@ -10420,3 +10420,776 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1UsersGetParametersQueryRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/users']['get']['parameters']['query']['role']
+> = ['lawyer', 'coordinator', 'auditor', 'admin'];
+export const pathsV1CasesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases']['get']['parameters']['query']['sort']
+> = ['lastRecordedAt', '-lastRecordedAt', 'fullName', '-fullName', 'detainedAt', '-detainedAt'];
+export const pathsV1CasesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases']['get']['parameters']['query']['status']
+> = [
+  'reported',
+  'missing',
+  'in_police_custody',
+  'administrative_arrest',
+  'in_pretrial_detention',
+  'hospitalised',
+  'house_arrest',
+  'released',
+  'imprisoned',
+  'deceased',
+];
+export const pathsV1CasesGetParametersQueryVulnerabilityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases']['get']['parameters']['query']['vulnerability']
+> = ['minor', 'disability', 'chronic_illness', 'wounded', 'pregnant', 'caregiver', 'elderly'];
+export const pathsV1CasesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdIdentityPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/identity']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdNameVariantsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/name-variants']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdLawyersPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/lawyers']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdLawyersLawyerIdUnassignPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/lawyers/{lawyerId}/unassign']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdDetentionPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/detention']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdWhereaboutsUnknownPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/whereabouts-unknown']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdTransfersPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/transfers']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdReleaseToHouseArrestPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/release-to-house-arrest']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdReleasePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/release']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdAccessDenialsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/access-denials']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdAccessGrantedPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/access-granted']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdMedicalPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/medical']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdDeathPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/death']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdChargesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/charges']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdChargesChargeIdRequalifyPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/charges/{chargeId}/requalify']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdChargesChargeIdDropPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/charges/{chargeId}/drop']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdAdministrativeSanctionsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/administrative-sanctions']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdVerdictPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/verdict']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdHearingsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/hearings']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdHearingsHearingIdReschedulePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/hearings/{hearingId}/reschedule']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdHearingsHearingIdCancelPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/hearings/{hearingId}/cancel']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdHearingsHearingIdOutcomePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/hearings/{hearingId}/outcome']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdPreventiveMeasuresPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/preventive-measures']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdPreventiveMeasuresExtendPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/preventive-measures/extend']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdTortureAllegationsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/torture-allegations']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdComplaintsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/complaints']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdComplaintsComplaintIdResponsePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/complaints/{complaintId}/response']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdComplaintsComplaintIdPressurePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/complaints/{complaintId}/pressure']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdComplaintsComplaintIdWithdrawPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/complaints/{complaintId}/withdraw']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdPressurePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/pressure']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdNotesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/notes']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdRetractionsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/retractions']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdLinksPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/links']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdClosePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/close']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdErasePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/erase']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdReopenPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/reopen']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdMergePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/merge']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
+export const pathsV1CasesCaseIdHistoryGetParametersQueryAxisValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/history']['get']['parameters']['query']['axis']
+> = ['recorded', 'occurred'];
+export const pathsV1CasesCaseIdDossierGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/dossier']['get']['parameters']['query']['format']
+> = ['json', 'pdf'];
+export const pathsV1CasesCaseIdDossierGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/dossier']['get']['parameters']['query']['lang']
+> = ['en', 'ru', 'kk'];
+export const pathsV1CasesExportGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/export']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsV1CasesExportGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/export']['get']['parameters']['query']['lang']
+> = ['en', 'ru', 'kk'];
+export const pathsV1CasesExportGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/export']['get']['parameters']['query']['status']
+> = [
+  'reported',
+  'missing',
+  'in_police_custody',
+  'administrative_arrest',
+  'in_pretrial_detention',
+  'hospitalised',
+  'house_arrest',
+  'released',
+  'imprisoned',
+  'deceased',
+];
+export const pathsV1CasesExportGetParametersQueryVulnerabilityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/export']['get']['parameters']['query']['vulnerability']
+> = ['minor', 'disability', 'chronic_illness', 'wounded', 'pregnant', 'caregiver', 'elderly'];
+export const pathsV1StatsExportGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/stats/export']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsV1StatsExportGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/stats/export']['get']['parameters']['query']['lang']
+> = ['en', 'ru', 'kk'];
+export const pathsV1ComplaintsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/complaints']['get']['parameters']['query']['status']
+> = ['awaiting', 'answered', 'withdrawn'];
+export const pathsV1RemindersGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/reminders']['get']['parameters']['query']['status']
+> = ['pending', 'queued', 'sent', 'failed', 'cancelled'];
+export const healthCheckStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HealthCheck']['status']
+> = ['up', 'down', 'degraded'];
+export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Health']['status']> = [
+  'ok',
+  'degraded',
+  'down',
+];
+export const healthReasonsValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Health']['reasons']> = [
+  'DATABASE_DOWN',
+  'EVENT_STORE_DOWN',
+  'REDIS_DOWN',
+  'PROJECTOR_LAGGING',
+  'EVENTS_QUARANTINED',
+];
+export const caseViewValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseView']> = [
+  'detail',
+  'timeline',
+  'history',
+  'verify',
+  'dossier',
+  'export',
+];
+export const caseAccessUserRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseAccess']['userRole']
+> = ['lawyer', 'coordinator', 'auditor', 'admin'];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
+  'lawyer',
+  'coordinator',
+  'auditor',
+  'admin',
+];
+export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Locale']> = ['en', 'ru', 'kk'];
+export const createUserDtoLocaleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateUserDto']['locale']
+> = ['en', 'ru', 'kk'];
+export const createUserDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateUserDto']['role']
+> = ['lawyer', 'coordinator', 'auditor', 'admin'];
+export const updateUserDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateUserDto']['role']
+> = ['lawyer', 'coordinator', 'auditor', 'admin'];
+export const updateUserDtoLocaleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateUserDto']['locale']
+> = ['en', 'ru', 'kk'];
+export const csrfHeaderHeaderValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CsrfHeader']['header']
+> = ['X-CSRF-Token'];
+export const detaineeDtoSexValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DetaineeDto']['sex']> = [
+  'female',
+  'male',
+  'other',
+  'unknown',
+];
+export const detaineeDtoVulnerabilitiesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DetaineeDto']['vulnerabilities']
+> = ['minor', 'disability', 'chronic_illness', 'wounded', 'pregnant', 'caregiver', 'elderly'];
+export const sourceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SourceDto']['kind']> = [
+  'relative',
+  'lawyer',
+  'witness',
+  'self',
+  'media',
+  'ngo',
+];
+export const openCaseDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpenCaseDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const writeRefusalCodeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['WriteRefusalCode']> = [
+  'CASE_ALREADY_EXISTS',
+  'CASE_CLOSED',
+  'CASE_NOT_CLOSED',
+  'OCCURRED_IN_FUTURE',
+  'DETAINEE_DECEASED',
+  'ALREADY_DECEASED',
+  'NOT_IN_CUSTODY',
+  'ALREADY_RELEASED',
+  'NOT_A_LAWYER',
+  'LAWYER_ALREADY_ASSIGNED',
+  'LAWYER_NOT_ASSIGNED',
+  'CHARGE_NOT_FOUND',
+  'CHARGE_NOT_ACTIVE',
+  'HEARING_NOT_FOUND',
+  'HEARING_NOT_SCHEDULED',
+  'HEARING_ALREADY_HELD',
+  'HEARING_CANCELLED',
+  'NO_ACTIVE_MEASURE',
+  'MEASURE_END_BEFORE_START',
+  'INVALID_PERIOD',
+  'ALLEGATION_NOT_FOUND',
+  'COMPLAINT_NOT_FOUND',
+  'COMPLAINT_NOT_OPEN',
+  'VERDICT_ALREADY_DELIVERED',
+  'EVENT_NOT_IN_CASE',
+  'EVENT_ALREADY_RETRACTED',
+  'EVENT_NOT_RETRACTABLE',
+  'CASE_ALREADY_ERASED',
+  'CHARGE_ALREADY_EXISTS',
+  'HEARING_ALREADY_EXISTS',
+  'ALLEGATION_ALREADY_EXISTS',
+  'COMPLAINT_ALREADY_EXISTS',
+  'EXTENSION_NOT_LATER',
+  'METHODS_REQUIRED',
+  'LINK_TO_ITSELF',
+  'LINKED_CASE_NOT_FOUND',
+  'LINK_ALREADY_EXISTS',
+  'CASE_MERGED',
+  'MERGE_INTO_ITSELF',
+  'MERGE_TARGET_NOT_FOUND',
+  'MERGE_TARGET_MERGED',
+  'DUPLICATE_ALREADY_MERGED',
+  'IDENTITY_EMPTY',
+  'IDEMPOTENCY_KEY_REUSED',
+];
+export const correctIdentityDtoPublicRolesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CorrectIdentityDto']['publicRoles']
+> = ['human_rights_defender', 'journalist', 'activist', 'blogger', 'lawyer', 'politician', 'religious', 'other'];
+export const correctIdentityDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CorrectIdentityDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const correctIdentityDtoSexValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CorrectIdentityDto']['sex']
+> = ['female', 'male', 'other', 'unknown'];
+export const correctIdentityDtoVulnerabilitiesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CorrectIdentityDto']['vulnerabilities']
+> = ['minor', 'disability', 'chronic_illness', 'wounded', 'pregnant', 'caregiver', 'elderly'];
+export const addNameVariantsDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AddNameVariantsDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const assignLawyerDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AssignLawyerDto']['role']
+> = ['lead', 'support'];
+export const assignLawyerDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AssignLawyerDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const unassignLawyerDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UnassignLawyerDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordDetentionDtoAuthorityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordDetentionDto']['authority']
+> = ['police', 'national_guard', 'security_service', 'military', 'special_forces', 'plain_clothes', 'unknown'];
+export const recordDetentionDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordDetentionDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const reportWhereaboutsUnknownDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReportWhereaboutsUnknownDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const facilityDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['FacilityDto']['kind']> =
+  ['police_station', 'temporary_detention', 'pretrial_detention', 'hospital', 'prison', 'special_detention', 'other'];
+export const transferDetaineeDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TransferDetaineeDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const releaseToHouseArrestDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseToHouseArrestDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const releaseDtoGroundsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseDto']['grounds']
+> = ['charges_dropped', 'acquitted', 'sentence_served', 'bail', 'amnesty', 'administrative_term_served', 'other'];
+export const releaseDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReleaseDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordAccessDenialDtoWhoValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordAccessDenialDto']['who']
+> = ['lawyer', 'relatives', 'doctor'];
+export const recordAccessDenialDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordAccessDenialDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordAccessGrantedDtoWhoValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordAccessGrantedDto']['who']
+> = ['lawyer', 'relatives', 'doctor'];
+export const recordAccessGrantedDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordAccessGrantedDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordMedicalFactDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordMedicalFactDto']['kind']
+> = ['need', 'care_denied', 'hospitalised', 'removed_from_hospital'];
+export const recordMedicalFactDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordMedicalFactDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordDeathDtoCircumstancesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordDeathDto']['circumstances']
+> = ['in_custody', 'shot', 'after_release', 'unknown'];
+export const recordDeathDtoCausesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordDeathDto']['causes']
+> = ['shot', 'torture', 'medical_neglect', 'unknown', 'other'];
+export const recordDeathDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordDeathDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const bringChargeDtoCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BringChargeDto']['code']
+> = ['criminal', 'administrative'];
+export const bringChargeDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BringChargeDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const requalifyChargeDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RequalifyChargeDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const dropChargeDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DropChargeDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const imposeAdministrativeSanctionDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImposeAdministrativeSanctionDto']['kind']
+> = ['arrest', 'fine', 'warning'];
+export const imposeAdministrativeSanctionDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImposeAdministrativeSanctionDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const sentenceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SentenceDto']['kind']> =
+  ['imprisonment', 'restricted_freedom', 'fine', 'suspended', 'other'];
+export const deliverVerdictDtoOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliverVerdictDto']['outcome']
+> = ['convicted', 'acquitted', 'case_closed'];
+export const deliverVerdictDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeliverVerdictDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const scheduleHearingDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ScheduleHearingDto']['kind']
+> = ['preventive_measure', 'measure_extension', 'trial', 'appeal', 'complaint_review', 'other'];
+export const scheduleHearingDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ScheduleHearingDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const rescheduleHearingDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RescheduleHearingDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const cancelHearingDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CancelHearingDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordHearingOutcomeDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordHearingOutcomeDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const imposePreventiveMeasureDtoMeasureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImposePreventiveMeasureDto']['measure']
+> = ['pretrial_detention', 'house_arrest', 'bail', 'travel_ban', 'recognizance'];
+export const imposePreventiveMeasureDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImposePreventiveMeasureDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const extendPreventiveMeasureDtoMeasureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExtendPreventiveMeasureDto']['measure']
+> = ['pretrial_detention', 'house_arrest', 'bail', 'travel_ban', 'recognizance'];
+export const extendPreventiveMeasureDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExtendPreventiveMeasureDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordTortureAllegationDtoConsentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordTortureAllegationDto']['consent']
+> = ['full', 'anonymised', 'internal_only'];
+export const recordTortureAllegationDtoMethodsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordTortureAllegationDto']['methods']
+> = [
+  'beating',
+  'electric_shock',
+  'suffocation',
+  'burns',
+  'needles',
+  'sexual_violence_threat',
+  'stress_positions',
+  'cold_exposure',
+  'food_water_deprivation',
+  'threats_to_family',
+  'forced_confession',
+  'sexual_violence',
+  'forced_nudity',
+  'humiliation',
+  'medical_care_denied',
+  'hooding',
+  'waterboarding',
+  'other',
+];
+export const recordTortureAllegationDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordTortureAllegationDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const fileComplaintDtoFiledWithValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FileComplaintDto']['filedWith']
+> = ['prosecutor', 'anti_corruption_agency', 'ombudsperson', 'court', 'un_body', 'other'];
+export const fileComplaintDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['FileComplaintDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordComplaintResponseDtoOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordComplaintResponseDto']['outcome']
+> = ['investigation_opened', 'refused', 'forwarded', 'other'];
+export const recordComplaintResponseDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordComplaintResponseDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const recordComplainantPressureDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordComplainantPressureDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const withdrawComplaintDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WithdrawComplaintDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const reportPressureDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReportPressureDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const reportPressureDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReportPressureDto']['kind']
+> = [
+  'threat_of_prosecution',
+  'threat_to_family',
+  'nondisclosure_agreement',
+  'forced_withdrawal',
+  'surveillance',
+  'other',
+];
+export const addNoteDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AddNoteDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const retractFactDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RetractFactDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const linkCaseDtoRelationValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LinkCaseDto']['relation']
+> = ['relative', 'co_detainee', 'same_incident', 'witness', 'other'];
+export const linkCaseDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LinkCaseDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const reasonDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReasonDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const mergeCaseDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MergeCaseDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const eventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['EventType']> = [
+  'CaseOpened',
+  'IdentityCorrected',
+  'NameVariantsAdded',
+  'LawyerAssigned',
+  'LawyerUnassigned',
+  'DetentionRecorded',
+  'WhereaboutsUnknownReported',
+  'DetaineeTransferred',
+  'ChargeBrought',
+  'ChargeRequalified',
+  'ChargeDropped',
+  'AdministrativeSanctionImposed',
+  'HearingScheduled',
+  'HearingRescheduled',
+  'HearingCancelled',
+  'HearingHeld',
+  'PreventiveMeasureImposed',
+  'PreventiveMeasureExtended',
+  'ReleasedToHouseArrest',
+  'Released',
+  'AccessDenied',
+  'AccessGranted',
+  'TortureAllegationRecorded',
+  'ComplaintFiled',
+  'ComplaintAnswered',
+  'ComplainantPressured',
+  'PressureReported',
+  'ComplaintWithdrawn',
+  'MedicalFactRecorded',
+  'VerdictDelivered',
+  'DeathRecorded',
+  'NoteAdded',
+  'FactRetracted',
+  'CaseLinked',
+  'CaseClosed',
+  'CaseReopened',
+  'MergeRequested',
+  'DuplicateMerged',
+  'CaseErased',
+];
+export const timelineEventOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TimelineEvent']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const timeAxisValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['TimeAxis']> = [
+  'recorded',
+  'occurred',
+];
+export const vulnerabilityValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Vulnerability']> = [
+  'minor',
+  'disability',
+  'chronic_illness',
+  'wounded',
+  'pregnant',
+  'caregiver',
+  'elderly',
+];
+export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['CaseStatus']> = [
+  'reported',
+  'missing',
+  'in_police_custody',
+  'administrative_arrest',
+  'in_pretrial_detention',
+  'hospitalised',
+  'house_arrest',
+  'released',
+  'imprisoned',
+  'deceased',
+];
+export const caseHistoryLawyersValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CaseHistory']['lawyers'][string]
+> = ['lead', 'support'];
+export const chainProblemValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ChainProblem']> = [
+  'version_gap',
+  'prev_hash_mismatch',
+  'hash_mismatch',
+];
+export const dossierRecordOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DossierRecord']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const dossierFormatValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Dossier']['format']> = [
+  'casetrack-dossier/1',
+];
+export const dossierLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Dossier']['language']> =
+  ['en', 'ru', 'kk'];
+export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['FacilityKind']> = [
+  'police_station',
+  'temporary_detention',
+  'pretrial_detention',
+  'hospital',
+  'prison',
+  'special_detention',
+  'other',
+];
+export const chargeCodeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ChargeCode']> = [
+  'criminal',
+  'administrative',
+];
+export const chargeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ChargeStatus']> = [
+  'active',
+  'dropped',
+];
+export const lawyerRoleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['LawyerRole']> = [
+  'lead',
+  'support',
+];
+export const hearingKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['HearingKind']> = [
+  'preventive_measure',
+  'measure_extension',
+  'trial',
+  'appeal',
+  'complaint_review',
+  'other',
+];
+export const measureValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Measure']> = [
+  'pretrial_detention',
+  'house_arrest',
+  'bail',
+  'travel_ban',
+  'recognizance',
+];
+export const occurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OccurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const publicRoleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['PublicRole']> = [
+  'human_rights_defender',
+  'journalist',
+  'activist',
+  'blogger',
+  'lawyer',
+  'politician',
+  'religious',
+  'other',
+];
+export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Sex']> = [
+  'female',
+  'male',
+  'other',
+  'unknown',
+];
+export const hearingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['HearingStatus']> = [
+  'scheduled',
+  'cancelled',
+  'held',
+];
+export const complaintBodyValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ComplaintBody']> = [
+  'prosecutor',
+  'anti_corruption_agency',
+  'ombudsperson',
+  'court',
+  'un_body',
+  'other',
+];
+export const complaintStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ComplaintStatus']> = [
+  'awaiting',
+  'answered',
+  'withdrawn',
+];
+export const complaintOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ComplaintOutcome']> = [
+  'investigation_opened',
+  'refused',
+  'forwarded',
+  'other',
+];
+export const tortureMethodValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['TortureMethod']> = [
+  'beating',
+  'electric_shock',
+  'suffocation',
+  'burns',
+  'needles',
+  'sexual_violence_threat',
+  'stress_positions',
+  'cold_exposure',
+  'food_water_deprivation',
+  'threats_to_family',
+  'forced_confession',
+  'sexual_violence',
+  'forced_nudity',
+  'humiliation',
+  'medical_care_denied',
+  'hooding',
+  'waterboarding',
+  'other',
+];
+export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Consent']> = [
+  'full',
+  'anonymised',
+  'internal_only',
+];
+export const measureChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['MeasureChangeKind']> =
+  ['imposed', 'extended', 'released_to_house_arrest', 'ended'];
+export const accessDeniedToValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AccessDeniedTo']> = [
+  'lawyer',
+  'relatives',
+  'doctor',
+];
+export const authorityValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Authority']> = [
+  'police',
+  'national_guard',
+  'security_service',
+  'military',
+  'special_forces',
+  'plain_clothes',
+  'unknown',
+];
+export const sanctionKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SanctionKind']> = [
+  'arrest',
+  'fine',
+  'warning',
+];
+export const verdictOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['VerdictOutcome']> = [
+  'convicted',
+  'acquitted',
+  'case_closed',
+];
+export const sentenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SentenceKind']> = [
+  'imprisonment',
+  'restricted_freedom',
+  'fine',
+  'suspended',
+  'other',
+];
+export const deathCircumstancesValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DeathCircumstances']
+> = ['in_custody', 'shot', 'after_release', 'unknown'];
+export const deathCauseValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeathCause']> = [
+  'shot',
+  'torture',
+  'medical_neglect',
+  'unknown',
+  'other',
+];
+export const linkRelationValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['LinkRelation']> = [
+  'relative',
+  'co_detainee',
+  'same_incident',
+  'witness',
+  'other',
+];
+export const agendaHearingItemKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AgendaHearingItem']['kind']
+> = ['hearing'];
+export const agendaMeasureItemKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AgendaMeasureItem']['kind']
+> = ['measure_ends'];
+export const agendaComplaintItemKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AgendaComplaintItem']['kind']
+> = ['complaint_due', 'complaint_overdue'];
+export const agendaTermEndedItemKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AgendaTermEndedItem']['kind']
+> = ['term_ended'];
+export const reminderKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReminderKind']> = [
+  'hearing',
+  'measure_ending',
+  'complaint_overdue',
+  'escalation_missing',
+  'escalation_no_lawyer',
+  'escalation_term_ended',
+];
+export const reminderStateValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReminderState']> = [
+  'pending',
+  'queued',
+  'sent',
+  'failed',
+  'cancelled',
+];

@@ -176,6 +176,21 @@ describe('console sessions (POST/GET/DELETE /v1/auth/session) and cookie-authent
     );
   });
 
+  it('sees with the cookie exactly what the account sees: a lawyer gets 404 for a case not theirs, an auditor writes nothing', async () => {
+    const coordinator = await login(t.http, (await newPerson('coordinator')).email, PASSWORD);
+    const opened = await post(t.http, coordinator, '/v1/cases', openCaseBody('Yerlan Abenov'));
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+
+    const lawyer = await signIn(await newPerson('lawyer'));
+    expectError(await withCookie(request(t.http).get(`/v1/cases/${caseId}`), lawyer), 404, 'NOT_FOUND');
+    const auditor = await signIn(await newPerson('auditor'));
+    const write = await withCookie(request(t.http).post(`/v1/cases/${caseId}/notes`), auditor, auditor.csrf).send({
+      text: 'not allowed',
+    });
+    expectError(write, 403, 'FORBIDDEN');
+  });
+
   it('signing in again from the same browser ends the session its cookie held', async () => {
     const person = await newPerson('lawyer');
     const first = await signIn(person);

@@ -16,7 +16,7 @@ web_results=$(mktemp)
 npx jest --maxWorkers=2 --json --outputFile="$results" "$@"
 status=$?
 # The console's component tests (Vitest, jsdom), after jest; their counts join jest's in the last line.
-npx vitest run --config apps/web/vitest.config.ts --reporter=default --reporter=json --outputFile="$web_results"
+npx vitest run --config apps/web/vitest.config.mts --reporter=default --reporter=json --outputFile="$web_results"
 web_status=$?
 [ "$status" -eq 0 ] && status=$web_status
 node -e '

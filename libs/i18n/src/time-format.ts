@@ -48,16 +48,6 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return parts.find((p) => p.type === type)?.value ?? '';
 }
 
-/**
- * A date in words. Kazakh official documents write "2022 жылғы 8 қаңтар" where ICU gives "2022 ж. 8 қаңтар", so the
- * Kazakh form is assembled from ICU's parts; English and Russian keep ICU's long form ("8 января 2022 г.").
- */
-function longDate(locale: Locale, date: Date, timeZone: string): string {
-  if (locale !== 'kk') return formatter(locale, { dateStyle: 'long', timeZone }).format(date);
-  const parts = formatter(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).formatToParts(date);
-  return `${part(parts, 'year')} жылғы ${part(parts, 'day')} ${part(parts, 'month')}`;
-}
-
 function clock(locale: Locale, date: Date, timeZone: string): string {
   return formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
 }
@@ -66,14 +56,6 @@ function asDate(value: string | Date): Date {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) throw new Error(`i18n: not a time: ${String(value)}`);
   return date;
-}
-
-function formatMonth(locale: Locale, date: Date): string {
-  if (locale === 'kk') {
-    const parts = formatter(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(date);
-    return `${part(parts, 'year')} жылғы ${part(parts, 'month')}`;
-  }
-  return formatter(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -109,6 +91,34 @@ export interface TimeFormatting {
 }
 
 export function timeFormatting(say: Say): TimeFormatting {
+  /**
+   * The month's name from ICU's parts; where the runtime's ICU has no Kazakh calendar data (some browsers' builds
+   * answer "M01"), from the catalogue instead. Kazakh writes the nominative in both of its date forms.
+   */
+  function monthName(locale: Locale, parts: Intl.DateTimeFormatPart[]): string {
+    const month = part(parts, 'month');
+    const missing = /^M(\d{2})$/.exec(month);
+    return missing === null ? month : say(locale, `vocabulary.time.month.${Number(missing[1])}`, {});
+  }
+
+  /**
+   * A date in words. Kazakh official documents write "2022 жылғы 8 қаңтар" where ICU gives "2022 ж. 8 қаңтар", so the
+   * Kazakh form is assembled from ICU's parts; English and Russian keep ICU's long form ("8 января 2022 г.").
+   */
+  function longDate(locale: Locale, date: Date, timeZone: string): string {
+    if (locale !== 'kk') return formatter(locale, { dateStyle: 'long', timeZone }).format(date);
+    const parts = formatter(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).formatToParts(date);
+    return `${part(parts, 'year')} жылғы ${part(parts, 'day')} ${monthName(locale, parts)}`;
+  }
+
+  function formatMonth(locale: Locale, date: Date): string {
+    if (locale === 'kk') {
+      const parts = formatter(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(date);
+      return `${part(parts, 'year')} жылғы ${monthName(locale, parts)}`;
+    }
+    return formatter(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  }
+
   function formatDateTime(locale: Locale, instant: string | Date, timeZone: string): string {
     const date = asDate(instant);
     return say(locale, 'vocabulary.time.dateTime', {

@@ -20,12 +20,12 @@ export function BoardFilters({ params, set, lawyers }: Props): ReactNode {
   const t = useT();
   const value = (name: string): string => params.get(name) ?? '';
   const any = { value: '', label: t('console.board.any') };
-  const choice = (name: string, labels: string, values: readonly string[]): ReactNode => (
+  const choice = (name: string, labels: string, values: readonly string[], empty = any): ReactNode => (
     <NativeSelect
       label={t(`console.board.filter.${name}`)}
       value={value(name)}
       onChange={(event) => set(name, event.currentTarget.value || null)}
-      data={[any, ...values.map((v) => ({ value: v, label: t(`${labels}.${v}`) }))]}
+      data={[empty, ...values.map((v) => ({ value: v, label: t(`${labels}.${v}`) }))]}
     />
   );
   const flag = (name: string): ReactNode => (
@@ -91,7 +91,7 @@ export function BoardFilters({ params, set, lawyers }: Props): ReactNode {
           value={value('detainedTo')}
           onChange={(event) => set('detainedTo', event.currentTarget.value || null)}
         />
-        {choice('sort', 'console.board.sort', SORTS)}
+        {choice('sort', 'console.board.sort', SORTS, { value: '', label: t('console.board.sort.default') })}
       </SimpleGrid>
       <Group>
         {flag('tortureAlleged')}

@@ -37,7 +37,7 @@ export function Timeline({ events, people, onRetract }: Props): ReactNode {
         return (
           <Card key={event.eventId} withBorder padding="xs" component="li" opacity={event.retracted ? 0.7 : 1}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div>
+              <div style={{ minWidth: 0, flex: 1 }}>
                 <Group gap="xs">
                   <Title order={3} size="h6" td={event.retracted ? 'line-through' : undefined}>
                     {t(`dossier.eventType.${event.type}`)}
@@ -56,6 +56,7 @@ export function Timeline({ events, people, onRetract }: Props): ReactNode {
               {onRetract && !event.retracted && !NOT_RETRACTABLE.has(event.type) ? (
                 <Button
                   size="compact-xs"
+                  style={{ flexShrink: 0 }}
                   variant="subtle"
                   color="red"
                   onClick={() => onRetract(event)}

@@ -19,7 +19,7 @@ interface AxeResult {
   id: string;
   impact?: string | null;
   help: string;
-  nodes: Array<{ target: unknown[] }>;
+  nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
 }
 
 /**
@@ -42,7 +42,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      nodes: v.nodes.map((n) => n.target.map(String).join(' ')),
+      // Where, what, and axe's own why (for contrast: the colours and the ratio), so the fix needs no second run.
+      nodes: v.nodes.map(
+        (n) =>
+          `${n.target.map(String).join(' ')} ${n.html.slice(0, 120)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ')})`,
+      ),
     }));
 }
 

@@ -27,16 +27,19 @@ export function launchBrowser(): Promise<Browser> {
  * A context with no state of its own (cookies, storage), English and a fixed zone unless asked otherwise, and a
  * desktop-sized window. `baseURL` lets tests write `page.goto('/cases')`.
  */
-export function newContext(
+export async function newContext(
   browser: Browser,
   baseURL: string,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL,
     locale: 'en-GB',
     timezoneId: 'Asia/Almaty',
     viewport: { width: 1280, height: 900 },
     ...options,
   });
+  // A step that finds nothing fails in seconds with what it waited for, not at jest's minute.
+  context.setDefaultTimeout(15_000);
+  return context;
 }

@@ -12,7 +12,7 @@ import { usePeople } from '../../shared/people';
 import { useUser } from '../auth/session-context';
 import { caseKeys, fetchTimeline, useCase, useTimeline } from './api';
 import { CaseSummary } from './CaseSummary';
-import { WRITE_FORMS, writeForm } from './forms';
+import { formsFor } from './forms';
 import { WriteForm } from './forms/WriteForm';
 import { RetractDialog } from './RetractDialog';
 import { Timeline } from './Timeline';
@@ -33,7 +33,9 @@ export function CasePage(): ReactNode {
   if (detail.isPending) return <PageLoader />;
   if (detail.isError) return <ErrorAlert error={detail.error} />;
   const current = detail.data;
-  const open = mayWrite && !current.mergedInto ? writeForm(params.get('form')) : undefined;
+  // Only what this person may record on this case opens, whatever `?form=` says.
+  const offered = formsFor(user.role, current);
+  const open = offered.find((form) => form.id === params.get('form'));
   const openForm = (id: string | null): void =>
     setParams(
       (previous) => {
@@ -67,9 +69,9 @@ export function CasePage(): ReactNode {
           {current.closed ? <Badge color="gray">{t('console.case.closed')}</Badge> : null}
         </Group>
       </Group>
-      {mayWrite && !current.mergedInto ? (
+      {offered.length > 0 ? (
         <Group gap="xs" component="nav" aria-label={t('console.case.record')}>
-          {WRITE_FORMS.filter((form) => form.availableFor?.(current) ?? true).map((form) => (
+          {offered.map((form) => (
             <Button key={form.id} size="xs" variant="light" onClick={() => openForm(form.id)}>
               {t(`console.form.${form.id}.title`)}
             </Button>

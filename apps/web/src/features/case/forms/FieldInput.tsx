@@ -1,6 +1,8 @@
 import { Checkbox, MultiSelect, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { CasePicker } from './CasePicker';
 import type { FieldContext, FieldSpec } from './registry';
+import { UserPicker } from './UserPicker';
 
 interface Props {
   readonly field: FieldSpec;
@@ -31,6 +33,11 @@ export function FieldInput({ field, context, inputProps }: Props): ReactNode {
   const text = typeof inputProps.value === 'string' ? inputProps.value : '';
 
   switch (field.kind) {
+    case 'user':
+    case 'case': {
+      const Picker = field.kind === 'user' ? UserPicker : CasePicker;
+      return <Picker {...common} field={field} context={context} value={text} onChange={inputProps.onChange} />;
+    }
     case 'select':
       return (
         <NativeSelect

@@ -49,10 +49,11 @@ export function WriteForm({ client, definition, detail, refresh, onRecorded, onC
   const submission = useRef(new Submission());
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState<Values | null>(null);
   const asksWhen = definition.asksWhen !== false;
 
   const form = useForm<Values>({
-    initialValues: { ...definition.initial, ...WHEN_INITIAL },
+    initialValues: { ...definition.initial, ...definition.initialFrom?.(detail), ...WHEN_INITIAL },
     validate: (values) => ({
       ...zod4Resolver(definition.schema)(values),
       ...(asksWhen ? zod4Resolver(whenSchema)(values) : {}),
@@ -62,7 +63,7 @@ export function WriteForm({ client, definition, detail, refresh, onRecorded, onC
   const write = useMutation({
     mutationFn: ({ values, ifMatch }: { values: Values; ifMatch: number }) => {
       const when = asksWhen ? whenToBody(values as unknown as WhenValues, timeZone) : {};
-      const body = { ...definition.toBody(values, timeZone), ...when } as WriteBody<WritePath>;
+      const body = { ...definition.toBody(values, timeZone, detail), ...when } as WriteBody<WritePath>;
       return sendWrite(client, submission.current, {
         path: definition.path,
         pathParams: { caseId: detail.caseId, ...definition.pathParams?.(values) },
@@ -89,11 +90,13 @@ export function WriteForm({ client, definition, detail, refresh, onRecorded, onC
     },
   });
 
-  const context: FieldContext = { detail, t, times };
+  const context: FieldContext = { detail, t, times, client };
   const submit = form.onSubmit((values) => {
     setElsewhere([]);
-    write.mutate({ values, ifMatch: detail.version });
+    if (definition.confirm === undefined) write.mutate({ values, ifMatch: detail.version });
+    else setConfirming(values);
   });
+  const Confirm = definition.confirm;
   const lastError = write.error;
   const showGeneralError =
     lastError !== null && !(lastError instanceof ApiError && (lastError.status === 400 || lastError.status === 412));
@@ -140,6 +143,16 @@ export function WriteForm({ client, definition, detail, refresh, onRecorded, onC
             }}
             onChange={(when) => form.setValues({ ...when })}
             error={showError(form.errors.occurredAt)}
+          />
+        ) : null}
+        {Confirm !== undefined && confirming !== null ? (
+          <Confirm
+            detail={detail}
+            onConfirm={() => {
+              setConfirming(null);
+              write.mutate({ values: confirming, ifMatch: detail.version });
+            }}
+            onCancel={() => setConfirming(null)}
           />
         ) : null}
         <Group justify="flex-end">

@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react';
 import type { z } from 'zod';
+import type { ApiClient } from '../../../api/client';
 import type { CaseDetail, WriteBody, WritePath } from '../../../api/types';
 import type { Times } from '../../../i18n/times';
 
@@ -15,9 +17,42 @@ export interface FieldContext {
   readonly detail: CaseDetail;
   readonly t: (key: string, values?: Readonly<Record<string, string | number>>) => string;
   readonly times: Times;
+  /** For fields that look people or cases up (`user`, `case`). */
+  readonly client: ApiClient;
 }
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'datetime' | 'date' | 'number';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'multiselect'
+  | 'checkbox'
+  | 'datetime'
+  | 'date'
+  | 'number'
+  /** An account from GET /v1/users (a lawyer to assign). */
+  | 'user'
+  /** Another case, found by name (GET /v1/cases?q=); never the case itself. */
+  | 'case';
+
+/** Which accounts a `user` field offers. */
+export interface UserChoices {
+  readonly role?: 'lawyer' | 'coordinator';
+  /** Only these ids (the case's lawyers, to unassign one). */
+  readonly only?: readonly string[];
+  /** Not these ids (lawyers already on the case). */
+  readonly except?: readonly string[];
+}
+
+/** The roles that may write; the auditor and the admin never do. */
+export type WriterRole = 'lawyer' | 'coordinator';
+
+/** A last check before an irreversible write: shown after the form validates, it sends only when confirmed. */
+export interface ConfirmProps {
+  readonly detail: CaseDetail;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}
 
 export interface FieldSpec {
   /** The key in the form's values. */
@@ -34,6 +69,8 @@ export interface FieldSpec {
   readonly choices?: (context: FieldContext) => FieldChoice[];
   /** The body field the API names in `details` when it refuses this one (`facility.name`); default `name`. */
   readonly apiField?: string;
+  /** For `user` fields: which accounts it offers, given the case. */
+  readonly users?: (detail: CaseDetail) => UserChoices;
 }
 
 /**
@@ -48,13 +85,20 @@ export interface WriteFormDefinition<P extends WritePath, V extends FormValues> 
   readonly fields: readonly FieldSpec[];
   readonly schema: z.ZodType<V>;
   readonly initial: V;
+  /** Values taken from the case over `initial` (the identity form starts from who the person is known to be). */
+  readonly initialFrom?: (detail: CaseDetail) => Partial<V>;
   /** Path parameters besides caseId (hearingId, chargeId, complaintId), from the values. */
   readonly pathParams?: (values: V) => Record<string, string>;
-  readonly toBody: (values: V, timeZone: string) => NoInfer<WriteBody<P>>;
+  /** The body; `detail` is the case the form was opened on (to send only what changed). */
+  readonly toBody: (values: V, timeZone: string, detail: CaseDetail) => NoInfer<WriteBody<P>>;
   /** Whether the form makes sense for the case as it is (an outcome needs a scheduled hearing); default yes. */
   readonly availableFor?: (detail: CaseDetail) => boolean;
   /** Whether the form asks when it happened (occurredAt and its precision); default yes. */
   readonly asksWhen?: boolean;
+  /** Who may record it; default lawyers and coordinators (merge and erase are the coordinator's). */
+  readonly roles?: readonly WriterRole[];
+  /** A confirmation to pass before sending (erase). */
+  readonly confirm?: ComponentType<ConfirmProps>;
 }
 
 /** A definition with its types erased, to list it beside the others; the checks happened where it was defined. */

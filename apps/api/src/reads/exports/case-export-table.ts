@@ -1,6 +1,6 @@
 import { ERASED_TEXT } from '@casetrack/domain';
 import { message } from '@casetrack/i18n';
-import type { CaseExportRow, ChargeView, FacilityView } from '@casetrack/read-model';
+import type { CaseExportRow, ChargeView, FacilityView, LawyerView } from '@casetrack/read-model';
 import { exportTime } from './export-time';
 import type { Cell } from './files/table-file';
 import { Labels } from './labels';
@@ -46,9 +46,18 @@ export function isAnonymised(row: CaseExportRow): boolean {
   return (row.allegations_by_consent.anonymised ?? 0) > 0;
 }
 
+/**
+ * How many distinct charges and lawyers a table remembers the text of. An export prints the same few articles and
+ * the same few hundred lawyers on each of a hundred thousand rows; past this many the memory starts afresh, so that it
+ * stays bounded whatever the data.
+ */
+const REMEMBERED = 5_000;
+
 /** Turns exported cases into rows of cells for one reader (their language and zone). */
 export class CaseExportTable {
   private readonly labels: Labels;
+  private readonly charges = new Map<string, string>();
+  private readonly lawyers = new Map<string, string>();
 
   constructor(private readonly reader: Reader) {
     this.labels = new Labels(reader.locale);
@@ -76,11 +85,7 @@ export class CaseExportTable {
       closed: this.yesNo(row.closed),
       currentFacility: row.current_facility === null ? null : facility(row.current_facility),
       charges: list(row.charges.map((charge) => this.charge(charge))),
-      lawyers: list(
-        row.lawyers.map(
-          (lawyer, i) => `${row.lawyer_names[i] ?? lawyer.lawyerId} (${labels.vocabulary('lawyerRole', lawyer.role)})`,
-        ),
-      ),
+      lawyers: list(row.lawyers.map((lawyer, i) => this.lawyer(lawyer, row.lawyer_names[i]))),
       nextHearingAt: next === null ? null : exportTime(locale, timeZone, next.scheduledAt),
       nextHearingKind: next === null ? null : labels.vocabulary('hearingKind', next.kind),
       nextHearingCourt: next?.court ?? null,
@@ -98,8 +103,23 @@ export class CaseExportTable {
     return CASE_EXPORT_COLUMNS.map((column) => cells[column]);
   }
 
-  /** "ч. 2 ст. 272 Массовые беспорядки (уголовное)"; a dropped charge says so. */
+  /** "ч. 2 ст. 272 Массовые беспорядки (уголовное)"; a dropped charge says so. Formatted once per export. */
   private charge(charge: ChargeView): string {
+    const key = `${charge.article}\u0000${charge.part}\u0000${charge.title}\u0000${charge.code}\u0000${charge.status}`;
+    return remembered(this.charges, key, () => this.chargeText(charge));
+  }
+
+  /** "Әлия Сәрсенбаева (lead)": the account's name, or its id once the account is gone. */
+  private lawyer(lawyer: LawyerView, name: string | null): string {
+    const key = `${lawyer.lawyerId}\u0000${lawyer.role}\u0000${name}`;
+    return remembered(
+      this.lawyers,
+      key,
+      () => `${name ?? lawyer.lawyerId} (${this.labels.vocabulary('lawyerRole', lawyer.role)})`,
+    );
+  }
+
+  private chargeText(charge: ChargeView): string {
     const { locale } = this.reader;
     const article =
       charge.article === null
@@ -128,6 +148,16 @@ export function initials(fullName: string): string {
     .filter((letter): letter is string => letter !== undefined)
     .map((letter) => `${letter.toLocaleUpperCase()}.`)
     .join(' ');
+}
+
+function remembered(texts: Map<string, string>, key: string, make: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= REMEMBERED) texts.clear();
+    text = make();
+    texts.set(key, text);
+  }
+  return text;
 }
 
 function list(values: readonly string[]): string | null {

@@ -56,7 +56,7 @@ function minute(ms: number, timeZone: string): string {
 }
 
 /**
- * A time of the export in the reader's zone with the precision it is known with and no more: exact to the minute;
+ * A time of the export (an instant, its text, or epoch milliseconds) in the reader's zone with the precision it is known with and no more: exact to the minute;
  * `day`, `month`, `year` as the writer's period (`occurredOn`) or else the period of the instant in the zone, never an
  * hour; `approximate` and `unknown` (no later than) say so in the reader's language. Numeric rather than in words, so
  * that a spreadsheet can sort the column.
@@ -64,12 +64,13 @@ function minute(ms: number, timeZone: string): string {
 export function exportTime(
   locale: Locale,
   timeZone: string,
-  instant: Date | string | null,
+  instant: Date | string | number | null,
   precision: Precision | null = 'exact',
   occurredOn: string | null = null,
 ): string | null {
   if (instant === null) return null;
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const ms =
+    typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   switch (precision ?? 'exact') {
     case 'day':
       return occurredOn ?? localDay(new Date(ms), timeZone);

@@ -16,6 +16,20 @@ import {
 } from './xlsx-parts';
 
 /**
+ * Whether a spreadsheet would trim or fold the text's white space unless told to keep it (XML's white space: space,
+ * tab, line ends; at an end, twice in a row, or a tab or line end anywhere). Most cells have none, and the attribute
+ * that says so would be a sixth of the sheet's bytes, all of which are deflated. Tested by character code at the ends
+ * and one simple pattern inside: a pattern with anchored alternatives scans every cell several times over.
+ */
+function spaced(text: string): boolean {
+  return isXmlSpace(text.charCodeAt(0)) || isXmlSpace(text.charCodeAt(text.length - 1)) || INNER_SPACE.test(text);
+}
+
+const isXmlSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+const INNER_SPACE = /[\t\n\r]| {2}/;
+const T_PRESERVED = '<t xml:space="preserve">';
+
+/**
  * An xlsx workbook streamed through fflate's Zip: each table is a worksheet deflated (by zlib) as its rows arrive, and the
  * parts that list the sheets (content types, workbook) follow them, since a ZIP's readers go by its central
  * directory. Strings are inline (`inlineStr`) rather than shared: a shared-strings table would hold every distinct
@@ -81,7 +95,7 @@ export class XlsxFile implements TableFile {
       xml +=
         typeof cell === 'number'
           ? `<c r="${ref}"${style}><v>${cell}</v></c>`
-          : `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+          : `<c r="${ref}"${style} t="inlineStr"><is>${spaced(cell) ? T_PRESERVED : '<t>'}${escapeXml(cell)}</t></is></c>`;
     }
     return `${xml}</row>`;
   }

@@ -11,7 +11,7 @@ import { PageLoader } from '../shared/PageLoader';
 import { chosenLocale, rememberLocale } from './locale';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
-import { theme } from './theme';
+import { cssVariables, theme } from './theme';
 
 /** The language and time zone come from the account once signed in; before that, from the browser. */
 function Localised({ children }: { children: ReactNode }): ReactNode {
@@ -34,7 +34,7 @@ function Localised({ children }: { children: ReactNode }): ReactNode {
 export function App({ queryClient = createQueryClient() }: { queryClient?: QueryClient }): ReactNode {
   const [router] = useState(createRouter);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queryClient}>
         <SessionProvider fallback={<PageLoader />}>
           <Localised>

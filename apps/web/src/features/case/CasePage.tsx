@@ -1,5 +1,4 @@
 import { Badge, Button, Grid, Group, Modal, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -7,6 +6,7 @@ import { api } from '../../api/client';
 import type { TimelineEvent, WriteAnswer } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { notifyDone } from '../../shared/notify';
 import { PageLoader } from '../../shared/PageLoader';
 import { usePeople } from '../../shared/people';
 import { useUser } from '../auth/session-context';
@@ -50,7 +50,7 @@ export function CasePage(): ReactNode {
   const recorded = async (answer: WriteAnswer): Promise<void> => {
     openForm(null);
     setRetracting(null);
-    notifications.show({ color: 'green', message: t('console.form.recorded') });
+    notifyDone(t('console.form.recorded'), t('console.common.close'));
     // The reads wait for the write's position (X-Min-Position), so the new fact is there when they answer.
     await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });
     await queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -101,7 +101,13 @@ export function CasePage(): ReactNode {
         </Grid.Col>
       </Grid>
       {open ? (
-        <Modal opened onClose={() => openForm(null)} title={t(`console.form.${open.id}.title`)} size="lg">
+        <Modal
+          opened
+          closeButtonProps={{ 'aria-label': t('console.common.close') }}
+          onClose={() => openForm(null)}
+          title={t(`console.form.${open.id}.title`)}
+          size="lg"
+        >
           <WriteForm
             key={open.id}
             client={api}

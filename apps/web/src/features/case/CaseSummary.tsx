@@ -105,7 +105,7 @@ export function CaseSummary({ detail, people }: Props): ReactNode {
         </Section>
         <Section title={t('console.case.lawyers')}>
           {detail.lawyers.length === 0 ? (
-            <Text c="red" size="sm">
+            <Text c="red.9" size="sm">
               {t('console.case.noLawyer')}
             </Text>
           ) : (

@@ -49,7 +49,12 @@ export function RetractDialog({ caseId, version, event, onClose, onRecorded }: P
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('console.retract.title')}>
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': t('console.common.close') }}
+      onClose={onClose}
+      title={t('console.retract.title')}
+    >
       <form noValidate onSubmit={form.onSubmit((values) => retract.mutate(values.reason.trim()))}>
         <Stack>
           <Text size="sm">
@@ -69,7 +74,7 @@ export function RetractDialog({ caseId, version, event, onClose, onRecorded }: P
             <Button variant="default" onClick={onClose}>
               {t('console.form.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={retract.isPending}>
+            <Button type="submit" color="red.8" loading={retract.isPending}>
               {t('console.retract.submit')}
             </Button>
           </Group>

@@ -16,7 +16,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { type ReactNode, useRef, useState } from 'react';
@@ -28,6 +27,7 @@ import type { PossibleDuplicate } from '../../api/types';
 import { sendWrite } from '../../api/write';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { notifyDone } from '../../shared/notify';
 import { useFieldError } from '../../shared/field-error';
 import { useUser } from '../auth/session-context';
 import { useSimilarCases } from './api';
@@ -97,7 +97,7 @@ export function IntakePage(): ReactNode {
     },
     onSuccess: async (result) => {
       setOpened(result);
-      notifications.show({ color: 'green', message: t('console.intake.opened') });
+      notifyDone(t('console.intake.opened'), t('console.common.close'));
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
     },
     onError: (error) => {
@@ -151,7 +151,7 @@ export function IntakePage(): ReactNode {
             into={merging}
             onClose={() => setMerging(null)}
             onMerged={async () => {
-              notifications.show({ color: 'green', message: t('console.merge.done') });
+              notifyDone(t('console.merge.done'), t('console.common.close'));
               await queryClient.invalidateQueries({ queryKey: ['cases'] });
               await navigate(`/cases/${merging.caseId}`);
             }}

@@ -39,7 +39,12 @@ export function MergeDialog({ duplicate, into, onClose, onMerged }: Props): Reac
     onSuccess: onMerged,
   });
   return (
-    <Modal opened onClose={onClose} title={t('console.merge.title')}>
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': t('console.common.close') }}
+      onClose={onClose}
+      title={t('console.merge.title')}
+    >
       <form noValidate onSubmit={form.onSubmit((values) => merge.mutate(values.reason.trim()))}>
         <Stack>
           <Text size="sm">{t('console.merge.explain', { duplicate: duplicate.fullName, into: into.fullName })}</Text>

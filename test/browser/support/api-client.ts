@@ -60,3 +60,17 @@ export class ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }
+
+/**
+ * Reads `read` until `done` holds or ten seconds pass, and returns the last answer for the test to assert on. For what
+ * the service completes after answering (the projector's read models): waiting on the state, never on a clock.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}

@@ -22,3 +22,34 @@ export async function signIn(page: Page, account: Pick<Account, 'email' | 'passw
   await page.getByRole('button', { name: en('console.signIn.submit') }).click();
   await page.waitForURL('**/board');
 }
+
+/** The open dialog titled `title` (Mantine's Modal: role dialog, named by its title). */
+export function dialog(page: Page, title: string): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+/** Picks the option shown as `label` in the native select labelled `text`. */
+export async function choose(scope: Page | Locator, text: string, label: string): Promise<void> {
+  await field(scope, text).selectOption({ label });
+}
+
+/** The timeline's entries whose heading (the fact's type, from the catalogue) is exactly `type`. */
+export function timelineEntries(page: Page, type: string): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: type, exact: true }) });
+}
+
+/** `YYYY-MM-DD` of the day `daysAgo` days before today, in `timeZone` (how a person in that zone types a date). */
+export function dayInZone(daysAgo: number, timeZone: string): string {
+  const instant = new Date(Date.now() - daysAgo * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
+/** The case id a link to a case page carries. */
+export async function caseIdOf(link: Locator): Promise<string> {
+  const href = await link.getAttribute('href');
+  const id = /\/cases\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
+  if (!id) throw new Error(`not a link to a case: ${href}`);
+  return id;
+}

@@ -2,7 +2,10 @@ import type { Response } from 'express';
 import { EXPORT_MEDIA_TYPES, type ExportFormat, tableFile } from './export-format';
 import type { TableFile } from './files/table-file';
 
-/** Sends what the file has emitted so far, waiting while the client is slower than the export. */
+/**
+ * Waits until the file has taken in what it was given (an xlsx sheet is compressed off the main thread) and the client
+ * has taken what was sent: memory holds about a batch however many rows there are, whatever the client's speed.
+ */
 export type Flush = () => Promise<void>;
 
 class ClientGone extends Error {}
@@ -31,14 +34,16 @@ export async function streamFile(
   const file = tableFile(format, (chunk) => response.write(chunk), sections);
   const flush: Flush = async () => {
     if (gone) throw new ClientGone();
+    await file.ready();
     if (response.writableNeedDrain) await drained(response);
     if (gone) throw new ClientGone();
   };
   try {
     await write(file, flush);
-    file.end();
+    await file.end();
     response.end();
   } catch (error) {
+    file.discard();
     if (error instanceof ClientGone) return;
     response.destroy(error instanceof Error ? error : new Error(String(error)));
   }

@@ -40,7 +40,16 @@ export class CsvFile implements TableFile {
 
   endTable(): void {}
 
-  end(): void {}
+  /** Every chunk goes to the sink as it is made: nothing is held back. */
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  end(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  discard(): void {}
 
   private emit(text: string): void {
     this.sink(this.encoder.encode(text));

@@ -10,8 +10,15 @@ export interface TableFile {
   startTable(name: string, header: readonly string[]): void;
   rows(rows: ReadonlyArray<readonly Cell[]>): void;
   endTable(): void;
-  /** Finishes the file; nothing may be written after it. */
-  end(): void;
+  /**
+   * Resolves when the file can take the next rows: what it holds of the rows it was given stays within about a batch
+   * (an xlsx sheet is compressed off the main thread, and may lag). Rejects once the file has failed.
+   */
+  ready(): Promise<void>;
+  /** Finishes the file; resolves once its last byte has gone to the sink. Nothing may be written after it. */
+  end(): Promise<void>;
+  /** Gives the file up (its reader went away): frees what it holds; nothing more reaches the sink. */
+  discard(): void;
 }
 
 /** Where a file's bytes go, in order. */

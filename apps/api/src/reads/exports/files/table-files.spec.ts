@@ -4,17 +4,20 @@ import type { TableFile } from './table-file';
 import { XlsxFile } from './xlsx-file';
 import { columnName, sheetName } from './xlsx-parts';
 
-function written(make: (sink: (chunk: Uint8Array) => void) => TableFile, fill: (file: TableFile) => void): Buffer {
+async function written(
+  make: (sink: (chunk: Uint8Array) => void) => TableFile,
+  fill: (file: TableFile) => void,
+): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   const file = make((chunk) => chunks.push(chunk));
   fill(file);
-  file.end();
+  await file.end();
   return Buffer.concat(chunks);
 }
 
 describe('table files', () => {
-  it('CSV: BOM, quoting, CRLF, sections, and no typed value a spreadsheet would run as a formula', () => {
-    const bytes = written(
+  it('CSV: BOM, quoting, CRLF, sections, and no typed value a spreadsheet would run as a formula', async () => {
+    const bytes = await written(
       (sink) => new CsvFile(sink, true),
       (file) => {
         file.startTable('Первая', ['Имя', 'Число']);
@@ -45,8 +48,8 @@ describe('table files', () => {
     ]);
   });
 
-  it('xlsx: sheets in order, header and cells by column, numbers as numbers, text XML cannot carry dropped', () => {
-    const bytes = written(
+  it('xlsx: sheets in order, header and cells by column, numbers as numbers, text XML cannot carry dropped', async () => {
+    const bytes = await written(
       (sink) => new XlsxFile(sink),
       (file) => {
         file.startTable('Істер', ['Аты', 'Саны', 'Ескерту']);

@@ -1,5 +1,5 @@
 import { Zip } from 'fflate';
-import { NativeZipDeflate } from './native-zip-deflate';
+import { DeflatedEntry } from './deflated-entry';
 import type { Cell, ChunkSink, TableFile } from './table-file';
 import {
   columnName,
@@ -38,23 +38,33 @@ const T_PRESERVED = '<t xml:space="preserve">';
 export class XlsxFile implements TableFile {
   private readonly zip: Zip;
   private readonly names: string[] = [];
-  private sheet: NativeZipDeflate | null = null;
+  private readonly entries: DeflatedEntry[] = [];
+  private sheet: DeflatedEntry | null = null;
   private columns: string[] = [];
   private rowNumber = 0;
+  private failure: Error | null = null;
+  private finished: { resolve: () => void; reject: (error: Error) => void } | null = null;
 
   constructor(sink: ChunkSink) {
-    this.zip = new Zip((error, chunk) => {
-      // fflate reports errors through the callback; an export that cannot be written must fail loudly.
-      if (error) throw error;
+    // fflate reports errors through the callback, and a sheet's bytes come from zlib's thread pool: a failure is kept
+    // and given to whoever waits on the file next (ready, end), so that the export fails loudly.
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) {
+        this.failure ??= error;
+        this.finished?.reject(error);
+        return;
+      }
+      if (this.failure !== null) return;
       sink(chunk);
+      if (final) this.finished?.resolve();
     });
   }
 
   startTable(name: string, header: readonly string[]): void {
     if (this.sheet !== null) this.endTable();
     this.names.push(sheetName(name, new Set(this.names.map((n) => n.toLowerCase()))));
-    this.sheet = new NativeZipDeflate(sheetPath(this.names.length), 1);
-    this.zip.add(this.sheet);
+    // Level 1: a sheet's XML repeats itself so much that more effort buys little (level 6: a fifth smaller, 3x the time).
+    this.sheet = this.entry(sheetPath(this.names.length), 1);
     this.columns = header.map((_, i) => columnName(i));
     this.rowNumber = 0;
     this.push(SHEET_START + this.rowXml(header, ' s="1"'));
@@ -73,7 +83,13 @@ export class XlsxFile implements TableFile {
     this.sheet = null;
   }
 
-  end(): void {
+  async ready(): Promise<void> {
+    this.check();
+    await this.sheet?.drained();
+    this.check();
+  }
+
+  end(): Promise<void> {
     this.endTable();
     const count = this.names.length;
     this.file('xl/workbook.xml', workbook(this.names));
@@ -81,7 +97,21 @@ export class XlsxFile implements TableFile {
     this.file('xl/styles.xml', STYLES);
     this.file('[Content_Types].xml', contentTypes(count));
     this.file('_rels/.rels', PACKAGE_RELS);
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const finished = new Promise<void>((resolve, reject) => {
+      this.finished = { resolve, reject };
+    });
     this.zip.end();
+    return finished;
+  }
+
+  discard(): void {
+    this.failure ??= new Error('xlsx: discarded');
+    for (const entry of this.entries) entry.discard();
+  }
+
+  private check(): void {
+    if (this.failure !== null) throw this.failure;
   }
 
   private rowXml(cells: readonly Cell[], style: string): string {
@@ -106,8 +136,13 @@ export class XlsxFile implements TableFile {
   }
 
   private file(path: string, xml: string): void {
-    const part = new NativeZipDeflate(path, 6);
-    this.zip.add(part);
-    part.push(Buffer.from(xml, 'utf8'), true);
+    this.entry(path, 6).push(Buffer.from(xml, 'utf8'), true);
+  }
+
+  private entry(path: string, level: number): DeflatedEntry {
+    const entry = new DeflatedEntry(path, level);
+    this.entries.push(entry);
+    this.zip.add(entry);
+    return entry;
   }
 }

@@ -28,6 +28,7 @@ import { CasesToastTarget1764000001430 } from './1764000001430-cases-toast-targe
 import { CaseFigures1764000001440 } from './1764000001440-case-figures';
 import { ConsoleSessions1764000001500 } from './1764000001500-console-sessions';
 import { CaseCounts1764000001600 } from './1764000001600-case-counts';
+import { RoleDay1764000001700 } from './1764000001700-role-day';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -60,4 +61,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseFigures1764000001440,
   ConsoleSessions1764000001500,
   CaseCounts1764000001600,
+  RoleDay1764000001700,
 ];

@@ -15,6 +15,8 @@ import { InfrastructureModule, PG_POOL } from './infrastructure/infrastructure.m
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReadsModule } from './reads/reads.module';
 import { ExportsModule } from './reads/exports/exports.module';
+import { EscalationsModule } from './reads/escalations/escalations.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Global()
 @Module({})
@@ -49,6 +51,8 @@ export class AppModule {
         ExportsModule,
         ReadsModule,
         NotificationsModule,
+        EscalationsModule,
+        CalendarModule,
         ...(config.roles.includes('worker') ? [ReminderWorkerModule.register({ pool: PG_POOL, logger: LOGGER })] : []),
         ...(config.roles.includes('projector')
           ? [

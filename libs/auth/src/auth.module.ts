@@ -5,6 +5,7 @@ import { AccessTokenEntity } from './access-token.entity';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
 import { PasswordChangeService } from './password-change.service';
+import { PasswordResetService } from './password-reset.service';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { SignInService } from './sign-in.service';
 import { TokensService } from './tokens.service';
@@ -21,6 +22,7 @@ const SERVICES = [
   SignInService,
   UserDirectory,
   PasswordChangeService,
+  PasswordResetService,
 ];
 
 @Module({

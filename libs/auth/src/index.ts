@@ -3,6 +3,7 @@ export * from './access-token.entity';
 export * from './users.service';
 export * from './user-directory';
 export * from './password-change.service';
+export * from './password-reset.service';
 export * from './tokens.service';
 export * from './decorators';
 export * from './auth.guard';

@@ -6,6 +6,7 @@ export * from './state/case-state';
 export { FactIndex } from './state/fact-index';
 export * from './state/evolve';
 export * from './state/administrative-term';
+export * from './state/escalation';
 export * from './deciders/decide';
 export * from './state/upcast';
 export * from './audit/retractions';

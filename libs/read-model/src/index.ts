@@ -25,6 +25,8 @@ export * from './queries/hearings.query';
 export * from './queries/complaints.query';
 export * from './queries/stats.query';
 export * from './queries/agenda.query';
+export * from './queries/escalations.query';
+export * from './queries/calendar-feed.query';
 export * from './queries/possible-duplicates.query';
 export * from './read-model.module';
 export * from './queries/merged-cases.query';

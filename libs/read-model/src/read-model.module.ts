@@ -7,6 +7,8 @@ import { CheckpointWaiter } from './projector/checkpoint-waiter';
 import { LagProbe, lagProbeFor } from './projector/lag';
 import { createMetricsRegistry } from './projector/metrics';
 import { GetAgendaHandler } from './queries/agenda.query';
+import { CalendarFeedHandler } from './queries/calendar-feed.query';
+import { ListEscalationsHandler } from './queries/escalations.query';
 import { GetCaseHandler } from './queries/cases/get-case.query';
 import { ListCasesHandler } from './queries/cases/list-cases.query';
 import { ListComplaintsHandler } from './queries/complaints.query';
@@ -45,6 +47,8 @@ export class ReadModelModule {
         ListComplaintsHandler,
         GetStatsHandler,
         GetAgendaHandler,
+        ListEscalationsHandler,
+        CalendarFeedHandler,
         FindPossibleDuplicatesHandler,
       ],
       exports: [LagProbe, CheckpointWaiter, METRICS_REGISTRY],

@@ -5,6 +5,7 @@ import { AccountAdminController } from './account-admin.controller';
 import { AuthController } from './auth.controller';
 import { LawyerDeparture } from './lawyer-departure';
 import { PasswordController } from './password.controller';
+import { PasswordResetController } from './password-reset.controller';
 import { SecondFactorController } from './second-factor.controller';
 import { SessionController } from './session.controller';
 import { UsersController } from './users.controller';
@@ -15,6 +16,7 @@ import { UsersController } from './users.controller';
   controllers: [
     AuthController,
     PasswordController,
+    PasswordResetController,
     UsersController,
     AccountAdminController,
     SecondFactorController,

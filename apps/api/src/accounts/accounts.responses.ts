@@ -104,3 +104,15 @@ export class ConsoleSessionSchema {
   @Nested(() => CsrfHeaderSchema)
   csrf!: CsrfHeaderSchema;
 }
+
+@ApiSchema({ name: 'PasswordResetLink', description: 'A one-time link to set a new password, shown this once' })
+export class PasswordResetLinkSchema {
+  @Text({
+    format: 'uri',
+    description: 'The console’s page with the token after `#` (never sent to a server by a browser); works once',
+  })
+  url!: string;
+
+  @Time()
+  expiresAt!: string;
+}

@@ -21,6 +21,10 @@ export async function check(probe: () => Promise<unknown>, timeoutMs = 2000): Pr
   }
 }
 
+/** The reminder queue's states an admin watches. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+export type QueueCounts = Record<(typeof QUEUE_STATES)[number], number>;
+
 export type HealthReason = 'DATABASE_DOWN' | 'EVENT_STORE_DOWN' | 'REDIS_DOWN' | ProjectorTrouble;
 
 export interface HealthVerdict {

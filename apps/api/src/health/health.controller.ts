@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, type OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
@@ -7,9 +7,11 @@ import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import { bearerTokenOf, Public, TokensService } from '@casetrack/auth';
 import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
 import { LagProbe, type ProjectorLag } from '@casetrack/read-model';
+import { createReminderQueue, type ReminderJobData, reminderQueueAddress } from '@casetrack/reminders';
+import type { Queue } from 'bullmq';
 import { REDIS } from '../infrastructure/redis.provider';
 import { ApiRoute, PublicRoute } from '../openapi/api-route';
-import { type Check, check, judgeHealth } from './health-checks';
+import { type Check, check, judgeHealth, QUEUE_STATES, type QueueCounts } from './health-checks';
 import { HealthSchema } from './health.responses';
 
 /**
@@ -19,7 +21,10 @@ import { HealthSchema } from './health.responses';
  */
 @ApiTags('health')
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
+  /** The reminder queue, opened on an admin's first look (the counts are Redis reads; nothing else uses it here). */
+  private queue: Queue<ReminderJobData> | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,7 +37,9 @@ export class HealthController {
   @ApiRoute({
     operationId: 'getHealth',
     summary: 'Liveness and the state of the database, the event store, Redis and the projector',
-    description: 'Anyone gets the statuses; latencies, errors, lag figures and reasons only a signed-in admin.',
+    description:
+      'Anyone gets the statuses; latencies, errors, lag figures, reasons and the reminder queue’s counts only a ' +
+      'signed-in admin.',
     answer: { type: HealthSchema, description: 'Up: ok, or degraded (reminders or reads lag)' },
     errors: [400, 429],
   })
@@ -61,7 +68,29 @@ export class HealthController {
       status: verdict.status,
       reasons: verdict.reasons,
       checks: { ...verdict.checks, projector: { ...verdict.checks.projector, ...(lag === null ? {} : { lag }) } },
+      reminderQueue: redis.status === 'up' ? await this.queueCounts() : null,
     };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue?.close();
+  }
+
+  /** Jobs waiting, running, delayed until their time and failed for good; null when Redis does not answer. */
+  private async queueCounts(): Promise<QueueCounts | null> {
+    this.queue ??= createReminderQueue(reminderQueueAddress(this.config));
+    const queue = this.queue;
+    let counts: QueueCounts | null = null;
+    const probe = await check(async () => {
+      const raw = await queue.getJobCounts(...QUEUE_STATES);
+      counts = {
+        waiting: raw.waiting ?? 0,
+        active: raw.active ?? 0,
+        delayed: raw.delayed ?? 0,
+        failed: raw.failed ?? 0,
+      };
+    });
+    return probe.status === 'up' ? counts : null;
   }
 
   private async isAdmin(authorization: unknown): Promise<boolean> {

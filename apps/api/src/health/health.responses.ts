@@ -57,6 +57,21 @@ export class HealthChecksSchema {
   projector!: HealthCheckSchema;
 }
 
+@ApiSchema({ name: 'ReminderQueueCounts', description: 'Jobs of the reminder queue by state' })
+export class ReminderQueueCountsSchema {
+  @Count({ description: 'Due, not yet taken by a worker' })
+  waiting!: number;
+
+  @Count({ description: 'Being delivered' })
+  active!: number;
+
+  @Count({ description: 'Queued for their due time (or a retry)' })
+  delayed!: number;
+
+  @Count({ description: 'Failed after every attempt' })
+  failed!: number;
+}
+
 @ApiSchema({ name: 'Health' })
 export class HealthSchema {
   @Text({ enum: [...VERDICTS], description: 'down: nothing can be written; degraded: reminders or reads lag' })
@@ -67,4 +82,11 @@ export class HealthSchema {
 
   @Nested(() => HealthChecksSchema)
   checks!: HealthChecksSchema;
+
+  @Nested(() => ReminderQueueCountsSchema, {
+    required: false,
+    nullable: true,
+    description: 'Admins only; null when Redis does not answer',
+  })
+  reminderQueue?: ReminderQueueCountsSchema | null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
@@ -9,7 +9,8 @@ import { isAcceptableWebhookUrl, isForbiddenAddress } from '@casetrack/reminders
 import { ApiException } from '../common/api-exception';
 import { ApiRoute, SignedInRoutes } from '../openapi/api-route';
 import { NotificationSettingsDto } from './notifications.dto';
-import { NotificationSettingsSchema } from './notifications.responses';
+import { NotificationSettingsSchema, TestNotificationSchema } from './notifications.responses';
+import { type ChannelResult, TestNotification } from './test-notification';
 
 export interface NotificationSettings {
   /** The notification email, or null when reminders go to the account email. */
@@ -26,7 +27,30 @@ export class NotificationsController {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly test: TestNotification,
   ) {}
+
+  @ApiRoute({
+    operationId: 'sendTestNotification',
+    summary: 'Send a test message now to your reminder email and, if set, your webhook; answers what each did',
+    description:
+      'Through the channels that deliver reminders, so a sent test means reminders arrive. The message names no ' +
+      'case and no person.',
+    answer: { type: TestNotificationSchema, description: 'Per channel: sent, failed (with its code) or not set' },
+  })
+  @Post('test')
+  @HttpCode(200)
+  async sendTest(@CurrentUser() user: AuthenticatedUser): Promise<{ channels: ChannelResult[] }> {
+    const stored = await this.users.findOneByOrFail({ id: user.id });
+    const channels = await this.test.send({
+      id: stored.id,
+      email: stored.email,
+      notificationEmail: stored.notificationEmail,
+      webhookUrl: stored.webhookUrl,
+      locale: stored.locale,
+    });
+    return { channels };
+  }
 
   @ApiRoute({
     operationId: 'updateNotificationSettings',

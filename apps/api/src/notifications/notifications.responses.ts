@@ -49,3 +49,29 @@ export class ReminderLogSchema {
   @ListOf(() => ReminderSchema, { description: 'Latest due first, at most 500' })
   items!: ReminderSchema[];
 }
+
+@ApiSchema({ name: 'TestNotificationChannel', description: 'What the test message did on one channel' })
+export class TestNotificationChannelSchema {
+  @OneOf('NotificationChannel', ['email', 'webhook'])
+  channel!: string;
+
+  @Text({ nullable: true, description: 'Where it went: the email address or the webhook URL; null when not set' })
+  address!: string | null;
+
+  @OneOf('TestNotificationStatus', ['sent', 'failed', 'not_set'], {
+    description: 'sent: the mail server or the webhook accepted it; failed: see error; not_set: no such channel',
+  })
+  status!: string;
+
+  @Text({
+    nullable: true,
+    description: 'Why it failed, as a delivery code (SMTP_550, SMTP_UNAVAILABLE, WEBHOOK_HTTP_404, ...)',
+  })
+  error!: string | null;
+}
+
+@ApiSchema({ name: 'TestNotification' })
+export class TestNotificationSchema {
+  @ListOf(() => TestNotificationChannelSchema, { description: 'email, then webhook' })
+  channels!: TestNotificationChannelSchema[];
+}

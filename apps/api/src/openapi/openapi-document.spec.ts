@@ -62,6 +62,11 @@ describe('the OpenAPI document', () => {
     expect(operations.filter((operation) => !operation.summary || !operation.tags?.length)).toEqual([]);
   });
 
+  /** Path parameters that are not ids: the calendar feed's secret (the key to a public feed, never an id). */
+  const NOT_IDS: Record<string, Record<string, unknown>> = {
+    'getCalendarFeed secret': { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+  };
+
   it('declares every path parameter, ids as UUIDs', () => {
     for (const operation of operations) {
       const inPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -75,7 +80,7 @@ describe('the OpenAPI document', () => {
           operation.operationId,
           parameter.name,
           true,
-          { type: 'string', format: 'uuid' },
+          NOT_IDS[`${operation.operationId} ${parameter.name}`] ?? { type: 'string', format: 'uuid' },
         ]);
       }
     }
@@ -178,7 +183,8 @@ describe('the OpenAPI document', () => {
     expect((session as { description: string }).description).toMatch(/X-CSRF-Token/);
     expect(document.security).toEqual([{ bearer: [] }, { session: [] }]);
     const open = operations.filter((operation) => operation.security?.length === 0).map((op) => op.operationId);
-    expect(open.sort()).toEqual(['getHealth', 'login', 'openSession']);
+    // The calendar feed's secret URL and a password reset link's token are their own keys.
+    expect(open.sort()).toEqual(['getCalendarFeed', 'getHealth', 'login', 'openSession', 'usePasswordReset']);
   });
 
   it('derives the request schemas from the validation rules the server enforces', () => {

@@ -1,5 +1,6 @@
 import {
   administrativeTerm,
+  escalationSince,
   type CaseState,
   type Charge,
   type Complaint,
@@ -54,6 +55,7 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
   const lastFact = state.facts.reduce((last, fact) => (fact.meta.version > last.meta.version ? fact : last));
 
   const term = administrativeTerm(state);
+  const waiting = escalationSince(state);
   const links = state.links.map((l) => ({ caseId: l.caseId, relation: l.relation }));
   const row: CaseRow = {
     case_id: caseId,
@@ -74,6 +76,8 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     expected_release_at: term.expectedReleaseAt,
     expected_release_precision: term.expectedReleasePrecision,
     unreleased_term_end: term.awaitingRelease ? term.expectedReleaseAt : null,
+    unlocated_since: isoOrNull(waiting.unlocated),
+    no_lawyer_since: isoOrNull(waiting.noLawyer),
     open_complaints: complaints.filter((c) => c.status === 'awaiting').length,
     torture_allegations: allegations.length,
     deceased: state.death !== null,
@@ -96,6 +100,10 @@ export function caseRows(caseId: string, state: CaseState): CaseRows | null {
     hearings: hearings.map((h) => hearingRow(caseId, h)),
     complaints: complaints.map((c) => complaintRow(caseId, c)),
   };
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 /**

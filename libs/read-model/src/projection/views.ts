@@ -214,6 +214,10 @@ export interface CaseRow extends CaseFigures {
   expected_release_precision: OccurredAtPrecision | null;
   /** expected_release_at while no release is recorded since the arrest: past it, the term ended unreleased. */
   unreleased_term_end: string | null;
+  /** Since when nobody knows where the person is (status `missing`), for the escalation queue. */
+  unlocated_since: string | null;
+  /** Since when the person is in custody with no lawyer assigned, for the escalation queue. */
+  no_lawyer_since: string | null;
   open_complaints: number;
   torture_allegations: number;
   deceased: boolean;

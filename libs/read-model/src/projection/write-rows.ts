@@ -22,6 +22,8 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'expected_release_at',
   'expected_release_precision',
   'unreleased_term_end',
+  'unlocated_since',
+  'no_lawyer_since',
   'open_complaints',
   'torture_allegations',
   'deceased',

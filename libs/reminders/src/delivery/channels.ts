@@ -11,7 +11,8 @@ export interface Recipient {
 /** Everything a channel may send; the webhook posts it as JSON, email uses subject and text. */
 export interface OutgoingReminder {
   reminderId: string;
-  kind: ReminderKind;
+  /** `test`: a message the user asked for to check their settings (POST /v1/users/me/notifications/test). */
+  kind: ReminderKind | 'test';
   caseId: string;
   dueAt: string;
   /** The detainee as the message may name them: initials, or the full name with REMINDER_DETAIL=full. */

@@ -1,4 +1,4 @@
-import { administrativeTerm, type CaseState, type HearingKind, isInCustody } from '@casetrack/domain';
+import { administrativeTerm, type CaseState, escalationSince, type HearingKind } from '@casetrack/domain';
 import { reminderId } from './reminder-id';
 import type { DesiredReminder, ReminderKind, ReminderPayload, ReminderRules } from './reminder-types';
 
@@ -102,17 +102,16 @@ export function desiredReminders(
   }
 
   const after = rules.escalationAfterMs;
-  if (state.status === 'missing' && state.statusAsOf) {
-    const since = Date.parse(state.statusAsOf);
+  const waiting = escalationSince(state);
+  if (waiting.unlocated !== null) {
+    const since = waiting.unlocated;
     const payload: ReminderPayload = { kind: 'escalation_missing', caseId, since: new Date(since).toISOString() };
     add('escalation_missing', 'whereabouts', since, after, since + after, null, coordinators, payload);
   }
-  if (isInCustody(state.status) && lawyers.length === 0) {
-    const since = noLawyerSince(state);
-    if (since !== null) {
-      const payload: ReminderPayload = { kind: 'escalation_no_lawyer', caseId, since: new Date(since).toISOString() };
-      add('escalation_no_lawyer', 'custody', since, after, since + after, null, coordinators, payload);
-    }
+  if (waiting.noLawyer !== null) {
+    const since = waiting.noLawyer;
+    const payload: ReminderPayload = { kind: 'escalation_no_lawyer', caseId, since: new Date(since).toISOString() };
+    add('escalation_no_lawyer', 'custody', since, after, since + after, null, coordinators, payload);
   }
   const term = administrativeTerm(state);
   if (term.awaitingRelease && term.expectedReleaseAt !== null) {
@@ -126,20 +125,4 @@ export function desiredReminders(
     add('escalation_term_ended', 'administrative_term', end, 0, end, null, coordinators, payload);
   }
   return out;
-}
-
-/**
- * Since when a person in custody has had no lawyer: the later of the start of custody (the latest detention, else
- * the latest change of status) and the latest unassignment that still counts. A transfer does not restart it.
- */
-function noLawyerSince(state: CaseState): number | null {
-  const detentions = state.detentions.map((d) => Date.parse(d.occurredAt));
-  const custodyStart = detentions.length ? Math.max(...detentions) : state.statusAsOf && Date.parse(state.statusAsOf);
-  if (!custodyStart) return null;
-  let since = custodyStart;
-  for (const fact of state.facts) {
-    if (fact.event.type !== 'LawyerUnassigned' || state.factIds.get(fact.meta.eventId)?.retracted) continue;
-    since = Math.max(since, Date.parse(fact.meta.occurredAt));
-  }
-  return since;
 }

@@ -1,19 +1,27 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/errors';
 
 const SESSION_KEY = ['session'];
 
 /**
- * Server state. A 401 on any read means the session ended (signed out elsewhere, disabled, expired): the session is
- * forgotten and the router sends the person to sign in. 4xx answers are not retried; a lagging projection is.
+ * Server state. A 401 on any read or write means the session ended (signed out elsewhere, disabled, expired): the
+ * session is forgotten and the router sends the person to sign in. 4xx answers are not retried; a lagging projection
+ * is.
  */
 export function createQueryClient(): QueryClient {
+  const sessionEnded = (error: unknown): void => {
+    if (error instanceof ApiError && error.status === 401) client.setQueryData(SESSION_KEY, null);
+  };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError(error, query) {
-        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== SESSION_KEY[0]) {
-          client.setQueryData(SESSION_KEY, null);
-        }
+        if (query.queryKey[0] !== SESSION_KEY[0]) sessionEnded(error);
+      },
+    }),
+    // Only with a session: signing in answers 401 for a wrong password, which is the sign-in page's to show.
+    mutationCache: new MutationCache({
+      onError(error) {
+        if (client.getQueryData(SESSION_KEY)) sessionEnded(error);
       },
     }),
     defaultOptions: {

@@ -13,7 +13,7 @@ export interface paths {
     };
     /**
      * Liveness and the state of the database, the event store, Redis and the projector
-     * @description Anyone gets the statuses; latencies, errors, lag figures and reasons only a signed-in admin.
+     * @description Anyone gets the statuses; latencies, errors, lag figures, reasons and the reminder queue’s counts only a signed-in admin.
      */
     get: operations['getHealth'];
     put?: never;
@@ -86,6 +86,43 @@ export interface paths {
     /** Change your password; every other session of yours ends, this one stays */
     put: operations['changePassword'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A one-time link for the user to set a new password (admins), shown once
+     * @description Ends every session and token of the user at once and withdraws any earlier link. The link works once, for two hours; only its hash is kept.
+     */
+    post: operations['createPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with a one-time link’s token (no sign-in); every session of the user ends */
+    post: operations['usePasswordReset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1134,6 +1171,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/users/me/notifications/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test message now to your reminder email and, if set, your webhook; answers what each did
+     * @description Through the channels that deliver reminders, so a sent test means reminders arrive. The message names no case and no person.
+     */
+    post: operations['sendTestNotification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/users/me/notifications': {
     parameters: {
       query?: never;
@@ -1171,6 +1228,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/escalations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cases waiting for a coordinator (unlocated, no lawyer, term ended without release), oldest first
+     * @description Open, unmerged cases of living people, one item per case and reason. Coordinators (to act) and auditors (to read); lawyers and admins 403. Paged like the case list (20 a page by default, at most 100).
+     */
+    get: operations['listEscalations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/me/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A secret iCalendar URL of your hearings (lawyers), shown once; any earlier one stops working
+     * @description GET the URL (no sign-in) for an RFC 5545 calendar of the hearings of your cases: kind, court, a short case reference and the link to the case; never the detainee, the judge or anything else a person typed. Only its hash is kept: lost, make a new one.
+     */
+    post: operations['createCalendarFeed'];
+    /** Stop your calendar URL at once (its GET answers 404 from now on); nothing to revoke is no error */
+    delete: operations['revokeCalendarFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calendar/{secret}.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A lawyer’s hearings as iCalendar (RFC 5545), by the secret URL made with createCalendarFeed
+     * @description One VEVENT per hearing of the lawyer’s cases from 90 days ago on (at most 2,000): UID stable per hearing, DTSTART/DTEND in UTC (the held duration, else one hour), SEQUENCE growing with each move, held or cancelled, STATUS:CANCELLED for a cancelled hearing; the summary is the hearing kind in the lawyer’s language, the court and a short case reference; URL is the case in the console.
+     */
+    get: operations['getCalendarFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1200,6 +1318,17 @@ export interface components {
       redis: components['schemas']['HealthCheck'];
       projector: components['schemas']['HealthCheck'];
     };
+    /** @description Jobs of the reminder queue by state */
+    ReminderQueueCounts: {
+      /** @description Due, not yet taken by a worker */
+      waiting: number;
+      /** @description Being delivered */
+      active: number;
+      /** @description Queued for their due time (or a retry) */
+      delayed: number;
+      /** @description Failed after every attempt */
+      failed: number;
+    };
     Health: {
       /**
        * @description down: nothing can be written; degraded: reminders or reads lag
@@ -1209,6 +1338,8 @@ export interface components {
       /** @description Why it is not ok (admins only) */
       reasons?: ('DATABASE_DOWN' | 'EVENT_STORE_DOWN' | 'REDIS_DOWN' | 'PROJECTOR_LAGGING' | 'EVENTS_QUARANTINED')[];
       checks: components['schemas']['HealthChecks'];
+      /** @description Admins only; null when Redis does not answer */
+      reminderQueue?: components['schemas']['ReminderQueueCounts'] | null;
     };
     /** @description One field that failed validation (400) */
     FieldProblem: {
@@ -1306,6 +1437,22 @@ export interface components {
     };
     ChangePasswordDto: {
       currentPassword: string;
+      /** @description At least 12 characters; long passphrases welcome. */
+      newPassword: string;
+    };
+    /** @description A one-time link to set a new password, shown this once */
+    PasswordResetLink: {
+      /**
+       * Format: uri
+       * @description The console’s page with the token after `#` (never sent to a server by a browser); works once
+       */
+      url: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    UsePasswordResetDto: {
+      /** @description The token of the one-time link (what follows `#` in its URL) */
+      token: string;
       /** @description At least 12 characters; long passphrases welcome. */
       newPassword: string;
     };
@@ -3169,6 +3316,27 @@ export interface components {
         | components['schemas']['AgendaTermEndedItem']
       )[];
     };
+    /** @enum {string} */
+    NotificationChannel: 'email' | 'webhook';
+    /**
+     * @description sent: the mail server or the webhook accepted it; failed: see error; not_set: no such channel
+     * @enum {string}
+     */
+    TestNotificationStatus: 'sent' | 'failed' | 'not_set';
+    /** @description What the test message did on one channel */
+    TestNotificationChannel: {
+      channel: components['schemas']['NotificationChannel'];
+      /** @description Where it went: the email address or the webhook URL; null when not set */
+      address: string | null;
+      /** @description sent: the mail server or the webhook accepted it; failed: see error; not_set: no such channel */
+      status: components['schemas']['TestNotificationStatus'];
+      /** @description Why it failed, as a delivery code (SMTP_550, SMTP_UNAVAILABLE, WEBHOOK_HTTP_404, ...) */
+      error: string | null;
+    };
+    TestNotification: {
+      /** @description email, then webhook */
+      channels: components['schemas']['TestNotificationChannel'][];
+    };
     NotificationSettingsDto: {
       /**
        * Format: email
@@ -3222,6 +3390,41 @@ export interface components {
     ReminderLog: {
       /** @description Latest due first, at most 500 */
       items: components['schemas']['Reminder'][];
+    };
+    /**
+     * @description unlocated: nobody knows where the person is; no_lawyer: in custody with no lawyer assigned; term_ended: an administrative arrest ended and no release is recorded
+     * @enum {string}
+     */
+    EscalationReason: 'unlocated' | 'no_lawyer' | 'term_ended';
+    /** @description A case waiting for a coordinator, and why */
+    Escalation: {
+      /** Format: uuid */
+      caseId: string;
+      fullName: string;
+      /** @description Null when unknown */
+      city: string | null;
+      /** @description unlocated: nobody knows where the person is; no_lawyer: in custody with no lawyer assigned; term_ended: an administrative arrest ended and no release is recorded */
+      reason: components['schemas']['EscalationReason'];
+      /**
+       * Format: date-time
+       * @description Since when it waits (for term_ended: when the term ended)
+       */
+      since: string;
+    };
+    EscalationPage: {
+      items: components['schemas']['Escalation'][];
+      /** @description Items matching the filters, on every page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    /** @description A secret calendar URL, shown this once */
+    CalendarFeed: {
+      /**
+       * Format: uri
+       * @description Subscribe to it in a calendar application; anyone who has it reads the hearings, so keep it secret
+       */
+      url: string;
     };
   };
   responses: never;
@@ -3543,6 +3746,157 @@ export interface operations {
         };
       };
       /** @description RATE_LIMITED (wrong passwords count as failed sign-ins), with Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link, this once */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetLink'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description USER_DISABLED: enable the account first */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  usePasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UsePasswordResetDto'];
+      };
+    };
+    responses: {
+      /** @description The password is set; sign in with it */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description PASSWORD_RESET_INVALID: the token is unknown, used, expired or withdrawn, or the account disabled */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED, with Retry-After: wrong tokens count as failed sign-ins from this address */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -10258,6 +10612,75 @@ export interface operations {
       };
     };
   };
+  sendTestNotification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Per channel: sent, failed (with its code) or not set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TestNotification'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   updateNotificationSettings: {
     parameters: {
       query?: never;
@@ -10408,6 +10831,266 @@ export interface operations {
        *     PROJECTION_LAGGING: the read models did not reach X-Min-Position in time; SERVICE_UNAVAILABLE: the database is unavailable. Retry-After says when to try again
        */
       503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listEscalations: {
+    parameters: {
+      query?: {
+        /** @description Only this reason */
+        reason?: 'unlocated' | 'no_lawyer' | 'term_ended';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models include this position (the position a write answered); else 503 PROJECTION_LAGGING */
+        'X-Min-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the queue */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: lawyers and admins */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /**
+       * @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again
+       *
+       *     PROJECTION_LAGGING: the read models did not reach X-Min-Position in time; SERVICE_UNAVAILABLE: the database is unavailable. Retry-After says when to try again
+       */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The URL, this once */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeed'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  revokeCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The secret of the URL, without `.ics` */
+        secret: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The calendar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description NOT_FOUND: no such feed (revoked, replaced, or its account disabled) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
         headers: {
           /** @description Seconds to wait before trying again */
           'Retry-After'?: number;
@@ -10609,6 +11292,9 @@ export const pathsV1ComplaintsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsV1RemindersGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/reminders']['get']['parameters']['query']['status']
 > = ['pending', 'queued', 'sent', 'failed', 'cancelled'];
+export const pathsV1EscalationsGetParametersQueryReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/escalations']['get']['parameters']['query']['reason']
+> = ['unlocated', 'no_lawyer', 'term_ended'];
 export const healthCheckStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HealthCheck']['status']
 > = ['up', 'down', 'degraded'];
@@ -11178,6 +11864,12 @@ export const agendaComplaintItemKindValues: ReadonlyArray<
 export const agendaTermEndedItemKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AgendaTermEndedItem']['kind']
 > = ['term_ended'];
+export const notificationChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationChannel']
+> = ['email', 'webhook'];
+export const testNotificationStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TestNotificationStatus']
+> = ['sent', 'failed', 'not_set'];
 export const reminderKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReminderKind']> = [
   'hearing',
   'measure_ending',
@@ -11192,4 +11884,9 @@ export const reminderStateValues: ReadonlyArray<FlattenedDeepRequired<components
   'sent',
   'failed',
   'cancelled',
+];
+export const escalationReasonValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['EscalationReason']> = [
+  'unlocated',
+  'no_lawyer',
+  'term_ended',
 ];

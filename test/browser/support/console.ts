@@ -53,3 +53,36 @@ export async function caseIdOf(link: Locator): Promise<string> {
   if (!id) throw new Error(`not a link to a case: ${href}`);
   return id;
 }
+
+/**
+ * Presses Tab until `target` has the focus (at most `limit` times), as a keyboard user moves through the page, and
+ * returns how the focused element looks (see `focusLook`), to compare with how it looks once the focus has moved on.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 60): Promise<string> {
+  await target.waitFor();
+  for (let presses = 0; presses <= limit; presses++) {
+    const focused = await target.evaluate((element) => {
+      const el = element as unknown as { ownerDocument: { activeElement: unknown } };
+      return el.ownerDocument.activeElement === element;
+    });
+    if (focused) return focusLook(target);
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${String(target)} was not reached with ${limit} presses of Tab`);
+}
+
+/**
+ * What shows focus on an element: outline, ring (box-shadow), border and background colours. Focus is visible when
+ * this differs between the element focused and not (Mantine marks inputs by their border, buttons by an outline).
+ */
+export async function focusLook(target: Locator): Promise<string> {
+  return target.evaluate((element) => {
+    const view = (element as unknown as { ownerDocument: { defaultView: unknown } }).ownerDocument.defaultView as {
+      getComputedStyle(e: unknown): Record<string, string>;
+    };
+    const style = view.getComputedStyle(element);
+    return ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'borderColor', 'backgroundColor']
+      .map((name) => style[name])
+      .join('|');
+  });
+}

@@ -969,7 +969,7 @@ export interface paths {
     };
     /**
      * Every event of the case in stream order, with its actor, both times and retraction
-     * @description Torture allegations carry the consent the victim gave: full, anonymised or internal_only. Testimony recorded internal_only is read as recorded by coordinators and the lawyers assigned to the case; an auditor reads the allegation with its period, methods and consent, and every typed value of it (place, perpetrators, injuries, witnesses, evidence kind, reference and sha256) as the string "[withheld]", the shape kept (as erasure shows "[erased]"). So do the typed values of the facts that would quote it: pressure on the complainant, the answer's note and the withdrawal's reason of a complaint about it, and the reason of a retraction of any of these. The filing of the complaint (to whom, its reference) stays.
+     * @description Torture allegations carry the consent the victim gave: full, anonymised or internal_only. Testimony recorded internal_only is read as recorded by coordinators and the lawyers assigned to the case; an auditor reads the allegation with its period, methods and consent, and every typed value of it (place, perpetrators, injuries, witnesses, evidence kind, reference and sha256) as the string "[withheld]", the shape kept (as erasure shows "[erased]"). So do the typed values of the facts that would quote it: pressure on the complainant, the answer's note and the withdrawal's reason of a complaint about it, and the reason of a retraction of any of these. The filing of the complaint (to whom, its reference) stays. With `after` and/or `until`, only the facts whose time on `axis` lies in (after, until]: what changed between two moments of the history viewer. On the occurred axis the opening and retractions are left out (history counts them at every moment).
      */
     get: operations['getTimeline'];
     put?: never;
@@ -9645,7 +9645,14 @@ export interface operations {
   };
   getTimeline: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Which time `after` and `until` bound: recorded (what we learnt) or occurred (what happened) */
+        axis?: 'recorded' | 'occurred';
+        /** @description Only facts whose time on the axis is after this instant: with `until`, exactly the facts by which GET history at `until` differs from history at `after` on the same axis */
+        after?: string;
+        /** @description Only facts whose time on the axis is at or before this instant */
+        until?: string;
+      };
       header?: never;
       path: {
         caseId: string;
@@ -11248,6 +11255,9 @@ export const pathsV1CasesCaseIdReopenPostResponses201HeadersIdempotentReplayedVa
 export const pathsV1CasesCaseIdMergePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/cases/{caseId}/merge']['post']['responses']['201']['headers']['Idempotent-Replayed']
 > = ['true'];
+export const pathsV1CasesCaseIdTimelineGetParametersQueryAxisValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/timeline']['get']['parameters']['query']['axis']
+> = ['recorded', 'occurred'];
 export const pathsV1CasesCaseIdHistoryGetParametersQueryAxisValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/cases/{caseId}/history']['get']['parameters']['query']['axis']
 > = ['recorded', 'occurred'];

@@ -10,7 +10,7 @@ import { useUser } from '../auth/session-context';
 import { useCaseList, useStatusCounts } from './api';
 import { BoardFilters } from './BoardFilters';
 import { CaseTable } from './CaseTable';
-import { PAGE_SIZE, queryFromUrl, withFilter } from './filters';
+import { pageCount, queryFromUrl, withFilter } from './filters';
 import { StatusTiles } from './StatusTiles';
 
 /** Lawyers to filter by (coordinators and lawyers may list them; an auditor filters by the other fields). */
@@ -47,7 +47,8 @@ export function BoardPage(): ReactNode {
   );
 
   const page = list.data;
-  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  const current = query.page ?? 1;
+  const pages = page ? pageCount(page.total, page.totalIsEstimate, current, page.items.length) : 1;
   const caption = page
     ? t(page.totalIsEstimate ? 'console.board.countEstimate' : 'console.board.count', { total: page.total })
     : '';
@@ -78,7 +79,7 @@ export function BoardPage(): ReactNode {
           <Group justify="center">
             <Pagination
               total={pages}
-              value={query.page ?? 1}
+              value={current}
               onChange={(next) => setParams((previous) => withFilter(previous, 'page', String(next)))}
               getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
               getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE, queryFromUrl, withFilter } from './filters';
+import { PAGE_SIZE, pageCount, queryFromUrl, withFilter } from './filters';
 
 describe('the board’s filters in the URL', () => {
   it('reads every filter and sort of the contract from a shared link', () => {
@@ -40,5 +40,18 @@ describe('the board’s filters in the URL', () => {
     expect(withFilter(url, 'status', 'released').toString()).toBe('city=Almaty&status=released');
     expect(withFilter(url, 'city', '').toString()).toBe('');
     expect(withFilter(url, 'page', '5').toString()).toBe('city=Almaty&page=5');
+  });
+});
+
+describe('the pages offered', () => {
+  it('follows an exact total', () => {
+    expect(pageCount(0, false, 1, 0)).toBe(1);
+    expect(pageCount(51, false, 1, PAGE_SIZE)).toBe(3);
+  });
+
+  it('offers one more page while an estimated total runs out and the page is full', () => {
+    expect(pageCount(1001, true, 41, PAGE_SIZE)).toBe(42);
+    expect(pageCount(1001, true, 2, PAGE_SIZE)).toBe(41);
+    expect(pageCount(1001, true, 80, 7)).toBe(80);
   });
 });

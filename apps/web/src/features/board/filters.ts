@@ -47,3 +47,12 @@ export function withFilter(params: URLSearchParams, name: string, value: string 
   if (name !== 'page') next.delete('page');
   return next;
 }
+
+/**
+ * How many pages to offer. An estimated total (above 1,000 matches the API answers the planner's estimate) may be
+ * short of the truth: while the current page is full, one more page is offered, so every case stays reachable.
+ */
+export function pageCount(total: number, estimate: boolean, current: number, itemsOnPage: number): number {
+  const counted = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return estimate && itemsOnPage === PAGE_SIZE ? Math.max(counted, current + 1) : Math.max(counted, current);
+}

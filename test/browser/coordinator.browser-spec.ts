@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { formatDateTime } from '@casetrack/i18n';
 import { type Account, ApiClient, eventually } from './support/api-client';
-import { seriousViolations } from './support/axe';
+import { auditPage } from './support/audit';
 import { newContext } from './support/browser';
 import { caseIdOf, choose, dayInZone, dialog, field, signIn, timelineEntries } from './support/console';
 import { en, type Locale, message } from './support/messages';
@@ -34,7 +34,7 @@ describe('the coordinator in the console (browser)', () => {
   let suite: BrowserSuite;
   let api: ApiClient;
   let coordinator: Account;
-  /** Serious and critical axe-core findings on every page visited, checked by the last test. */
+  /** Serious and critical axe-core findings and raw message keys on every page visited, checked by the last test. */
   const audits: string[] = [];
   let arman = '';
 
@@ -55,7 +55,7 @@ describe('the coordinator in the console (browser)', () => {
   }
 
   async function audit(page: Page, name: string): Promise<void> {
-    for (const v of await seriousViolations(page)) audits.push(`${name}: ${v.impact} ${v.id} at ${v.nodes.join(', ')}`);
+    audits.push(...(await auditPage(page, name)));
   }
 
   async function takeIn(page: Page, person: { fullName: string; city: string; source: string }): Promise<string> {
@@ -237,7 +237,7 @@ describe('the coordinator in the console (browser)', () => {
     await page.context().close();
   });
 
-  it('has no serious or critical axe-core violation on any page visited (sign-in, board, intake, case page)', () => {
+  it('has no serious or critical axe-core violation and no raw message key on any page visited (board, intake, case page, dialogs)', () => {
     expect(audits).toEqual([]);
   });
 });

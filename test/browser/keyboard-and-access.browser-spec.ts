@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { type Account, ApiClient, eventually } from './support/api-client';
-import { seriousViolations } from './support/axe';
+import { auditPage } from './support/audit';
 import { newContext } from './support/browser';
 import { caseIdOf, dialog, field, focusLook, signIn, tabTo } from './support/console';
 import { en } from './support/messages';
@@ -31,7 +31,7 @@ describe('keyboard intake and a lawyer’s view (browser)', () => {
   });
 
   async function audit(page: Page, name: string): Promise<void> {
-    for (const v of await seriousViolations(page)) audits.push(`${name}: ${v.impact} ${v.id} at ${v.nodes.join(', ')}`);
+    audits.push(...(await auditPage(page, name)));
   }
 
   function openCase(fullName: string, city: string): Promise<Opened> {
@@ -143,7 +143,7 @@ describe('keyboard intake and a lawyer’s view (browser)', () => {
     await context.close();
   });
 
-  it('has no serious or critical axe-core violation on the pages the lawyer visited', () => {
+  it('has no serious or critical axe-core violation and no raw message key on the pages the lawyer visited', () => {
     expect(audits).toEqual([]);
   });
 });

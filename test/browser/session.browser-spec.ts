@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { type Account, ApiClient } from './support/api-client';
-import { expectAccessible } from './support/axe';
+import { auditPage } from './support/audit';
 import { newContext } from './support/browser';
 import { field, signIn } from './support/console';
 import { en } from './support/messages';
@@ -53,15 +53,16 @@ describe('console sign-in (browser)', () => {
     await context.close();
   });
 
-  it('has no serious or critical axe-core violation on the sign-in page and the board', async () => {
+  it('has no serious or critical axe-core violation and no raw message key on the sign-in page and the board', async () => {
     const context = await newContext(browser, service.baseUrl);
     const page = await context.newPage();
     await page.goto('/sign-in');
     await field(page, en('console.signIn.email')).waitFor();
-    await expectAccessible(page, 'sign-in');
+    const findings = await auditPage(page, 'sign-in');
     await signIn(page, coordinator);
     await page.getByRole('heading', { name: en('console.board.title') }).waitFor();
-    await expectAccessible(page, 'board');
+    findings.push(...(await auditPage(page, 'board')));
+    expect(findings).toEqual([]);
     await context.close();
   });
 

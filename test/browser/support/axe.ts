@@ -49,10 +49,3 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       ),
     }));
 }
-
-/** Fails the test naming each serious or critical violation and where it is, with the page's name for context. */
-export async function expectAccessible(page: Page, pageName: string): Promise<void> {
-  const found = await seriousViolations(page);
-  const described = found.map((v) => `${pageName}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
-  expect(described).toEqual([]);
-}

@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+
+/** A catalogue key shown instead of its text (`console.form.note.title`): a message missing from a catalogue. */
+const MESSAGE_KEY = /\b(?:console|vocabulary|dossier)\.[A-Za-z]+(?:\.[A-Za-z0-9_-]+)+/g;
+
+/**
+ * What is wrong with the page as it is now, one line per finding, named after `pageName`: serious and critical
+ * axe-core violations, and catalogue keys in its text or in the labels assistive technology reads (aria-label,
+ * title, placeholder). Tests collect these over every page they visit and expect none.
+ */
+export async function auditPage(page: Page, pageName: string): Promise<string[]> {
+  const findings = (await seriousViolations(page)).map(
+    (v) => `${pageName}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`,
+  );
+  const texts = await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: DocumentLike }).document;
+    const labelled = Array.from(doc.querySelectorAll('[aria-label], [title], [placeholder]')).flatMap((element) =>
+      ['aria-label', 'title', 'placeholder'].map((name) => element.getAttribute(name) ?? ''),
+    );
+    return [doc.body.innerText, ...labelled];
+  });
+  const keys = new Set(texts.flatMap((text) => text.match(MESSAGE_KEY) ?? []));
+  if (keys.size > 0) findings.push(`${pageName}: message keys shown instead of text: ${[...keys].sort().join(', ')}`);
+  return findings;
+}
+
+/** The little of the DOM the page-side callback uses (the tests compile without the DOM lib). */
+interface DocumentLike {
+  body: { innerText: string };
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+}

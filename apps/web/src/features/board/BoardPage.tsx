@@ -1,4 +1,4 @@
-import { Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback } from 'react';
 import { useSearchParams } from 'react-router';
@@ -36,8 +36,10 @@ export function BoardPage(): ReactNode {
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const query = queryFromUrl(params);
-  const list = useCaseList(query);
-  const counts = useStatusCounts(user.role !== 'admin');
+  // Administrators manage accounts and read no case data (contract: Who sees what).
+  const readsCases = user.role !== 'admin';
+  const list = useCaseList(query, readsCases);
+  const counts = useStatusCounts(readsCases);
   const lawyers = useLawyers(user.role === 'coordinator' || user.role === 'lawyer');
 
   const set = useCallback(
@@ -52,6 +54,15 @@ export function BoardPage(): ReactNode {
   const caption = page
     ? t(page.totalIsEstimate ? 'console.board.countEstimate' : 'console.board.count', { total: page.total })
     : '';
+
+  if (!readsCases) {
+    return (
+      <Stack>
+        <Title order={1}>{t('console.board.title')}</Title>
+        <Alert color="gray">{t('console.board.adminReadsNoCases')}</Alert>
+      </Stack>
+    );
+  }
 
   return (
     <Stack>

@@ -3,9 +3,10 @@ import { api } from '../../api/client';
 import { toApiError } from '../../api/errors';
 import type { CaseListQuery, CaseSummaryPage, Stats } from '../../api/types';
 
-export function useCaseList(query: CaseListQuery): UseQueryResult<CaseSummaryPage> {
+export function useCaseList(query: CaseListQuery, enabled: boolean): UseQueryResult<CaseSummaryPage> {
   return useQuery({
     queryKey: ['cases', 'list', query],
+    enabled,
     queryFn: async ({ signal }) => {
       const { data, error, response } = await api.GET('/v1/cases', { params: { query }, signal });
       if (data === undefined) throw toApiError(response.status, error);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, renderWithConsole, translator } from '../../../../test/render';
 import type { CaseDetail, WriteBody, WritePath } from '../../../api/types';
-import { fakeApi, fullCase, IDS } from './contract-fixture';
+import { fakeApi, fullCase, IDS } from '../../../../test/write-fixtures';
 import { WRITE_FORMS } from '.';
 import type { AnyWriteForm, FieldSpec, FormValues } from './registry';
 import { WriteForm } from './WriteForm';

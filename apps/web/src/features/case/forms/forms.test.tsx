@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, renderWithConsole, translator } from '../../../../test/render';
 import type { CaseDetail } from '../../../api/types';
-import { fakeApi, fullCase, IDS } from './contract-fixture';
+import { fakeApi, fullCase, IDS } from '../../../../test/write-fixtures';
 import { assignLawyerForm } from './definitions/assign-lawyer';
 import { eraseForm } from './definitions/erase';
 import { identityForm } from './definitions/identity';

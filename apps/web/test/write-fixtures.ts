@@ -1,8 +1,8 @@
-import { caseDetail } from '../../../../test/fixtures';
-import { json } from '../../../../test/render';
-import { createApiClient, type ApiClient } from '../../../api/client';
-import { ConsoleState } from '../../../api/console-state';
-import type { CaseDetail } from '../../../api/types';
+import { caseDetail } from './fixtures';
+import { json } from './render';
+import { createApiClient, type ApiClient } from '../src/api/client';
+import { ConsoleState } from '../src/api/console-state';
+import type { CaseDetail } from '../src/api/types';
 
 /** Ids of what the case of the form tests holds, so every form has something to pick. */
 export const IDS = {

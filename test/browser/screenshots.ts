@@ -2,7 +2,9 @@
  * Screenshots of the console's main pages for the README (docs/screenshots/), taken in Debian's chromium from the
  * built service as `npm start` runs it, on a scratch database with a few invented cases written through the API.
  *
- *   npm run build && npm run screenshots
+ *   npm run build && npm run screenshots             (SCREENSHOTS_DIR=<dir> to write elsewhere)
+ *
+ * The file names are the README's: sign-in, board, intake, case, form-detention, case-ru, board-kk.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,8 @@ import { dayInZone, field, signIn } from './support/console';
 import { en, type Locale, message } from './support/messages';
 import { startSuite } from './support/suite';
 
-const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
+/** The README's images; SCREENSHOTS_DIR writes them elsewhere (to compare before replacing). */
+const OUT = process.env.SCREENSHOTS_DIR ?? join(__dirname, '..', '..', 'docs', 'screenshots');
 const ZONE = 'Asia/Almaty';
 
 interface Written {
@@ -72,7 +75,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   // Let lazy chunks and the last query settle: nothing pending on the network for a moment.
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-  console.log(`docs/screenshots/${name}.png`);
+  console.log(join(OUT, `${name}.png`));
 }
 
 async function switchLanguage(page: Page, from: Locale, to: Locale): Promise<void> {
@@ -110,10 +113,10 @@ async function main(): Promise<void> {
     await shoot(page, 'case');
     await page
       .getByRole('navigation', { name: en('console.case.record') })
-      .getByRole('button', { name: en('console.form.hearingOutcome.title') })
+      .getByRole('button', { name: en('console.form.detention.title') })
       .click();
     await page.getByRole('dialog').waitFor();
-    await shoot(page, 'case-write-form');
+    await shoot(page, 'form-detention');
     await page.keyboard.press('Escape');
 
     await switchLanguage(page, 'en', 'ru');

@@ -31,15 +31,19 @@ export class RoleDay1764000001700 implements MigrationInterface {
     await q.query(`CREATE INDEX password_resets_user_idx ON password_resets (user_id)`);
     await q.query(`ALTER TABLE read_model.cases ADD COLUMN unlocated_since timestamptz`);
     await q.query(`ALTER TABLE read_model.cases ADD COLUMN no_lawyer_since timestamptz`);
-    await q.query(
-      `CREATE INDEX cases_escalations_idx ON read_model.cases (case_id)
-        WHERE merged_into IS NULL AND NOT closed
-          AND (unlocated_since IS NOT NULL OR no_lawyer_since IS NOT NULL OR unreleased_term_end IS NOT NULL)`,
-    );
+    // The queue reads each reason oldest first among open cases: one small ordered index per reason (term_ended
+    // has cases_unreleased_term_end_idx already).
+    for (const column of ['unlocated_since', 'no_lawyer_since']) {
+      await q.query(
+        `CREATE INDEX cases_${column}_idx ON read_model.cases (${column}, case_id)
+          WHERE ${column} IS NOT NULL AND NOT closed AND merged_into IS NULL AND NOT deceased`,
+      );
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX read_model.cases_escalations_idx`);
+    await q.query(`DROP INDEX read_model.cases_no_lawyer_since_idx`);
+    await q.query(`DROP INDEX read_model.cases_unlocated_since_idx`);
     await q.query(`ALTER TABLE read_model.cases DROP COLUMN no_lawyer_since`);
     await q.query(`ALTER TABLE read_model.cases DROP COLUMN unlocated_since`);
     await q.query(`DROP TABLE password_resets`);

@@ -17,13 +17,17 @@ import { cssVariables, theme } from './theme';
 function Localised({ children }: { children: ReactNode }): ReactNode {
   const { session } = useSession();
   const user = session?.user;
-  const [picked, setPicked] = useState<Locale | null>(null);
-  const locale = picked ?? chosenLocale(user?.locale);
+  const userId = user?.id;
+  const [picked, setPicked] = useState<{ readonly userId: string | undefined; readonly locale: Locale } | null>(null);
+  const locale = picked !== null && picked.userId === userId ? picked.locale : chosenLocale(userId, user?.locale);
   const timeZone = user?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const onLocaleChange = useCallback((next: Locale) => {
-    rememberLocale(next);
-    setPicked(next);
-  }, []);
+  const onLocaleChange = useCallback(
+    (next: Locale) => {
+      rememberLocale(userId, next);
+      setPicked({ userId, locale: next });
+    },
+    [userId],
+  );
   return (
     <I18nProvider locale={locale} timeZone={timeZone} onLocaleChange={onLocaleChange} fallback={<PageLoader />}>
       {children}

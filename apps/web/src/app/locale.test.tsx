@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chosenLocale, rememberLocale } from './locale';
 
 describe('the console’s language', () => {
@@ -9,9 +9,12 @@ describe('the console’s language', () => {
     expect(chosenLocale('user-b', 'kk')).toBe('kk');
   });
 
-  it('before sign-in follows the browser, English when the browser asks for a language casetrack does not speak', () => {
-    expect(chosenLocale(undefined, undefined)).toBe(
-      ['ru', 'kk'].includes(navigator.language.slice(0, 2)) ? navigator.language.slice(0, 2) : 'en',
-    );
+  it('before sign-in follows the browser’s languages, English when it speaks none of them', () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get');
+    languages.mockReturnValue(['ru-KZ', 'en-GB']);
+    expect(chosenLocale(undefined, undefined)).toBe('ru');
+    languages.mockReturnValue(['de-DE']);
+    expect(chosenLocale(undefined, undefined)).toBe('en');
+    languages.mockRestore();
   });
 });

@@ -16,7 +16,13 @@ export function EraseConfirm({ detail, onConfirm, onCancel }: ConfirmProps): Rea
   const [typed, setTyped] = useState('');
   const matches = sameName(typed, detail.fullName);
   return (
-    <Modal opened onClose={onCancel} title={t('console.erase.title', { name: detail.fullName })} size="lg">
+    <Modal
+      opened
+      onClose={onCancel}
+      title={t('console.erase.title', { name: detail.fullName })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('console.common.close') }}
+    >
       <form
         noValidate
         onSubmit={(event) => {

@@ -9,6 +9,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   queue), derived from the case like the reminders' escalations. NULL for rows written before: a projection
  *   rebuild fills them.
  */
+/** The column of each escalation reason's time: unlocated, no lawyer, the administrative term's end. */
+const WAITING_COLUMNS = ['unlocated_since', 'no_lawyer_since', 'unreleased_term_end'];
+
 export class RoleDay1764000001700 implements MigrationInterface {
   name = 'RoleDay1764000001700';
 
@@ -31,19 +34,18 @@ export class RoleDay1764000001700 implements MigrationInterface {
     await q.query(`CREATE INDEX password_resets_user_idx ON password_resets (user_id)`);
     await q.query(`ALTER TABLE read_model.cases ADD COLUMN unlocated_since timestamptz`);
     await q.query(`ALTER TABLE read_model.cases ADD COLUMN no_lawyer_since timestamptz`);
-    // The queue reads each reason oldest first among open cases: one small ordered index per reason (term_ended
-    // has cases_unreleased_term_end_idx already).
-    for (const column of ['unlocated_since', 'no_lawyer_since']) {
+    // The queue reads each reason's keys and times oldest first among open cases: one small ordered index per
+    // reason, which answers that alone (index-only), so only a page's rows are read from the wide table.
+    for (const column of WAITING_COLUMNS) {
       await q.query(
-        `CREATE INDEX cases_${column}_idx ON read_model.cases (${column}, case_id)
+        `CREATE INDEX cases_waiting_${column}_idx ON read_model.cases (${column}, case_id)
           WHERE ${column} IS NOT NULL AND NOT closed AND merged_into IS NULL AND NOT deceased`,
       );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX read_model.cases_no_lawyer_since_idx`);
-    await q.query(`DROP INDEX read_model.cases_unlocated_since_idx`);
+    for (const column of WAITING_COLUMNS) await q.query(`DROP INDEX read_model.cases_waiting_${column}_idx`);
     await q.query(`ALTER TABLE read_model.cases DROP COLUMN no_lawyer_since`);
     await q.query(`ALTER TABLE read_model.cases DROP COLUMN unlocated_since`);
     await q.query(`DROP TABLE password_resets`);

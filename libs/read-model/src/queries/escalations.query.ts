@@ -1,7 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
-import { selectPage } from './page';
 import { isoOf, Sql } from './sql';
 import { type Page, type PageRequest, type Viewer, visibleTo } from './viewer';
 
@@ -55,23 +54,33 @@ export class ListEscalationsHandler implements IQueryHandler<ListEscalationsQuer
     const sql = new Sql();
     const open = `${visibleTo(sql, 'c', viewer)} AND NOT c.closed AND c.merged_into IS NULL AND NOT c.deceased`;
     const reasons = reason === undefined ? ESCALATION_REASONS : [reason];
-    const parts = reasons.map((r) => {
-      const since = SINCE[r];
-      // A term waits only once it has ended; the other reasons from the moment they hold.
-      const due = r === 'term_ended' ? `${since} <= now()` : `${since} IS NOT NULL`;
-      return `SELECT c.case_id, c.full_name, c.city, '${r}'::text AS reason, ${since} AS since
-                FROM ${READ_MODEL_SCHEMA}.cases c WHERE ${due} AND ${open}`;
-    });
-    const { rows, total } = await selectPage<Row>(
-      this.dataSource,
-      sql,
-      {
-        columns: 'e.case_id, e.full_name, e.city, e.reason, e.since',
-        from: `FROM (${parts.join(' UNION ALL ')}) e`,
-        orderBy: 'e.since, e.case_id, e.reason',
-      },
-      page,
-    );
+    // Keys and times only, which the per-reason partial indexes answer alone; names and cities are read for the page's
+    // rows only (a case row is wide: reading every waiting one would cost most of the answer).
+    const waiting = reasons
+      .map((r) => {
+        const since = SINCE[r];
+        // A term waits only once it has ended; the other reasons from the moment they hold.
+        const due = r === 'term_ended' ? `${since} <= now()` : `${since} IS NOT NULL`;
+        return `SELECT c.case_id, '${r}'::text AS reason, ${since} AS since
+                  FROM ${READ_MODEL_SCHEMA}.cases c WHERE ${due} AND ${open}`;
+      })
+      .join(' UNION ALL ');
+    const countParams = [...sql.params];
+    const limit = sql.param(page.pageSize);
+    const offset = sql.param((page.page - 1) * page.pageSize);
+    const [counted, rows] = await Promise.all([
+      this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM (${waiting}) e`, countParams),
+      this.dataSource.query<Row[]>(
+        `WITH page AS (
+           SELECT e.case_id, e.reason, e.since FROM (${waiting}) e
+            ORDER BY e.since, e.case_id, e.reason LIMIT ${limit} OFFSET ${offset})
+         SELECT p.case_id, c.full_name, c.city, p.reason, p.since
+           FROM page p JOIN ${READ_MODEL_SCHEMA}.cases c ON c.case_id = p.case_id
+          ORDER BY p.since, p.case_id, p.reason`,
+        sql.params,
+      ),
+    ]);
+    const total = counted[0].total;
     return {
       items: rows.map((row) => ({
         caseId: row.case_id,

@@ -57,7 +57,12 @@ export function CasePage(): ReactNode {
   };
   const refresh = async (): Promise<readonly TimelineEvent[] | undefined> => {
     await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
-    return queryClient.fetchQuery({ queryKey: caseKeys.timeline(caseId), queryFn: () => fetchTimeline(caseId) });
+    // staleTime 0: the cached timeline is what the person saw; what changed is only in a fresh read.
+    return queryClient.fetchQuery({
+      queryKey: caseKeys.timeline(caseId),
+      queryFn: () => fetchTimeline(caseId),
+      staleTime: 0,
+    });
   };
 
   return (

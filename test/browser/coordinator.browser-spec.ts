@@ -1,11 +1,11 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { formatDateTime } from '@casetrack/i18n';
 import { type Account, ApiClient, eventually } from './support/api-client';
 import { auditPage } from './support/audit';
 import { newContext } from './support/browser';
 import { caseIdOf, choose, dayInZone, dialog, field, signIn, timelineEntries } from './support/console';
 import { en, type Locale, message } from './support/messages';
-import { type BrowserSuite, startSuite } from './support/suite';
+import { type BrowserSuite, FLOW_MS, SUITE_START_MS, startSuite } from './support/suite';
 
 const ZONE = 'Asia/Almaty';
 
@@ -42,7 +42,7 @@ describe('the coordinator in the console (browser)', () => {
     suite = await startSuite();
     api = new ApiClient(suite.service.baseUrl);
     coordinator = await api.createAccount('coordinator', 'Dana Coordinator');
-  });
+  }, SUITE_START_MS);
   afterAll(async () => {
     await suite?.close();
   });
@@ -58,6 +58,16 @@ describe('the coordinator in the console (browser)', () => {
     audits.push(...(await auditPage(page, name)));
   }
 
+  /** Waits for a form's dialog to close (recorded); if it stays open, fails with what it shows (an error, a 412). */
+  async function closed(scope: Locator): Promise<void> {
+    try {
+      await scope.waitFor({ state: 'hidden' });
+    } catch (error) {
+      const shown = await scope.innerText().catch(() => '(gone)');
+      throw new Error(`The form stayed open, showing:\n${shown}`, { cause: error });
+    }
+  }
+
   async function takeIn(page: Page, person: { fullName: string; city: string; source: string }): Promise<string> {
     await field(page, en('console.intake.field.fullName')).fill(person.fullName);
     await field(page, en('console.intake.field.city')).fill(person.city);
@@ -66,176 +76,195 @@ describe('the coordinator in the console (browser)', () => {
     return caseIdOf(page.getByRole('link', { name: en('console.intake.openCase', { name: person.fullName }) }));
   }
 
-  it('takes in three people; the one written in Cyrillic shows as a possible duplicate and is merged', async () => {
-    const page = await signedInPage();
-    await audit(page, 'board');
-    await page.getByRole('link', { name: en('console.nav.intake') }).click();
-    await page.getByRole('heading', { level: 1, name: en('console.intake.title') }).waitFor();
-    await audit(page, 'intake');
+  it(
+    'takes in three people; the one written in Cyrillic shows as a possible duplicate and is merged',
+    async () => {
+      const page = await signedInPage();
+      await audit(page, 'board');
+      await page.getByRole('link', { name: en('console.nav.intake') }).click();
+      await page.getByRole('heading', { level: 1, name: en('console.intake.title') }).waitFor();
+      await audit(page, 'intake');
 
-    arman = await takeIn(page, { fullName: 'Arman Zholatov', city: 'Almaty', source: 'relative' });
-    await page.getByRole('button', { name: en('console.intake.another') }).click();
-    const saule = await takeIn(page, { fullName: 'Saule Bekova', city: 'Astana', source: 'witness' });
-    await page.getByRole('button', { name: en('console.intake.another') }).click();
+      arman = await takeIn(page, { fullName: 'Arman Zholatov', city: 'Almaty', source: 'relative' });
+      await page.getByRole('button', { name: en('console.intake.another') }).click();
+      const saule = await takeIn(page, { fullName: 'Saule Bekova', city: 'Astana', source: 'witness' });
+      await page.getByRole('button', { name: en('console.intake.another') }).click();
 
-    // While the name is typed, the case opened in Latin letters shows as possibly the same person.
-    await field(page, en('console.intake.field.fullName')).fill('Жолатов Арман');
-    const whileTyping = page.getByRole('complementary', { name: en('console.intake.duplicatesWhileTyping') });
-    await whileTyping.getByRole('link', { name: 'Arman Zholatov' }).waitFor();
-    await audit(page, 'intake with possible duplicates');
-    const duplicate = await takeIn(page, { fullName: 'Жолатов Арман', city: 'Almaty', source: 'ngo' });
+      // While the name is typed, the case opened in Latin letters shows as possibly the same person.
+      await field(page, en('console.intake.field.fullName')).fill('Жолатов Арман');
+      const whileTyping = page.getByRole('complementary', { name: en('console.intake.duplicatesWhileTyping') });
+      await whileTyping.getByRole('link', { name: 'Arman Zholatov' }).waitFor();
+      await audit(page, 'intake with possible duplicates');
+      const duplicate = await takeIn(page, { fullName: 'Жолатов Арман', city: 'Almaty', source: 'ngo' });
 
-    // And after submitting, from the answer's possibleDuplicates, with the offer to merge.
-    const after = page.getByRole('region', { name: en('console.intake.duplicatesAfter') });
-    const match = after.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Arman Zholatov' }) });
-    expect(await caseIdOf(match.getByRole('link', { name: 'Arman Zholatov' }))).toBe(arman);
-    expect(await after.getByRole('link', { name: 'Saule Bekova' }).count()).toBe(0);
-    await match.getByRole('button', { name: en('console.intake.mergeInto') }).click();
-    const merge = dialog(page, en('console.merge.title'));
-    await field(merge, en('console.merge.reason')).fill('Same person: the relative spelled the name in Cyrillic');
-    await audit(page, 'merge dialog');
-    await merge.getByRole('button', { name: en('console.merge.submit') }).click();
-    await page.waitForURL(`**/cases/${arman}`);
+      // And after submitting, from the answer's possibleDuplicates, with the offer to merge.
+      const after = page.getByRole('region', { name: en('console.intake.duplicatesAfter') });
+      const match = after.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Arman Zholatov' }) });
+      expect(await caseIdOf(match.getByRole('link', { name: 'Arman Zholatov' }))).toBe(arman);
+      expect(await after.getByRole('link', { name: 'Saule Bekova' }).count()).toBe(0);
+      await match.getByRole('button', { name: en('console.intake.mergeInto') }).click();
+      const merge = dialog(page, en('console.merge.title'));
+      await field(merge, en('console.merge.reason')).fill('Same person: the relative spelled the name in Cyrillic');
+      await audit(page, 'merge dialog');
+      await merge.getByRole('button', { name: en('console.merge.submit') }).click();
+      await page.waitForURL(`**/cases/${arman}`);
 
-    const merged = await api.get<CaseDetail>(`/v1/cases/${duplicate}`, coordinator.token);
-    expect(merged).toMatchObject({ mergedInto: arman, closed: true });
-    const survivor = await eventually(
-      () => api.get<CaseDetail>(`/v1/cases/${arman}`, coordinator.token),
-      (read) => read.nameVariants.includes('Жолатов Арман'),
-    );
-    expect(survivor.nameVariants).toContain('Жолатов Арман');
-    // The survivor's page, opened by the merge, shows the spelling it gained.
-    await page.getByText(en('console.case.spellings', { names: 'Жолатов Арман' })).waitFor();
-    const others = await api.get<CaseDetail>(`/v1/cases/${saule}`, coordinator.token);
-    expect(others).toMatchObject({ fullName: 'Saule Bekova', closed: false });
-    await page.context().close();
-  });
+      const merged = await eventually(
+        () => api.get<CaseDetail>(`/v1/cases/${duplicate}`, coordinator.token),
+        (read) => read.mergedInto === arman,
+      );
+      expect(merged).toMatchObject({ mergedInto: arman, closed: true });
+      const survivor = await eventually(
+        () => api.get<CaseDetail>(`/v1/cases/${arman}`, coordinator.token),
+        (read) => read.nameVariants.includes('Жолатов Арман'),
+      );
+      expect(survivor.nameVariants).toContain('Жолатов Арман');
+      // The survivor's page, opened by the merge, shows the spelling it gained.
+      await page.getByText(en('console.case.spellings', { names: 'Жолатов Арман' })).waitFor();
+      const others = await api.get<CaseDetail>(`/v1/cases/${saule}`, coordinator.token);
+      expect(others).toMatchObject({ fullName: 'Saule Bekova', closed: false });
+      await page.context().close();
+    },
+    FLOW_MS,
+  );
 
-  it('records a detention, a transfer, a charge, a hearing and its outcome, a torture allegation and a complaint: the timeline shows each, the API has each once though every submit was double-clicked', async () => {
-    const page = await signedInPage();
-    await page.goto(`/cases/${arman}`);
-    await page.getByRole('heading', { level: 1, name: 'Arman Zholatov' }).waitFor();
-    await audit(page, 'case page');
+  it(
+    'records a detention, a transfer, a charge, a hearing and its outcome, a torture allegation and a complaint: the timeline shows each, the API has each once though every submit was double-clicked',
+    async () => {
+      const page = await signedInPage();
+      await page.goto(`/cases/${arman}`);
+      await page.getByRole('heading', { level: 1, name: 'Arman Zholatov' }).waitFor();
+      await audit(page, 'case page');
 
-    /** Opens the form, lets `fill` fill it, double-clicks submit, and waits for the fact in the timeline. */
-    const record = async (
-      form: string,
-      eventType: string,
-      fill: (scope: ReturnType<typeof dialog>) => Promise<void>,
-    ): Promise<void> => {
-      const title = en(`console.form.${form}.title`);
-      await page
-        .getByRole('navigation', { name: en('console.case.record') })
-        .getByRole('button', { name: title })
-        .click();
-      const scope = dialog(page, title);
-      await fill(scope);
-      if (form === 'detention') await audit(page, 'case page with a write form');
-      await scope.getByRole('button', { name: en(`console.form.${form}.submit`) }).dblclick();
-      await scope.waitFor({ state: 'hidden' });
-      await timelineEntries(page, en(`dossier.eventType.${eventType}`))
-        .first()
-        .waitFor();
-    };
+      /** Opens the form, lets `fill` fill it, double-clicks submit, and waits for the fact in the timeline. */
+      const record = async (
+        form: string,
+        eventType: string,
+        fill: (scope: ReturnType<typeof dialog>) => Promise<void>,
+      ): Promise<void> => {
+        const title = en(`console.form.${form}.title`);
+        await page
+          .getByRole('navigation', { name: en('console.case.record') })
+          .getByRole('button', { name: title })
+          .click();
+        const scope = dialog(page, title);
+        await fill(scope);
+        if (form === 'detention') await audit(page, 'case page with a write form');
+        await scope.getByRole('button', { name: en(`console.form.${form}.submit`) }).dblclick();
+        await closed(scope);
+        await timelineEntries(page, en(`dossier.eventType.${eventType}`))
+          .first()
+          .waitFor();
+      };
 
-    await record('detention', 'DetentionRecorded', async (form) => {
-      await choose(form, en('console.field.authority'), en('vocabulary.authority.police'));
-      await field(form, en('console.field.city')).fill('Almaty');
-      await field(form, en('console.field.place')).fill('Republic Square');
-    });
-    await record('transfer', 'DetaineeTransferred', async (form) => {
-      await choose(form, en('console.field.facilityKind'), en('vocabulary.facilityKind.temporary_detention'));
-      await field(form, en('console.field.facilityName')).fill('IVS No. 1');
-      await field(form, en('console.field.city')).fill('Almaty');
-    });
-    await record('charge', 'ChargeBrought', async (form) => {
-      await choose(form, en('console.field.chargeCode'), en('vocabulary.chargeCode.criminal'));
-      await field(form, en('console.field.article')).fill('272');
-      await field(form, en('console.field.part')).fill('2');
-    });
-    await record('hearing', 'HearingScheduled', async (form) => {
-      await choose(form, en('console.field.hearingKind'), en('vocabulary.hearingKind.preventive_measure'));
-      await field(form, en('console.field.court')).fill('Almalinsky District Court');
-      await field(form, en('console.field.scheduledAt')).fill(`${dayInZone(1, ZONE)}T10:00`);
-    });
-    await record('hearingOutcome', 'HearingHeld', async (form) => {
-      await field(form, en('console.field.hearing')).selectOption({ index: 1 });
-      await field(form, en('console.field.outcome')).fill('Two months of pre-trial detention');
-      await field(form, en('console.field.durationMinutes')).fill('25');
-    });
-    await record('tortureAllegation', 'TortureAllegationRecorded', async (form) => {
-      await field(form, en('console.field.periodFrom')).fill(dayInZone(3, ZONE));
-      await field(form, en('console.field.allegationFacility')).fill('IVS No. 1');
-      await field(form, en('console.field.account')).fill('Beaten during the first night');
-    });
-    await record('complaint', 'ComplaintFiled', async (form) => {
-      await choose(form, en('console.field.filedWith'), en('vocabulary.complaintBody.prosecutor'));
-      await field(form, en('console.field.allegation')).selectOption({ index: 1 });
-      await field(form, en('console.field.reference')).fill('PR-2026-114');
-    });
+      await record('detention', 'DetentionRecorded', async (form) => {
+        await choose(form, en('console.field.authority'), en('vocabulary.authority.police'));
+        await field(form, en('console.field.city')).fill('Almaty');
+        await field(form, en('console.field.place')).fill('Republic Square');
+      });
+      await record('transfer', 'DetaineeTransferred', async (form) => {
+        await choose(form, en('console.field.facilityKind'), en('vocabulary.facilityKind.temporary_detention'));
+        await field(form, en('console.field.facilityName')).fill('IVS No. 1');
+        await field(form, en('console.field.city')).fill('Almaty');
+      });
+      await record('charge', 'ChargeBrought', async (form) => {
+        await choose(form, en('console.field.chargeCode'), en('vocabulary.chargeCode.criminal'));
+        await field(form, en('console.field.article')).fill('272');
+        await field(form, en('console.field.part')).fill('2');
+      });
+      await record('hearing', 'HearingScheduled', async (form) => {
+        await choose(form, en('console.field.hearingKind'), en('vocabulary.hearingKind.preventive_measure'));
+        await field(form, en('console.field.court')).fill('Almalinsky District Court');
+        await field(form, en('console.field.scheduledAt')).fill(`${dayInZone(1, ZONE)}T10:00`);
+      });
+      await record('hearingOutcome', 'HearingHeld', async (form) => {
+        await field(form, en('console.field.hearing')).selectOption({ index: 1 });
+        await field(form, en('console.field.outcome')).fill('Two months of pre-trial detention');
+        await field(form, en('console.field.durationMinutes')).fill('25');
+      });
+      await record('tortureAllegation', 'TortureAllegationRecorded', async (form) => {
+        await field(form, en('console.field.periodFrom')).fill(dayInZone(3, ZONE));
+        await field(form, en('console.field.allegationFacility')).fill('IVS No. 1');
+        await field(form, en('console.field.account')).fill('Beaten during the first night');
+      });
+      await record('complaint', 'ComplaintFiled', async (form) => {
+        await choose(form, en('console.field.filedWith'), en('vocabulary.complaintBody.prosecutor'));
+        await field(form, en('console.field.allegation')).selectOption({ index: 1 });
+        await field(form, en('console.field.reference')).fill('PR-2026-114');
+      });
 
-    const recorded = [
-      'DetentionRecorded',
-      'DetaineeTransferred',
-      'ChargeBrought',
-      'HearingScheduled',
-      'HearingHeld',
-      'TortureAllegationRecorded',
-      'ComplaintFiled',
-    ];
-    for (const type of recorded) expect(await timelineEntries(page, en(`dossier.eventType.${type}`)).count()).toBe(1);
-    const timeline = await api.get<Timeline>(`/v1/cases/${arman}/timeline`, coordinator.token);
-    const counts = new Map<string, number>();
-    for (const event of timeline.events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
-    expect(Object.fromEntries(recorded.map((type) => [type, counts.get(type) ?? 0]))).toEqual(
-      Object.fromEntries(recorded.map((type) => [type, 1])),
-    );
-    const detail = await api.get<CaseDetail>(`/v1/cases/${arman}`, coordinator.token);
-    expect(detail.hearings.map((h) => h.status)).toEqual(['held']);
-    expect([
-      detail.transfers.length,
-      detail.charges.length,
-      detail.allegations.length,
-      detail.complaints.length,
-    ]).toEqual([1, 1, 1, 1]);
-    await page.context().close();
-  });
+      const recorded = [
+        'DetentionRecorded',
+        'DetaineeTransferred',
+        'ChargeBrought',
+        'HearingScheduled',
+        'HearingHeld',
+        'TortureAllegationRecorded',
+        'ComplaintFiled',
+      ];
+      for (const type of recorded) expect(await timelineEntries(page, en(`dossier.eventType.${type}`)).count()).toBe(1);
+      const timeline = await api.get<Timeline>(`/v1/cases/${arman}/timeline`, coordinator.token);
+      const counts = new Map<string, number>();
+      for (const event of timeline.events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+      expect(Object.fromEntries(recorded.map((type) => [type, counts.get(type) ?? 0]))).toEqual(
+        Object.fromEntries(recorded.map((type) => [type, 1])),
+      );
+      const detail = await api.get<CaseDetail>(`/v1/cases/${arman}`, coordinator.token);
+      expect(detail.hearings.map((h) => h.status)).toEqual(['held']);
+      expect([
+        detail.transfers.length,
+        detail.charges.length,
+        detail.allegations.length,
+        detail.complaints.length,
+      ]).toEqual([1, 1, 1, 1]);
+      await page.context().close();
+    },
+    FLOW_MS,
+  );
 
-  it('switches to Russian and Kazakh: texts from the catalogues, dates in that language and the account zone', async () => {
-    const page = await signedInPage();
-    await page.goto(`/cases/${arman}`);
-    await page.getByRole('heading', { level: 1, name: 'Arman Zholatov' }).waitFor();
-    const opened = (await api.get<Timeline>(`/v1/cases/${arman}/timeline`, coordinator.token)).events[0];
+  it(
+    'switches to Russian and Kazakh: texts from the catalogues, dates in that language and the account zone',
+    async () => {
+      const page = await signedInPage();
+      await page.goto(`/cases/${arman}`);
+      await page.getByRole('heading', { level: 1, name: 'Arman Zholatov' }).waitFor();
+      const opened = (await api.get<Timeline>(`/v1/cases/${arman}/timeline`, coordinator.token)).events[0];
 
-    let current: Locale = 'en';
-    for (const locale of ['ru', 'kk'] as const) {
-      await page.getByLabel(message(current, 'console.layout.language'), { exact: true }).selectOption(locale);
-      current = locale;
-      const t = (key: string, values?: Record<string, string | number>): string => message(locale, key, values);
-      await page.getByRole('link', { name: t('console.nav.board') }).waitFor();
-      await page.getByRole('heading', { level: 2, name: t('console.case.timeline') }).waitFor();
-      await page.getByRole('button', { name: t('console.layout.signOut') }).waitFor();
-      expect(await timelineEntries(page, t('dossier.eventType.DetaineeTransferred')).count()).toBe(1);
-      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-      // "Recorded <date and time> by <name> (<role>)", the date as the server formats it in this language and zone.
-      const who = t('console.timeline.actor', { name: coordinator.name, role: t('vocabulary.role.coordinator') });
-      const when = formatDateTime(locale, opened.recordedAt, ZONE);
-      await page.getByText(t('console.timeline.recorded', { when, who }), { exact: true }).first().waitFor();
-      await audit(page, `case page (${locale})`);
-    }
-    await page.context().close();
-  });
+      let current: Locale = 'en';
+      for (const locale of ['ru', 'kk'] as const) {
+        await page.getByLabel(message(current, 'console.layout.language'), { exact: true }).selectOption(locale);
+        current = locale;
+        const t = (key: string, values?: Record<string, string | number>): string => message(locale, key, values);
+        await page.getByRole('link', { name: t('console.nav.board') }).waitFor();
+        await page.getByRole('heading', { level: 2, name: t('console.case.timeline') }).waitFor();
+        await page.getByRole('button', { name: t('console.layout.signOut') }).waitFor();
+        expect(await timelineEntries(page, t('dossier.eventType.DetaineeTransferred')).count()).toBe(1);
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        // "Recorded <date and time> by <name> (<role>)", the date as the server formats it in this language and zone.
+        const who = t('console.timeline.actor', { name: coordinator.name, role: t('vocabulary.role.coordinator') });
+        const when = formatDateTime(locale, opened.recordedAt, ZONE);
+        await page.getByText(t('console.timeline.recorded', { when, who }), { exact: true }).first().waitFor();
+        await audit(page, `case page (${locale})`);
+      }
+      await page.context().close();
+    },
+    FLOW_MS,
+  );
 
-  it('shows the first page of the board, and prints how long it took (measured, not asserted)', async () => {
-    const page = await signedInPage();
-    const t0 = performance.now();
-    await page.goto('/board');
-    await page.locator('main a[href^="/cases/"]').first().waitFor();
-    const elapsed = performance.now() - t0;
-    const cases = await api.get<{ total: number }>('/v1/cases?pageSize=1', coordinator.token);
-    console.log(`board: first rows visible ${elapsed.toFixed(0)} ms after navigation, at ${cases.total} cases`);
-    await page.context().close();
-  });
+  it(
+    'shows the first page of the board, and prints how long it took (measured, not asserted)',
+    async () => {
+      const page = await signedInPage();
+      const t0 = performance.now();
+      await page.goto('/board');
+      await page.locator('main a[href^="/cases/"]').first().waitFor();
+      const elapsed = performance.now() - t0;
+      const cases = await api.get<{ total: number }>('/v1/cases?pageSize=1', coordinator.token);
+      console.log(`board: first rows visible ${elapsed.toFixed(0)} ms after navigation, at ${cases.total} cases`);
+      await page.context().close();
+    },
+    FLOW_MS,
+  );
 
   it('has no serious or critical axe-core violation and no raw message key on any page visited (board, intake, case page, dialogs)', () => {
     expect(audits).toEqual([]);

@@ -10,6 +10,12 @@ const MESSAGE_KEY = /\b(?:console|vocabulary|dossier)\.[A-Za-z]+(?:\.[A-Za-z0-9_
  * title, placeholder). Tests collect these over every page they visit and expect none.
  */
 export async function auditPage(page: Page, pageName: string): Promise<string[]> {
+  // Colours measured halfway through a fade (a notification arriving, a dialog opening) are not the page's colours.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running'),
+  );
   const findings = (await seriousViolations(page)).map(
     (v) => `${pageName}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`,
   );

@@ -41,5 +41,20 @@ export async function newContext(
   });
   // A step that finds nothing fails in seconds with what it waited for, not at jest's minute.
   context.setDefaultTimeout(15_000);
+  const failed: string[] = [];
+  failedAnswers.set(context, failed);
+  context.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   return context;
+}
+
+const failedAnswers = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * The answers of 400 and above the context's pages received, in order ("429 GET http://..."), for a failing step's
+ * message: an expected 401 (no session yet) is among them, a 429 or a 5xx explains a page that never showed.
+ */
+export function failedResponses(context: BrowserContext): readonly string[] {
+  return failedAnswers.get(context) ?? [];
 }

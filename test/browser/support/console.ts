@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Account } from './api-client';
+import { failedResponses } from './browser';
 import { en } from './messages';
 
 /**
@@ -16,11 +17,16 @@ export function escapeRegExp(text: string): string {
 
 /** Signs in through the console's own form (the session cookie route), as a person would, and waits for the board. */
 export async function signIn(page: Page, account: Pick<Account, 'email' | 'password'>): Promise<void> {
-  await page.goto('/sign-in');
-  await field(page, en('console.signIn.email')).fill(account.email);
-  await field(page, en('console.signIn.password')).fill(account.password);
-  await page.getByRole('button', { name: en('console.signIn.submit') }).click();
-  await page.waitForURL('**/board');
+  try {
+    await page.goto('/sign-in');
+    await field(page, en('console.signIn.email')).fill(account.email);
+    await field(page, en('console.signIn.password')).fill(account.password);
+    await page.getByRole('button', { name: en('console.signIn.submit') }).click();
+    await page.waitForURL('**/board');
+  } catch (error) {
+    const answers = failedResponses(page.context()).join('\n  ');
+    throw new Error(`Signing in failed at ${page.url()}; answers of 400 and above:\n  ${answers}`, { cause: error });
+  }
 }
 
 /** The open dialog titled `title` (Mantine's Modal: role dialog, named by its title). */

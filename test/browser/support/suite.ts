@@ -30,3 +30,10 @@ export async function startSuite(options: ServiceOptions = {}): Promise<BrowserS
     },
   };
 }
+
+/**
+ * Jest time limits for the browser files: starting a service and a browser, and a long flow of pages, on a loaded
+ * two-core machine. Limits only, so that a hang fails; nothing asserts a duration.
+ */
+export const SUITE_START_MS = 150_000;
+export const FLOW_MS = 120_000;

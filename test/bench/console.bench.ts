@@ -14,6 +14,8 @@
  *    context: empty HTTP cache, signed in with the same cookie) and warm (a reload in a context that loaded it
  *    before). Each time is from the navigation's start to the first case row being visible. Prints the medians and
  *    every sample.
+ *    The API calls made before the first rows showed are timed too (median per path), to tell the list's answer from
+ *    the page's own work.
  * 4. Prints the console's initial JavaScript gzipped: the entry script of dist/web/index.html with the chunks it
  *    preloads, and, as loaded, every script the browser fetched to show the board.
  */
@@ -68,13 +70,17 @@ async function main(): Promise<void> {
       const warmPage = await warmContext.newPage();
       await timeBoard(warmPage, () => warmPage.goto('/board')); // fills the warm context's cache once
       let scripts = new Map<string, number>();
+      /** The API calls of the cold loads until the first row showed: path -> milliseconds of each. */
+      const apiTimes = new Map<string, number[]>();
       for (let i = 0; i < LOADS; i++) {
         const context = await newContext(suite.browser, suite.service.baseUrl, { storageState });
         const page = await context.newPage();
         const fetched = recordScripts(page);
+        const calls = recordApiCalls(page);
         cold.push(await timeBoard(page, () => page.goto('/board')));
         await fetched.settled();
         scripts = fetched.sizes;
+        for (const [path, ms] of calls) apiTimes.set(path, [...(apiTimes.get(path) ?? []), ms]);
         await context.close();
         warm.push(await timeBoard(warmPage, () => warmPage.reload()));
       }
@@ -86,6 +92,8 @@ async function main(): Promise<void> {
       console.log('|---|---|---|');
       console.log(`| cold (new context, empty cache) | ${ms(median(cold))} | ${cold.map(ms).join(', ')} |`);
       console.log(`| warm (reload) | ${ms(median(warm))} | ${warm.map(ms).join(', ')} |`);
+      console.log('\nAPI calls of the cold loads (from request to the end of the answer), median ms:');
+      for (const [path, times] of apiTimes) console.log(`  ${path}: ${ms(median(times))} (${times.length} calls)`);
       printInitialJavaScript(scripts);
     } finally {
       await suite.close();
@@ -119,6 +127,18 @@ function recordScripts(page: Page): { sizes: Map<string, number>; settled: () =>
     );
   });
   return { sizes, settled: () => Promise.all(pending) };
+}
+
+/** The API calls a page makes (method and path, without the query) with how long each took to answer in full. */
+function recordApiCalls(page: Page): Array<[string, number]> {
+  const calls: Array<[string, number]> = [];
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/v1/')) return;
+    const timing = request.timing();
+    calls.push([`${request.method()} ${url.pathname}`, timing.responseEnd]);
+  });
+  return calls;
 }
 
 function printInitialJavaScript(loaded: Map<string, number>): void {

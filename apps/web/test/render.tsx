@@ -5,12 +5,15 @@ import type { Locale } from '@i18n-shared/locales';
 import type { ReactNode } from 'react';
 import enConsole from '@messages/en/console.json';
 import enDossier from '@messages/en/dossier.json';
+import enRoles from '@messages/en/roles.json';
 import enVocabulary from '@messages/en/vocabulary.json';
 import kkConsole from '@messages/kk/console.json';
 import kkDossier from '@messages/kk/dossier.json';
+import kkRoles from '@messages/kk/roles.json';
 import kkVocabulary from '@messages/kk/vocabulary.json';
 import ruConsole from '@messages/ru/console.json';
 import ruDossier from '@messages/ru/dossier.json';
+import ruRoles from '@messages/ru/roles.json';
 import ruVocabulary from '@messages/ru/vocabulary.json';
 import type { ConsoleSession } from '../src/api/types';
 import { SessionContext, type SessionValue } from '../src/features/auth/session-context';
@@ -19,9 +22,9 @@ import { Translator } from '../src/i18n/translator';
 
 /** The real catalogues, as the browser loads them (one language's three areas). */
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: { ...enConsole, ...enVocabulary, ...enDossier },
-  ru: { ...ruConsole, ...ruVocabulary, ...ruDossier },
-  kk: { ...kkConsole, ...kkVocabulary, ...kkDossier },
+  en: { ...enConsole, ...enVocabulary, ...enDossier, ...enRoles },
+  ru: { ...ruConsole, ...ruVocabulary, ...ruDossier, ...ruRoles },
+  kk: { ...kkConsole, ...kkVocabulary, ...kkDossier, ...kkRoles },
 };
 
 export function translator(locale: Locale = 'en'): Translator {

@@ -6,6 +6,7 @@ import { useSession, useUser } from '../features/auth/session-context';
 import { useI18n, useT } from '../i18n/i18n-context';
 import { PageLoader } from '../shared/PageLoader';
 import classes from './Layout.module.css';
+import { roleLinks } from './role-links';
 
 /** The frame of every signed-in page: navigation, the language switch, who is signed in, sign-out. */
 export function Layout(): ReactNode {
@@ -40,6 +41,11 @@ export function Layout(): ReactNode {
                 {t('console.nav.intake')}
               </Anchor>
             ) : null}
+            {roleLinks(user.role).map((link) => (
+              <Anchor key={link.to} component={NavLink} to={link.to} className={classes.link}>
+                {t(link.label)}
+              </Anchor>
+            ))}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <NativeSelect

@@ -27,6 +27,49 @@ export const routes: RouteObject[] = [
             path: 'cases/:caseId',
             lazy: async () => ({ Component: (await import('../features/case/CasePage')).CasePage }),
           },
+          // A role's day (issue 16): each page its own chunk, like the others.
+          {
+            path: 'agenda',
+            lazy: async () => ({ Component: (await import('../features/lawyer/AgendaPage')).AgendaPage }),
+          },
+          {
+            path: 'calendar',
+            lazy: async () => ({ Component: (await import('../features/lawyer/CalendarPage')).CalendarPage }),
+          },
+          {
+            path: 'notifications',
+            lazy: async () => ({ Component: (await import('../features/lawyer/NotificationsPage')).NotificationsPage }),
+          },
+          {
+            path: 'escalations',
+            lazy: async () => ({
+              Component: (await import('../features/coordinator/EscalationsPage')).EscalationsPage,
+            }),
+          },
+          {
+            path: 'stats',
+            lazy: async () => ({ Component: (await import('../features/coordinator/StatsPage')).StatsPage }),
+          },
+          {
+            path: 'history',
+            lazy: async () => ({ Component: (await import('../features/audit/HistoryIndexPage')).HistoryIndexPage }),
+          },
+          {
+            path: 'history/:caseId',
+            lazy: async () => ({ Component: (await import('../features/audit/HistoryPage')).HistoryPage }),
+          },
+          {
+            path: 'access-log',
+            lazy: async () => ({ Component: (await import('../features/audit/AccessLogPage')).AccessLogPage }),
+          },
+          {
+            path: 'accounts',
+            lazy: async () => ({ Component: (await import('../features/admin/AccountsPage')).AccountsPage }),
+          },
+          {
+            path: 'health',
+            lazy: async () => ({ Component: (await import('../features/admin/HealthPage')).HealthPage }),
+          },
           {
             path: '*',
             lazy: async () => ({ Component: (await import('../shared/NotFoundPage')).NotFoundPage }),

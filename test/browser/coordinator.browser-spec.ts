@@ -252,6 +252,46 @@ describe('the coordinator in the console (browser)', () => {
   );
 
   it(
+    'records a second fact right after the first on a slow connection, without calling the first a conflict',
+    async () => {
+      const { caseId } = await api.post<{ caseId: string }>('/v1/cases', coordinator.token, {
+        detainee: { fullName: 'Timur Slowline', city: 'Almaty' },
+        source: { kind: 'relative' },
+      });
+      const page = await signedInPage();
+      await page.goto(`/cases/${caseId}`);
+      await page.getByRole('heading', { level: 1, name: 'Timur Slowline' }).waitFor();
+      // From now on the case's summary answers two seconds late, as on a poor mobile connection (the answers are the
+      // service's own, only delayed): the person records the next fact before the page has re-read the case.
+      await page.route(new RegExp(`/v1/cases/${caseId}(\\?.*)?$`), async (route) => {
+        if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
+      const actions = page.getByRole('navigation', { name: en('console.case.record') });
+      await actions.getByRole('button', { name: en('console.form.detention.title') }).click();
+      const detention = dialog(page, en('console.form.detention.title'));
+      await choose(detention, en('console.field.authority'), en('vocabulary.authority.police'));
+      await detention.getByRole('button', { name: en('console.form.detention.submit') }).click();
+      await closed(detention);
+      await actions.getByRole('button', { name: en('console.form.transfer.title') }).click();
+      const transfer = dialog(page, en('console.form.transfer.title'));
+      await choose(transfer, en('console.field.facilityKind'), en('vocabulary.facilityKind.police_station'));
+      await field(transfer, en('console.field.facilityName')).fill('Police station No. 3');
+      await field(transfer, en('console.field.city')).fill('Almaty');
+      await transfer.getByRole('button', { name: en('console.form.transfer.submit') }).click();
+      await closed(transfer);
+      const timeline = await api.get<Timeline>(`/v1/cases/${caseId}/timeline`, coordinator.token);
+      expect(timeline.events.map((event) => event.type)).toEqual([
+        'CaseOpened',
+        'DetentionRecorded',
+        'DetaineeTransferred',
+      ]);
+      await page.context().close();
+    },
+    FLOW_MS,
+  );
+
+  it(
     'shows the first page of the board, and prints how long it took (measured, not asserted)',
     async () => {
       const page = await signedInPage();

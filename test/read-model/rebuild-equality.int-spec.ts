@@ -132,6 +132,8 @@ describe('a rebuilt schema equals the live one row for row, before the swap', ()
     const live = await dumpSchema(pool, 'read_model');
     expect(live.cases.length).toBeGreaterThanOrEqual(25);
     expect(live.quarantine).toHaveLength(2);
+    // The statistics' counts: moved statement by statement live, counted at once by the rebuild.
+    expect(live.case_counts.length).toBeGreaterThan(0);
 
     // Tiny batches and memory: cases are written, let go, read back from their streams and written again.
     const settings = [{ batchSize: 7, cacheSize: 5 }, { batchSize: 40, cacheSize: 12 }, {}];

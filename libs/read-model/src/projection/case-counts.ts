@@ -1,11 +1,12 @@
 import type { ClientBase } from 'pg';
 import { quoteSchema } from './read-model-schema';
-import type { CaseRow } from './views';
 
 /**
  * `case_counts` (migration 1764000001600): what every case adds to the statistics, summed per detention bucket, city
  * and closed state, so that statistics over the cases everyone may see add up a few thousand rows instead of reading
- * every case of the period. The figures are those of `GET /v1/stats` (see stats-statements.ts), one row per value:
+ * every case of the period. Triggers on `cases` keep them current with every statement that changes the cases,
+ * whoever writes them, in that statement's transaction. The figures are those of `GET /v1/stats` (see
+ * stats-statements.ts), one row per value:
  *
  * - `grain` places the case's first detention for `detainedWithin` (queries/filters.ts). Known to the minute or
  *   approximately: the case counts twice, under its UTC hour (`h`) and its UTC day (`d`), both in `bucket`; a period
@@ -91,70 +92,85 @@ export async function recountCases(client: ClientBase, schema: string): Promise<
 }
 
 /**
- * The columns `contributionsOf` reads: the next rows travel with these alone (the `detail` document, most of a row,
- * would only be parsed to be dropped). A column read there and missing here reads NULL for the next rows, and the
- * counts then differ from the cases: the statistics' equality test (stats-counts.int-spec.ts) fails.
+ * The trigger function that moves the counts with every statement on a schema's `cases` (the schema it fires in: a
+ * shadow schema renamed into place goes on counting its own table). Statement triggers with transition tables: one
+ * statement per statement on `cases` however many rows it changed, the rows removed (`old_rows`) counted out and the
+ * rows written (`new_rows`) counted in, only the differences written, and a count that falls to zero removed. It is
+ * `contributionsOf` as it stood when the migration that created it ran: a change to that definition comes with a
+ * migration that creates the function again and counts again.
  */
-const COUNTED_COLUMNS: ReadonlyArray<keyof CaseRow> = [
-  'merged_into',
-  'detained_precision',
-  'detained_at',
-  'detained_on',
-  'detained_until',
-  'city',
-  'closed',
-  'status',
-  'current_facility',
-  'death_circumstances',
-  'deceased',
-  'public_roles',
-  'torture_methods',
-  'death_causes',
-  'articles',
-  'article_titles',
-  'held_minutes',
-  'complaint_due_at',
-  'torture_allegations',
-  'held_hearings',
-  'defendant_heard_known',
-  'defendant_heard',
-  'lawyer_present_known',
-  'lawyer_present',
-  'complaints_filed',
-  'complaints_investigation_opened',
-  'complaints_refused',
-  'open_complaints',
+export function countingFunctionDefinition(): string {
+  const moves = (out: boolean, into: boolean): string => {
+    const parts = [
+      ...(out ? [`SELECT ${COUNT_KEY}, -n AS n FROM (${contributionsOf('old_rows')}) o`] : []),
+      ...(into ? [`SELECT ${COUNT_KEY}, n FROM (${contributionsOf('new_rows')}) i`] : []),
+    ];
+    const text = `WITH moved AS (
+             INSERT INTO %1$I.case_counts AS t (${COUNT_KEY}, n)
+             SELECT ${COUNT_KEY}, sum(n) FROM (${parts.join(' UNION ALL ')}) d
+              GROUP BY ${COUNT_KEY} HAVING sum(n) <> 0
+             ON CONFLICT ON CONSTRAINT case_counts_key DO UPDATE SET n = t.n + EXCLUDED.n
+             RETURNING t.ctid, t.n)
+           SELECT array_agg(ctid) FILTER (WHERE n = 0) FROM moved`;
+    // format() reads every % as its own: the schema is its one argument, and nothing else may hold one.
+    if (text.replace('%1$I', '').includes('%')) throw new RangeError('The counting statement may not hold %');
+    return `$moves$${text}$moves$`;
+  };
+  return `CREATE OR REPLACE FUNCTION public.count_case_changes() RETURNS trigger LANGUAGE plpgsql AS $counting$
+    DECLARE
+      emptied tid[];
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        EXECUTE format('DELETE FROM %I.case_counts', TG_TABLE_SCHEMA);
+        RETURN NULL;
+      ELSIF TG_OP = 'INSERT' THEN
+        EXECUTE format(${moves(false, true)}, TG_TABLE_SCHEMA) INTO emptied;
+      ELSIF TG_OP = 'UPDATE' THEN
+        EXECUTE format(${moves(true, true)}, TG_TABLE_SCHEMA) INTO emptied;
+      ELSE
+        EXECUTE format(${moves(true, false)}, TG_TABLE_SCHEMA) INTO emptied;
+      END IF;
+      IF emptied IS NOT NULL THEN
+        EXECUTE format('DELETE FROM %I.case_counts WHERE ctid = ANY($1) AND n = 0', TG_TABLE_SCHEMA) USING emptied;
+      END IF;
+      RETURN NULL;
+    END
+  $counting$`;
+}
+
+/** Whatever runs a statement: a pg client, or a migration's query runner. */
+export interface SqlRunner {
+  query(text: string): Promise<unknown>;
+}
+
+/** The triggers on `cases` that keep `case_counts` current, and the statements they follow. */
+const COUNTING_TRIGGERS: ReadonlyArray<[name: string, event: (cases: string) => string]> = [
+  ['cases_counted_insert', (cases) => `INSERT ON ${cases} REFERENCING NEW TABLE AS new_rows`],
+  ['cases_counted_update', (cases) => `UPDATE ON ${cases} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows`],
+  ['cases_counted_delete', (cases) => `DELETE ON ${cases} REFERENCING OLD TABLE AS old_rows`],
+  ['cases_counted_truncate', (cases) => `TRUNCATE ON ${cases}`],
 ];
 
 /**
- * Moves the counts from the cases' stored rows to their next ones (`next`: the `cases` rows about to be written; a
- * case of `caseIds` without one is about to be deleted). Runs in the writer's transaction before the rows change: the
- * counts then move with them or not at all. Only the differences are written, and a count that falls to zero is
- * removed.
+ * Creates the counting triggers on a schema's `cases`: the migration on the live schema, `createShadowSchema` on a
+ * copy (a table copied with LIKE has none). Needs `public.count_case_changes` (migration 1764000001600).
  */
-export async function countCaseChanges(
-  client: ClientBase,
-  schema: string,
-  caseIds: readonly string[],
-  next: readonly CaseRow[],
-): Promise<void> {
-  if (caseIds.length === 0) return;
-  const counted = next.map((row) => Object.fromEntries(COUNTED_COLUMNS.map((column) => [column, row[column]])));
-  const s = quoteSchema(schema);
-  const { rows } = await client.query<{ row: string; n: number }>(
-    `INSERT INTO ${s}.case_counts AS t (${COUNT_KEY}, n)
-     SELECT ${COUNT_KEY}, sum(n) FROM (
-       SELECT ${COUNT_KEY}, -n AS n
-         FROM (${contributionsOf(`(SELECT * FROM ${s}.cases WHERE case_id = ANY($1::uuid[]))`)}) stored
-       UNION ALL
-       SELECT ${COUNT_KEY}, n FROM (${contributionsOf(`jsonb_populate_recordset(NULL::${s}.cases, $2::jsonb)`)}) next
-     ) d GROUP BY ${COUNT_KEY} HAVING sum(n) <> 0
-     ON CONFLICT (${COUNT_KEY}) DO UPDATE SET n = t.n + EXCLUDED.n
-     RETURNING t.ctid::text AS row, t.n`,
-    [caseIds, JSON.stringify(counted)],
-  );
-  const emptied = rows.filter((r) => r.n === 0).map((r) => r.row);
-  if (emptied.length > 0) {
-    await client.query(`DELETE FROM ${s}.case_counts WHERE ctid = ANY($1::tid[]) AND n = 0`, [emptied]);
+export async function installCounting(client: SqlRunner, schema: string): Promise<void> {
+  const cases = `${quoteSchema(schema)}.cases`;
+  for (const [name, event] of COUNTING_TRIGGERS) {
+    await client.query(
+      `CREATE TRIGGER ${name} AFTER ${event(cases)} FOR EACH STATEMENT EXECUTE FUNCTION public.count_case_changes()`,
+    );
+  }
+}
+
+/**
+ * Pauses or resumes the counting on a schema's `cases`: a rebuild fills its tables uncounted, counts them at once
+ * (`recountCases`) and resumes, so that its later writes are counted as the live projector's are.
+ */
+export async function setCounting(client: ClientBase, schema: string, on: boolean): Promise<void> {
+  const cases = `${quoteSchema(schema)}.cases`;
+  for (const [name] of COUNTING_TRIGGERS) {
+    await client.query(`ALTER TABLE ${cases} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name}`);
   }
 }

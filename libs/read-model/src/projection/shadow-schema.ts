@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
 import { inTransaction } from '@casetrack/event-store';
+import { installCounting } from './case-counts';
 import { READ_MODEL_SCHEMA, READ_MODEL_TABLES, quoteSchema } from './read-model-schema';
 
 /**
- * Creates an empty schema with the same tables, constraints and indexes as the live read models, for a projector
+ * Creates an empty schema with the same tables, constraints, indexes and triggers as the live read models, for a projector
  * to fill from the start of the feed (a rebuild, or a check against the live tables). Replaces any schema of that
  * name; refuses to touch the live one.
  */
@@ -24,5 +25,7 @@ export async function createShadowSchema(pool: Pool, schema: string): Promise<vo
       const options = rows[0]?.options ?? null;
       if (options !== null) await client.query(`ALTER TABLE ${target}.${table} SET (${options.join(', ')})`);
     }
+    // Nor triggers: the statistics' counts are kept by those on `cases`.
+    await installCounting(client, schema);
   });
 }

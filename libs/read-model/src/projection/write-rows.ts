@@ -1,5 +1,4 @@
 import type { ClientBase, Pool } from 'pg';
-import { countCaseChanges } from './case-counts';
 import { CHECKPOINT_NAME, quoteSchema } from './read-model-schema';
 import type { CaseRow, CaseRows } from './views';
 
@@ -58,11 +57,10 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
 export type WriteStage = 'cases' | 'hearings' | 'complaints' | 'checkpoint';
 
 /**
- * Replaces the rows of the given cases (`null` rows: the case is gone) and moves the statistics' counts with them
- * (case-counts.ts), inside the caller's transaction. A few statements per batch whatever its size: rows travel as
- * one JSON array per table and are expanded with the table's own row type (`jsonb_populate_recordset`), so the
- * column list lives in the migration only. `afterStage` runs after each statement; the fault tests use it to fail a
- * batch halfway.
+ * Replaces the rows of the given cases (`null` rows: the case is gone) inside the caller's transaction. A few
+ * statements per batch whatever its size: rows travel as one JSON array per table and are expanded with the
+ * table's own row type (`jsonb_populate_recordset`), so the column list lives in the migration only.
+ * `afterStage` runs after each statement; the fault tests use it to fail a batch halfway.
  */
 export async function replaceCaseRows(
   client: ClientBase,
@@ -74,12 +72,6 @@ export async function replaceCaseRows(
   const caseIds = [...rows.keys()];
   const present = [...rows.values()].filter((r): r is CaseRows => r !== null);
 
-  await countCaseChanges(
-    client,
-    schema,
-    caseIds,
-    present.map((r) => r.case),
-  );
   const gone = caseIds.filter((id) => rows.get(id) === null);
   if (gone.length > 0) await client.query(`DELETE FROM ${s}.cases WHERE case_id = ANY($1::uuid[])`, [gone]);
   if (present.length > 0) {

@@ -3,7 +3,7 @@ import { type CaseState, evolve, foldFacts, initialCaseState } from '@casetrack/
 import { caseStreamId, type EventStore, type FeedBatch, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
 import { deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
-import { countCaseChanges, recountCases } from '../projection/case-counts';
+import { recountCases, setCounting } from '../projection/case-counts';
 import { caseRows } from '../projection/case-rows';
 import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
 import type { CaseRows } from '../projection/views';
@@ -92,8 +92,8 @@ export class BulkProjector implements FeedProjector {
   private writing: Promise<void> = Promise.resolve();
   private client: PoolClient | null = null;
   /**
-   * The statistics' counts (case-counts.ts) are counted once, by the first `finish`, rather than moved with every
-   * write; from then on every write moves them, as the live projector's do.
+   * The statistics' counts (case-counts.ts) are paused while the tables fill and counted once, by the first `finish`;
+   * from then on the triggers count every write, as they count the live projector's.
    */
   private counted = false;
 
@@ -131,7 +131,7 @@ export class BulkProjector implements FeedProjector {
 
   /**
    * Writes every case still held and the checkpoint, in one transaction: the tables are then at `checkpoint`. The
-   * first time, the statistics' counts are then counted from the whole table at once.
+   * first time, the statistics' counts are then counted from the whole table at once, and kept from then on.
    */
   async finish(): Promise<void> {
     const dirty = [...this.held].filter(([, held]) => held.dirty);
@@ -140,7 +140,9 @@ export class BulkProjector implements FeedProjector {
     await this.write(outgoing, this.position);
     this.forgetTroubled(outgoing);
     if (!this.counted) {
-      await recountCases(await this.writer(), this.schema);
+      const client = await this.writer();
+      await recountCases(client, this.schema);
+      await setCounting(client, this.schema, true);
       this.counted = true;
     }
   }
@@ -297,8 +299,7 @@ export class BulkProjector implements FeedProjector {
   private async write(outgoing: readonly Outgoing[], checkpoint: number | null): Promise<void> {
     if (outgoing.length === 0 && checkpoint === null) return;
     const client = await this.writer();
-    // Once counted, the counts move in the transaction that writes the rows (below).
-    const plain = !this.counted && outgoing.every((o) => !o.stored && o.rows !== undefined && o.quarantine === null);
+    const plain = outgoing.every((o) => !o.stored && o.rows !== undefined && o.quarantine === null);
     if (checkpoint === null && plain) {
       try {
         await insertCaseRows(
@@ -362,6 +363,8 @@ export class BulkProjector implements FeedProjector {
       const client = await this.pool.connect();
       try {
         await client.query('SET synchronous_commit = off');
+        // Counted at once by the first `finish`, rather than statement by statement by the triggers.
+        if (!this.counted) await setCounting(client, this.schema, false);
       } catch (error) {
         client.release(true);
         throw error;
@@ -387,18 +390,16 @@ export class BulkProjector implements FeedProjector {
 
   private async writeBulk(client: PoolClient, outgoing: readonly Outgoing[]): Promise<QuarantinedEvent[]> {
     const derived = outgoing.filter((o) => o.rows !== undefined);
-    const rows = derived.flatMap((o) => (o.rows ? [o.rows] : []));
-    await this.countChanges(
-      client,
-      derived.map((o) => o.caseId),
-      rows,
-    );
     await deleteCaseRows(
       client,
       this.schema,
       derived.filter((o) => o.stored).map((o) => o.caseId),
     );
-    await insertCaseRows(client, this.schema, rows);
+    await insertCaseRows(
+      client,
+      this.schema,
+      derived.flatMap((o) => (o.rows ? [o.rows] : [])),
+    );
     const quarantined = derived.flatMap((o) => (o.quarantine ? [o.quarantine] : []));
     for (const o of outgoing) {
       if (o.rows !== undefined) continue;
@@ -427,7 +428,6 @@ export class BulkProjector implements FeedProjector {
    */
   private async settle(client: PoolClient, caseId: string, version: number): Promise<QuarantinedEvent | null> {
     const events = await this.store.readStream(caseStreamId(caseId), { toVersion: version });
-    await this.countChanges(client, [caseId], []);
     await deleteCaseRows(client, this.schema, [caseId]);
     let state = initialCaseState;
     for (const event of events) {
@@ -448,7 +448,6 @@ export class BulkProjector implements FeedProjector {
   private async tryReplace(client: PoolClient, caseId: string, rows: CaseRows | null): Promise<unknown> {
     await client.query('SAVEPOINT case_rows');
     try {
-      await this.countChanges(client, [caseId], rows ? [rows] : []);
       await deleteCaseRows(client, this.schema, [caseId]);
       if (rows) await insertCaseRows(client, this.schema, [rows]);
       await client.query('RELEASE SAVEPOINT case_rows');
@@ -457,18 +456,6 @@ export class BulkProjector implements FeedProjector {
       await client.query('ROLLBACK TO SAVEPOINT case_rows');
       if (!isRowDataError(error)) throw error;
       return error;
-    }
-  }
-
-  /** Before the cases' rows are replaced by `rows`: moves the counts, once they are counted. */
-  private async countChanges(client: PoolClient, caseIds: readonly string[], rows: readonly CaseRows[]): Promise<void> {
-    if (this.counted) {
-      await countCaseChanges(
-        client,
-        this.schema,
-        caseIds,
-        rows.map((r) => r.case),
-      );
     }
   }
 

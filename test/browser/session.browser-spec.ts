@@ -4,7 +4,7 @@ import { auditPage } from './support/audit';
 import { newContext } from './support/browser';
 import { field, signIn } from './support/console';
 import { en } from './support/messages';
-import type { RunningService } from './support/service';
+import { BOOTSTRAP_ADMIN, type RunningService } from './support/service';
 import { type BrowserSuite, FLOW_MS, SUITE_START_MS, startSuite } from './support/suite';
 
 /** The console's sign-in in a real browser: the session cookie stays out of reach of the page's scripts. */
@@ -105,6 +105,27 @@ describe('console sign-in (browser)', () => {
       });
       expect(replayed.status).toBe(401);
       await page.goto('/board');
+      await page.waitForURL(/\/sign-in/);
+      await context.close();
+    },
+    FLOW_MS,
+  );
+  it(
+    'ends the console session at once when an admin disables the account',
+    async () => {
+      const api = new ApiClient(service.baseUrl);
+      const leaving = await api.createAccount('coordinator', 'Disabled Soon');
+      const context = await newContext(browser, service.baseUrl);
+      const page = await context.newPage();
+      await signIn(page, leaving);
+      const [cookie] = (await context.cookies()).filter((c) => c.httpOnly);
+      const admin = await api.login(BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password);
+      await api.post(`/v1/users/${leaving.id}/disable`, admin, {});
+      const replayed = await fetch(`${service.baseUrl}/v1/auth/session`, {
+        headers: { cookie: `${cookie.name}=${cookie.value}` },
+      });
+      expect(replayed.status).toBe(401);
+      await page.reload();
       await page.waitForURL(/\/sign-in/);
       await context.close();
     },

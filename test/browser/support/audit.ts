@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 
 /** A catalogue key shown instead of its text (`console.form.note.title`): a message missing from a catalogue. */
-const MESSAGE_KEY = /\b(?:console|vocabulary|dossier)\.[A-Za-z]+(?:\.[A-Za-z0-9_-]+)+/g;
+const MESSAGE_KEY = /\b(?:console|vocabulary|dossier|roles)\.[A-Za-z]+(?:\.[A-Za-z0-9_-]+)+/g;
 
 /**
  * What is wrong with the page as it is now, one line per finding, named after `pageName`: serious and critical
@@ -28,7 +28,33 @@ export async function auditPage(page: Page, pageName: string): Promise<string[]>
   });
   const keys = new Set(texts.flatMap((text) => text.match(MESSAGE_KEY) ?? []));
   if (keys.size > 0) findings.push(`${pageName}: message keys shown instead of text: ${[...keys].sort().join(', ')}`);
+  const clipped = await clippedControls(page);
+  if (clipped.length > 0) findings.push(`${pageName}: buttons and links whose text is cut off: ${clipped.join(', ')}`);
   return findings;
+}
+
+/**
+ * Visible buttons and links whose text does not fit: the element, or a part of it that hides what overflows, is
+ * narrower than its content (a longer translation cut to "Шы" in a header). Answered as their texts.
+ */
+async function clippedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    interface Box {
+      scrollWidth: number;
+      clientWidth: number;
+      innerText: string;
+      getClientRects(): ArrayLike<unknown>;
+      querySelectorAll(selector: string): ArrayLike<Box>;
+    }
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Box> } }).document;
+    const view = globalThis as unknown as { getComputedStyle(e: Box): { overflowX: string } };
+    const cut = (box: Box): boolean =>
+      box.scrollWidth > box.clientWidth + 1 && view.getComputedStyle(box).overflowX !== 'visible';
+    return Array.from(doc.querySelectorAll('button, a[href]'))
+      .filter((control) => control.getClientRects().length > 0 && control.innerText.trim() !== '')
+      .filter((control) => cut(control) || Array.from(control.querySelectorAll('*')).some(cut))
+      .map((control) => JSON.stringify(control.innerText.trim()));
+  });
 }
 
 /** The little of the DOM the page-side callback uses (the tests compile without the DOM lib). */

@@ -72,6 +72,21 @@ describe('table files', () => {
     expect(sheets[1].rows[3000]).toEqual([2999]);
   });
 
+  it('xlsx: a file given up lets its compression go, sends nothing more, and says so to whoever waits on it', async () => {
+    const chunks: Uint8Array[] = [];
+    const file = new XlsxFile((chunk) => chunks.push(chunk));
+    file.startTable('Істер', ['Аты']);
+    file.rows(Array.from({ length: 5000 }, (_, i) => [`Қасымов Ғалым ${i}`]));
+    await file.ready();
+    file.discard();
+    const sent = chunks.length;
+    await expect(file.ready()).rejects.toThrow('discarded');
+    await expect(file.end()).rejects.toThrow('discarded');
+    // zlib may still be busy with what it was given: whatever it finishes now goes nowhere.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toHaveLength(sent);
+  });
+
   it('names columns and sheets as Excel requires', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
     expect(sheetName('a'.repeat(40), new Set())).toHaveLength(31);

@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, Group, Modal, Stack, Title } from '@mantine/core';
+import { Badge, Grid, Group, Modal, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { formsFor } from './forms';
 import { WriteForm } from './forms/WriteForm';
 import { RetractDialog } from './RetractDialog';
 import { Timeline } from './Timeline';
+import { WriteMenus } from './WriteMenus';
 
 /** A case: its summary, its timeline, and the writes the person may record (`?form=<id>` opens one). */
 export function CasePage(): ReactNode {
@@ -74,15 +75,7 @@ export function CasePage(): ReactNode {
           {current.closed ? <Badge color="gray">{t('console.case.closed')}</Badge> : null}
         </Group>
       </Group>
-      {offered.length > 0 ? (
-        <Group gap="xs" component="nav" aria-label={t('console.case.record')}>
-          {offered.map((form) => (
-            <Button key={form.id} size="xs" variant="light" onClick={() => openForm(form.id)}>
-              {t(`console.form.${form.id}.title`)}
-            </Button>
-          ))}
-        </Group>
-      ) : null}
+      {offered.length > 0 ? <WriteMenus offered={offered} onOpen={(id) => openForm(id)} /> : null}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Title order={2} size="h3" mb="sm">

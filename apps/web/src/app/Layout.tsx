@@ -42,7 +42,13 @@ export function Layout(): ReactNode {
               </Anchor>
             ) : null}
             {roleLinks(user.role).map((link) => (
-              <Anchor key={link.to} component={NavLink} to={link.to} className={classes.link}>
+              <Anchor
+                key={link.to}
+                component={NavLink}
+                to={link.to}
+                className={classes.link}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {t(link.label)}
               </Anchor>
             ))}

@@ -28,7 +28,7 @@ export function useAgenda(days: number): UseQueryResult<Agenda> {
   });
 }
 
-/** Hearings of the lawyer's cases in [from, to): the calendar's period, every page of it. */
+/** Hearings of the lawyer's cases in [from, to): the calendar's period, every page of it (the API's pages hold 100). */
 export function useHearings(from: string, to: string, lawyerId: string): UseQueryResult<CalendarHearing[]> {
   return useQuery({
     queryKey: lawyerKeys.hearings(from, to, lawyerId),
@@ -36,7 +36,7 @@ export function useHearings(from: string, to: string, lawyerId: string): UseQuer
       const items: CalendarHearing[] = [];
       for (let page = 1; ; page += 1) {
         const { data, error, response } = await api.GET('/v1/hearings', {
-          params: { query: { from, to, lawyerId, page, pageSize: 200 } },
+          params: { query: { from, to, lawyerId, page, pageSize: 100 } },
           signal,
         });
         if (data === undefined) throw toApiError(response.status, error);

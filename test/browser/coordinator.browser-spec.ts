@@ -6,6 +6,7 @@ import { newContext } from './support/browser';
 import { caseIdOf, choose, dayInZone, dialog, field, signIn, timelineEntries } from './support/console';
 import { en, type Locale, message } from './support/messages';
 import { type BrowserSuite, FLOW_MS, SUITE_START_MS, startSuite } from './support/suite';
+import { openWrite } from './support/write-menu';
 
 const ZONE = 'Asia/Almaty';
 
@@ -143,10 +144,7 @@ describe('the coordinator in the console (browser)', () => {
         fill: (scope: ReturnType<typeof dialog>) => Promise<void>,
       ): Promise<void> => {
         const title = en(`console.form.${form}.title`);
-        await page
-          .getByRole('navigation', { name: en('console.case.record') })
-          .getByRole('button', { name: title })
-          .click();
+        await openWrite(page, form);
         const scope = dialog(page, title);
         await fill(scope);
         if (form === 'detention') await audit(page, 'case page with a write form');
@@ -267,13 +265,12 @@ describe('the coordinator in the console (browser)', () => {
         if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 2_000));
         await route.continue();
       });
-      const actions = page.getByRole('navigation', { name: en('console.case.record') });
-      await actions.getByRole('button', { name: en('console.form.detention.title') }).click();
+      await openWrite(page, 'detention');
       const detention = dialog(page, en('console.form.detention.title'));
       await choose(detention, en('console.field.authority'), en('vocabulary.authority.police'));
       await detention.getByRole('button', { name: en('console.form.detention.submit') }).click();
       await closed(detention);
-      await actions.getByRole('button', { name: en('console.form.transfer.title') }).click();
+      await openWrite(page, 'transfer');
       const transfer = dialog(page, en('console.form.transfer.title'));
       await choose(transfer, en('console.field.facilityKind'), en('vocabulary.facilityKind.police_station'));
       await field(transfer, en('console.field.facilityName')).fill('Police station No. 3');

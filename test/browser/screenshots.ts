@@ -14,6 +14,7 @@ import { newContext } from './support/browser';
 import { dayInZone, field, signIn } from './support/console';
 import { en, type Locale, message } from './support/messages';
 import { startSuite } from './support/suite';
+import { openWrite } from './support/write-menu';
 
 /** The README's images; SCREENSHOTS_DIR writes them elsewhere (to compare before replacing). */
 const OUT = process.env.SCREENSHOTS_DIR ?? join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -111,10 +112,7 @@ async function main(): Promise<void> {
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('heading', { level: 1, name: 'Arman Zholatov' }).waitFor();
     await shoot(page, 'case');
-    await page
-      .getByRole('navigation', { name: en('console.case.record') })
-      .getByRole('button', { name: en('console.form.detention.title') })
-      .click();
+    await openWrite(page, 'detention');
     await page.getByRole('dialog').waitFor();
     await shoot(page, 'form-detention');
     await page.keyboard.press('Escape');

@@ -49,7 +49,8 @@ async function clippedControls(page: Page): Promise<string[]> {
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Box> } }).document;
     const view = globalThis as unknown as { getComputedStyle(e: Box): { overflowX: string } };
     const cut = (box: Box): boolean =>
-      box.scrollWidth > box.clientWidth + 1 && view.getComputedStyle(box).overflowX !== 'visible';
+      // More than a few pixels: a glyph's overhang is no cut-off word.
+      box.scrollWidth > box.clientWidth + 4 && view.getComputedStyle(box).overflowX !== 'visible';
     return Array.from(doc.querySelectorAll('button, a[href]'))
       .filter((control) => control.getClientRects().length > 0 && control.innerText.trim() !== '')
       .filter((control) => cut(control) || Array.from(control.querySelectorAll('*')).some(cut))

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '../../support/free-port';
@@ -31,11 +33,16 @@ export interface ServiceOptions {
 /**
  * The real service the way `npm start` runs it: the built `node dist/apps/api/src/main.js` with every role (api,
  * projector, worker) in one process, NODE_ENV unset (development), migrations applied by the service itself on its
- * own fresh database, a fresh master key and the bootstrap admin. Redis is the real one; the service's keys carry its
+ * own fresh database, a fresh master key and the bootstrap admin. It serves a copy of dist/web (CONSOLE_DIR) taken
+ * at start. Redis is the real one; the service's keys carry its
  * database's name as prefix and are deleted on stop.
  */
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   assertBuildIsFresh();
+  // The console's files as built now, copied: a `npm run build` elsewhere (another jest worker, a developer) empties
+  // dist/web while it writes, and the running service would answer 503 or lose the chunks its pages ask for.
+  const consoleDirectory = mkdtempSync(join(tmpdir(), 'casetrack-console-'));
+  cpSync(join(ROOT, 'dist', 'web'), consoleDirectory, { recursive: true });
   const database: TestDatabase | null = options.databaseUrl ? null : await createTestDatabase({ migrate: false });
   const databaseUrl = options.databaseUrl ?? (database as TestDatabase).url;
   const port = await freePort();
@@ -50,6 +57,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
+    CONSOLE_DIR: consoleDirectory,
     ...options.env,
   };
   const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,6 +69,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     await stopProcess(child);
     await deleteRedisKeys(`casetrack:${new URL(databaseUrl).pathname.slice(1)}:`);
     await database?.drop();
+    rmSync(consoleDirectory, { recursive: true, force: true });
   };
   try {
     await waitForHealth(baseUrl, child, () => output);

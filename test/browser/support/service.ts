@@ -42,7 +42,12 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   // The console's files as built now, copied: a `npm run build` elsewhere (another jest worker, a developer) empties
   // dist/web while it writes, and the running service would answer 503 or lose the chunks its pages ask for.
   const consoleDirectory = mkdtempSync(join(tmpdir(), 'casetrack-console-'));
-  cpSync(join(ROOT, 'dist', 'web'), consoleDirectory, { recursive: true });
+  try {
+    cpSync(join(ROOT, 'dist', 'web'), consoleDirectory, { recursive: true });
+  } catch (error) {
+    rmSync(consoleDirectory, { recursive: true, force: true });
+    throw error;
+  }
   const database: TestDatabase | null = options.databaseUrl ? null : await createTestDatabase({ migrate: false });
   const databaseUrl = options.databaseUrl ?? (database as TestDatabase).url;
   const port = await freePort();

@@ -109,7 +109,7 @@ export class CaseExportTable {
     return remembered(this.charges, key, () => this.chargeText(charge));
   }
 
-  /** "Әлия Сәрсенбаева (lead)": the account's name, or its id once the account is gone. */
+  /** "Әлия Сәрсенбаева (lead lawyer)": the account's name, or its id once the account is gone. */
   private lawyer(lawyer: LawyerView, name: string | null): string {
     const key = `${lawyer.lawyerId}\u0000${lawyer.role}\u0000${name}`;
     return remembered(

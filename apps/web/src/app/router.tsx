@@ -12,6 +12,11 @@ export const routes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
   },
   {
+    // Public: the page of an admin's one-time link (the token in the fragment); no session needed or used.
+    path: '/password-reset',
+    lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPage')).PasswordResetPage }),
+  },
+  {
     element: <RequireSession />,
     children: [
       {

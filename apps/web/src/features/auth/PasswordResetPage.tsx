@@ -6,7 +6,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { ApiError, fieldErrors } from '../../api/errors';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useFieldError } from '../../shared/field-error';
@@ -54,15 +54,11 @@ export function PasswordResetPage(): ReactNode {
     mutationFn: (values: Values) => setPasswordWithLink(api, token ?? '', values.newPassword),
     onError: (error) => {
       // A weak password is refused with details on `newPassword`: shown on the field, in the API's words.
-      if (error instanceof ApiError) {
-        for (const problem of error.body.details) {
-          if (problem.field === 'newPassword') form.setFieldError('newPassword', problem.message);
-        }
-      }
+      const refused = error instanceof ApiError ? fieldErrors(error).newPassword : undefined;
+      if (refused !== undefined) form.setFieldError('newPassword', refused);
     },
   });
-  const fieldRefused =
-    reset.error instanceof ApiError && reset.error.body.details.some((problem) => problem.field === 'newPassword');
+  const fieldRefused = reset.error instanceof ApiError && fieldErrors(reset.error).newPassword !== undefined;
 
   return (
     <Center mih="100vh" p="md">

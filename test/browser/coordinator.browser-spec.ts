@@ -121,7 +121,10 @@ describe('the coordinator in the console (browser)', () => {
       );
       expect(survivor.nameVariants).toContain('Жолатов Арман');
       // The survivor's page, opened by the merge, shows the spelling it gained.
-      await page.getByText(en('console.case.spellings', { names: 'Жолатов Арман' })).waitFor();
+      await page
+        .getByText(en('console.case.spellings', { names: 'Жолатов Арман' }))
+        .first()
+        .waitFor();
       const others = await api.get<CaseDetail>(`/v1/cases/${saule}`, coordinator.token);
       expect(others).toMatchObject({ fullName: 'Saule Bekova', closed: false });
       await page.context().close();

@@ -238,7 +238,7 @@ export function PasswordResetDialog({ account, onClose }: { account: ListedUser;
     >
       <Stack gap="sm">
         {reset.data ? (
-          <Alert color="yellow" title={t('roles.accounts.resetOnceTitle')}>
+          <Alert color="blue" title={t('roles.accounts.resetOnceTitle')}>
             <Stack gap="xs">
               <Text size="sm">{t('roles.accounts.resetOnce')}</Text>
               <TextInput

@@ -43,7 +43,7 @@ export function CalendarFeed(): ReactNode {
       </Title>
       <Text size="sm">{t('roles.feed.explain')}</Text>
       {url !== null ? (
-        <Alert color="yellow" title={t('roles.feed.onceTitle')}>
+        <Alert color="blue" title={t('roles.feed.onceTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('roles.feed.once')}</Text>
             <Group align="end" wrap="nowrap">

@@ -70,7 +70,7 @@ function SettingsForm({ settings, onTest, testing }: SettingsFormProps): ReactNo
           <Button type="submit" loading={save.isPending}>
             {t('roles.notifications.save')}
           </Button>
-          <Button variant="light" onClick={onTest} loading={testing}>
+          <Button variant="default" onClick={onTest} loading={testing}>
             {t('roles.notifications.test')}
           </Button>
         </Group>

@@ -105,11 +105,12 @@ export function countingFunctionDefinition(): string {
       ...(out ? [`SELECT ${COUNT_KEY}, -n AS n FROM (${contributionsOf('old_rows')}) o`] : []),
       ...(into ? [`SELECT ${COUNT_KEY}, n FROM (${contributionsOf('new_rows')}) i`] : []),
     ];
+    // The key's columns, not its name: a shadow schema's copy of the constraint has a name of its own.
     const text = `WITH moved AS (
              INSERT INTO %1$I.case_counts AS t (${COUNT_KEY}, n)
              SELECT ${COUNT_KEY}, sum(n) FROM (${parts.join(' UNION ALL ')}) d
               GROUP BY ${COUNT_KEY} HAVING sum(n) <> 0
-             ON CONFLICT ON CONSTRAINT case_counts_key DO UPDATE SET n = t.n + EXCLUDED.n
+             ON CONFLICT (${COUNT_KEY}) DO UPDATE SET n = t.n + EXCLUDED.n
              RETURNING t.ctid, t.n)
            SELECT array_agg(ctid) FILTER (WHERE n = 0) FROM moved`;
     // format() reads every % as its own: the schema is its one argument, and nothing else may hold one.

@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithConsole, translator } from '../../../test/render';
@@ -79,8 +79,9 @@ describe('the write menus', () => {
     await userEvent.keyboard('{Enter}');
     const menu = await screen.findByRole('menu');
     expect((await within(menu).findAllByRole('menuitem'))[0]?.textContent).toBe(en.t('console.form.detention.title'));
-    // The first arrow reaches the first write, the second the next one.
+    // Focus lands on the first write; each arrow moves one down.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(en.t('console.form.detention.title')));
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
-    expect(opened).toEqual(['whereaboutsUnknown']);
+    expect(opened).toEqual(['transfer']);
   });
 });

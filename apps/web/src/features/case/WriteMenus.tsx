@@ -24,7 +24,9 @@ export function WriteMenus({ offered, onOpen }: Props): ReactNode {
   return (
     <Group gap="xs" component="nav" aria-label={t('console.case.record')}>
       {topics.map(({ topic, forms }) => (
-        <Menu key={topic} position="bottom-start" withinPortal={false}>
+        // No focus placeholder: Mantine's (a tabindex div with role=presentation) is a child axe-core refuses in a
+        // role=menu; focus goes to the first write instead.
+        <Menu key={topic} position="bottom-start" withinPortal={false} withInitialFocusPlaceholder={false}>
           <Menu.Target>
             <Button size="xs" variant="light">
               {t(`console.case.topic.${topic}`)}

@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, Inject, type OnModuleDestroy, Res } from '@nestjs/common';
+import { Controller, Get, Inject, type OnModuleDestroy, Req, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
-import { bearerTokenOf, Public, TokensService } from '@casetrack/auth';
+import { bearerTokenOf, Public, sessionCookieName, sessionTokenOf, TokensService } from '@casetrack/auth';
 import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
 import { LagProbe, type ProjectorLag } from '@casetrack/read-model';
 import { createReminderQueue, type ReminderJobData, reminderQueueAddress } from '@casetrack/reminders';
@@ -47,14 +47,14 @@ export class HealthController implements OnModuleDestroy {
   @PublicRoute()
   @Public()
   @Get()
-  async health(@Headers('authorization') authorization: unknown, @Res({ passthrough: true }) response: Response) {
+  async health(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     let lag: ProjectorLag | null = null;
     const [database, eventStore, redis, projector, admin] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.store.streamVersion('health-probe')),
       check(() => this.redis.ping()),
       check(async () => (lag = await this.lag.measure())),
-      this.isAdmin(authorization),
+      this.isAdmin(request),
     ]);
     const verdict = judgeHealth({ database, eventStore, redis, projector }, lag, this.config.healthLagSeconds);
     response.status(verdict.status === 'down' ? 503 : 200);
@@ -93,10 +93,21 @@ export class HealthController implements OnModuleDestroy {
     return probe.status === 'up' ? counts : null;
   }
 
-  private async isAdmin(authorization: unknown): Promise<boolean> {
-    const token = bearerTokenOf(authorization);
-    if (token === null) return false;
-    const user = await this.tokens.authenticate(token).catch(() => null);
+  /** An admin's bearer token, or (with no Authorization header, as the guard decides) an admin's console session. */
+  private async isAdmin(request: Request): Promise<boolean> {
+    const header: unknown = request.headers['authorization'];
+    const cookies: unknown = (request as Request & { cookies?: unknown }).cookies;
+    const session = header === undefined ? sessionTokenOf(cookies, sessionCookieName(this.config.session)) : null;
+    const user =
+      session === null
+        ? await this.authenticateBearer(header)
+        : await this.tokens.authenticate(session, new Date(), 'session').catch(() => null);
     return user?.role === 'admin';
+  }
+
+  private async authenticateBearer(header: unknown): Promise<{ role: string } | null> {
+    const token = bearerTokenOf(header);
+    if (token === null) return null;
+    return this.tokens.authenticate(token).catch(() => null);
   }
 }

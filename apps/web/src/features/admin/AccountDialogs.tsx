@@ -264,7 +264,7 @@ export function PasswordResetDialog({ account, onClose }: { account: ListedUser;
               <Button variant="default" onClick={onClose}>
                 {t('roles.cancel')}
               </Button>
-              <Button color="orange" onClick={() => reset.mutate()} loading={reset.isPending}>
+              <Button onClick={() => reset.mutate()} loading={reset.isPending}>
                 {t('roles.accounts.resetConfirm')}
               </Button>
             </Group>

@@ -61,7 +61,7 @@ export function AccountsPage(): ReactNode {
                   <Table.Td>{t(`vocabulary.role.${account.role}`)}</Table.Td>
                   <Table.Td>{account.timeZone}</Table.Td>
                   <Table.Td>
-                    <Badge color={account.disabled ? 'gray' : 'green'} variant="light">
+                    <Badge color={account.disabled ? 'gray' : undefined} variant="light">
                       {t(account.disabled ? 'roles.accounts.disabled' : 'roles.accounts.active')}
                     </Badge>
                   </Table.Td>
@@ -77,8 +77,7 @@ export function AccountsPage(): ReactNode {
                       </Button>
                       <Button
                         size="xs"
-                        variant="light"
-                        color="orange"
+                        variant="default"
                         onClick={() => setDialog({ kind: 'reset', account })}
                         aria-label={t('roles.accounts.resetFor', { name: account.name })}
                       >
@@ -87,8 +86,8 @@ export function AccountsPage(): ReactNode {
                       {account.id === me.id ? null : (
                         <Button
                           size="xs"
-                          variant={account.disabled ? 'light' : 'filled'}
-                          color={account.disabled ? 'green' : 'red'}
+                          variant={account.disabled ? 'default' : 'filled'}
+                          color={account.disabled ? undefined : 'red'}
                           loading={toggle.isPending && toggle.variables?.id === account.id}
                           onClick={() => toggle.mutate(account)}
                           aria-label={t(account.disabled ? 'roles.accounts.enableFor' : 'roles.accounts.disableFor', {

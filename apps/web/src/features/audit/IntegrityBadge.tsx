@@ -18,7 +18,7 @@ export function IntegrityBadge({ caseId }: { caseId: string }): ReactNode {
     <Group gap="xs" role="status" aria-label={t('roles.verify.label')}>
       {result.valid ? (
         <>
-          <Badge color="green" size="lg">
+          <Badge variant="light" size="lg">
             {t('roles.verify.valid', { events: result.events })}
           </Badge>
           <Text size="sm">{t('roles.verify.headHash')}</Text>
@@ -26,7 +26,7 @@ export function IntegrityBadge({ caseId }: { caseId: string }): ReactNode {
         </>
       ) : (
         <>
-          <Badge color="red" size="lg">
+          <Badge color="red" variant="light" size="lg">
             {t('roles.verify.broken', { version: result.brokenAtVersion })}
           </Badge>
           <Text size="sm">{t(`roles.verify.problem.${result.problem}`)}</Text>

@@ -79,7 +79,7 @@ export function EscalationsPage(): ReactNode {
                       </Table.Td>
                       <Table.Td>{item.city ?? t('console.case.unknown')}</Table.Td>
                       <Table.Td>
-                        <Badge color="orange" variant="light">
+                        <Badge color="red" variant="light">
                           {t(`roles.escalationReason.${item.reason}`)}
                         </Badge>
                       </Table.Td>

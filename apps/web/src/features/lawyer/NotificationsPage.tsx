@@ -149,7 +149,7 @@ export function NotificationsPage(): ReactNode {
                   <Table.Td>
                     <Badge
                       variant="light"
-                      color={reminder.status === 'failed' ? 'red' : reminder.status === 'sent' ? 'green' : 'gray'}
+                      color={reminder.status === 'failed' ? 'red' : reminder.status === 'sent' ? undefined : 'gray'}
                     >
                       {t(`roles.reminderState.${reminder.status}`)}
                     </Badge>

@@ -1,4 +1,5 @@
 import { Button, Group, Menu } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import type { AnyWriteForm } from './forms/registry';
@@ -28,7 +29,7 @@ export function WriteMenus({ offered, onOpen }: Props): ReactNode {
         // role=menu; focus goes to the first write instead.
         <Menu key={topic} position="bottom-start" withinPortal={false} withInitialFocusPlaceholder={false}>
           <Menu.Target>
-            <Button size="xs" variant="light">
+            <Button size="xs" variant="light" rightSection={<IconChevronDown size={14} aria-hidden />}>
               {t(`console.case.topic.${topic}`)}
             </Button>
           </Menu.Target>

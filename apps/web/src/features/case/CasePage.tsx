@@ -10,7 +10,7 @@ import { notifyDone } from '../../shared/notify';
 import { PageLoader } from '../../shared/PageLoader';
 import { usePeople } from '../../shared/people';
 import { useUser } from '../auth/session-context';
-import { caseKeys, fetchTimeline, useCase, useTimeline } from './api';
+import { caseKeys, fetchTimeline, rememberWriteAnswer, useCase, useTimeline } from './api';
 import { CaseSummary } from './CaseSummary';
 import { formsFor } from './forms';
 import { WriteForm } from './forms/WriteForm';
@@ -51,6 +51,7 @@ export function CasePage(): ReactNode {
   const recorded = async (answer: WriteAnswer): Promise<void> => {
     openForm(null);
     setRetracting(null);
+    rememberWriteAnswer(queryClient, answer);
     notifyDone(t('console.form.recorded'), t('console.common.close'));
     // The reads wait for the write's position (X-Min-Position), so the new fact is there when they answer.
     await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });

@@ -1,7 +1,7 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { type QueryClient, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { toApiError } from '../../api/errors';
-import type { CaseDetail, TimelineEvent } from '../../api/types';
+import type { CaseDetail, TimelineEvent, WriteAnswer } from '../../api/types';
 
 export const caseKeys = {
   all: ['case'] as const,
@@ -27,4 +27,16 @@ export function useCase(caseId: string): UseQueryResult<CaseDetail> {
 
 export function useTimeline(caseId: string): UseQueryResult<TimelineEvent[]> {
   return useQuery({ queryKey: caseKeys.timeline(caseId), queryFn: () => fetchTimeline(caseId) });
+}
+
+/**
+ * A write of this person's answered: the case's version it answered is at once the version the next write is based on
+ * (If-Match), before the case is read again. On a slow connection the re-read comes late, and a second fact sent with
+ * the old version was refused as a conflict with the person's own first fact. Versions only grow: a late answer of an
+ * older write never lowers it. The rest of the summary is replaced by the re-read, which waits for the write's position.
+ */
+export function rememberWriteAnswer(queryClient: QueryClient, answer: WriteAnswer): void {
+  queryClient.setQueryData<CaseDetail>(caseKeys.detail(answer.caseId), (cached) =>
+    cached !== undefined && answer.version > cached.version ? { ...cached, version: answer.version } : cached,
+  );
 }

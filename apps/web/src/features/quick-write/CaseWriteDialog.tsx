@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { notifyDone } from '../../shared/notify';
 import { PageLoader } from '../../shared/PageLoader';
-import { caseKeys, fetchTimeline, useCase } from '../case/api';
+import { caseKeys, fetchTimeline, rememberWriteAnswer, useCase } from '../case/api';
 import type { AnyWriteForm, FormValues } from '../case/forms/registry';
 import { WriteForm } from '../case/forms/WriteForm';
 
@@ -34,6 +34,7 @@ export function CaseWriteDialog({ caseId, definition, preset, onClose }: Props):
 
   const recorded = async (answer: WriteAnswer): Promise<void> => {
     onClose();
+    rememberWriteAnswer(queryClient, answer);
     notifyDone(t('console.form.recorded'), t('console.common.close'));
     // Every read after the write waits for its position (X-Min-Position): the agenda and lists answer with it.
     await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });

@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { TimelineEvent } from '../../../api/types';
 import { useT } from '../../../i18n/i18n-context';
+import { useUser } from '../../auth/session-context';
 import { useTimes } from '../../../i18n/times';
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
 export function VersionConflict(props: Props): ReactNode {
   const t = useT();
   const times = useTimes();
+  const user = useUser();
   const changes = (props.events ?? []).filter((event) => event.version > props.expectedVersion);
   return (
     <Alert color="orange" role="alert" title={t('console.conflict.title')}>
@@ -33,12 +35,19 @@ export function VersionConflict(props: Props): ReactNode {
       <List size="sm" mb="sm">
         {changes.map((event) => (
           <List.Item key={event.eventId}>
-            {t('console.conflict.change', {
-              type: t(`dossier.eventType.${event.type}`),
-              when: times.fact(event),
-              recorded: times.dateTime(event.recordedAt),
-              role: t(`vocabulary.role.${event.actor.role}`),
-            })}
+            {/* A fact of the signed-in account is named as theirs (another tab, a retry): not as "a coordinator". */}
+            {event.actor.id === user.id
+              ? t('console.conflict.changeByYou', {
+                  type: t(`dossier.eventType.${event.type}`),
+                  when: times.fact(event),
+                  recorded: times.dateTime(event.recordedAt),
+                })
+              : t('console.conflict.change', {
+                  type: t(`dossier.eventType.${event.type}`),
+                  when: times.fact(event),
+                  recorded: times.dateTime(event.recordedAt),
+                  role: t(`vocabulary.role.${event.actor.role}`),
+                })}
           </List.Item>
         ))}
       </List>

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { caseDetail, CASE_ID, timelineEvent } from '../../../../test/fixtures';
-import { json, MESSAGES, renderWithConsole } from '../../../../test/render';
+import { COORDINATOR, json, MESSAGES, renderWithConsole } from '../../../../test/render';
 import { createApiClient } from '../../../api/client';
 import { ConsoleState } from '../../../api/console-state';
 import type { WriteAnswer } from '../../../api/types';
@@ -153,5 +153,27 @@ describe('a write form', () => {
     const [first, second] = api.requests.map(({ request }) => request);
     expect(second?.headers.get('If-Match')).toBe('"5"');
     expect(second?.headers.get('Idempotency-Key')).not.toBe(first?.headers.get('Idempotency-Key'));
+  });
+
+  it("on a 412 names a fact of the signed-in account as the reader's own, not as a role's", async () => {
+    const api = fakeApi([
+      () =>
+        json(412, {
+          statusCode: 412,
+          code: 'VERSION_MISMATCH',
+          message: 'changed',
+          details: [{ expectedVersion: 4, actualVersion: 6 }],
+        }),
+    ]);
+    renderForm(detentionForm, api, async () => [
+      timelineEvent(4),
+      timelineEvent(5, { type: 'DetaineeTransferred', actor: { id: COORDINATOR.user.id, role: 'coordinator' } }),
+      timelineEvent(6, { actor: { id: '00000000-0000-4000-8000-0000000000bb', role: 'coordinator' } }),
+    ]);
+    await userEvent.selectOptions(screen.getByLabelText(/Who detained the person/), 'police');
+    await userEvent.click(screen.getByRole('button', { name: 'Record the detention' }));
+
+    expect(await screen.findByText(/^Transfer, 8 January 2022, 16:00 \(Asia\/Almaty\).* by you$/)).toBeTruthy();
+    expect(screen.getByText(/ by a coordinator$/)).toBeTruthy();
   });
 });

@@ -4,7 +4,8 @@
  *
  *   npm run build && npm run screenshots             (SCREENSHOTS_DIR=<dir> to write elsewhere)
  *
- * The file names are the README's: sign-in, board, intake, case, form-detention, case-ru, board-kk.
+ * The file names are the README's: sign-in, board, intake, case, case-menu (a write menu open), form-detention, case-ru,
+ * board-kk.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { newContext } from './support/browser';
 import { dayInZone, field, signIn } from './support/console';
 import { en, type Locale, message } from './support/messages';
 import { startSuite } from './support/suite';
-import { openWrite } from './support/write-menu';
+import { openWrite, topicButton } from './support/write-menu';
 
 /** The README's images; SCREENSHOTS_DIR writes them elsewhere (to compare before replacing). */
 const OUT = process.env.SCREENSHOTS_DIR ?? join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -112,6 +113,10 @@ async function main(): Promise<void> {
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('heading', { level: 1, name: 'Arman Zholatov' }).waitFor();
     await shoot(page, 'case');
+    await topicButton(page, 'hearing').click();
+    await page.getByRole('menu').waitFor();
+    await shoot(page, 'case-menu');
+    await page.keyboard.press('Escape');
     await openWrite(page, 'detention');
     await page.getByRole('dialog').waitFor();
     await shoot(page, 'form-detention');

@@ -63,6 +63,12 @@ async function main(): Promise<void> {
       .getByRole('status')
       .filter({ hasText: /Intact/ })
       .waitFor();
+    // "What had happened by", the later moment a few facts back: the case mid-way, and what changed up to then.
+    await auditor.getByRole('radio', { name: 'What we knew on' }).focus();
+    await auditor.keyboard.press('ArrowLeft');
+    await auditor.getByRole('slider', { name: 'Later moment' }).focus();
+    for (let i = 0; i < 4; i++) await auditor.keyboard.press('ArrowLeft');
+    await auditor.mouse.move(0, 0);
     await shoot(auditor, 'history');
 
     const admin = await as(suite.browser, baseUrl, day.admin);

@@ -80,6 +80,11 @@ describe('an administrator’s accounts (browser)', () => {
       expect(await board.text()).toMatch(/bull/i);
       const api = await context.request.get(`${service.baseUrl}/admin/queues/api/queues`);
       expect(api.status()).toBe(200);
+      const queues = (await api.json()) as { queues: Array<{ name: string }> };
+      expect(queues.queues.length).toBe(1);
+      // And the board itself renders in the browser (its scripts run under the API's headers), naming the queue.
+      await admin.goto('/admin/queues/');
+      await admin.getByText(queues.queues[0]!.name).first().waitFor();
       await context.close();
     },
     FLOW_MS,

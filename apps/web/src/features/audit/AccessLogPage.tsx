@@ -10,18 +10,16 @@ import { useAccessLog } from './api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who read which case when (and every export), filtered by case and by person; the filters live in the URL. */
-export function AccessLogPage(): ReactNode {
+interface FiltersProps {
+  readonly caseId: string;
+  readonly userId: string;
+  readonly onApply: (next: URLSearchParams) => void;
+}
+
+/** The filters as typed; keyed by the URL's, so a link that sets a filter shows it here too. */
+function AccessFilters({ caseId, userId, onApply }: FiltersProps): ReactNode {
   const t = useT();
-  const times = useTimes();
-  const people = usePeople();
-  const [params, setParams] = useSearchParams();
-  const caseId = params.get('caseId') ?? '';
-  const userId = params.get('userId') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
   const [draft, setDraft] = useState({ caseId, userId });
-  const log = useAccessLog(caseId, userId, page);
-  const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
   const invalid = (value: string): string | undefined =>
     value.trim() === '' || UUID.test(value.trim()) ? undefined : t('roles.access.notAnId');
 
@@ -31,33 +29,54 @@ export function AccessLogPage(): ReactNode {
     const next = new URLSearchParams();
     if (draft.caseId.trim()) next.set('caseId', draft.caseId.trim());
     if (draft.userId.trim()) next.set('userId', draft.userId.trim());
-    setParams(next, { replace: true });
+    onApply(next);
   };
 
   return (
+    <form onSubmit={apply} aria-label={t('roles.access.filters')}>
+      <Group align="start">
+        <TextInput
+          label={t('roles.access.caseId')}
+          value={draft.caseId}
+          error={invalid(draft.caseId)}
+          onChange={(e) => setDraft({ ...draft, caseId: e.currentTarget.value })}
+          w={360}
+        />
+        <TextInput
+          label={t('roles.access.userId')}
+          value={draft.userId}
+          error={invalid(draft.userId)}
+          onChange={(e) => setDraft({ ...draft, userId: e.currentTarget.value })}
+          w={360}
+        />
+        <Button type="submit" mt={25}>
+          {t('roles.access.apply')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** Who read which case when (and every export), filtered by case and by person; the filters live in the URL. */
+export function AccessLogPage(): ReactNode {
+  const t = useT();
+  const times = useTimes();
+  const people = usePeople();
+  const [params, setParams] = useSearchParams();
+  const caseId = params.get('caseId') ?? '';
+  const userId = params.get('userId') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const log = useAccessLog(caseId, userId, page);
+  const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
+  return (
     <Stack>
       <Title order={1}>{t('roles.access.title')}</Title>
-      <form onSubmit={apply} aria-label={t('roles.access.filters')}>
-        <Group align="start">
-          <TextInput
-            label={t('roles.access.caseId')}
-            value={draft.caseId}
-            error={invalid(draft.caseId)}
-            onChange={(e) => setDraft({ ...draft, caseId: e.currentTarget.value })}
-            w={360}
-          />
-          <TextInput
-            label={t('roles.access.userId')}
-            value={draft.userId}
-            error={invalid(draft.userId)}
-            onChange={(e) => setDraft({ ...draft, userId: e.currentTarget.value })}
-            w={360}
-          />
-          <Button type="submit" mt={25}>
-            {t('roles.access.apply')}
-          </Button>
-        </Group>
-      </form>
+      <AccessFilters
+        key={`${caseId}|${userId}`}
+        caseId={caseId}
+        userId={userId}
+        onApply={(next) => setParams(next, { replace: true })}
+      />
       {log.isPending ? <PageLoader /> : null}
       {log.isError ? <ErrorAlert error={log.error} /> : null}
       {log.data ? (

@@ -60,10 +60,9 @@ export function AgendaPage(): ReactNode {
   const [days, setDays] = useState<number>(14);
   const [opened, setOpened] = useState<Opened | null>(null);
   const agenda = useAgenda(days);
-  const mine = useCaseList(
-    { lawyerId: user.role === 'lawyer' ? user.id : undefined, closed: false, pageSize: 50 },
-    true,
-  );
+  // "My cases" are a lawyer's own (a coordinator opening the agenda has no cases of their own).
+  const isLawyer = user.role === 'lawyer';
+  const mine = useCaseList({ lawyerId: user.id, closed: false, pageSize: 50 }, isLawyer);
   const mayWrite = user.role === 'lawyer' || user.role === 'coordinator';
 
   const actions = (item: AgendaItem): ReactNode => {
@@ -145,16 +144,20 @@ export function AgendaPage(): ReactNode {
           </Table>
         </Table.ScrollContainer>
       ) : null}
-      <Title order={2} size="h3">
-        {t('roles.agenda.myCases')}
-      </Title>
-      {mine.isError ? <ErrorAlert error={mine.error} /> : null}
-      {mine.data ? (
-        mine.data.items.length === 0 ? (
-          <Text c="dimmed">{t('console.board.empty')}</Text>
-        ) : (
-          <CaseTable items={mine.data.items} caption={t('roles.agenda.myCases')} />
-        )
+      {isLawyer ? (
+        <>
+          <Title order={2} size="h3">
+            {t('roles.agenda.myCases')}
+          </Title>
+          {mine.isError ? <ErrorAlert error={mine.error} /> : null}
+          {mine.data ? (
+            mine.data.items.length === 0 ? (
+              <Text c="dimmed">{t('console.board.empty')}</Text>
+            ) : (
+              <CaseTable items={mine.data.items} caption={t('roles.agenda.myCases')} />
+            )
+          ) : null}
+        </>
       ) : null}
       {opened ? (
         <CaseWriteDialog

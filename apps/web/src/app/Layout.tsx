@@ -1,4 +1,5 @@
-import { Anchor, AppShell, Button, Group, NativeSelect, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { LOCALES, isLocale } from '@i18n-shared/locales';
 import { type ReactNode, Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
@@ -8,14 +9,27 @@ import { PageLoader } from '../shared/PageLoader';
 import classes from './Layout.module.css';
 import { roleLinks } from './role-links';
 
-/** The frame of every signed-in page: navigation, the language switch, who is signed in, sign-out. */
+/** Below this breakpoint the side navigation folds behind a burger: a phone has no room for both. */
+const NAV_BREAKPOINT = 'sm';
+
+/**
+ * The frame of every signed-in page. The pages are listed in a side navigation, which holds any number of them in any
+ * language (a Kazakh label wraps onto a second line rather than pushing the header's controls out of sight); the
+ * header keeps only the account: the language, who is signed in, sign-out.
+ */
 export function Layout(): ReactNode {
   const t = useT();
   const { translator, setLocale } = useI18n();
   const user = useUser();
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const [navOpened, nav] = useDisclosure(false);
   const mayRecord = user.role === 'coordinator' || user.role === 'lawyer';
+  const links = [
+    { to: '/board', label: 'console.nav.board' },
+    ...(mayRecord ? [{ to: '/intake', label: 'console.nav.intake' }] : []),
+    ...roleLinks(user.role),
+  ];
 
   const onSignOut = async (): Promise<void> => {
     await signOut();
@@ -23,39 +37,35 @@ export function Layout(): ReactNode {
   };
 
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: NAV_BREAKPOINT, collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
       <a href="#main" className={classes.skip}>
         {t('console.layout.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap" component="nav" aria-label={t('console.layout.navigation')}>
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom={NAV_BREAKPOINT}
+              size="sm"
+              aria-label={t('console.layout.navigation')}
+              aria-expanded={navOpened}
+            />
             <Text fw={700} component="span">
               {t('console.app.name')}
             </Text>
-            <Anchor component={NavLink} to="/board" className={classes.link}>
-              {t('console.nav.board')}
-            </Anchor>
-            {mayRecord ? (
-              <Anchor component={NavLink} to="/intake" className={classes.link}>
-                {t('console.nav.intake')}
-              </Anchor>
-            ) : null}
-            {roleLinks(user.role).map((link) => (
-              <Anchor
-                key={link.to}
-                component={NavLink}
-                to={link.to}
-                className={classes.link}
-                style={{ whiteSpace: 'nowrap' }}
-              >
-                {t(link.label)}
-              </Anchor>
-            ))}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {/* Wide enough for the longest language name ("Қазақша", "Русский") beside the select's arrow. */}
             <NativeSelect
               size="xs"
+              w={120}
+              className={classes.fixed}
               aria-label={t('console.layout.language')}
               value={translator.locale}
               onChange={(event) => {
@@ -64,16 +74,25 @@ export function Layout(): ReactNode {
               }}
               data={LOCALES.map((locale) => ({ value: locale, label: t(`console.language.${locale}`) }))}
             />
-            <Text size="sm" component="span">
+            <Text size="sm" component="span" visibleFrom="md" className={classes.user}>
               <VisuallyHidden>{t('console.layout.signedInAs')}</VisuallyHidden>
               {t('console.layout.user', { name: user.name, role: t(`vocabulary.role.${user.role}`) })}
             </Text>
-            <Button size="xs" variant="default" onClick={() => void onSignOut()}>
+            <Button size="xs" variant="default" className={classes.fixed} onClick={() => void onSignOut()}>
               {t('console.layout.signOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="md" aria-label={t('console.layout.navigation')}>
+        <Stack gap="xs">
+          {links.map((link) => (
+            <Anchor key={link.to} component={NavLink} to={link.to} className={classes.link} onClick={nav.close}>
+              {t(link.label)}
+            </Anchor>
+          ))}
+        </Stack>
+      </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<PageLoader />}>
           <Outlet />

@@ -8,6 +8,7 @@ import {
 } from '../../api/schema';
 import { useT } from '../../i18n/i18n-context';
 import { TextFilter } from './TextFilter';
+import classes from './BoardFilters.module.css';
 
 interface Props {
   readonly params: URLSearchParams;
@@ -91,7 +92,18 @@ export function BoardFilters({ params, set, lawyers }: Props): ReactNode {
           value={value('detainedTo')}
           onChange={(event) => set('detainedTo', event.currentTarget.value || null)}
         />
-        {choice('sort', 'console.board.sort', SORTS, { value: '', label: t('console.board.sort.default') })}
+        {/* Two columns wide: "Алдымен ертеректе жазылғандар" and its like do not fit one column beside the arrow. */}
+        <NativeSelect
+          className={classes.wide}
+          label={t('console.board.filter.sort')}
+          description={t('console.board.sort.hint')}
+          value={value('sort')}
+          onChange={(event) => set('sort', event.currentTarget.value || null)}
+          data={[
+            { value: '', label: t('console.board.sort.default') },
+            ...SORTS.map((v) => ({ value: v, label: t(`console.board.sort.${v}`) })),
+          ]}
+        />
       </SimpleGrid>
       <Group>
         {flag('tortureAlleged')}

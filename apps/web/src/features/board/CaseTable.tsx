@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CaseSummary } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
+import classes from './CaseTable.module.css';
 
 /** The page of cases: each name opens its case; unknown values show as unknown, never as a made-up value. */
 export function CaseTable({ items, caption }: { items: readonly CaseSummary[]; caption: string }): ReactNode {
@@ -42,7 +43,9 @@ export function CaseTable({ items, caption }: { items: readonly CaseSummary[]; c
               </Table.Td>
               <Table.Td>{item.city ?? unknown}</Table.Td>
               <Table.Td>
-                <Badge variant="light">{t(`vocabulary.caseStatus.${item.status}`)}</Badge>
+                <Badge variant="light" classNames={{ root: classes.badge, label: classes.badgeLabel }}>
+                  {t(`vocabulary.caseStatus.${item.status}`)}
+                </Badge>
                 {item.closed ? (
                   <Badge color="gray" variant="light" ml={4}>
                     {t('console.case.closed')}

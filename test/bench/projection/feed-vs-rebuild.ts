@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@casetrack/event-store';
-import { rebuildReadModels } from '../../../apps/cli/src/rebuild/rebuild-read-models';
+import { type RebuildPhases, rebuildReadModels } from '../../../apps/cli/src/rebuild/rebuild-read-models';
 import { median } from './measure';
 
 export interface Round {
@@ -9,6 +9,8 @@ export interface Round {
   /** Events per second of a whole rebuild: fold, rows, writes, index builds and the swap. */
   rebuild: number;
   events: number;
+  /** Where the rebuild's time went (ms). */
+  phases: RebuildPhases;
 }
 
 export interface Comparison {
@@ -36,6 +38,7 @@ export async function compareRebuildWithFeed(
     let feed = 0;
     let rebuild = 0;
     let events = 0;
+    let phases: RebuildPhases = { load: 0, finish: 0, indexes: 0, swap: 0, drop: 0 };
     const readFeed = async (): Promise<void> => {
       const started = performance.now();
       let after = 0;
@@ -50,8 +53,9 @@ export async function compareRebuildWithFeed(
       events = read;
     };
     const runRebuild = async (): Promise<void> => {
-      rebuild = (await rebuildReadModels(pool, store, { waitForLiveMs: 0, progress: quiet, batchSize }))
-        .eventsPerSecond;
+      const result = await rebuildReadModels(pool, store, { waitForLiveMs: 0, progress: quiet, batchSize });
+      rebuild = result.eventsPerSecond;
+      phases = result.phases;
     };
     if (i % 2 === 0) {
       await readFeed();
@@ -60,10 +64,13 @@ export async function compareRebuildWithFeed(
       await runRebuild();
       await readFeed();
     }
-    results.push({ feed, rebuild, events });
+    results.push({ feed, rebuild, events, phases });
+    const steps = Object.entries(phases)
+      .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+      .join(', ');
     process.stderr.write(
       `  round ${i + 1}/${rounds}: feed ${Math.round(feed)} events/s, rebuild ${Math.round(rebuild)} events/s ` +
-        `(${(rebuild / feed).toFixed(2)})\n`,
+        `(${(rebuild / feed).toFixed(2)}; ms: ${steps})\n`,
     );
   }
   return {

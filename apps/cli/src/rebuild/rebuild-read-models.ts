@@ -40,6 +40,20 @@ export interface RebuildResult {
   joinedLive: boolean;
   /** How long the swap held the live projector (from its lock to the commit of the renames). */
   heldMs: number;
+  /** Milliseconds of each step, in order, for the benchmark's profile (`projection.bench.ts`). */
+  phases: RebuildPhases;
+}
+
+export interface RebuildPhases {
+  /** Reading, folding and writing the whole feed into the shadow tables. */
+  load: number;
+  /** The first `finish`: what was still held. */
+  finish: number;
+  /** The deferred index builds and, beside them, the statistics' counts from the whole table. */
+  indexes: number;
+  /** What was appended meanwhile, the wait for the live projector and the swap. */
+  swap: number;
+  drop: number;
 }
 
 /** Two rebuilds at once would drop each other's shadow schema. */
@@ -88,10 +102,22 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   log?.info({ schema: SHADOW_SCHEMA }, 'rebuild started');
 
   let swapped: { joinedLive: boolean; heldMs: number };
+  const phases: RebuildPhases = { load: 0, finish: 0, indexes: 0, swap: 0, drop: 0 };
+  let mark = started;
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
   try {
     await projectFeed(shadow, store, { batchSize, onBatch: advance });
-    await shadow.finish();
-    await buildIndexes(pool, SHADOW_SCHEMA, deferred);
+    phases.load = lap();
+    // The statistics are counted beside the index builds (both read the finished tables), not alone before them.
+    await shadow.finish({ count: false });
+    phases.finish = lap();
+    await buildIndexes(pool, SHADOW_SCHEMA, deferred, [(client) => shadow.countOnce(client)]);
+    phases.indexes = lap();
     // What was appended while the indexes were built, now rather than in the swap, which holds the live projector.
     await projectFeed(shadow, store, { batchSize, onBatch: advance });
     await shadow.finish();
@@ -100,9 +126,11 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   } finally {
     await shadow.close();
   }
+  phases.swap = lap();
   bar.finish();
 
   await dropRetired(pool, log);
+  phases.drop = lap();
   const seconds = (performance.now() - started) / 1000;
   const result = {
     events,
@@ -110,8 +138,8 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
     eventsPerSecond: seconds > 0 ? events / seconds : 0,
     checkpoint: shadow.checkpoint,
   };
-  log?.info({ ...result, ...swapped }, 'rebuild swapped in');
-  return { ...result, ...swapped };
+  log?.info({ ...result, ...swapped, phases }, 'rebuild swapped in');
+  return { ...result, ...swapped, phases };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
 import { type CaseState, evolve, foldFacts, initialCaseState } from '@casetrack/domain';
 import { caseStreamId, type EventStore, type FeedBatch, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
@@ -131,20 +131,28 @@ export class BulkProjector implements FeedProjector {
 
   /**
    * Writes every case still held and the checkpoint, in one transaction: the tables are then at `checkpoint`. The
-   * first time, the statistics' counts are then counted from the whole table at once, and kept from then on.
+   * first time, the statistics' counts are then counted from the whole table at once, and kept from then on, unless
+   * `count` is false: the caller then runs `countOnce` itself (the rebuild runs it beside its index builds).
    */
-  async finish(): Promise<void> {
+  async finish(options: { count?: boolean } = {}): Promise<void> {
     const dirty = [...this.held].filter(([, held]) => held.dirty);
     const outgoing = dirty.map(([caseId, held]) => this.outgoing(caseId, held));
     await this.writing;
     await this.write(outgoing, this.position);
     this.forgetTroubled(outgoing);
-    if (!this.counted) {
-      const client = await this.writer();
-      await recountCases(client, this.schema);
-      await setCounting(client, this.schema, true);
-      this.counted = true;
-    }
+    if (!this.counted && options.count !== false) await this.countOnce(await this.writer());
+  }
+
+  /**
+   * Counts the statistics from the whole `cases` table and turns the triggers back on, so that every later write is
+   * counted as the live projector's are. On any connection (the triggers are the table's, not the session's), while
+   * nothing writes the shadow: after `finish`, before the next batch.
+   */
+  async countOnce(client: ClientBase): Promise<void> {
+    if (this.counted) return;
+    await recountCases(client, this.schema);
+    await setCounting(client, this.schema, true);
+    this.counted = true;
   }
 
   /**

@@ -8,8 +8,7 @@ export interface RoleLink {
 
 /**
  * The pages of each role's day, after the board and intake. The API decides what each role may read or write; these
- * only avoid offering a page whose every request would be refused (an admin reads no case, an auditor writes nothing),
- * and keep the header on one line: a coordinator reaches /history and /agenda by address, and the case page from the board.
+ * only avoid offering a page whose every request would be refused (an admin reads no case, an auditor writes nothing).
  */
 const LINKS: Readonly<Record<SignedInUser['role'], readonly RoleLink[]>> = {
   lawyer: [
@@ -19,7 +18,9 @@ const LINKS: Readonly<Record<SignedInUser['role'], readonly RoleLink[]>> = {
   ],
   coordinator: [
     { to: '/escalations', label: 'roles.nav.escalations' },
+    { to: '/agenda', label: 'roles.nav.agenda' },
     { to: '/stats', label: 'roles.nav.stats' },
+    { to: '/history', label: 'roles.nav.history' },
     { to: '/access-log', label: 'roles.nav.accessLog' },
     { to: '/notifications', label: 'roles.nav.notifications' },
   ],

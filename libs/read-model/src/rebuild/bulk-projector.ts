@@ -1,5 +1,5 @@
 import type { ClientBase, Pool, PoolClient } from 'pg';
-import { type CaseState, evolve, foldFacts, initialCaseState } from '@casetrack/domain';
+import { type CaseState, evolve, evolveAll, foldFacts, initialCaseState } from '@casetrack/domain';
 import { caseStreamId, type EventStore, type FeedBatch, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
 import { deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
@@ -483,7 +483,8 @@ function fold(caseId: string, held: HeldCase, events: readonly RecordedEvent[]):
   held.dirty = true;
   try {
     const facts = events.map(toCaseFact);
-    held.state = held.state.version === 0 ? foldFacts(facts) : facts.reduce(evolve, held.state);
+    // evolveAll is `facts.reduce(evolve, state)` on one draft: the held case is copied once per batch, not per event.
+    held.state = held.state.version === 0 ? foldFacts(facts) : evolveAll(held.state, facts);
     return;
   } catch {
     // Walked below.

@@ -37,9 +37,11 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
       await closeSession(api);
     } finally {
       consoleState.clear();
-      // Nothing read under the session stays in memory for the next person at this screen.
-      queryClient.clear();
+      // The session's own query is set to null, not cleared with the rest: clearing would detach this provider's
+      // observer, which would go on handing out the old session (and the sign-in page would send the person back in).
       queryClient.setQueryData(SESSION_KEY, null);
+      // Nothing else read under the session stays in memory for the next person at this screen.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     }
   }, [queryClient]);
 

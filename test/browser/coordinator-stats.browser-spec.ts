@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { unzipSync, strFromU8 } from 'fflate';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { parseCsv } from '../e2e/exports/read-back';
 import { eventually } from './support/api-client';
 import { auditPage } from './support/audit';
 import { newContext } from './support/browser';
@@ -9,45 +10,6 @@ import { en } from './support/messages';
 import { type RoleDay, writeRoleDay } from './support/role-day';
 import type { RunningService } from './support/service';
 import { type BrowserSuite, FLOW_MS, SUITE_START_MS, startSuite } from './support/suite';
-
-/** RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 async function download(page: Page, linkName: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
@@ -114,13 +76,14 @@ describe('a coordinator’s statistics and escalations (browser)', () => {
       expect(rows.slice(1).every((r) => r[cityColumn] === 'Almaty')).toBe(true);
 
       const xlsx = await download(page, en('roles.stats.export.statsXlsx'));
-      const files = unzipSync(new Uint8Array(xlsx));
-      const sheets = Object.keys(files).filter((name) => name.startsWith('xl/worksheets/'));
-      expect(sheets.length).toBeGreaterThan(0);
-      const text = [...sheets, 'xl/sharedStrings.xml']
-        .filter((name) => files[name])
-        .map((name) => strFromU8(files[name]!))
-        .join('');
+      // Opened by a real spreadsheet reader (ExcelJS), as a coordinator's spreadsheet program would.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+      expect(workbook.worksheets.length).toBeGreaterThan(0);
+      const text = workbook.worksheets
+        .flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])))
+        .map((cell) => String(cell ?? ''))
+        .join('\n');
       expect(text).toContain('Almaty');
       expect(text).not.toContain('Astana');
       expect(findings).toEqual([]);

@@ -82,7 +82,11 @@ export async function tabTo(page: Page, target: Locator, limit = 60): Promise<st
  * this differs between the element focused and not (Mantine marks inputs by their border, buttons by an outline).
  */
 export async function focusLook(target: Locator): Promise<string> {
-  return target.evaluate((element) => {
+  return target.evaluate(async (element) => {
+    // Mantine eases the border colour in and out: the look is read once those transitions have ended (or were cut
+    // short by the next change), else a fast machine reads the unfocused colour on a focused field.
+    const animated = element as unknown as { getAnimations(): Array<{ finished: Promise<unknown> }> };
+    await Promise.allSettled(animated.getAnimations().map((animation) => animation.finished));
     const view = (element as unknown as { ownerDocument: { defaultView: unknown } }).ownerDocument.defaultView as {
       getComputedStyle(e: unknown): Record<string, string>;
     };

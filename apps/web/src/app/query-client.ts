@@ -1,7 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/errors';
-
-const SESSION_KEY = ['session'];
+import { SESSION_KEY } from '../features/auth/session-api';
 
 /**
  * Server state. A 401 on any read or write means the session ended (signed out elsewhere, disabled, expired): the

@@ -2,10 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { api, consoleState } from '../../api/client';
 import type { ConsoleSession } from '../../api/types';
-import { closeSession, fetchSession } from './session-api';
+import { closeSession, fetchSession, SESSION_KEY } from './session-api';
 import { SessionContext, type SessionValue } from './session-context';
-
-export const SESSION_KEY = ['session'] as const;
 
 /**
  * Asks the API on load whether the cookie stands for a session (the CSRF token lives only in memory, so a reload asks

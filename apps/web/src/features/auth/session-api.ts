@@ -2,6 +2,9 @@ import type { ApiClient } from '../../api/client';
 import { toApiError } from '../../api/errors';
 import type { ConsoleSession } from '../../api/types';
 
+/** The query the session is kept under: the provider reads it, the query client ends it on a 401. */
+export const SESSION_KEY = ['session'] as const;
+
 export interface Credentials {
   readonly email: string;
   readonly password: string;

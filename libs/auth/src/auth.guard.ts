@@ -9,9 +9,9 @@ import {
 import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
 import type { ActorRole } from '@casetrack/domain';
-import { bearerTokenOf } from './bearer-token';
-import { CSRF_HEADER, csrfTokenMatches, needsCsrfToken, sessionCookieName, sessionTokenOf } from './console-session';
+import { CSRF_HEADER, csrfTokenMatches, needsCsrfToken } from './console-session';
 import { ALLOWED_ROLES, type AuthenticatedRequest, IS_PUBLIC, OPEN_DURING_ENROLMENT } from './decorators';
+import { credentialOf } from './request-credential';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { TokensService } from './tokens.service';
 import { toAuthenticatedUser, type UserEntity } from './user.entity';
@@ -64,24 +64,21 @@ export class AuthGuard implements CanActivate {
   }
 
   private async identify(request: GuardedRequest): Promise<{ user: UserEntity; token: string }> {
-    const header = request.headers['authorization'];
-    const session =
-      header === undefined ? sessionTokenOf(request.cookies, sessionCookieName(this.config.session)) : null;
-    if (session === null) {
-      const token = bearerTokenOf(header);
-      if (token === null) throw new UnauthorizedException('A valid bearer token is required');
-      const user = await this.tokens.authenticate(token);
+    const credential = credentialOf(request, this.config.session);
+    if (credential === null) throw new UnauthorizedException('A valid bearer token is required');
+    const { kind, token } = credential;
+    const user = await this.tokens.authenticate(token, new Date(), kind);
+    if (kind === 'bearer') {
       if (!user) throw new UnauthorizedException('The token is invalid, expired or revoked');
       return { user, token };
     }
-    const user = await this.tokens.authenticate(session, new Date(), 'session');
     if (!user) throw new UnauthorizedException('The session has ended; sign in again');
-    if (needsCsrfToken(request.method) && !csrfTokenMatches(session, request.headers[CSRF_HEADER.toLowerCase()])) {
+    if (needsCsrfToken(request.method) && !csrfTokenMatches(token, request.headers[CSRF_HEADER.toLowerCase()])) {
       throw new ForbiddenException({
         code: 'CSRF_TOKEN_INVALID',
         message: `A change made with the session cookie must carry the ${CSRF_HEADER} header its session answer gave`,
       });
     }
-    return { user, token: session };
+    return { user, token };
   }
 }

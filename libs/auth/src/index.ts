@@ -21,3 +21,4 @@ export * from './second-factor/base32';
 export * from './second-factor/recovery-codes';
 export * from './bearer-token';
 export * from './console-session';
+export * from './request-credential';

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@casetrack/config';
-import { bearerTokenOf, Public, sessionCookieName, sessionTokenOf, TokensService } from '@casetrack/auth';
+import { credentialOf, Public, TokensService } from '@casetrack/auth';
 import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
 import { LagProbe, type ProjectorLag } from '@casetrack/read-model';
 import { createReminderQueue, type ReminderJobData, reminderQueueAddress } from '@casetrack/reminders';
@@ -93,21 +93,11 @@ export class HealthController implements OnModuleDestroy {
     return probe.status === 'up' ? counts : null;
   }
 
-  /** An admin's bearer token, or (with no Authorization header, as the guard decides) an admin's console session. */
+  /** An admin's bearer token or console session, judged as the guard judges it (credentialOf). */
   private async isAdmin(request: Request): Promise<boolean> {
-    const header: unknown = request.headers['authorization'];
-    const cookies: unknown = (request as Request & { cookies?: unknown }).cookies;
-    const session = header === undefined ? sessionTokenOf(cookies, sessionCookieName(this.config.session)) : null;
-    const user =
-      session === null
-        ? await this.authenticateBearer(header)
-        : await this.tokens.authenticate(session, new Date(), 'session').catch(() => null);
+    const credential = credentialOf(request, this.config.session);
+    if (credential === null) return false;
+    const user = await this.tokens.authenticate(credential.token, new Date(), credential.kind).catch(() => null);
     return user?.role === 'admin';
-  }
-
-  private async authenticateBearer(header: unknown): Promise<{ role: string } | null> {
-    const token = bearerTokenOf(header);
-    if (token === null) return null;
-    return this.tokens.authenticate(token).catch(() => null);
   }
 }

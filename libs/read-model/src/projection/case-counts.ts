@@ -27,10 +27,11 @@ export const COUNT_KEY = 'grain, bucket, detained_on, detained_until, city, clos
 const INSTANT = `c.detained_precision IN ('exact', 'approximate') AND c.detained_at IS NOT NULL`;
 
 /**
- * The per-case figures summed by the statistics (NULL in rows projected before they existed: none), named as the
- * live statement names its sums (stats-statements.ts).
+ * The per-case figures summed by the statistics (NULL in rows projected before they existed: none), by the name of
+ * their sum and the per-case value summed. One list for the counts' `sum` rows here and the live statement's sums
+ * (stats-statements.ts), so that both add up the same values under the same names.
  */
-const SUMS: ReadonlyArray<[figure: string, value: string]> = [
+export const SUMMED_FIGURES = [
   ['allegations', 'coalesce(c.torture_allegations, 0)'],
   ['deaths', 'CASE WHEN c.deceased THEN 1 ELSE 0 END'],
   ['held', 'coalesce(c.held_hearings, 0)'],
@@ -42,14 +43,16 @@ const SUMS: ReadonlyArray<[figure: string, value: string]> = [
   ['complaints_investigation_opened', 'coalesce(c.complaints_investigation_opened, 0)'],
   ['complaints_refused', 'coalesce(c.complaints_refused, 0)'],
   ['complaints_awaiting', 'coalesce(c.open_complaints, 0)'],
-];
+] as const satisfies ReadonlyArray<readonly [figure: string, value: string]>;
+
+export type SummedFigure = (typeof SUMMED_FIGURES)[number][0];
 
 /**
  * The rows the cases of `source` (a table expression of `cases` rows) add, unsummed: `COUNT_KEY` and `n`. One text
  * for the migration's fill, the rebuild's count and the projector's changes, so the three can never disagree.
  */
 export function contributionsOf(source: string): string {
-  const sums = SUMS.map(([figure, value]) => `('${figure}', ${value})`).join(', ');
+  const sums = SUMMED_FIGURES.map(([figure, value]) => `('${figure}', ${value})`).join(', ');
   return `SELECT g.grain, g.bucket, g.detained_on, g.detained_until, c.city, c.closed, v.kind, v.k1, v.k2, v.k3, v.n
             FROM ${source} c
             CROSS JOIN LATERAL (

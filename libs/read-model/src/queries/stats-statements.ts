@@ -1,3 +1,4 @@
+import { SUMMED_FIGURES, type SummedFigure } from '../projection/case-counts';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { detainedWithin } from './filters';
 import { Sql } from './sql';
@@ -14,8 +15,11 @@ export interface Statement {
   params: unknown[];
 }
 
-/** One row of the `scalars` statement: the grouping set it belongs to is the one whose flag is 0. */
-export interface ScalarRow {
+/**
+ * One row of the `scalars` statement: the grouping set it belongs to is the one whose flag is 0. Its sums are those
+ * of the counts' `sum` rows, under the same names (case-counts.ts).
+ */
+export interface ScalarRow extends Readonly<Record<SummedFigure, number>> {
   g_status: number;
   g_city: number;
   g_facility: number;
@@ -27,17 +31,6 @@ export interface ScalarRow {
   name: string | null;
   circumstances: string | null;
   count: number;
-  allegations: number;
-  deaths: number;
-  held: number;
-  defendant_heard_known: number;
-  defendant_heard: number;
-  lawyer_present_known: number;
-  lawyer_present: number;
-  complaints_filed: number;
-  complaints_investigation_opened: number;
-  complaints_refused: number;
-  complaints_awaiting: number;
 }
 
 /** One row of the `arrays` statement: a value of one of the cases' lists and the cases that hold it. */
@@ -70,9 +63,7 @@ export function statsStatements(scope: StatsScope) {
                          GROUPING(c.death_circumstances) AS g_death,
                          c.status, min(c.city) AS city, min(f.city) AS facility_city, min(f.code) AS code,
                          min(f.name) AS name, c.death_circumstances AS circumstances, count(*)::int AS count,
-                         coalesce(sum(c.torture_allegations), 0)::int AS allegations,
-                         count(*) FILTER (WHERE c.deceased)::int AS deaths,
-                         ${sumsOf(FIGURES)}
+                         ${SUMS}
                     FROM ${CASES} CROSS JOIN LATERAL (SELECT nullif(trim(c.current_facility->>'code'), '') AS code,
                                                              nullif(trim(c.current_facility->>'name'), '') AS name,
                                                              c.current_facility->>'city' AS city) f
@@ -96,22 +87,8 @@ export function statsStatements(scope: StatsScope) {
   };
 }
 
-/** Per-case figures summed over the cases (NULL in rows projected before they existed: none). */
-const FIGURES: ReadonlyArray<[column: string, as: string]> = [
-  ['held_hearings', 'held'],
-  ['defendant_heard_known', 'defendant_heard_known'],
-  ['defendant_heard', 'defendant_heard'],
-  ['lawyer_present_known', 'lawyer_present_known'],
-  ['lawyer_present', 'lawyer_present'],
-  ['complaints_filed', 'complaints_filed'],
-  ['complaints_investigation_opened', 'complaints_investigation_opened'],
-  ['complaints_refused', 'complaints_refused'],
-  ['open_complaints', 'complaints_awaiting'],
-];
-
-function sumsOf(figures: typeof FIGURES): string {
-  return figures.map(([column, as]) => `coalesce(sum(c.${column}), 0)::int AS ${as}`).join(', ');
-}
+/** The per-case figures summed over the cases, as the counts sum them. */
+const SUMS = SUMMED_FIGURES.map(([figure, value]) => `coalesce(sum(${value}), 0)::int AS ${figure}`).join(', ');
 
 function scopeCondition(sql: Sql, { viewer, filters }: StatsScope): string {
   // A merged duplicate is the survivor's person: counting it would count them twice.

@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { SUMMED_FIGURES } from '../projection/case-counts';
 import { boundsStatement, type CountedRow, countedStatement, type PeriodBounds, seesEveryCase } from './stats-counted';
 import { type Stats, statsOf } from './stats-figures';
 import type { StatsFilters } from './stats-filters';
@@ -67,26 +68,9 @@ function scalarCounts(row: ScalarRow): CountedRow[] {
   if (row.g_city === 0) return one('city', row.city);
   if (row.g_facility === 0) return one('facility', row.facility_city, row.code, row.name);
   if (row.g_death === 0) return one('death', row.circumstances);
-  return TOTALS.map((figure) => ({ kind: 'sum', k1: figure, k2: null, k3: null, n: row[figure] }));
+  return SUMMED_FIGURES.map(([figure]) => ({ kind: 'sum', k1: figure, k2: null, k3: null, n: row[figure] }));
 }
 
 function arrayCount(row: ArrayRow): CountedRow {
   return { kind: row.kind, k1: row.value, k2: null, k3: null, n: row.count };
 }
-
-type ScalarFigure = { [K in keyof ScalarRow]: ScalarRow[K] extends number ? K : never }[keyof ScalarRow];
-
-/** The figures of the empty grouping set: their names are those of the `sum` rows of `case_counts`. */
-const TOTALS: readonly ScalarFigure[] = [
-  'allegations',
-  'deaths',
-  'held',
-  'defendant_heard_known',
-  'defendant_heard',
-  'lawyer_present_known',
-  'lawyer_present',
-  'complaints_filed',
-  'complaints_investigation_opened',
-  'complaints_refused',
-  'complaints_awaiting',
-];

@@ -4,8 +4,9 @@ import { type ReactNode, useState } from 'react';
 import { api } from '../../api/client';
 import { toApiError } from '../../api/errors';
 import { useT } from '../../i18n/i18n-context';
+import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { PageLoader } from '../../shared/PageLoader';
+import { Loaded } from '../../shared/Loaded';
 import { useUser } from '../auth/session-context';
 import { CreateAccountDialog, EditAccountDialog, PasswordResetDialog } from './AccountDialogs';
 import { accountKeys, type ListedUser, useAccounts } from './api';
@@ -35,76 +36,72 @@ export function AccountsPage(): ReactNode {
         <Title order={1}>{t('roles.accounts.title')}</Title>
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('roles.accounts.create')}</Button>
       </Group>
-      {accounts.isPending ? <PageLoader /> : null}
-      {accounts.isError ? <ErrorAlert error={accounts.error} /> : null}
       {toggle.isError ? <ErrorAlert error={toggle.error} /> : null}
-      {accounts.data ? (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('roles.accounts.name')}</Table.Th>
-                <Table.Th scope="col">{t('roles.accounts.email')}</Table.Th>
-                <Table.Th scope="col">{t('roles.accounts.role')}</Table.Th>
-                <Table.Th scope="col">{t('roles.accounts.timeZone')}</Table.Th>
-                <Table.Th scope="col">{t('roles.accounts.state')}</Table.Th>
-                <Table.Th scope="col">{t('roles.accounts.actions')}</Table.Th>
+      <Loaded query={accounts}>
+        {(data) => (
+          <DataTable
+            minWidth={900}
+            columns={[
+              t('roles.accounts.name'),
+              t('roles.accounts.email'),
+              t('roles.accounts.role'),
+              t('roles.accounts.timeZone'),
+              t('roles.accounts.state'),
+              t('roles.accounts.actions'),
+            ]}
+            rows={data}
+            row={(account) => (
+              <Table.Tr key={account.id}>
+                <Table.Th scope="row" fw={600}>
+                  {account.name}
+                </Table.Th>
+                <Table.Td>{account.email}</Table.Td>
+                <Table.Td>{t(`vocabulary.role.${account.role}`)}</Table.Td>
+                <Table.Td>{account.timeZone}</Table.Td>
+                <Table.Td>
+                  <Badge color={account.disabled ? 'gray' : undefined} variant="light">
+                    {t(account.disabled ? 'roles.accounts.disabled' : 'roles.accounts.active')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setDialog({ kind: 'edit', account })}
+                      aria-label={t('roles.accounts.editFor', { name: account.name })}
+                    >
+                      {t('roles.accounts.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setDialog({ kind: 'reset', account })}
+                      aria-label={t('roles.accounts.resetFor', { name: account.name })}
+                    >
+                      {t('roles.accounts.reset')}
+                    </Button>
+                    {account.id === me.id ? null : (
+                      <Button
+                        size="xs"
+                        variant={account.disabled ? 'default' : 'filled'}
+                        color={account.disabled ? undefined : 'red'}
+                        loading={toggle.isPending && toggle.variables?.id === account.id}
+                        onClick={() => toggle.mutate(account)}
+                        aria-label={t(account.disabled ? 'roles.accounts.enableFor' : 'roles.accounts.disableFor', {
+                          name: account.name,
+                        })}
+                      >
+                        {t(account.disabled ? 'roles.accounts.enable' : 'roles.accounts.disable')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {accounts.data.map((account) => (
-                <Table.Tr key={account.id}>
-                  <Table.Th scope="row" fw={600}>
-                    {account.name}
-                  </Table.Th>
-                  <Table.Td>{account.email}</Table.Td>
-                  <Table.Td>{t(`vocabulary.role.${account.role}`)}</Table.Td>
-                  <Table.Td>{account.timeZone}</Table.Td>
-                  <Table.Td>
-                    <Badge color={account.disabled ? 'gray' : undefined} variant="light">
-                      {t(account.disabled ? 'roles.accounts.disabled' : 'roles.accounts.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setDialog({ kind: 'edit', account })}
-                        aria-label={t('roles.accounts.editFor', { name: account.name })}
-                      >
-                        {t('roles.accounts.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setDialog({ kind: 'reset', account })}
-                        aria-label={t('roles.accounts.resetFor', { name: account.name })}
-                      >
-                        {t('roles.accounts.reset')}
-                      </Button>
-                      {account.id === me.id ? null : (
-                        <Button
-                          size="xs"
-                          variant={account.disabled ? 'default' : 'filled'}
-                          color={account.disabled ? undefined : 'red'}
-                          loading={toggle.isPending && toggle.variables?.id === account.id}
-                          onClick={() => toggle.mutate(account)}
-                          aria-label={t(account.disabled ? 'roles.accounts.enableFor' : 'roles.accounts.disableFor', {
-                            name: account.name,
-                          })}
-                        >
-                          {t(account.disabled ? 'roles.accounts.enable' : 'roles.accounts.disable')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+            )}
+          />
+        )}
+      </Loaded>
       {dialog?.kind === 'create' ? <CreateAccountDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'edit' ? <EditAccountDialog account={dialog.account} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'reset' ? (

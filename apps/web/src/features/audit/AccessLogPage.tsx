@@ -3,8 +3,8 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
-import { ErrorAlert } from '../../shared/ErrorAlert';
-import { PageLoader } from '../../shared/PageLoader';
+import { DataTable } from '../../shared/DataTable';
+import { Loaded } from '../../shared/Loaded';
 import { usePeople } from '../../shared/people';
 import { useAccessLog } from './api';
 
@@ -67,7 +67,6 @@ export function AccessLogPage(): ReactNode {
   const userId = params.get('userId') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const log = useAccessLog(caseId, userId, page);
-  const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
   return (
     <Stack>
       <Title order={1}>{t('roles.access.title')}</Title>
@@ -77,68 +76,64 @@ export function AccessLogPage(): ReactNode {
         userId={userId}
         onApply={(next) => setParams(next, { replace: true })}
       />
-      {log.isPending ? <PageLoader /> : null}
-      {log.isError ? <ErrorAlert error={log.error} /> : null}
-      {log.data ? (
-        <>
-          <Text size="sm" aria-live="polite">
-            {t('roles.access.count', { total: log.data.total })}
-          </Text>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('roles.access.column.when')}</Table.Th>
-                  <Table.Th scope="col">{t('roles.access.column.who')}</Table.Th>
-                  <Table.Th scope="col">{t('roles.access.column.view')}</Table.Th>
-                  <Table.Th scope="col">{t('roles.access.column.case')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.map((entry, i) => (
-                  <Table.Tr key={`${entry.accessedAt}-${entry.userId}-${i}`}>
-                    <Table.Td>{times.dateTime(entry.accessedAt)}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`?userId=${entry.userId}`}>
-                        {t('roles.access.person', {
-                          name: people.get(entry.userId) ?? entry.userId.slice(0, 8),
-                          role: t(`vocabulary.role.${entry.userRole}`),
-                        })}
+      <Loaded query={log}>
+        {(data) => (
+          <>
+            <Text size="sm" aria-live="polite">
+              {t('roles.access.count', { total: data.total })}
+            </Text>
+            <DataTable
+              minWidth={800}
+              columns={[
+                t('roles.access.column.when'),
+                t('roles.access.column.who'),
+                t('roles.access.column.view'),
+                t('roles.access.column.case'),
+              ]}
+              rows={data.items}
+              row={(entry, i) => (
+                <Table.Tr key={`${entry.accessedAt}-${entry.userId}-${i}`}>
+                  <Table.Td>{times.dateTime(entry.accessedAt)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`?userId=${entry.userId}`}>
+                      {t('roles.access.person', {
+                        name: people.get(entry.userId) ?? entry.userId.slice(0, 8),
+                        role: t(`vocabulary.role.${entry.userRole}`),
+                      })}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {t(`roles.access.view.${entry.view}`)}
+                    {entry.caseCount !== null ? ` ${t('roles.access.cases', { count: entry.caseCount })}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.caseId ? (
+                      <Anchor component={Link} to={`/history/${entry.caseId}`}>
+                        {entry.caseId.slice(0, 8)}
                       </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`roles.access.view.${entry.view}`)}
-                      {entry.caseCount !== null ? ` ${t('roles.access.cases', { count: entry.caseCount })}` : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.caseId ? (
-                        <Anchor component={Link} to={`/history/${entry.caseId}`}>
-                          {entry.caseId.slice(0, 8)}
-                        </Anchor>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="center">
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(next) =>
-                setParams((previous) => {
-                  const copy = new URLSearchParams(previous);
-                  copy.set('page', String(next));
-                  return copy;
-                })
-              }
-              getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
-              getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              )}
             />
-          </Group>
-        </>
-      ) : null}
+            <Group justify="center">
+              <Pagination
+                total={Math.max(1, Math.ceil(data.total / data.pageSize))}
+                value={page}
+                onChange={(next) =>
+                  setParams((previous) => {
+                    const copy = new URLSearchParams(previous);
+                    copy.set('page', String(next));
+                    return copy;
+                  })
+                }
+                getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
+                getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
+              />
+            </Group>
+          </>
+        )}
+      </Loaded>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Anchor, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
+import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useCaseList } from '../board/api';
 
@@ -19,30 +20,29 @@ export function HistoryIndexPage(): ReactNode {
       <Title order={1}>{t('roles.history.indexTitle')}</Title>
       <TextInput label={t('roles.history.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={480} />
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t('console.board.empty')}</Text> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <Table striped maw={800}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('console.board.column.name')}</Table.Th>
-              <Table.Th scope="col">{t('console.board.column.city')}</Table.Th>
-              <Table.Th scope="col">{t('console.board.column.lastRecorded')}</Table.Th>
+      {list.data ? (
+        <DataTable
+          minWidth={600}
+          maw={800}
+          empty={t('console.board.empty')}
+          columns={[
+            t('console.board.column.name'),
+            t('console.board.column.city'),
+            t('console.board.column.lastRecorded'),
+          ]}
+          rows={list.data.items}
+          row={(item) => (
+            <Table.Tr key={item.caseId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/history/${item.caseId}`}>
+                  {item.fullName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{item.city ?? t('console.case.unknown')}</Table.Td>
+              <Table.Td>{times.date(item.lastRecordedAt)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((item) => (
-              <Table.Tr key={item.caseId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/history/${item.caseId}`}>
-                    {item.fullName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{item.city ?? t('console.case.unknown')}</Table.Td>
-                <Table.Td>{times.date(item.lastRecordedAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          )}
+        />
       ) : null}
     </Stack>
   );

@@ -1,21 +1,20 @@
 import { Badge, Grid, Group, Modal, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { TimelineEvent, WriteAnswer } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { notifyDone } from '../../shared/notify';
 import { PageLoader } from '../../shared/PageLoader';
 import { usePeople } from '../../shared/people';
 import { useUser } from '../auth/session-context';
-import { caseKeys, fetchTimeline, rememberWriteAnswer, useCase, useTimeline } from './api';
+import { useCase, useTimeline } from './api';
 import { CaseSummary } from './CaseSummary';
 import { formsFor } from './forms';
 import { WriteForm } from './forms/WriteForm';
 import { RetractDialog } from './RetractDialog';
 import { Timeline } from './Timeline';
+import { useCaseWrite } from './use-case-write';
 import { WriteMenus } from './WriteMenus';
 
 /** A case: its summary, its timeline, and the writes the person may record (`?form=<id>` opens one). */
@@ -24,11 +23,11 @@ export function CasePage(): ReactNode {
   const t = useT();
   const user = useUser();
   const people = usePeople();
-  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [retracting, setRetracting] = useState<TimelineEvent | null>(null);
   const detail = useCase(caseId);
   const timeline = useTimeline(caseId);
+  const write = useCaseWrite(caseId, [['cases']]);
   const mayWrite = user.role === 'coordinator' || user.role === 'lawyer';
 
   if (detail.isPending) return <PageLoader />;
@@ -48,23 +47,10 @@ export function CasePage(): ReactNode {
       { replace: id === null },
     );
 
-  const recorded = async (answer: WriteAnswer): Promise<void> => {
+  const recorded = (answer: WriteAnswer): void => {
     openForm(null);
     setRetracting(null);
-    rememberWriteAnswer(queryClient, answer);
-    notifyDone(t('console.form.recorded'), t('console.common.close'));
-    // The reads wait for the write's position (X-Min-Position), so the new fact is there when they answer.
-    await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
-  };
-  const refresh = async (): Promise<readonly TimelineEvent[] | undefined> => {
-    await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
-    // staleTime 0: the cached timeline is what the person saw; what changed is only in a fresh read.
-    return queryClient.fetchQuery({
-      queryKey: caseKeys.timeline(caseId),
-      queryFn: () => fetchTimeline(caseId),
-      staleTime: 0,
-    });
+    void write.recorded(answer);
   };
 
   return (
@@ -112,8 +98,8 @@ export function CasePage(): ReactNode {
             client={api}
             definition={open}
             detail={current}
-            refresh={refresh}
-            onRecorded={(answer) => void recorded(answer)}
+            refresh={write.refresh}
+            onRecorded={recorded}
             onCancel={() => openForm(null)}
           />
         </Modal>
@@ -124,7 +110,7 @@ export function CasePage(): ReactNode {
           version={current.version}
           event={retracting}
           onClose={() => setRetracting(null)}
-          onRecorded={(answer) => void recorded(answer)}
+          onRecorded={recorded}
         />
       ) : null}
     </Stack>

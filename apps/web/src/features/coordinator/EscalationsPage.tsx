@@ -3,8 +3,8 @@ import { type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
-import { ErrorAlert } from '../../shared/ErrorAlert';
-import { PageLoader } from '../../shared/PageLoader';
+import { DataTable } from '../../shared/DataTable';
+import { Loaded } from '../../shared/Loaded';
 import { useUser } from '../auth/session-context';
 import { assignLawyerForm } from '../case/forms/definitions/assign-lawyer';
 import { CaseWriteDialog } from '../quick-write/CaseWriteDialog';
@@ -30,7 +30,6 @@ export function EscalationsPage(): ReactNode {
   const page = Number(params.get('page') ?? '1') || 1;
   const queue = useEscalations(reason, page);
   const [assigning, setAssigning] = useState<string | null>(null);
-  const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1;
 
   return (
     <Stack>
@@ -48,70 +47,63 @@ export function EscalationsPage(): ReactNode {
           ...REASONS.map((r) => ({ value: r, label: t(`roles.escalationReason.${r}`) })),
         ]}
       />
-      {queue.isPending ? <PageLoader /> : null}
-      {queue.isError ? <ErrorAlert error={queue.error} /> : null}
-      {queue.data ? (
-        <>
-          <Text size="sm" aria-live="polite">
-            {t('roles.escalations.count', { total: queue.data.total })}
-          </Text>
-          {queue.data.items.length === 0 ? (
-            <Text c="dimmed">{t('roles.escalations.empty')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={700}>
-              <Table striped verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('roles.escalations.column.case')}</Table.Th>
-                    <Table.Th scope="col">{t('roles.escalations.column.city')}</Table.Th>
-                    <Table.Th scope="col">{t('roles.escalations.column.reason')}</Table.Th>
-                    <Table.Th scope="col">{t('roles.escalations.column.since')}</Table.Th>
-                    <Table.Th scope="col">{t('roles.escalations.column.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {queue.data.items.map((item) => (
-                    <Table.Tr key={`${item.caseId}-${item.reason}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/cases/${item.caseId}`}>
-                          {item.fullName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{item.city ?? t('console.case.unknown')}</Table.Td>
-                      <Table.Td>
-                        <Badge color="red" variant="light">
-                          {t(`roles.escalationReason.${item.reason}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{times.dateTime(item.since)}</Table.Td>
-                      <Table.Td>
-                        {item.reason === 'no_lawyer' && user.role === 'coordinator' ? (
-                          <Button
-                            size="xs"
-                            onClick={() => setAssigning(item.caseId)}
-                            aria-label={t('roles.escalations.assignFor', { name: item.fullName })}
-                          >
-                            {t('roles.escalations.assign')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          <Group justify="center">
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(next) => setParams({ ...(reason ? { reason } : {}), page: String(next) })}
-              getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
-              getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
+      <Loaded query={queue}>
+        {(data) => (
+          <>
+            <Text size="sm" aria-live="polite">
+              {t('roles.escalations.count', { total: data.total })}
+            </Text>
+            <DataTable
+              minWidth={700}
+              empty={t('roles.escalations.empty')}
+              columns={[
+                t('roles.escalations.column.case'),
+                t('roles.escalations.column.city'),
+                t('roles.escalations.column.reason'),
+                t('roles.escalations.column.since'),
+                t('roles.escalations.column.actions'),
+              ]}
+              rows={data.items}
+              row={(item) => (
+                <Table.Tr key={`${item.caseId}-${item.reason}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/cases/${item.caseId}`}>
+                      {item.fullName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{item.city ?? t('console.case.unknown')}</Table.Td>
+                  <Table.Td>
+                    <Badge color="red" variant="light">
+                      {t(`roles.escalationReason.${item.reason}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{times.dateTime(item.since)}</Table.Td>
+                  <Table.Td>
+                    {item.reason === 'no_lawyer' && user.role === 'coordinator' ? (
+                      <Button
+                        size="xs"
+                        onClick={() => setAssigning(item.caseId)}
+                        aria-label={t('roles.escalations.assignFor', { name: item.fullName })}
+                      >
+                        {t('roles.escalations.assign')}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              )}
             />
-          </Group>
-        </>
-      ) : null}
+            <Group justify="center">
+              <Pagination
+                total={Math.max(1, Math.ceil(data.total / data.pageSize))}
+                value={page}
+                onChange={(next) => setParams({ ...(reason ? { reason } : {}), page: String(next) })}
+                getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
+                getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
+              />
+            </Group>
+          </>
+        )}
+      </Loaded>
       {assigning ? (
         <CaseWriteDialog
           caseId={assigning}

@@ -3,8 +3,9 @@ import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
+import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { PageLoader } from '../../shared/PageLoader';
+import { Loaded } from '../../shared/Loaded';
 import { useUser } from '../auth/session-context';
 import { useCaseList } from '../board/api';
 import { CaseTable } from '../board/CaseTable';
@@ -106,44 +107,40 @@ export function AgendaPage(): ReactNode {
         onChange={(event) => setDays(Number(event.currentTarget.value))}
         data={PERIODS.map((n) => ({ value: String(n), label: t('roles.agenda.days', { days: n }) }))}
       />
-      {agenda.isPending ? <PageLoader /> : null}
-      {agenda.isError ? <ErrorAlert error={agenda.error} /> : null}
-      {agenda.data && agenda.data.items.length === 0 ? <Text c="dimmed">{t('roles.agenda.empty')}</Text> : null}
-      {agenda.data && agenda.data.items.length > 0 ? (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('roles.agenda.column.when')}</Table.Th>
-                <Table.Th scope="col">{t('roles.agenda.column.case')}</Table.Th>
-                <Table.Th scope="col">{t('roles.agenda.column.what')}</Table.Th>
-                <Table.Th scope="col">{t('roles.agenda.column.actions')}</Table.Th>
+      <Loaded query={agenda}>
+        {(data) => (
+          <DataTable
+            minWidth={700}
+            empty={t('roles.agenda.empty')}
+            columns={[
+              t('roles.agenda.column.when'),
+              t('roles.agenda.column.case'),
+              t('roles.agenda.column.what'),
+              t('roles.agenda.column.actions'),
+            ]}
+            rows={data.items}
+            row={(item) => (
+              <Table.Tr key={`${item.kind}-${item.caseId}-${item.at}`}>
+                <Table.Td>
+                  {times.dateTime(item.at)}
+                  {item.kind === 'complaint_overdue' || item.kind === 'term_ended' ? (
+                    <Badge color="red" variant="light" ml={4}>
+                      {t('roles.agenda.overdue')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cases/${item.caseId}`}>
+                    {item.fullName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{describe(item)}</Table.Td>
+                <Table.Td>{actions(item)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {agenda.data.items.map((item) => (
-                <Table.Tr key={`${item.kind}-${item.caseId}-${item.at}`}>
-                  <Table.Td>
-                    {times.dateTime(item.at)}
-                    {item.kind === 'complaint_overdue' || item.kind === 'term_ended' ? (
-                      <Badge color="red" variant="light" ml={4}>
-                        {t('roles.agenda.overdue')}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/cases/${item.caseId}`}>
-                      {item.fullName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{describe(item)}</Table.Td>
-                  <Table.Td>{actions(item)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+            )}
+          />
+        )}
+      </Loaded>
       {isLawyer ? (
         <>
           <Title order={2} size="h3">

@@ -6,9 +6,10 @@ import { api } from '../../api/client';
 import { ApiError, fieldErrors, toApiError } from '../../api/errors';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
+import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { notifyDone } from '../../shared/notify';
-import { PageLoader } from '../../shared/PageLoader';
+import { Loaded } from '../../shared/Loaded';
 import { type NotificationSettings, type TestNotification, useReminderLog } from './api';
 
 const SETTINGS_KEY = ['notifications', 'settings'] as const;
@@ -98,11 +99,9 @@ export function NotificationsPage(): ReactNode {
   return (
     <Stack>
       <Title order={1}>{t('roles.notifications.title')}</Title>
-      {settings.isPending ? <PageLoader /> : null}
-      {settings.isError ? <ErrorAlert error={settings.error} /> : null}
-      {settings.data ? (
-        <SettingsForm settings={settings.data} onTest={() => sendTest.mutate()} testing={sendTest.isPending} />
-      ) : null}
+      <Loaded query={settings}>
+        {(data) => <SettingsForm settings={data} onTest={() => sendTest.mutate()} testing={sendTest.isPending} />}
+      </Loaded>
       {sendTest.isError ? <ErrorAlert error={sendTest.error} /> : null}
       {test ? (
         <Stack gap={4} role="status">
@@ -121,51 +120,47 @@ export function NotificationsPage(): ReactNode {
       <Title order={2} size="h3">
         {t('roles.reminders.title')}
       </Title>
-      {log.isPending ? <PageLoader /> : null}
-      {log.isError ? <ErrorAlert error={log.error} /> : null}
-      {log.data && log.data.length === 0 ? <Text c="dimmed">{t('roles.reminders.empty')}</Text> : null}
-      {log.data && log.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('roles.reminders.column.due')}</Table.Th>
-                <Table.Th scope="col">{t('roles.reminders.column.kind')}</Table.Th>
-                <Table.Th scope="col">{t('roles.reminders.column.case')}</Table.Th>
-                <Table.Th scope="col">{t('roles.reminders.column.status')}</Table.Th>
-                <Table.Th scope="col">{t('roles.reminders.column.sent')}</Table.Th>
+      <Loaded query={log}>
+        {(reminders) => (
+          <DataTable
+            minWidth={700}
+            empty={t('roles.reminders.empty')}
+            columns={[
+              t('roles.reminders.column.due'),
+              t('roles.reminders.column.kind'),
+              t('roles.reminders.column.case'),
+              t('roles.reminders.column.status'),
+              t('roles.reminders.column.sent'),
+            ]}
+            rows={reminders}
+            row={(reminder) => (
+              <Table.Tr key={reminder.reminderId}>
+                <Table.Td>{times.dateTime(reminder.dueAt)}</Table.Td>
+                <Table.Td>{t(`roles.reminderKind.${reminder.kind}`)}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cases/${reminder.caseId}`}>
+                    {t('roles.reminders.openCase', { id: reminder.caseId.slice(0, 8) })}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={reminder.status === 'failed' ? 'red' : reminder.status === 'sent' ? undefined : 'gray'}
+                  >
+                    {t(`roles.reminderState.${reminder.status}`)}
+                  </Badge>
+                  {reminder.lastError ? (
+                    <Text size="xs" c="dimmed">
+                      {reminder.lastError}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{reminder.sentAt ? times.dateTime(reminder.sentAt) : ''}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.data.map((reminder) => (
-                <Table.Tr key={reminder.reminderId}>
-                  <Table.Td>{times.dateTime(reminder.dueAt)}</Table.Td>
-                  <Table.Td>{t(`roles.reminderKind.${reminder.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/cases/${reminder.caseId}`}>
-                      {t('roles.reminders.openCase', { id: reminder.caseId.slice(0, 8) })}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={reminder.status === 'failed' ? 'red' : reminder.status === 'sent' ? undefined : 'gray'}
-                    >
-                      {t(`roles.reminderState.${reminder.status}`)}
-                    </Badge>
-                    {reminder.lastError ? (
-                      <Text size="xs" c="dimmed">
-                        {reminder.lastError}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{reminder.sentAt ? times.dateTime(reminder.sentAt) : ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+            )}
+          />
+        )}
+      </Loaded>
     </Stack>
   );
 }

@@ -1,15 +1,14 @@
 import { Modal } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client';
-import type { TimelineEvent, WriteAnswer } from '../../api/types';
+import type { WriteAnswer } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { notifyDone } from '../../shared/notify';
 import { PageLoader } from '../../shared/PageLoader';
-import { caseKeys, fetchTimeline, rememberWriteAnswer, useCase } from '../case/api';
+import { useCase } from '../case/api';
 import type { AnyWriteForm, FormValues } from '../case/forms/registry';
 import { WriteForm } from '../case/forms/WriteForm';
+import { useCaseWrite } from '../case/use-case-write';
 
 interface Props {
   readonly caseId: string;
@@ -25,31 +24,16 @@ interface Props {
  */
 export function CaseWriteDialog({ caseId, definition, preset, onClose }: Props): ReactNode {
   const t = useT();
-  const queryClient = useQueryClient();
   const detail = useCase(caseId);
+  const write = useCaseWrite(caseId, [['agenda'], ['hearings'], ['escalations'], ['cases']]);
   const form: AnyWriteForm =
     preset === undefined
       ? definition
       : { ...definition, initialFrom: (d) => ({ ...definition.initialFrom?.(d), ...preset }) };
 
-  const recorded = async (answer: WriteAnswer): Promise<void> => {
+  const recorded = (answer: WriteAnswer): void => {
     onClose();
-    rememberWriteAnswer(queryClient, answer);
-    notifyDone(t('console.form.recorded'), t('console.common.close'));
-    // Every read after the write waits for its position (X-Min-Position): the agenda and lists answer with it.
-    await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });
-    await queryClient.invalidateQueries({ queryKey: ['agenda'] });
-    await queryClient.invalidateQueries({ queryKey: ['hearings'] });
-    await queryClient.invalidateQueries({ queryKey: ['escalations'] });
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
-  };
-  const refresh = async (): Promise<readonly TimelineEvent[] | undefined> => {
-    await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
-    return queryClient.fetchQuery({
-      queryKey: caseKeys.timeline(caseId),
-      queryFn: () => fetchTimeline(caseId),
-      staleTime: 0,
-    });
+    void write.recorded(answer);
   };
 
   return (
@@ -71,8 +55,8 @@ export function CaseWriteDialog({ caseId, definition, preset, onClose }: Props):
           client={api}
           definition={form}
           detail={detail.data}
-          refresh={refresh}
-          onRecorded={(answer) => void recorded(answer)}
+          refresh={write.refresh}
+          onRecorded={recorded}
           onCancel={onClose}
         />
       ) : null}

@@ -1,0 +1,83 @@
+/**
+ * The seam between reading an uploaded list (files/: bytes -> table -> the writes a row stands for) and running an
+ * import (the module around it: storage, dry run, commit). Nothing here knows Nest or the database.
+ */
+
+/** What a list describes: people and their detentions, or the hearings of a court's day. */
+export const IMPORT_KINDS = ['cases', 'hearings'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * A list as read from its file: the header's column names (a merged header over two rows joined into one name) and
+ * every data row as the text of its cells, one per column ('' for an empty cell). Dates that a spreadsheet stored as
+ * dates arrive as ISO text (`2022-01-05` or `2022-01-05T14:30`, a wall time without a zone); everything else as typed.
+ */
+export interface ImportTable {
+  readonly columns: readonly string[];
+  /** Row numbers are those of the file as a person sees it (the header is row 1 for a one-row header). */
+  readonly rows: readonly ImportRow[];
+}
+
+export interface ImportRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+/** The fields a column can be mapped to, by kind. Unmapped columns are ignored. */
+export const CASE_IMPORT_FIELDS = [
+  'fullName',
+  'nameVariants',
+  'birthDate',
+  'sex',
+  'city',
+  'detainedAt',
+  'detentionPlace',
+  'authority',
+  'article',
+  'facility',
+  'sourceKind',
+  'sourceReference',
+  'note',
+] as const;
+export const HEARING_IMPORT_FIELDS = ['fullName', 'caseId', 'court', 'scheduledAt', 'hearingKind', 'judge'] as const;
+export type CaseImportField = (typeof CASE_IMPORT_FIELDS)[number];
+export type HearingImportField = (typeof HEARING_IMPORT_FIELDS)[number];
+export type ImportField = CaseImportField | HearingImportField;
+
+/** Column name -> field. */
+export type ImportMapping = Readonly<Record<string, ImportField>>;
+
+/** One write a row stands for, as the HTTP route would receive it: the same DTO validates it. */
+export type RowWrite =
+  | { readonly step: 'open'; readonly body: Readonly<Record<string, unknown>> }
+  | { readonly step: 'detention'; readonly body: Readonly<Record<string, unknown>> }
+  | { readonly step: 'charge'; readonly body: Readonly<Record<string, unknown>> }
+  | { readonly step: 'transfer'; readonly body: Readonly<Record<string, unknown>> }
+  | { readonly step: 'note'; readonly body: Readonly<Record<string, unknown>> }
+  | { readonly step: 'hearing'; readonly body: Readonly<Record<string, unknown>> };
+export type RowStep = RowWrite['step'];
+
+/** A cell the reader could not turn into a value (a date it cannot read), named by the field it was mapped to. */
+export interface CellError {
+  readonly field: string;
+  /** A message key of the `import` catalogue (libs/i18n/messages/<lang>/import.json) and its values. */
+  readonly messageKey: string;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A row read through a mapping: who it is about (for duplicate checks), and the writes it stands for, in order.
+ * `open` comes first for a `cases` row; a `hearings` row has one `hearing` write and names its case by `caseId` or by
+ * the person (matched by the module).
+ */
+export interface ReadRow {
+  readonly row: number;
+  readonly person: {
+    readonly fullName: string;
+    readonly nameVariants: readonly string[];
+    readonly city: string | null;
+  };
+  readonly caseId: string | null;
+  readonly writes: readonly RowWrite[];
+  readonly errors: readonly CellError[];
+}

@@ -50,6 +50,8 @@ export const DOMAIN_ERROR_CODES = [
   'MERGE_TARGET_MERGED',
   'DUPLICATE_ALREADY_MERGED',
   'IDENTITY_EMPTY',
+  // Decisions at a hearing.
+  'POSTPONED_NOT_HELD',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

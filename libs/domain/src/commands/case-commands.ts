@@ -1,5 +1,5 @@
 import type { CaseEventOf, CaseEventType, Instant } from '../events/case-events';
-import type { OccurredAtPrecision, RecorderRole } from '../values/vocabularies';
+import type { OccurredAtPrecision, RecorderRole, ReleaseGrounds } from '../values/vocabularies';
 
 /**
  * Everything a decider needs besides the command and the state. The handler supplies it,
@@ -75,6 +75,23 @@ export type CancelHearing = Command<'CancelHearing', DataOf<'HearingCancelled'>>
 export type RecordHearingOutcome = Command<'RecordHearingOutcome', DataOf<'HearingHeld'>>;
 export type HearingCommand = ScheduleHearing | RescheduleHearing | CancelHearing | RecordHearingOutcome;
 
+// Hearing decisions: a hearing's outcome together with what the court ordered there, recorded in one append.
+/** What the court decided, with only what that decision needs. */
+export type HearingDecision =
+  | { kind: 'detention_ordered'; until: Instant }
+  | { kind: 'house_arrest'; until?: Instant }
+  | { kind: 'released'; grounds?: ReleaseGrounds }
+  | { kind: 'postponed'; scheduledAt: Instant }
+  | { kind: 'administrative_arrest'; days: number }
+  | { kind: 'fine'; amount?: number; currency?: string }
+  | { kind: 'other' };
+/** How the hearing went; a postponed hearing was not held and takes none of these. */
+export type HearingDetails = Omit<DataOf<'HearingHeld'>, 'hearingId' | 'outcome'>;
+export type RecordHearingDecision = Command<
+  'RecordHearingDecision',
+  { hearingId: string; decision: HearingDecision; details: HearingDetails }
+>;
+
 // Preventive measures: pre-trial detention, house arrest, bail... imposed and extended by a court.
 export type ImposePreventiveMeasure = Command<'ImposePreventiveMeasure', DataOf<'PreventiveMeasureImposed'>>;
 export type ExtendPreventiveMeasure = Command<'ExtendPreventiveMeasure', DataOf<'PreventiveMeasureExtended'>>;
@@ -126,6 +143,7 @@ export type CaseCommand =
   | CustodyCommand
   | ChargeCommand
   | HearingCommand
+  | RecordHearingDecision
   | PreventiveMeasureCommand
   | TortureAllegationCommand
   | ComplaintCommand

@@ -1,4 +1,4 @@
-import type { CaseCommand, DecisionContext } from '../commands/case-commands';
+import type { CaseCommand, DecisionContext, RecordHearingDecision } from '../commands/case-commands';
 import { assertNever, type CaseEvent } from '../events/case-events';
 import { domainError, isDomainError, type DomainError } from '../errors';
 import type { CaseState } from '../state/case-state';
@@ -8,6 +8,7 @@ import { decideCharges } from './charges';
 import { type Decision, emit } from './common';
 import { decideComplaints } from './complaints';
 import { decideCustody } from './custody';
+import { decideHearingDecision } from './hearing-decisions';
 import { decideHearings } from './hearings';
 import { decideIntake } from './intake';
 import { decideLawyers } from './lawyers';
@@ -25,6 +26,8 @@ const FUTURE_TOLERANCE_MS = 5 * MINUTE_MS;
 export function decide(command: CaseCommand, state: CaseState, ctx: DecisionContext): CaseEvent[] | DomainError {
   const refused = gate(command, state, ctx);
   if (refused) return refused;
+  // A decision at a hearing is several facts, each decided by its area: all of them, or its refusal.
+  if (command.type === 'RecordHearingDecision') return decideHearingDecision(command, state, ctx);
   const decision = route(command, state, ctx);
   if (isDomainError(decision)) return decision;
   return command.type === 'OpenCase' ? [decision, ...openingLawyer(ctx)] : [decision];
@@ -71,7 +74,7 @@ function isSystemUnassign(command: CaseCommand, ctx: DecisionContext): boolean {
 }
 
 /** One decider per area; the areas are those of commands/case-commands.ts. */
-function route(command: CaseCommand, state: CaseState, ctx: DecisionContext): Decision {
+function route(command: Exclude<CaseCommand, RecordHearingDecision>, state: CaseState, ctx: DecisionContext): Decision {
   switch (command.type) {
     case 'OpenCase':
     case 'CorrectIdentity':

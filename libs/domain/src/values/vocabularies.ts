@@ -74,6 +74,18 @@ export const HEARING_KINDS = [
 ] as const;
 export type HearingKind = (typeof HEARING_KINDS)[number];
 
+/** What a court decided at a hearing, as the court day records it in one click (see deciders/hearing-decisions.ts). */
+export const HEARING_DECISIONS = [
+  'detention_ordered',
+  'house_arrest',
+  'released',
+  'postponed',
+  'administrative_arrest',
+  'fine',
+  'other',
+] as const;
+export type HearingDecisionKind = (typeof HEARING_DECISIONS)[number];
+
 export const MEASURES = ['pretrial_detention', 'house_arrest', 'bail', 'travel_ban', 'recognizance'] as const;
 export type Measure = (typeof MEASURES)[number];
 

@@ -21,6 +21,22 @@ export interface ImportTable {
 export interface ImportRow {
   readonly row: number;
   readonly cells: readonly string[];
+  /**
+   * How many cells the file's row had when that was not the header's count (a CSV line with a delimiter too few or
+   * too many). `cells` is then cut or padded to the header; the row is reported, not guessed at.
+   */
+  readonly cellCount?: number;
+}
+
+/** Why a file could not be read as a list at all: a message key of the `import` catalogue and its values. */
+export interface TableRefusal {
+  readonly refused: true;
+  readonly messageKey: string;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+export function isTableRefusal(read: ImportTable | TableRefusal): read is TableRefusal {
+  return 'refused' in read;
 }
 
 /** The fields a column can be mapped to, by kind. Unmapped columns are ignored. */
@@ -39,7 +55,16 @@ export const CASE_IMPORT_FIELDS = [
   'sourceReference',
   'note',
 ] as const;
-export const HEARING_IMPORT_FIELDS = ['fullName', 'caseId', 'court', 'scheduledAt', 'hearingKind', 'judge'] as const;
+/** `hearingTime`: the hour in a column of its own beside the date (`scheduledAt`), as court lists often have it. */
+export const HEARING_IMPORT_FIELDS = [
+  'fullName',
+  'caseId',
+  'court',
+  'scheduledAt',
+  'hearingTime',
+  'hearingKind',
+  'judge',
+] as const;
 export type CaseImportField = (typeof CASE_IMPORT_FIELDS)[number];
 export type HearingImportField = (typeof HEARING_IMPORT_FIELDS)[number];
 export type ImportField = CaseImportField | HearingImportField;

@@ -10,7 +10,7 @@ const offsets = new Map<string, Map<number, number>>();
  * The zone's offset from UTC (ms) at an instant. Asked of Intl once per zone and hour, since a zone's offset changes
  * only on an hour (or half hour) boundary and an export prints hundreds of thousands of times.
  */
-function offsetAt(ms: number, timeZone: string): number {
+export function offsetAt(ms: number, timeZone: string): number {
   let zone = offsets.get(timeZone);
   if (zone === undefined) {
     zone = new Map();

@@ -29,6 +29,8 @@ import { CaseFigures1764000001440 } from './1764000001440-case-figures';
 import { ConsoleSessions1764000001500 } from './1764000001500-console-sessions';
 import { CaseCounts1764000001600 } from './1764000001600-case-counts';
 import { RoleDay1764000001700 } from './1764000001700-role-day';
+import { CourtDay1764000001810 } from './1764000001810-court-day';
+import { Imports1764000001820 } from './1764000001820-imports';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -62,4 +64,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ConsoleSessions1764000001500,
   CaseCounts1764000001600,
   RoleDay1764000001700,
+  CourtDay1764000001810,
+  Imports1764000001820,
 ];

@@ -30,6 +30,8 @@ export interface AppConfig {
   writeCacheCases: number;
   /** Projection lag beyond which /health says degraded: reads are then visibly behind what was written. */
   healthLagSeconds: number;
+  /** Days an uploaded list (and the cells of its rejected rows) is kept before it is purged. */
+  importRetentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body. */
   bodyLimit: string;
@@ -234,6 +236,7 @@ export function loadConfig(given: Env = process.env): AppConfig {
     appendRetries: integer('APPEND_RETRIES', 10, 1, 100),
     writeCacheCases: integer('WRITE_CACHE_CASES', 1000, 0, 1_000_000),
     healthLagSeconds: integer('HEALTH_LAG_SECONDS', 60, 1, 86_400),
+    importRetentionDays: integer('IMPORT_RETENTION_DAYS', 14, 1, 3650),
     logLevel,
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),

@@ -1,5 +1,5 @@
 import { type CaseEvent, type CaseFact, type OccurredAtPrecision, retractionsOf } from '@casetrack/domain';
-import type { RecordedEvent } from './event-store.port';
+import type { ImportedFrom, RecordedEvent } from './event-store.port';
 import { toCaseFact } from './case-streams';
 
 /** One event of `GET /v1/cases/:caseId/timeline`. */
@@ -19,6 +19,8 @@ export interface TimelineEntry {
   retracted: boolean;
   /** The retraction that withdrew this fact, when `retracted`. */
   retractedBy?: string;
+  /** The imported list and row this fact came from, when it was recorded by an import. */
+  importedFrom?: ImportedFrom;
   /** The event's link in the stream's hash chain, so a reader can match it with a verification or a digest. */
   hash: string;
 }
@@ -50,6 +52,7 @@ export function caseTimeline(
       data: fact.event.data,
       retracted: retraction !== undefined,
       ...(retraction ? { retractedBy: retraction.meta.eventId } : {}),
+      ...(recorded.metadata.importedFrom ? { importedFrom: recorded.metadata.importedFrom } : {}),
       hash: recorded.metadata.hash,
     };
   });

@@ -21,8 +21,16 @@ export interface EventMetadata {
   /** The writer's calendar day, month or year, with precision `day`, `month` or `year`. */
   occurredOn?: string;
   idempotencyKey?: string;
+  /** The imported list and its row the fact came from (issue 17): covered by the hash like the rest. */
+  importedFrom?: ImportedFrom;
   schemaVersion: number;
 }
+
+/**
+ * Where an imported fact came from: the import and the row of its file (numbered as the file shows it). A type, not
+ * an interface, so that it stays assignable to the JSON the hash chain canonicalises.
+ */
+export type ImportedFrom = { importId: string; row: number };
 
 export interface StoredMetadata extends EventMetadata {
   recordedAt: string;

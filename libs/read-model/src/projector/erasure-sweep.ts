@@ -7,10 +7,11 @@ import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema'
 
 /**
  * Tables outside the read-model schema that hold copies of case text: the stored first answers of Idempotency-Key
- * writes (another case's `possibleDuplicates` names the erased person), reminders, and the write path's copy of
- * newly opened names. Absent ones are skipped (a database of an older migration).
+ * writes (another case's `possibleDuplicates` names the erased person), reminders, the write path's copy of
+ * newly opened names, and the sealed cells of imported rows that recorded facts on a case. Absent ones are skipped (a
+ * database of an older migration).
  */
-const COPY_TABLES = ['idempotency_keys', 'reminders', 'opened_case_names'] as const;
+const COPY_TABLES = ['idempotency_keys', 'reminders', 'opened_case_names', 'import_rows'] as const;
 
 /** The ids of the cases a feed batch erased. */
 export function erasedCasesOf(events: readonly RecordedEvent[]): string[] {
@@ -24,13 +25,18 @@ export function erasedCasesOf(events: readonly RecordedEvent[]): string[] {
 
 /**
  * The projector's built-in batch hook: in the batch's transaction, so that a read after the erasure (X-Min-Position)
- * finds them erased, the stored answers naming an erased case of the batch lose its names. A batch that touches a
+ * finds them erased, the stored answers naming an erased case of the batch lose its names, and its imported rows go. A batch that touches a
  * case erased earlier finds nothing left to rewrite.
  */
 export async function eraseCopiedNames(client: PoolClient, states: ReadonlyMap<string, CaseState>): Promise<void> {
   const erased = new Set([...states].filter(([, state]) => state.erased).map(([caseId]) => caseId));
   if (erased.size === 0) return;
-  if ((await presentCopyTables(client)).includes('idempotency_keys')) await eraseStoredAnswers(client, erased);
+  const present = await presentCopyTables(client);
+  if (present.includes('idempotency_keys')) await eraseStoredAnswers(client, erased);
+  // An imported row that recorded facts on an erased case goes whole: its cells are the person's words.
+  if (present.includes('import_rows')) {
+    await client.query('DELETE FROM import_rows WHERE case_id = ANY($1::uuid[])', [[...erased]]);
+  }
 }
 
 /**

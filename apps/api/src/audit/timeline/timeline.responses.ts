@@ -44,6 +44,15 @@ export class RecordedFactSchema {
   data!: Record<string, unknown>;
 }
 
+@ApiSchema({ name: 'ImportedFrom', description: 'The imported list and the row of its file a fact came from' })
+export class ImportedFromSchema {
+  @Id()
+  importId!: string;
+
+  @Count({ minimum: 1, description: 'The row of the file, numbered as the file shows it (the header is row 1)' })
+  row!: number;
+}
+
 @ApiSchema({ name: 'TimelineEvent' })
 export class TimelineEventSchema extends RecordedFactSchema {
   @Count({ description: 'The event’s global position' })
@@ -57,6 +66,9 @@ export class TimelineEventSchema extends RecordedFactSchema {
 
   @Id({ required: false, description: 'The retraction that withdrew it, when retracted' })
   retractedBy?: string;
+
+  @Nested(() => ImportedFromSchema, { required: false, description: 'The list and row it was imported from' })
+  importedFrom?: ImportedFromSchema;
 
   @Text({ description: 'The event’s link in the stream’s hash chain' })
   hash!: string;

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@casetrack/auth';
+import type { ImportedFrom } from '@casetrack/event-store';
 import { ApiException } from '../../common/api-exception';
 import { UUID } from './validators';
 
@@ -14,6 +15,8 @@ export interface WriteRequestContext {
   correlationId: string;
   /** `POST /v1/cases/:caseId/...` with the concrete path: part of what an idempotency key is bound to. */
   route: string;
+  /** Set by an import's commit only: the list and row the write records. */
+  importedFrom?: ImportedFrom;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;

@@ -61,6 +61,7 @@ export class CaseWriter {
         occurredOn: body.occurredAt ? occurredOnOf(body.occurredAt, precision) : null,
         correlationId: request.correlationId,
         idempotencyKey: key,
+        ...(request.importedFrom ? { importedFrom: request.importedFrom } : {}),
         expectedVersion: request.ifMatch,
         eventIds: (index) => ids.id(`event:${index}`),
       }),

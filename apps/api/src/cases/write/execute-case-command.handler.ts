@@ -163,6 +163,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         causationId: null,
         ...storedTimes(envelope, occurredAt),
         ...(envelope.idempotencyKey !== null ? { idempotencyKey: envelope.idempotencyKey } : {}),
+        ...(envelope.importedFrom ? { importedFrom: envelope.importedFrom } : {}),
       }),
     );
     // The key goes first: should the append then fail, the erasure has still happened and a retry records it.

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CaseCommand, OccurredAtPrecision, RecorderRole } from '@casetrack/domain';
+import type { ImportedFrom } from '@casetrack/event-store';
 import type { CaseCommandOutcome } from './command-outcome';
 
 export interface CaseCommandEnvelope {
@@ -11,6 +12,8 @@ export interface CaseCommandEnvelope {
   occurredOn?: string | null;
   correlationId: string;
   idempotencyKey: string | null;
+  /** The imported list and row the fact comes from, written into each event's metadata. */
+  importedFrom?: ImportedFrom;
   /** Append only if the case is at this version (If-Match); otherwise retry raced appends. */
   expectedVersion: number | null;
   /** Ids for the events the decider returns, in order; deterministic when an idempotency key was given. */

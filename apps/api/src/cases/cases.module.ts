@@ -48,5 +48,7 @@ import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
     Merges,
     MergeRecovery,
   ],
+  // Imports record each row through the same write path as these routes.
+  exports: [CaseWriter, PossibleDuplicates],
 })
 export class CasesModule {}

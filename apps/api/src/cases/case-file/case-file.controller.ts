@@ -8,6 +8,7 @@ import { fields } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
+import { addNoteCommand } from './case-file.commands';
 import { AddNoteDto, LinkCaseDto, RetractFactDto } from './case-file.dto';
 
 /**
@@ -26,7 +27,7 @@ export class CaseFileController {
   @CaseWriteRoute({ operationId: 'addNote', summary: 'Add a note to the case file' })
   @Post('notes')
   addNote(@CaseTarget() target: CaseWriteTarget, @Body() body: AddNoteDto): Promise<WriteOutcome> {
-    return this.writer.write({ ...target, body, command: () => ({ type: 'AddNote', text: body.text }) });
+    return this.writer.write({ ...target, body, command: () => addNoteCommand(body) });
   }
 
   @CaseWriteRoute({

@@ -15,6 +15,7 @@ import {
   ImposeAdministrativeSanctionDto,
   RequalifyChargeDto,
 } from './charges.dto';
+import { bringChargeCommand } from './charges.commands';
 
 /**
  * What the person is accused of, under the criminal or the administrative code (brought, requalified, dropped),
@@ -36,11 +37,7 @@ export class ChargesController {
     return this.writer.write({
       ...target,
       body,
-      command: (ids) => ({
-        type: 'BringCharge',
-        chargeId: ids.id('charge'),
-        ...fields(body, 'code', 'article', 'part', 'title'),
-      }),
+      command: (ids) => bringChargeCommand(body, ids),
       answer: (command) => ({ chargeId: command.chargeId }),
     });
   }

@@ -17,6 +17,7 @@ import {
   ReportWhereaboutsUnknownDto,
   TransferDetaineeDto,
 } from './custody.dto';
+import { recordDetentionCommand, transferDetaineeCommand } from './custody.commands';
 
 /**
  * Where the detainee is, under whose control, and what happens to them there: detention, unknown whereabouts,
@@ -37,10 +38,7 @@ export class CustodyController {
     return this.writer.write({
       ...target,
       body,
-      command: () => ({
-        type: 'RecordDetention',
-        ...fields(body, 'city', 'place', 'authority', 'circumstances', 'injuries'),
-      }),
+      command: () => recordDetentionCommand(body),
     });
   }
 
@@ -66,7 +64,7 @@ export class CustodyController {
     return this.writer.write({
       ...target,
       body,
-      command: () => ({ type: 'TransferDetainee', facility: fields(body.facility, 'code', 'name', 'city', 'kind') }),
+      command: () => transferDetaineeCommand(body),
     });
   }
 

@@ -6,6 +6,7 @@ import { fields } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
+import { addNameVariantsCommand } from './intake.commands';
 import { AddNameVariantsDto, CorrectIdentityDto } from './intake.dto';
 
 /** Who the person is grows after intake: corrections, completions, and more spellings of the name. */
@@ -44,7 +45,7 @@ export class IdentityController {
     return this.writer.write({
       ...target,
       body,
-      command: () => ({ type: 'AddNameVariants', variants: body.variants }),
+      command: () => addNameVariantsCommand(body),
     });
   }
 }

@@ -1,12 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { OpenCase } from '@casetrack/domain';
 import { CaseWriter } from '../write/case-writer';
 import { CaseWriteController } from '../shared/case-write-controller';
 import { OpenCaseRoute } from '../shared/case-write-route';
 import { CaseOpenedAnswerSchema } from '../shared/write-answers';
 import { type WriteRequestContext, WriteRequest } from '../shared/write-request';
 import type { WriteOutcome } from '../write/write-outcome';
+import { openCaseCommand } from './intake.commands';
 import { OpenCaseDto } from './intake.dto';
 import { PossibleDuplicates } from './possible-duplicates';
 
@@ -32,18 +32,7 @@ export class IntakeController {
       request,
       caseId: null,
       body,
-      command: (): OpenCase => ({
-        type: 'OpenCase',
-        detainee: {
-          fullName: body.detainee.fullName,
-          nameVariants: body.detainee.nameVariants ?? [],
-          ...(body.detainee.birthDate ? { birthDate: body.detainee.birthDate } : {}),
-          sex: body.detainee.sex ?? 'unknown',
-          ...(body.detainee.city === undefined ? {} : { city: body.detainee.city }),
-          vulnerabilities: [...new Set(body.detainee.vulnerabilities ?? [])],
-        },
-        source: { kind: body.source.kind, ...(body.source.reference ? { reference: body.source.reference } : {}) },
-      }),
+      command: () => openCaseCommand(body),
       // Inside the answer, so that an idempotent repeat replays the list the first request saw.
       answer: async (command, caseId) => ({
         possibleDuplicates: await this.duplicates.of(request.actor, caseId, command),

@@ -22,6 +22,7 @@ export * from './queries/cases/case-list-conditions';
 export * from './exports/case-export.query';
 export * from './queries/cases/get-case.query';
 export * from './queries/hearings.query';
+export * from './queries/hearing-courts.query';
 export * from './queries/complaints.query';
 export * from './queries/stats.query';
 export * from './queries/agenda.query';

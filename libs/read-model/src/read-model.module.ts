@@ -12,6 +12,7 @@ import { ListEscalationsHandler } from './queries/escalations.query';
 import { GetCaseHandler } from './queries/cases/get-case.query';
 import { ListCasesHandler } from './queries/cases/list-cases.query';
 import { ListComplaintsHandler } from './queries/complaints.query';
+import { ListHearingCourtsHandler } from './queries/hearing-courts.query';
 import { ListHearingsHandler } from './queries/hearings.query';
 import { FindPossibleDuplicatesHandler } from './queries/possible-duplicates.query';
 import { GetStatsHandler } from './queries/stats.query';
@@ -44,6 +45,7 @@ export class ReadModelModule {
         ListCasesHandler,
         GetCaseHandler,
         ListHearingsHandler,
+        ListHearingCourtsHandler,
         ListComplaintsHandler,
         GetStatsHandler,
         GetAgendaHandler,

@@ -705,6 +705,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{caseId}/hearings/{hearingId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what a court decided at a hearing, in one write
+     * @description The hearing held (its outcome named by the decision) and what it ordered (a preventive measure decided at it, a release, an administrative arrest or fine) are appended together or not at all. `postponed` moves the hearing to its new time and records it as not held.
+     */
+    post: operations['recordHearingDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/cases/{caseId}/preventive-measures': {
     parameters: {
       query?: never;
@@ -1106,6 +1126,23 @@ export interface paths {
     };
     /** The hearings calendar, soonest first */
     get: operations['listHearings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/hearings/courts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The courts sitting in a period (the court day’s picker), the busiest first */
+    get: operations['listHearingCourts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1695,6 +1732,7 @@ export interface components {
       | 'MERGE_TARGET_MERGED'
       | 'DUPLICATE_ALREADY_MERGED'
       | 'IDENTITY_EMPTY'
+      | 'POSTPONED_NOT_HELD'
       | 'IDEMPOTENCY_KEY_REUSED';
     /** @description A write refused by a rule (422), with the rule’s stable code */
     WriteRefusal: {
@@ -2056,12 +2094,60 @@ export interface components {
        */
       occurredAt?: string;
       outcome: string;
+      /** @enum {string} */
+      occurredAtPrecision?: 'exact' | 'day' | 'approximate' | 'month' | 'year' | 'unknown';
       durationMinutes?: number;
       defendantHeard?: boolean;
       lawyerPresent?: boolean;
       notes?: string;
+    };
+    /** @enum {string} */
+    HearingDecisionKind:
+      'detention_ordered' | 'house_arrest' | 'released' | 'postponed' | 'administrative_arrest' | 'fine' | 'other';
+    HearingDecisionDto: {
+      kind: components['schemas']['HearingDecisionKind'];
+      /**
+       * Format: date-time
+       * @description detention_ordered (required), house_arrest: the measure’s end.
+       */
+      until?: string;
+      /**
+       * @description released: on what grounds, when said.
+       * @enum {string}
+       */
+      grounds?:
+        | 'charges_dropped'
+        | 'acquitted'
+        | 'sentence_served'
+        | 'bail'
+        | 'amnesty'
+        | 'administrative_term_served'
+        | 'other';
+      /**
+       * Format: date-time
+       * @description postponed (required): the hearing’s new time.
+       */
+      scheduledAt?: string;
+      /** @description administrative_arrest (required): its length. */
+      days?: number;
+      /** @description fine: the amount, when known. */
+      amount?: number;
+      /** @description fine: ISO-4217 code such as `KZT`. */
+      currency?: string;
+    };
+    RecordHearingDecisionDto: {
+      /**
+       * Format: date-time
+       * @description When it happened (ISO-8601 with offset). Defaults to now; at most 5 minutes in the future.
+       */
+      occurredAt?: string;
+      decision: components['schemas']['HearingDecisionDto'];
       /** @enum {string} */
       occurredAtPrecision?: 'exact' | 'day' | 'approximate' | 'month' | 'year' | 'unknown';
+      durationMinutes?: number;
+      defendantHeard?: boolean;
+      lawyerPresent?: boolean;
+      notes?: string;
     };
     ImposePreventiveMeasureDto: {
       /**
@@ -2366,6 +2452,13 @@ export interface components {
       id: string;
       role: string;
     };
+    /** @description The imported list and the row of its file a fact came from */
+    ImportedFrom: {
+      /** Format: uuid */
+      importId: string;
+      /** @description The row of the file, numbered as the file shows it (the header is row 1) */
+      row: number;
+    };
     TimelineEvent: {
       /** Format: uuid */
       eventId: string;
@@ -2403,6 +2496,8 @@ export interface components {
        * @description The retraction that withdrew it, when retracted
        */
       retractedBy?: string;
+      /** @description The list and row it was imported from */
+      importedFrom?: components['schemas']['ImportedFrom'];
       /** @description The event’s link in the stream’s hash chain */
       hash: string;
     };
@@ -3088,6 +3183,22 @@ export interface components {
        */
       mergedInto: string | null;
     };
+    /** @description A lawyer on the hearing’s case */
+    HearingLawyer: {
+      /** Format: uuid */
+      lawyerId: string;
+      /** @description The account’s name; null if the account is gone */
+      name: string | null;
+      role: components['schemas']['LawyerRole'];
+    };
+    /** @description How a held hearing went */
+    HeldHearing: {
+      /** @description As recorded; a decision at the hearing records its HearingDecisionKind here */
+      outcome: string;
+      durationMinutes: number | null;
+      defendantHeard: boolean | null;
+      lawyerPresent: boolean | null;
+    };
     /** @description A hearing in the calendar, with its case */
     CalendarHearing: {
       /** Format: uuid */
@@ -3101,6 +3212,13 @@ export interface components {
       /** Format: date-time */
       scheduledAt: string;
       status: components['schemas']['HearingStatus'];
+      lawyers: components['schemas']['HearingLawyer'][];
+      /** @description Once the hearing is held */
+      held: components['schemas']['HeldHearing'] | null;
+      caseStatus: components['schemas']['CaseStatus'];
+      measure: components['schemas']['CurrentMeasure'] | null;
+      /** @description The case’s version, for If-Match on a write from the board */
+      caseVersion: number;
     };
     CalendarHearingPage: {
       items: components['schemas']['CalendarHearing'][];
@@ -3108,6 +3226,16 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    /** @description A court sitting in the period */
+    HearingCourt: {
+      /** @description As most of its hearings spell it; spellings that differ only in case or punctuation are one */
+      court: string;
+      /** @description Its hearings in the period, cancelled ones aside */
+      hearings: number;
+    };
+    HearingCourtList: {
+      items: components['schemas']['HearingCourt'][];
     };
     /** @description A complaint with its case */
     ComplaintItem: {
@@ -7810,6 +7938,129 @@ export interface operations {
       };
     };
   };
+  recordHearingDecision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any 1–200 characters. A repeat with the same key and body by the same user returns the first answer (same status and body, with Idempotent-Replayed: true) and records nothing; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED. */
+        'Idempotency-Key'?: string;
+        /** @description Stored with the events of the write; without it (or not matching the pattern) the server makes one */
+        'X-Correlation-Id'?: string;
+        /** @description Record only if the case is at this version ("<version>", as the ETag of a write answered), else 412 VERSION_MISMATCH. Without it the server retries a write raced by another itself. */
+        'If-Match'?: string;
+      };
+      path: {
+        hearingId: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordHearingDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded (or, for a repeated Idempotency-Key, the first answer again) */
+      201: {
+        headers: {
+          /** @description The case’s version after the write, quoted: "<version>" */
+          ETag: string;
+          /** @description `true` when this is the first answer replayed for a repeated Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT: other writes to the case kept racing this one (retries exhausted); send it again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description VERSION_MISMATCH: the case is not at the If-Match version (details hold both) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A rule refused the fact; code (a WriteRefusalCode) names it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WriteRefusal'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   imposePreventiveMeasure: {
     parameters: {
       query?: never;
@@ -10293,7 +10544,7 @@ export interface operations {
         from?: string;
         /** @description Up to this time (inclusive); default no end. */
         to?: string;
-        /** @description Part of the court's name, case-insensitive. */
+        /** @description The court as a person types it: each word somewhere in the court's name; case, ё/е and punctuation aside. */
         court?: string;
         lawyerId?: string;
         page?: number;
@@ -10315,6 +10566,87 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarHearingPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /**
+       * @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again
+       *
+       *     PROJECTION_LAGGING: the read models did not reach X-Min-Position in time; SERVICE_UNAVAILABLE: the database is unavailable. Retry-After says when to try again
+       */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listHearingCourts: {
+    parameters: {
+      query: {
+        /** @description From this time on (inclusive), e.g. the day’s start in the reader’s time zone. */
+        from: string;
+        /** @description Up to this time (inclusive); at most 31 days after from. */
+        to: string;
+      };
+      header?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models include this position (the position a write answered); else 503 PROJECTION_LAGGING */
+        'X-Min-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Courts with hearings in the period on cases the reader may see */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HearingCourtList'];
         };
       };
       /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
@@ -11210,6 +11542,9 @@ export const pathsV1CasesCaseIdHearingsHearingIdCancelPostResponses201HeadersIde
 export const pathsV1CasesCaseIdHearingsHearingIdOutcomePostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/cases/{caseId}/hearings/{hearingId}/outcome']['post']['responses']['201']['headers']['Idempotent-Replayed']
 > = ['true'];
+export const pathsV1CasesCaseIdHearingsHearingIdDecisionPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/cases/{caseId}/hearings/{hearingId}/decision']['post']['responses']['201']['headers']['Idempotent-Replayed']
+> = ['true'];
 export const pathsV1CasesCaseIdPreventiveMeasuresPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/cases/{caseId}/preventive-measures']['post']['responses']['201']['headers']['Idempotent-Replayed']
 > = ['true'];
@@ -11417,6 +11752,7 @@ export const writeRefusalCodeValues: ReadonlyArray<FlattenedDeepRequired<compone
   'MERGE_TARGET_MERGED',
   'DUPLICATE_ALREADY_MERGED',
   'IDENTITY_EMPTY',
+  'POSTPONED_NOT_HELD',
   'IDEMPOTENCY_KEY_REUSED',
 ];
 export const correctIdentityDtoPublicRolesValues: ReadonlyArray<
@@ -11533,6 +11869,15 @@ export const cancelHearingDtoOccurredAtPrecisionValues: ReadonlyArray<
 > = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
 export const recordHearingOutcomeDtoOccurredAtPrecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RecordHearingOutcomeDto']['occurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const hearingDecisionKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HearingDecisionKind']
+> = ['detention_ordered', 'house_arrest', 'released', 'postponed', 'administrative_arrest', 'fine', 'other'];
+export const hearingDecisionDtoGroundsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HearingDecisionDto']['grounds']
+> = ['charges_dropped', 'acquitted', 'sentence_served', 'bail', 'amnesty', 'administrative_term_served', 'other'];
+export const recordHearingDecisionDtoOccurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RecordHearingDecisionDto']['occurredAtPrecision']
 > = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
 export const imposePreventiveMeasureDtoMeasureValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImposePreventiveMeasureDto']['measure']

@@ -8,6 +8,7 @@ import { fields, utc } from '../shared/fields';
 import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
+import { hearingDecisionOf, RecordHearingDecisionDto } from './hearing-decision.dto';
 import { CancelHearingDto, RecordHearingOutcomeDto, RescheduleHearingDto, ScheduleHearingDto } from './hearings.dto';
 
 @ApiTags('cases')
@@ -89,6 +90,33 @@ export class HearingsController {
         type: 'RecordHearingOutcome',
         hearingId,
         ...fields(body, 'outcome', 'durationMinutes', 'defendantHeard', 'lawyerPresent', 'notes'),
+      }),
+    });
+  }
+
+  @CaseWriteRoute({
+    operationId: 'recordHearingDecision',
+    summary: 'Record what a court decided at a hearing, in one write',
+    description:
+      'The hearing held (its outcome named by the decision) and what it ordered (a preventive measure decided at ' +
+      'it, a release, an administrative arrest or fine) are appended together or not at all. `postponed` moves the ' +
+      'hearing to its new time and records it as not held.',
+    itemIds: ['hearingId'],
+  })
+  @Post(':hearingId/decision')
+  recordDecision(
+    @CaseTarget() target: CaseWriteTarget,
+    @Param('hearingId', ParseIdPipe) hearingId: string,
+    @Body() body: RecordHearingDecisionDto,
+  ): Promise<WriteOutcome> {
+    return this.writer.write({
+      ...target,
+      body,
+      command: () => ({
+        type: 'RecordHearingDecision',
+        hearingId,
+        decision: hearingDecisionOf(body.decision),
+        details: fields(body, 'durationMinutes', 'defendantHeard', 'lawyerPresent', 'notes'),
       }),
     });
   }

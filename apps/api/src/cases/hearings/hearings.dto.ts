@@ -38,10 +38,8 @@ export class CancelHearingDto extends FactDto {
   reason!: string;
 }
 
-export class RecordHearingOutcomeDto extends FactDto {
-  @Text(2000)
-  outcome!: string;
-
+/** How a held hearing went, as its outcome and a decision at it (hearing-decision.dto.ts) both record it. */
+export class HearingDetailsDto extends FactDto {
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -59,4 +57,9 @@ export class RecordHearingOutcomeDto extends FactDto {
   @IsOptional()
   @Text(10000)
   notes?: string;
+}
+
+export class RecordHearingOutcomeDto extends HearingDetailsDto {
+  @Text(2000)
+  outcome!: string;
 }

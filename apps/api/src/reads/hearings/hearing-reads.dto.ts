@@ -18,8 +18,21 @@ export class ListHearingsDto extends PageDto {
   @IsId()
   lawyerId?: string;
 
-  @ApiProperty({ description: "Part of the court's name, case-insensitive." })
+  @ApiProperty({
+    description:
+      "The court as a person types it: each word somewhere in the court's name; case, ё/е and punctuation aside.",
+  })
   @IsOptional()
   @Text(300)
   court?: string;
+}
+
+export class ListHearingCourtsDto {
+  @ApiProperty({ description: 'From this time on (inclusive), e.g. the day’s start in the reader’s time zone.' })
+  @IsInstant()
+  from!: string;
+
+  @ApiProperty({ description: 'Up to this time (inclusive); at most 31 days after from.' })
+  @IsInstant()
+  to!: string;
 }

@@ -13,14 +13,12 @@
  * part before the feed could show the write at all (its transaction id below the cluster's oldest open one): time
  * that other transactions, not the projector, cost.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
 import os from 'node:os';
 import { Pool } from 'pg';
-import { loadConfig } from '@casetrack/config';
-import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
 import { latency, median } from './projection/measure';
+import { BenchClient } from './support/http-client';
+import { type Child, startService } from './support/service-child';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -31,48 +29,7 @@ const SAMPLE_MS = 2;
 const ADMIN = { email: 'lag-admin@casetrack.test', password: 'lag-admin-password' };
 
 // ---------------------------------------------------------------------------------------------------------------
-// The service (child)
-
-async function serve(port: number): Promise<void> {
-  const app = await createApp(loadConfig({ ...process.env, PORT: String(port) }));
-  await app.listen(port, '127.0.0.1');
-  process.on('SIGTERM', () => {
-    void app.close().then(() => process.exit(0));
-  });
-  process.send?.('ready');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Driver
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
-
-function call(port: number, path: string, token: string | null, body: unknown): Promise<Record<string, unknown>> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path,
-        agent,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if ((response.statusCode ?? 0) >= 300) reject(new Error(`${path}: ${response.statusCode} ${text}`));
-          else resolve(text ? (JSON.parse(text) as Record<string, unknown>) : {});
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
 
 /** The everyday writes of ongoing cases, in turn. */
 function everydayWrite(i: number): { path: string; body: Record<string, unknown> } {
@@ -171,7 +128,7 @@ interface RoundResult {
 }
 
 async function round(
-  port: number,
+  api: BenchClient,
   token: string,
   cases: readonly string[],
   pool: Pool,
@@ -189,7 +146,7 @@ async function round(
     const { path, body } = everydayWrite(i);
     const sentAt = performance.now();
     inFlight.push(
-      call(port, `/v1/cases/${cases[i % cases.length]}${path}`, token, body).then((answer) => {
+      api.expect(201, `/v1/cases/${cases[i % cases.length]}${path}`, { token, body }).then((answer) => {
         const answeredAt = performance.now();
         writeTimes.push(answeredAt - sentAt);
         sampler.add({ answeredAt, position: answer.position as number });
@@ -213,34 +170,6 @@ async function round(
   };
 }
 
-let nextPort = 40_000 + Math.floor(Math.random() * 10_000);
-
-function startService(
-  env: Record<string, string>,
-): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
-  const port = nextPort++;
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename, 'service'],
-    { env: { ...process.env, ...env, BENCH_ROLE_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
-  );
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the service exited with ${String(code)} before it was ready`)));
-    child.once('message', () => {
-      child.removeAllListeners('exit');
-      resolve({
-        port,
-        child,
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
-}
-
 async function main(): Promise<void> {
   console.log(
     `Projector lag benchmark: ${RATE} writes/s for ${SECONDS} s, ${ROUNDS} rounds, ${CASES} cases, ` +
@@ -248,7 +177,8 @@ async function main(): Promise<void> {
   );
   const database = await createTestDatabase();
   const pool = new Pool({ connectionString: database.url, max: 2 });
-  let service: Awaited<ReturnType<typeof startService>> | null = null;
+  let service: Child | null = null;
+  let api: BenchClient | null = null;
   try {
     service = await startService({
       NODE_ENV: 'test',
@@ -260,33 +190,34 @@ async function main(): Promise<void> {
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     });
-    const port = service.port;
-    const adminToken = (await call(port, '/v1/auth/login', null, ADMIN)).accessToken as string;
-    const coordinator = { email: 'lag-coordinator@casetrack.test', password: 'a-long-bench-password' };
-    await call(port, '/v1/users', adminToken, {
-      ...coordinator,
+    const client = new BenchClient(service.port, 128);
+    api = client;
+    const { token } = await client.account(await client.signIn(ADMIN.email, ADMIN.password), {
+      email: 'lag-coordinator@casetrack.test',
+      password: 'a-long-bench-password',
       name: 'Lag Coordinator',
       role: 'coordinator',
-      timeZone: 'Asia/Almaty',
     });
-    const token = (await call(port, '/v1/auth/login', null, coordinator)).accessToken as string;
     const cases: string[] = [];
     for (let i = 0; i < CASES; i += 20) {
       const opened = await Promise.all(
         Array.from({ length: Math.min(20, CASES - i) }, (_, k) =>
-          call(port, '/v1/cases', token, {
-            detainee: { fullName: `Lag Probe ${i + k}`, nameVariants: [], city: 'Almaty' },
-            source: { kind: 'ngo' },
+          client.expect(201, '/v1/cases', {
+            token,
+            body: {
+              detainee: { fullName: `Lag Probe ${i + k}`, nameVariants: [], city: 'Almaty' },
+              source: { kind: 'ngo' },
+            },
           }),
         ),
       );
       cases.push(...opened.map((o) => o.caseId as string));
     }
     console.log('Warming up (one second at the same rate)…');
-    await round(port, token, cases, pool, 1);
+    await round(client, token, cases, pool, 1);
     const rounds: RoundResult[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const result = await round(port, token, cases, pool, SECONDS);
+      const result = await round(client, token, cases, pool, SECONDS);
       rounds.push(result);
       console.log(
         `  round ${r + 1}/${ROUNDS}: ${result.rate.toFixed(0)} writes/s (write p99 ${result.writeP99.toFixed(1)} ms); ` +
@@ -310,19 +241,12 @@ async function main(): Promise<void> {
   } finally {
     await service?.stop();
     await pool.end();
-    agent.destroy();
+    api?.close();
     await database.drop();
   }
 }
 
-if (process.argv[2] === 'service') {
-  serve(Number(process.env.BENCH_ROLE_PORT)).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -12,18 +12,16 @@
  * clients (with the projector role on, once it has caught up), and a CPU profile of the service under the write load,
  * summarised by self time.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { loadConfig } from '@casetrack/config';
-import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
 import { latency, median } from './projection/measure';
+import { BenchClient } from './support/http-client';
+import { type Child, portOf, profiler, startChild, startService } from './support/service-child';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLIENTS = 32;
@@ -43,40 +41,7 @@ interface RunResult {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Child roles
-
-async function serveService(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  process.on('SIGTERM', () => {
-    void app.close().then(() => process.exit(0));
-  });
-  // The profile covers only what the driver asks for (the write load), not the start-up and its compilation.
-  const session = new Session();
-  process.on('message', (message: { profile: 'start' } | { profile: 'stop'; file: string }) => {
-    void (async () => {
-      if (message.profile === 'start') {
-        session.connect();
-        await session.post('Profiler.enable');
-        await session.post('Profiler.setSamplingInterval', { interval: 250 });
-        await session.post('Profiler.start');
-      } else {
-        const { profile } = await session.post('Profiler.stop');
-        writeFileSync(message.file, JSON.stringify(profile));
-        session.disconnect();
-      }
-      process.send?.('profiled');
-    })();
-  });
-  process.send?.({ port: portOf(app.getHttpServer() as http.Server) });
-}
-
-function portOf(server: http.Server): number {
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the server is not listening on a port');
-  return address.port;
-}
+// The bare server's child role (the service's is in support/service-child.ts)
 
 /** One INSERT of the request's JSON (with the metadata an event carries) per request, answered like a write. */
 async function serveBare(): Promise<void> {
@@ -111,43 +76,13 @@ async function serveBare(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Driver
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+const clients = new Map<number, BenchClient>();
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function call(port: number, method: string, url: string, token: string | null, body?: unknown): Promise<Answer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: url,
-        agent,
-        headers: {
-          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
-async function expectStatus(answer: Promise<Answer>, status: number): Promise<Record<string, unknown>> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`expected ${status}, got ${got}: ${body.slice(0, 300)}`);
-  return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+/** The client of the server on `port`: CLIENTS keep-alive sockets. */
+function on(port: number): BenchClient {
+  const client = clients.get(port) ?? new BenchClient(port, CLIENTS);
+  clients.set(port, client);
+  return client;
 }
 
 /** `total` operations spread over `clients` loops; each loop waits for its answer before sending the next. */
@@ -181,47 +116,6 @@ const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 const line = (label: string, r: RunResult, unit: string): string =>
   `${label.padEnd(22)} ${fmt(r.perSecond).padStart(6)} ${unit}  p50 ${fmt(r.p50, 1).padStart(5)} ms  p99 ${fmt(r.p99, 1).padStart(5)} ms`;
 
-interface Child {
-  process: ChildProcess;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Asks a service child to start or stop its CPU profiler; resolves once it has. */
-function profiler(child: Child, message: { profile: 'start' } | { profile: 'stop'; file: string }): Promise<void> {
-  return new Promise((resolve) => {
-    child.process.once('message', () => resolve());
-    child.process.send(message);
-  });
-}
-
-/** This file again, as `role`, with the TypeScript hooks the npm script runs it with. */
-function startChild(role: 'service' | 'bare', env: Record<string, string>): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename, role],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${role} exited with ${String(code)} before it was ready`)));
-    child.once('message', ({ port }: { port: number }) => {
-      child.removeAllListeners('exit');
-      resolve({
-        process: child,
-        port,
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
-}
-
 function serviceEnv(databaseUrl: string, roles: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -236,13 +130,12 @@ function serviceEnv(databaseUrl: string, roles: string): Record<string, string> 
 }
 
 async function signIn(port: number, email: string, password: string): Promise<string> {
-  return (await expectStatus(call(port, 'POST', '/v1/auth/login', null, { email, password }), 200))
-    .accessToken as string;
+  return on(port).signIn(email, password);
 }
 
 async function openCase(port: number, token: string, name: string): Promise<string> {
   const body = { detainee: { fullName: name, nameVariants: [], city: 'Almaty' }, source: { kind: 'relative' } };
-  return (await expectStatus(call(port, 'POST', '/v1/cases', token, body), 201)).caseId as string;
+  return (await on(port).expect(201, '/v1/cases', { token, body })).caseId as string;
 }
 
 async function main(): Promise<void> {
@@ -257,20 +150,15 @@ async function main(): Promise<void> {
   let bare: Child | null = null;
   try {
     await pool.query('CREATE TABLE bare_writes (id uuid PRIMARY KEY, stream_id text, data jsonb, metadata jsonb)');
-    service = await startChild('service', serviceEnv(database.url, 'api'));
-    bare = await startChild('bare', { DATABASE_URL: database.url });
+    service = await startService(serviceEnv(database.url, 'api'));
+    bare = await startChild(__filename, 'bare', { DATABASE_URL: database.url });
     const adminToken = await signIn(service.port, ADMIN.email, ADMIN.password);
-    const coordinator = { email: 'bench-coordinator@casetrack.test', password: 'a-long-bench-password' };
-    await expectStatus(
-      call(service.port, 'POST', '/v1/users', adminToken, {
-        ...coordinator,
-        name: 'Bench Coordinator',
-        role: 'coordinator',
-        timeZone: 'Asia/Almaty',
-      }),
-      201,
-    );
-    const token = await signIn(service.port, coordinator.email, coordinator.password);
+    const { token } = await on(service.port).account(adminToken, {
+      email: 'bench-coordinator@casetrack.test',
+      password: 'a-long-bench-password',
+      name: 'Bench Coordinator',
+      role: 'coordinator',
+    });
 
     console.log(`Opening ${CLIENTS} cases and one of ${LONG_CASE} events…`);
     const cases = await Promise.all(
@@ -278,14 +166,14 @@ async function main(): Promise<void> {
     );
     const longCase = await openCase(service.port, token, 'Bench Long Case');
     for (let i = 1; i < LONG_CASE; i += 1) {
-      await expectStatus(call(service.port, 'POST', `/v1/cases/${longCase}/notes`, token, NOTE), 201);
+      await on(service.port).expect(201, `/v1/cases/${longCase}/notes`, { token, body: NOTE });
     }
 
     const serviceNote = (port: number) => async (client: number) => {
-      await expectStatus(call(port, 'POST', `/v1/cases/${cases[client]}/notes`, token, NOTE), 201);
+      await on(port).expect(201, `/v1/cases/${cases[client]}/notes`, { token, body: NOTE });
     };
     const bareNote = (port: number) => async (client: number) => {
-      await expectStatus(call(port, 'POST', `/v1/cases/${cases[client]}/notes`, null, NOTE), 201);
+      await on(port).expect(201, `/v1/cases/${cases[client]}/notes`, { body: NOTE });
     };
 
     console.log('Warming up both servers…');
@@ -314,7 +202,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round += 1) {
       const fresh = await openCase(service.port, token, `Bench New Case ${round}`);
       const onCase = (caseId: string) => async () => {
-        await expectStatus(call(service!.port, 'POST', `/v1/cases/${caseId}/notes`, token, NOTE), 201);
+        await on(service!.port).expect(201, `/v1/cases/${caseId}/notes`, { token, body: NOTE });
       };
       const order = round % 2 === 1 ? (['new', 'long'] as const) : (['long', 'new'] as const);
       for (const which of order) {
@@ -327,7 +215,7 @@ async function main(): Promise<void> {
 
     console.log('\n3/4 Reads of one case at 32 clients (the service restarted with the projector role, caught up):');
     await service.stop();
-    service = await startChild('service', serviceEnv(database.url, 'api,projector'));
+    service = await startService(serviceEnv(database.url, 'api,projector'));
     const servicePort = service.port;
     const { rows } = await pool.query<{ version: number }>(
       'SELECT max(version)::int AS version FROM events WHERE stream_id = $1',
@@ -335,14 +223,14 @@ async function main(): Promise<void> {
     );
     const headVersion = rows[0]?.version ?? 0;
     for (;;) {
-      const answer = await call(servicePort, 'GET', `/v1/cases/${cases[0]}`, token);
+      const answer = await on(servicePort).call(`/v1/cases/${cases[0]}`, { token });
       if (answer.status === 200 && (JSON.parse(answer.body) as { version?: number }).version === headVersion) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const readRuns: RunResult[] = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
       const result = await run(CLIENTS, READS, async () => {
-        await expectStatus(call(servicePort, 'GET', `/v1/cases/${cases[0]}`, token), 200);
+        await on(servicePort).expect(200, `/v1/cases/${cases[0]}`, { token });
       });
       readRuns.push(result);
       console.log(`  round ${round}/${ROUNDS} ${line('GET case', result, 'reads/s')}`);
@@ -352,7 +240,7 @@ async function main(): Promise<void> {
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-read-profile-')), 'service.cpuprofile');
       await profiler(service, { profile: 'start' });
       await run(CLIENTS, READS / 2, async () => {
-        await expectStatus(call(servicePort, 'GET', `/v1/cases/${cases[0]}`, token), 200);
+        await on(servicePort).expect(200, `/v1/cases/${cases[0]}`, { token });
       });
       await profiler(service, { profile: 'stop', file });
       readProfile = summariseProfile(file);
@@ -364,7 +252,7 @@ async function main(): Promise<void> {
     if (PROFILE) {
       console.log('\n4/4 CPU profile of the service (ROLES=api) under the 32-client write load…');
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-write-profile-')), 'service.cpuprofile');
-      const profiled = await startChild('service', serviceEnv(database.url, 'api'));
+      const profiled = await startService(serviceEnv(database.url, 'api'));
       service = profiled;
       await run(CLIENTS, 640, serviceNote(profiled.port));
       await profiler(profiled, { profile: 'start' });
@@ -394,7 +282,7 @@ async function main(): Promise<void> {
   } finally {
     await service?.stop();
     await bare?.stop();
-    agent.destroy();
+    for (const client of clients.values()) client.close();
     await pool.end();
     await database.drop();
   }
@@ -460,7 +348,7 @@ function summariseProfile(file: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 const role = process.argv[2];
-const started = role === 'service' ? serveService() : role === 'bare' ? serveBare() : main().then(() => undefined);
+const started = role === 'bare' ? serveBare() : main().then(() => undefined);
 started.catch((error: unknown) => {
   console.error(error);
   process.exit(1);

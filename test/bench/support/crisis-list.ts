@@ -1,6 +1,7 @@
 /**
  * The list bench:crisis imports, as a coalition's spreadsheet comes: Excel's "CSV UTF-8" (a BOM, `;` between cells,
- * CRLF), Russian headers, dates as dd.mm.yyyy, cities in Russian, names in either script.
+ * CRLF), Russian headers, dates as dd.mm.yyyy, cities in Russian, names in either script, articles bare ("272") or
+ * as written in a charge sheet ("ст. 272 ч. 2 УК РК").
  */
 import { CRIMINAL_ARTICLES } from '../../../apps/cli/src/seed/places';
 import type { Random } from '../../../apps/cli/src/seed/random';
@@ -38,9 +39,10 @@ export function crisisList(rows: number, random: Random): Buffer {
       .map((n) => String(n).padStart(2, '0'))
       .concat(String(detained.getUTCFullYear()))
       .join('.');
-    const article = random.pick(CRIMINAL_ARTICLES).article;
+    const { article, part } = random.pick(CRIMINAL_ARTICLES);
+    const charge = random.chance(0.5) ? `ст. ${article}${part ? ` ч. ${part}` : ''} УК РК` : article;
     const facility = random.chance(0.5) ? `ИВС ДП г. ${city}` : '';
-    lines.push([person.firstSpelling, city, date, article, facility, random.pick(NOTES)].map(cell).join(';'));
+    lines.push([person.firstSpelling, city, date, charge, facility, random.pick(NOTES)].map(cell).join(';'));
   }
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }

@@ -341,6 +341,18 @@ interface Searchable {
   at: number;
 }
 
+/** How many of `searchable` (in the order they were recorded) were recorded before `before`. */
+function settledCount(searchable: readonly Searchable[], before: number): number {
+  let low = 0;
+  let high = searchable.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (searchable[mid].at < before) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 class Readers {
   private running = true;
   /** Set while an import commits: the board's times go to their own line. */
@@ -369,9 +381,9 @@ class Readers {
       await this.read(list, token, `/v1/cases?${new URLSearchParams({ ...filters, pageSize: '20' }).toString()}`);
       if (this.importing) continue;
       // A person recorded at least five seconds ago (the projector's lag aside), by the other script's spelling.
-      const settled = this.searchable.filter((s) => s.at < performance.now() - 5_000);
-      if (settled.length === 0) continue;
-      const target = random.pick(settled);
+      const settled = settledCount(this.searchable, performance.now() - 5_000);
+      if (settled === 0) continue;
+      const target = this.searchable[random.int(0, settled - 1)];
       const found = await this.read('search', token, `/v1/cases?${new URLSearchParams({ q: target.name }).toString()}`);
       this.tally.searches.asked += 1;
       const items = (found?.items as Array<{ caseId: string }> | undefined) ?? [];

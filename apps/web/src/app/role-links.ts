@@ -13,12 +13,14 @@ export interface RoleLink {
 const LINKS: Readonly<Record<SignedInUser['role'], readonly RoleLink[]>> = {
   lawyer: [
     { to: '/agenda', label: 'roles.nav.agenda' },
+    { to: '/court-day', label: 'console.nav.courtDay' },
     { to: '/calendar', label: 'roles.nav.calendar' },
     { to: '/notifications', label: 'roles.nav.notifications' },
   ],
   coordinator: [
     { to: '/escalations', label: 'roles.nav.escalations' },
     { to: '/agenda', label: 'roles.nav.agenda' },
+    { to: '/court-day', label: 'console.nav.courtDay' },
     { to: '/stats', label: 'roles.nav.stats' },
     { to: '/history', label: 'roles.nav.history' },
     { to: '/access-log', label: 'roles.nav.accessLog' },

@@ -38,6 +38,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/lawyer/AgendaPage')).AgendaPage }),
           },
           {
+            path: 'court-day',
+            lazy: async () => ({ Component: (await import('../features/court-day/CourtDayPage')).CourtDayPage }),
+          },
+          {
             path: 'calendar',
             lazy: async () => ({ Component: (await import('../features/lawyer/CalendarPage')).CalendarPage }),
           },

@@ -83,6 +83,14 @@ const CONTRACT: Contract = {
     lawyerPresent: true,
     notes: true,
   },
+  '/v1/cases/{caseId}/hearings/{hearingId}/decision': {
+    ...WHEN,
+    durationMinutes: true,
+    defendantHeard: true,
+    lawyerPresent: true,
+    notes: true,
+    decision: { kind: true, until: true, grounds: true, scheduledAt: true, days: true, amount: true, currency: true },
+  },
   '/v1/cases/{caseId}/preventive-measures': { ...WHEN, measure: true, until: true, hearingId: true },
   '/v1/cases/{caseId}/preventive-measures/extend': { ...WHEN, measure: true, until: true, hearingId: true },
   '/v1/cases/{caseId}/torture-allegations': {
@@ -118,8 +126,15 @@ const CONTRACT: Contract = {
   '/v1/cases/{caseId}/merge': { ...WHEN, intoCaseId: true, reason: true },
 };
 
-/** Writes made elsewhere than the case page's registry: intake opens a case, the timeline retracts a fact. */
-const OUTSIDE_REGISTRY: readonly string[] = ['/v1/cases', '/v1/cases/{caseId}/retractions'];
+/**
+ * Writes made elsewhere than the case page's registry: intake opens a case, the timeline retracts a fact, the court
+ * day records a decision at a hearing (features/court-day).
+ */
+const OUTSIDE_REGISTRY: readonly string[] = [
+  '/v1/cases',
+  '/v1/cases/{caseId}/retractions',
+  '/v1/cases/{caseId}/hearings/{hearingId}/decision',
+];
 
 /** Values that must have a shape the API takes; any other text field gets plain words. */
 const SAMPLES: Readonly<Record<string, string>> = {

@@ -125,6 +125,10 @@ function numeric(text: string, approximate: boolean, now: Date): WrittenDateRead
 }
 
 const TIME = /^(\d{1,2})[:.](\d{2})$/;
+/** "05.01.2022 г.", "2022ж.": the year word after a numeric date. */
+const YEAR_WORD_AFTER_DIGITS = /(?<=\d)\s*(?:гг|г|года|год|году|ж|жыл|жылы|жылғы)\.?$/u;
+/** "05.01.2022 в 14:30", "at 14:30", "сағ. 14:30": the word between a date and its time. */
+const AT_WORD = /\s+(?:в|at|сағ\.?|сағат)\s+(?=\d{1,2}[:.]\d{2}$)/u;
 
 /** "5 января 2022", "2022 жылғы 5 қаңтар", "January 5, 2022 14:30", "январь 2022", "середина января 2022". */
 function inWords(text: string, approximate: boolean): WrittenDateReading {
@@ -168,7 +172,7 @@ export function readWrittenDate(text: string, now: Date): WrittenDateReading | n
   let written = text.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
   if (written === '') return null;
   const approximate = APPROXIMATE.test(written);
-  written = written.replace(APPROXIMATE, '');
+  written = written.replace(APPROXIMATE, '').replace(YEAR_WORD_AFTER_DIGITS, '').replace(AT_WORD, ' ');
   return numeric(written, approximate, now) ?? inWords(written, approximate);
 }
 

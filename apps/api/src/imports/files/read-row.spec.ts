@@ -114,6 +114,27 @@ describe('readRow: a row of a list of detained people', () => {
     ]);
   });
 
+  it('reads a cell that says nothing is known as empty: no city called "неизвестно", no authority word refused', () => {
+    const row = caseRow({
+      ФИО: 'Ахметова Айгуль',
+      Город: 'неизвестно',
+      Пол: '-',
+      Кто: 'н/д',
+      'Дата задержания': '?',
+      Статья: 'белгісіз',
+    });
+    const read = readRow(row, casesTable, casesMapping, options);
+    expect(read.errors).toEqual([]);
+    expect(read.person.city).toBeNull();
+    expect(read.writes).toEqual([
+      {
+        step: 'open',
+        body: { detainee: { fullName: 'Ахметова Айгуль' }, source: { kind: 'ngo' }, occurredAtPrecision: 'unknown' },
+      },
+      { step: 'detention', body: { authority: 'unknown', occurredAtPrecision: 'unknown' } },
+    ]);
+  });
+
   it('records only what is mapped: no detention without a detention column', () => {
     const table: ImportTable = { columns: ['Name', 'City'], rows: [] };
     const read = readRow(
@@ -140,7 +161,7 @@ describe('readRow: a row of a list of detained people', () => {
   it('names every cell it cannot read, by its field', () => {
     const row = caseRow({
       'Дата рождения': '1985',
-      Пол: 'не указан',
+      Пол: 'оба',
       'Дата задержания': '31.02.2022',
       Кто: 'какие-то люди',
       Статья: '12345',

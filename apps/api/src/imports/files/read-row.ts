@@ -14,6 +14,7 @@ import { readCharges } from './values/articles';
 import { readFacility } from './values/facility';
 import { readBirthDate, readFactTime, readScheduledAt, type ZoneAndNow } from './values/fact-time';
 import { personNames } from './values/names';
+import { saysUnknown } from './values/unknown';
 import { AUTHORITY_WORDS, HEARING_KIND_WORDS, SEX_WORDS, SOURCE_KIND_WORDS } from './values/vocabularies';
 import { recognise } from './values/vocabulary';
 
@@ -43,10 +44,10 @@ class MappedRow {
     });
   }
 
-  /** The cell's text, or null when the field is not mapped or its cell is empty. */
+  /** The cell's text, or null when the field is not mapped or its cell is empty or says nothing is known. */
   text(field: ImportField): string | null {
     const text = this.byField.get(field);
-    return text === undefined || text === '' ? null : text;
+    return text === undefined || saysUnknown(text) ? null : text;
   }
 
   isMapped(field: ImportField): boolean {

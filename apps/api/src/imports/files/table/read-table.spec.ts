@@ -206,3 +206,15 @@ describe('readTable: refusals', () => {
     expect((await table(utf8(`name\n${'Ivanov\n'.repeat(20_000)}`))).rows).toHaveLength(20_000);
   });
 });
+
+describe('readTable: a sheet formatted far beyond its data', () => {
+  it('reads only the cells that hold something', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('list');
+    sheet.getRow(1).values = ['ФИО', 'Город'];
+    sheet.getRow(2).values = ['Иванов Иван', 'Алматы'];
+    sheet.getCell('XFD1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const read = await table(Buffer.from(await workbook.xlsx.writeBuffer()), 'list.xlsx');
+    expect(read).toEqual({ columns: ['ФИО', 'Город'], rows: [{ row: 2, cells: ['Иванов Иван', 'Алматы'] }] });
+  });
+});

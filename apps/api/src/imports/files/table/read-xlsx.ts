@@ -34,11 +34,16 @@ export async function readXlsxRows(bytes: Buffer): Promise<SheetRows | null> {
   }
   const sheet = workbook.worksheets[0];
   if (sheet === undefined) return { rows: [], spansOf: () => [] };
-  const width = sheet.columnCount;
+  // Only cells that hold something: a sheet formatted down whole columns reports thousands of empty ones.
   const rows: RawRow[] = [];
+  let width = 0;
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
-    for (let column = 1; column <= width; column += 1) cells.push(cellText(row.getCell(column).value));
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      while (cells.length < column - 1) cells.push('');
+      cells[column - 1] = cellText(cell.value);
+    });
+    width = Math.max(width, cells.length);
     rows.push({ row: row.number, cells });
   });
   return { rows, spansOf: (row) => spansOf(sheet, row, width) };

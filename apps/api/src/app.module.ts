@@ -17,6 +17,7 @@ import { ReadsModule } from './reads/reads.module';
 import { ExportsModule } from './reads/exports/exports.module';
 import { EscalationsModule } from './reads/escalations/escalations.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Global()
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         NotificationsModule,
         EscalationsModule,
         CalendarModule,
+        ImportsModule,
         ...(config.roles.includes('worker') ? [ReminderWorkerModule.register({ pool: PG_POOL, logger: LOGGER })] : []),
         ...(config.roles.includes('projector')
           ? [

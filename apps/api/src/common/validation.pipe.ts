@@ -1,5 +1,17 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { ApiException, type FieldProblem } from './api-exception';
+
+/**
+ * How every body and query is checked against its DTO: unknown fields are rejected, not silently dropped. The global
+ * pipe uses these, and so does an import's dry run, which checks each row's writes with the routes' own DTOs.
+ */
+export const VALIDATOR_OPTIONS: ValidatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+};
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -26,11 +38,8 @@ class ObjectBodyValidationPipe extends ValidationPipe {
 /** Validates every body and query against its DTO; unknown fields are rejected, not silently dropped. */
 export function createValidationPipe(): ValidationPipe {
   return new ObjectBodyValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => ApiException.validation(flatten(errors)),
   });
 }

@@ -39,7 +39,7 @@ export class ErrorBodySchema {
   details!: Array<FieldProblemSchema | VersionMismatchSchema>;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 503;
 
 /** What each status means anywhere in this API; a route names its own codes when it has more precise ones. */
 const MEANINGS: Record<ErrorStatus, string> = {
@@ -54,6 +54,8 @@ const MEANINGS: Record<ErrorStatus, string> = {
   404: 'NOT_FOUND: no such item, or a case the caller may not see',
   409: 'CONCURRENCY_CONFLICT: other writes to the case kept racing this one (retries exhausted); send it again',
   412: 'VERSION_MISMATCH: the case is not at the If-Match version (details hold both)',
+  413: 'PAYLOAD_TOO_LARGE: the body or the uploaded file is larger than the route accepts',
+  415: 'UNSUPPORTED_MEDIA_TYPE: the body or the uploaded file is not of a type the route reads',
   422: 'A rule refused the request; code names the rule',
   429: 'RATE_LIMITED: too many requests from this address; Retry-After says when to try again',
   503: 'SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again',

@@ -1326,6 +1326,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a list (CSV, TSV or XLSX) to import: its columns, samples and a suggested mapping
+     * @description CSV/TSV in UTF-8 (with or without BOM), UTF-16 or Windows-1251, delimited by `,` `;` or tab; XLSX: the first sheet (a header merged over two rows is joined). At most 20 MB. The file is kept sealed until it is deleted or expires (IMPORT_RETENTION_DAYS).
+     */
+    post: operations['uploadImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/imports/{importId}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check every row through a mapping: what it would record, its problems and possible duplicates */
+    post: operations['dryRunImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/imports/{importId}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the rows in the background; a repeat starts nothing twice
+     * @description Each row is recorded through the write routes (the same validation and rules), with an Idempotency-Key derived from the import and the row, so a repeat, a crash or a resume never records a row twice. Follow the progress with GET /v1/imports/{importId}.
+     */
+    post: operations['commitImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import’s status and progress */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    /** Delete an import and every sealed cell it keeps */
+    delete: operations['deleteImport'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/imports/{importId}/rejected': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rows a commit did not record (rejected or skipped), as the file had them, with the row and why */
+    get: operations['importRejectedRows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3553,6 +3645,98 @@ export interface components {
        * @description Subscribe to it in a calendar application; anyone who has it reads the hearings, so keep it secret
        */
       url: string;
+    };
+    /** @description A column of the uploaded list and the first three of its cells' values */
+    ImportColumn: {
+      name: string;
+      /** @description The first (at most three) non-empty values of the column */
+      sample: string[];
+    };
+    ImportUploaded: {
+      /** Format: uuid */
+      importId: string;
+      /** @enum {string} */
+      status: 'uploaded';
+      /** @description Data rows read from the file */
+      rows: number;
+      columns: components['schemas']['ImportColumn'][];
+      /** @description The mapping suggested from the column names (ru, kk, en): confirm or change it */
+      suggestedMapping: {
+        [key: string]: string;
+      };
+    };
+    /** @description An earlier row of the same file that may be the same person */
+    ImportRowDuplicate: {
+      row: number;
+      /**
+       * Format: uuid
+       * @description The case that row opens when it is committed as new (for `{addTo}`)
+       */
+      caseId: string;
+      score: number;
+    };
+    DryRunImportDto: {
+      /** @description Column name -> field (see the upload's `suggestedMapping`); columns left out are not read. A `cases` list needs `fullName`; a `hearings` list `fullName` or `caseId`. A field may be given one column only. */
+      mapping: {
+        [key: string]: string;
+      };
+    };
+    /** @description What in a row cannot be recorded, by column */
+    ImportRowProblem: {
+      /** @description The column (or, if unmapped, the field) the problem is in */
+      field: string;
+      /** @description A sentence in the importer's language */
+      message: string;
+    };
+    ImportRowCheck: {
+      /** @description The row of the file (the header is row 1) */
+      row: number;
+      /** @enum {string} */
+      outcome: 'new' | 'duplicate' | 'invalid';
+      errors: components['schemas']['ImportRowProblem'][];
+      /** @description Cases (existing ones the importer may see) and earlier rows of the file that may be the same person; for a `hearings` list, the cases the hearing may be about */
+      possibleDuplicates: (components['schemas']['PossibleDuplicate'] | components['schemas']['ImportRowDuplicate'])[];
+    };
+    ImportChecked: {
+      /** @enum {string} */
+      status: 'checked';
+      rows: components['schemas']['ImportRowCheck'][];
+    };
+    CommitImportDto: {
+      /** @description Column name -> field (see the upload's `suggestedMapping`); columns left out are not read. A `cases` list needs `fullName`; a `hearings` list `fullName` or `caseId`. A field may be given one column only. */
+      mapping: {
+        [key: string]: string;
+      };
+      /** @description Row number -> `new` (open a case even if it looks like a duplicate), `skip`, or `{addTo: caseId}` (record the row's facts on that case, and its spellings as name variants). A row the dry run found a possible duplicate of, without a decision, is skipped with the reason DUPLICATE_UNDECIDED. */
+      decisions?: {
+        [key: string]: unknown;
+      };
+    };
+    ImportCommitting: {
+      /** Format: uuid */
+      importId: string;
+      /**
+       * @description `committing`, or `done` when a repeated commit finds it finished
+       * @enum {string}
+       */
+      status: 'uploaded' | 'checked' | 'committing' | 'done' | 'failed';
+    };
+    ImportStatus: {
+      /** Format: uuid */
+      importId: string;
+      /** @enum {string} */
+      status: 'uploaded' | 'checked' | 'committing' | 'done' | 'failed';
+      /** @enum {string} */
+      kind: 'cases' | 'hearings';
+      /** @description Data rows of the file */
+      rows: number;
+      recorded: number;
+      skipped: number;
+      rejected: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
     };
   };
   responses: never;
@@ -11441,6 +11625,536 @@ export interface operations {
       };
     };
   };
+  uploadImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+          /** @description IANA zone of the list's dates; default: the importer's */
+          timeZone?: string;
+          /**
+           * @description default: cases
+           * @enum {string}
+           */
+          kind?: 'cases' | 'hearings';
+        };
+      };
+    };
+    responses: {
+      /** @description The list as read */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportUploaded'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no file, or a form field not valid; IMPORT_EMPTY, IMPORT_UNREADABLE: not a list */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description IMPORT_TOO_LARGE: the file, or its rows or columns, exceed the limits */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description IMPORT_UNSUPPORTED_TYPE: not multipart/form-data, or a file that is not text or a workbook */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  dryRunImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DryRunImportDto'];
+      };
+    };
+    responses: {
+      /** @description Every row, checked */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportChecked'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the mapping names an unknown column or field, a field twice, or no name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description IMPORT_COMMITTED: the import is committed already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  commitImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommitImportDto'];
+      };
+    };
+    responses: {
+      /** @description The commit is running (or was already) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportCommitting'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the mapping or the decisions are not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The import */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportStatus'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deleteImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description IMPORT_COMMITTING: the import is being committed; delete it once it is done */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  importRejectedRows: {
+    parameters: {
+      query?: {
+        /** @description The file: `csv` (the only one) */
+        format?: 'csv';
+        /** @description The language of the reasons; default: the reader's */
+        lang?: 'en' | 'ru' | 'kk';
+      };
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV in UTF-8 with a byte order mark: the original columns, then `row` and `reason` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a body field, query parameter or header is not valid or not known (details name them), or the body is not JSON, is nested too deep, or holds NUL or unpaired surrogates */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no bearer token or session cookie, or one that is unknown, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may never do this; SECOND_FACTOR_ENROLMENT_REQUIRED: the deployment requires a second factor for the role and the account has none yet; CSRF_TOKEN_INVALID: a change made with the session cookie lacks the X-CSRF-Token header of its session, or carries a wrong one */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description NOT_FOUND: no such item, or a case the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests from this address; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is unavailable; Retry-After says when to try again */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -11640,6 +12354,15 @@ export const pathsV1RemindersGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsV1EscalationsGetParametersQueryReasonValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/escalations']['get']['parameters']['query']['reason']
 > = ['unlocated', 'no_lawyer', 'term_ended'];
+export const pathsV1ImportsPostRequestBodyContentMultipartFormDataKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/imports']['post']['requestBody']['content']['multipart/form-data']['kind']
+> = ['cases', 'hearings'];
+export const pathsV1ImportsImportIdRejectedGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/imports/{importId}/rejected']['get']['parameters']['query']['format']
+> = ['csv'];
+export const pathsV1ImportsImportIdRejectedGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/imports/{importId}/rejected']['get']['parameters']['query']['lang']
+> = ['en', 'ru', 'kk'];
 export const healthCheckStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HealthCheck']['status']
 > = ['up', 'down', 'degraded'];
@@ -12245,3 +12968,21 @@ export const escalationReasonValues: ReadonlyArray<FlattenedDeepRequired<compone
   'no_lawyer',
   'term_ended',
 ];
+export const importUploadedStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportUploaded']['status']
+> = ['uploaded'];
+export const importRowCheckOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportRowCheck']['outcome']
+> = ['new', 'duplicate', 'invalid'];
+export const importCheckedStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportChecked']['status']
+> = ['checked'];
+export const importCommittingStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportCommitting']['status']
+> = ['uploaded', 'checked', 'committing', 'done', 'failed'];
+export const importStatusStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportStatus']['status']
+> = ['uploaded', 'checked', 'committing', 'done', 'failed'];
+export const importStatusKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportStatus']['kind']
+> = ['cases', 'hearings'];

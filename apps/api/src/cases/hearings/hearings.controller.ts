@@ -9,6 +9,7 @@ import { type CaseWriteTarget, CaseTarget } from '../shared/write-request';
 import { CaseWriter } from '../write/case-writer';
 import type { WriteOutcome } from '../write/write-outcome';
 import { hearingDecisionOf, RecordHearingDecisionDto } from './hearing-decision.dto';
+import { scheduleHearingCommand } from './hearings.commands';
 import { CancelHearingDto, RecordHearingOutcomeDto, RescheduleHearingDto, ScheduleHearingDto } from './hearings.dto';
 
 @ApiTags('cases')
@@ -27,11 +28,7 @@ export class HearingsController {
     return this.writer.write({
       ...target,
       body,
-      command: (ids) => ({
-        type: 'ScheduleHearing',
-        hearingId: ids.id('hearing'),
-        ...fields({ ...body, scheduledAt: utc(body.scheduledAt) }, 'kind', 'court', 'judge', 'scheduledAt', 'location'),
-      }),
+      command: (ids) => scheduleHearingCommand(body, ids),
       answer: (command) => ({ hearingId: command.hearingId }),
     });
   }

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { DUPLICATE_THRESHOLD, duplicateScore } from '@casetrack/domain';
+import {
+  FindPossibleDuplicatesQuery,
+  GetCaseQuery,
+  ListCasesQuery,
+  type PossibleDuplicate,
+  type Viewer,
+} from '@casetrack/read-model';
+import type { ReadRow } from './files';
+
+/** Candidates read for a hearing's person before scoring: a court list names people the cases already hold. */
+const SEARCHED = 10;
+
+/** The cases a row's person may be, from the read models, as the importer may see them. */
+@Injectable()
+export class CaseMatches {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Cases that may be the person of a `cases` row: `possibleDuplicates` of `POST /v1/cases`, the same query. */
+  existing(viewer: Viewer, read: ReadRow, ownCaseId: string): Promise<PossibleDuplicate[]> {
+    const { fullName, nameVariants, city } = read.person;
+    if (fullName === '' || city === null) return Promise.resolve([]);
+    return this.queries.execute(new FindPossibleDuplicatesQuery(viewer, { fullName, nameVariants, city }, ownCaseId));
+  }
+
+  /**
+   * The cases a `hearings` row may be about: the case it names by id (if the importer may see it), else the cases whose
+   * names are alike enough to be duplicates (a court list gives no city, so the name alone decides).
+   */
+  async forHearing(viewer: Viewer, read: ReadRow): Promise<PossibleDuplicate[]> {
+    if (read.caseId !== null) {
+      const found = await this.queries.execute(new GetCaseQuery(viewer, read.caseId));
+      return found === null
+        ? []
+        : [{ caseId: found.caseId, fullName: found.fullName, city: found.city ?? '', score: 1 }];
+    }
+    const { fullName, nameVariants } = read.person;
+    if (fullName === '') return [];
+    const page = await this.queries.execute(
+      new ListCasesQuery(viewer, { q: fullName, closed: false }, { page: 1, pageSize: SEARCHED }),
+    );
+    const spellings = [fullName, ...nameVariants];
+    return page.items
+      .map((item) => ({
+        caseId: item.caseId,
+        fullName: item.fullName,
+        city: item.city ?? '',
+        score: bestScore(spellings, [item.fullName, ...item.nameVariants]),
+      }))
+      .filter((candidate) => candidate.score >= DUPLICATE_THRESHOLD)
+      .sort((a, b) => b.score - a.score)
+      .map((candidate) => ({ ...candidate, score: Math.round(candidate.score * 1000) / 1000 }));
+  }
+
+  /** The spellings of a case the importer may see, or null when the read models do not show it (yet). */
+  async spellingsOf(viewer: Viewer, caseId: string): Promise<string[] | null> {
+    const found = await this.queries.execute(new GetCaseQuery(viewer, caseId));
+    return found === null ? null : [found.fullName, ...found.nameVariants];
+  }
+}
+
+function bestScore(ours: readonly string[], theirs: readonly string[]): number {
+  let best = 0;
+  for (const a of ours) for (const b of theirs) best = Math.max(best, duplicateScore(a, b));
+  return best;
+}

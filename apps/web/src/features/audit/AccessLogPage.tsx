@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { DataTable } from '../../shared/DataTable';
+import { PagePicker } from '../../shared/PagePicker';
 import { Loaded } from '../../shared/Loaded';
 import { usePeople } from '../../shared/people';
 import { useAccessLog } from './api';
@@ -116,21 +117,17 @@ export function AccessLogPage(): ReactNode {
                 </Table.Tr>
               )}
             />
-            <Group justify="center">
-              <Pagination
-                total={Math.max(1, Math.ceil(data.total / data.pageSize))}
-                value={page}
-                onChange={(next) =>
-                  setParams((previous) => {
-                    const copy = new URLSearchParams(previous);
-                    copy.set('page', String(next));
-                    return copy;
-                  })
-                }
-                getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
-                getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
-              />
-            </Group>
+            <PagePicker
+              pages={Math.ceil(data.total / data.pageSize)}
+              page={page}
+              onChange={(next) =>
+                setParams((previous) => {
+                  const copy = new URLSearchParams(previous);
+                  copy.set('page', String(next));
+                  return copy;
+                })
+              }
+            />
           </>
         )}
       </Loaded>

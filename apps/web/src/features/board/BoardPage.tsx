@@ -1,10 +1,11 @@
-import { Alert, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { PagePicker } from '../../shared/PagePicker';
 import { PageLoader } from '../../shared/PageLoader';
 import { useUser } from '../auth/session-context';
 import { useCaseList, useStatusCounts } from './api';
@@ -87,15 +88,11 @@ export function BoardPage(): ReactNode {
           ) : (
             <CaseTable items={page.items} caption={caption} />
           )}
-          <Group justify="center">
-            <Pagination
-              total={pages}
-              value={current}
-              onChange={(next) => setParams((previous) => withFilter(previous, 'page', String(next)))}
-              getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
-              getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
-            />
-          </Group>
+          <PagePicker
+            pages={pages}
+            page={current}
+            onChange={(next) => setParams((previous) => withFilter(previous, 'page', String(next)))}
+          />
         </>
       ) : null}
     </Stack>

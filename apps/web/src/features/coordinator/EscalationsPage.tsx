@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { DataTable } from '../../shared/DataTable';
+import { PagePicker } from '../../shared/PagePicker';
 import { Loaded } from '../../shared/Loaded';
 import { useUser } from '../auth/session-context';
 import { assignLawyerForm } from '../case/forms/definitions/assign-lawyer';
@@ -92,15 +93,11 @@ export function EscalationsPage(): ReactNode {
                 </Table.Tr>
               )}
             />
-            <Group justify="center">
-              <Pagination
-                total={Math.max(1, Math.ceil(data.total / data.pageSize))}
-                value={page}
-                onChange={(next) => setParams({ ...(reason ? { reason } : {}), page: String(next) })}
-                getControlProps={(control) => ({ 'aria-label': t(`console.board.page.${control}`) })}
-                getItemProps={(n) => ({ 'aria-label': t('console.board.page.number', { page: n }) })}
-              />
-            </Group>
+            <PagePicker
+              pages={Math.ceil(data.total / data.pageSize)}
+              page={page}
+              onChange={(next) => setParams({ ...(reason ? { reason } : {}), page: String(next) })}
+            />
           </>
         )}
       </Loaded>

@@ -7,8 +7,11 @@ import { caseKeys, fetchTimeline, rememberWriteAnswer } from './api';
 interface CaseWrite {
   /** The case and its timeline read again (a 412: the form shows what changed since it opened). */
   readonly refresh: () => Promise<readonly TimelineEvent[] | undefined>;
-  /** A write answered: its version kept for the next write, the person told, the case and `lists` read again. */
-  readonly recorded: (answer: WriteAnswer) => Promise<void>;
+  /**
+   * A write answered: its version kept for the next write, the person told (unless `quiet`: a page that shows the
+   * write where it was made, like the court day's row), the case and `lists` read again.
+   */
+  readonly recorded: (answer: WriteAnswer, options?: { quiet?: boolean }) => Promise<void>;
 }
 
 /**
@@ -18,9 +21,9 @@ interface CaseWrite {
 export function useCaseWrite(caseId: string, lists: readonly QueryKey[]): CaseWrite {
   const t = useT();
   const queryClient = useQueryClient();
-  const recorded = async (answer: WriteAnswer): Promise<void> => {
+  const recorded = async (answer: WriteAnswer, options: { quiet?: boolean } = {}): Promise<void> => {
     rememberWriteAnswer(queryClient, answer);
-    notifyDone(t('console.form.recorded'), t('console.common.close'));
+    if (options.quiet !== true) notifyDone(t('console.form.recorded'), t('console.common.close'));
     // Every read after the write waits for its position (X-Min-Position), so the new fact is there when they answer.
     await queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });
     for (const queryKey of lists) await queryClient.invalidateQueries({ queryKey });

@@ -35,10 +35,24 @@ export function CourtDayPage(): ReactNode {
   const courts = useCourts(day, timeZone);
   const court = chosen ?? courts.data?.[0]?.court ?? '';
   const [typed] = useDebouncedValue(court, 300);
-  const board = useBoard(day, typed, timeZone);
+  const hearings = useBoard(day, typed, timeZone);
   const mayWrite = user.role === 'lawyer' || user.role === 'coordinator';
 
+  // Rows decided here stay on this board as they were shown, even when the decision takes them off the day (postponed).
+  const [decidedHere, setDecidedHere] = useState<ReadonlyArray<{ board: string; hearing: BoardHearing }>>([]);
+  const board = `${day}|${typed}`;
+  const shown = (rows: readonly BoardHearing[]): BoardHearing[] => {
+    const present = new Set(rows.map((row) => row.hearingId));
+    const kept = decidedHere
+      .filter((entry) => entry.board === board && !present.has(entry.hearing.hearingId))
+      .map((entry) => entry.hearing);
+    return [...rows, ...kept].sort(
+      (a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.hearingId.localeCompare(b.hearingId),
+    );
+  };
+
   const moveOn = (rows: readonly BoardHearing[]) => (decided: BoardHearing) => {
+    setDecidedHere((previous) => [...previous, { board, hearing: decided }]);
     const after = rows.slice(rows.findIndex((row) => row.hearingId === decided.hearingId) + 1);
     // After React has drawn the decided row without its buttons; rows decided meanwhile are skipped.
     requestAnimationFrame(() => {
@@ -88,9 +102,10 @@ export function CourtDayPage(): ReactNode {
           {courts.data?.length === 0 ? t('console.courtDay.noCourts') : t('console.courtDay.pickCourt')}
         </Text>
       ) : (
-        <Loaded query={board}>
-          {(rows) =>
-            rows.length === 0 ? (
+        <Loaded query={hearings}>
+          {(read) => {
+            const rows = shown(read);
+            return rows.length === 0 ? (
               <Text c="dimmed">{t('console.courtDay.empty', { date: times.day(day) })}</Text>
             ) : (
               <Stack
@@ -105,8 +120,8 @@ export function CourtDayPage(): ReactNode {
                   <HearingRow key={hearing.hearingId} hearing={hearing} mayWrite={mayWrite} onRecorded={moveOn(rows)} />
                 ))}
               </Stack>
-            )
-          }
+            );
+          }}
         </Loaded>
       )}
       {adding?.step === 'pick' ? (

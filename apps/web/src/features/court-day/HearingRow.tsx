@@ -73,7 +73,8 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
       setOpen(null);
       setRecorded({ kind, values });
       onRecorded(hearing);
-      void caseWrite.recorded(answer);
+      // The row itself says what was recorded: twenty toasts would cover the next rows' buttons.
+      void caseWrite.recorded(answer, { quiet: true });
     },
     onError: async (error, { ifMatch }) => {
       if (!(error instanceof ApiError)) return;
@@ -125,7 +126,7 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
                 .join(', ')}
         </Text>
         {recorded !== null ? (
-          <Text size="sm" c="green.8" role="status">
+          <Text size="sm" c="teal.9" role="status">
             {t('console.courtDay.recorded', { what: describe(recorded, t, times, timeZone) })}
           </Text>
         ) : hearing.held !== null ? (

@@ -17,3 +17,4 @@ export * from './names';
 export * from './events/sensitive-fields';
 export * from './events/field-classes';
 export { occurredOnOf } from './values/time';
+export * from './deadlines';

@@ -1,0 +1,3 @@
+export * from './rule-set';
+export { validateRuleSet, type RuleSetCheck } from './validate-rule-set';
+export { deadlinesOf, afterOffset } from './deadlines-of';

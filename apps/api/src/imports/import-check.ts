@@ -5,7 +5,7 @@ import { CaseMatches } from './case-matches';
 import type { ImportMapping } from './files';
 import type { CheckedOutcome, ImportRecord, StoredRow } from './import-model';
 import { ImportStore } from './import-store';
-import { checkRow, describeProblem, type RowContext } from './row-check';
+import { checkRow, importRowOf, describeProblem, type RowContext } from './row-check';
 import { FileDuplicates, type RowDuplicate, type RowPerson } from './row-duplicates';
 import { caseIdOfRow } from './row-keys';
 
@@ -82,7 +82,7 @@ export class ImportCheck {
       // Recorded by an earlier commit: the case holds its facts, and the row is nobody's duplicate any more.
       return { report: { row: stored.row, outcome: 'new', errors: [], possibleDuplicates: [] }, person: null };
     }
-    const { read, problems } = await checkRow(stored.row, stored.cells, context);
+    const { read, problems } = await checkRow(importRowOf(stored, stored.cells), context);
     const errors = problems.map((problem) => describeProblem(problem, context, locale));
     const person: RowPerson = { row: stored.row, ...read.person };
     if (errors.length > 0) {

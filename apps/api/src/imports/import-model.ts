@@ -55,7 +55,9 @@ export interface ImportRecord {
 export interface StoredRow {
   row: number;
   /** Null once the row is recorded: the case holds its facts. */
-  cells: string[] | null;
+  cells: readonly string[] | null;
+  /** How many cells the file's row had, when not the header's count (a broken line). */
+  cellCount?: number;
   checked: CheckedOutcome | null;
   outcome: RowOutcome;
   caseId: string | null;

@@ -78,7 +78,11 @@ export class ImportStore {
         await manager.query(
           `INSERT INTO import_rows (import_id, row, sealed_cells)
            SELECT $1, r.row, r.cells FROM unnest($2::int[], $3::bytea[]) AS r(row, cells)`,
-          [id, batch.map((row) => row.row), batch.map((row) => this.sealing.seal(id, { row: row.row }, row.cells))],
+          [
+            id,
+            batch.map((row) => row.row),
+            batch.map((row) => this.sealing.seal(id, { row: row.row }, sealedRowOf(row))),
+          ],
         );
       }
     });
@@ -248,10 +252,12 @@ export class ImportStore {
   }
 
   private storedRowOf(importId: string, row: RowRow): StoredRow {
+    const sealed =
+      row.sealed_cells === null ? null : this.sealing.open<SealedRow>(importId, { row: row.row }, row.sealed_cells);
     return {
       row: row.row,
-      cells:
-        row.sealed_cells === null ? null : this.sealing.open<string[]>(importId, { row: row.row }, row.sealed_cells),
+      cells: sealed === null ? null : sealed.cells,
+      ...(sealed?.cellCount !== undefined ? { cellCount: sealed.cellCount } : {}),
       checked: row.checked,
       outcome: row.outcome,
       caseId: row.case_id,
@@ -260,6 +266,16 @@ export class ImportStore {
       errorFields: row.error_fields,
     };
   }
+}
+
+/** What is sealed of a row: its cells, and how many the file had when that was not the header's count. */
+interface SealedRow {
+  cells: readonly string[];
+  cellCount?: number;
+}
+
+function sealedRowOf(row: ImportTable['rows'][number]): SealedRow {
+  return row.cellCount === undefined ? { cells: row.cells } : { cells: row.cells, cellCount: row.cellCount };
 }
 
 /** The rows of a DELETE/UPDATE ... RETURNING: TypeORM answers those `[rows, count]`, a SELECT the rows alone. */

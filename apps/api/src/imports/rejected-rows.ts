@@ -3,7 +3,7 @@ import { hasMessage, type Locale, message } from '@casetrack/i18n';
 import type { Cell } from '../reads/exports/files/table-file';
 import type { ImportRecord, StoredRow } from './import-model';
 import { ImportStore } from './import-store';
-import { checkRow, describeProblem, type RowContext } from './row-check';
+import { checkRow, importRowOf, describeProblem, type RowContext } from './row-check';
 
 /**
  * The rows a commit did not record (rejected, and skipped), as the file had them plus the row's number and why, in
@@ -41,7 +41,7 @@ async function reasonOf(row: StoredRow, context: RowContext | null, locale: Loca
   const code = row.errorCode ?? 'SKIPPED';
   let reason: string;
   if (code === 'VALIDATION_FAILED' && context !== null && row.cells !== null) {
-    const { problems } = await checkRow(row.row, row.cells, context);
+    const { problems } = await checkRow(importRowOf(row, row.cells), context);
     reason = problems.map((problem) => describeProblem(problem, context, locale).message).join('; ');
   } else {
     reason = hasMessage(`imports.reason.${code}`)

@@ -10,7 +10,16 @@ import { OpenCaseDto } from '../cases/intake/intake.dto';
 import type { FactDto } from '../cases/shared/fact.dto';
 import { unsafeStrings } from '../common/hostile-input';
 import { VALIDATOR_OPTIONS } from '../common/validation.pipe';
-import { type ImportKind, type ImportMapping, type ImportTable, readRow, type ReadRow, type RowStep } from './files';
+import {
+  type ImportKind,
+  type ImportMapping,
+  type ImportRow,
+  type ImportTable,
+  readRow,
+  type ReadRow,
+  type RowStep,
+} from './files';
+import type { StoredRow } from './import-model';
 
 /** The DTO of the route each write of a row would have gone to: a row is checked exactly as that request would be. */
 const DTO_OF: Record<RowStep, Type<FactDto>> = {
@@ -81,8 +90,8 @@ export interface RowContext {
  * stands for, with the global ValidationPipe's own options, plus the hostile-input rule every request body passes
  * (no NUL, no unpaired surrogate). A row with problems is not to be recorded.
  */
-export async function checkRow(row: number, cells: readonly string[], context: RowContext): Promise<CheckedRow> {
-  const read = readRow({ row, cells }, { columns: context.table.columns, rows: [] }, context.mapping, {
+export async function checkRow(row: ImportRow, context: RowContext): Promise<CheckedRow> {
+  const read = readRow(row, { columns: context.table.columns, rows: [] }, context.mapping, {
     kind: context.kind,
     timeZone: context.timeZone,
   });
@@ -91,6 +100,7 @@ export async function checkRow(row: number, cells: readonly string[], context: R
     messageKey: error.messageKey,
     ...(error.values ? { values: error.values } : {}),
   }));
+  const unread = new Set(read.errors.map((error) => error.field));
   const writes: CheckedWrite[] = [];
   for (const [index, write] of read.writes.entries()) {
     for (const unsafe of unsafeStrings(write.body)) {
@@ -98,10 +108,18 @@ export async function checkRow(row: number, cells: readonly string[], context: R
     }
     const body = plainToInstance(DTO_OF[write.step], write.body);
     const errors = await validate(body, VALIDATOR_OPTIONS);
-    for (const problem of problemsOf(write.step, errors)) problems.push(problem);
+    // A cell the reader could not read says why itself; the DTO's word on the value it left behind would repeat it.
+    for (const problem of problemsOf(write.step, errors)) if (!unread.has(problem.field)) problems.push(problem);
     writes.push({ step: write.step, index, body });
   }
   return { read, writes, problems: unique(problems) };
+}
+
+/** A stored row as the file's reader gave it. */
+export function importRowOf(stored: Pick<StoredRow, 'row' | 'cellCount'>, cells: readonly string[]): ImportRow {
+  return stored.cellCount === undefined
+    ? { row: stored.row, cells }
+    : { row: stored.row, cells, cellCount: stored.cellCount };
 }
 
 /** The list's field a body path comes from. */

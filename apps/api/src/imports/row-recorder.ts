@@ -20,7 +20,7 @@ import { CaseMatches } from './case-matches';
 import type { ImportMapping, RowStep } from './files';
 import type { ImportRecord, RowDecision, RowReason, RowSettlement, StoredRow } from './import-model';
 import { ImportStore } from './import-store';
-import { checkRow, type CheckedWrite, type RowContext } from './row-check';
+import { checkRow, importRowOf, type CheckedWrite, type RowContext } from './row-check';
 import { rowWriteKey } from './row-keys';
 
 /** What a commit records with: the import, the mapping and decisions it was started with, and who imports. */
@@ -77,7 +77,7 @@ export class RowRecorder {
       kind: record.kind,
       timeZone: record.timeZone,
     };
-    const checked = await checkRow(stored.row, stored.cells, context);
+    const checked = await checkRow(importRowOf(stored, stored.cells), context);
     if (checked.problems.length > 0) {
       const fields = [...new Set(checked.problems.map((problem) => problem.field))];
       return settled('rejected', null, [], 'VALIDATION_FAILED', fields);

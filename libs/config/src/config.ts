@@ -72,6 +72,11 @@ export interface RemindersConfig {
   measureOffsetsMs: number[];
   /** How long a case may stay missing, or in custody without a lawyer, before coordinators are alerted. */
   escalationAfterMs: number;
+  /**
+   * The deadline rule sets (rules/<id>.json) whose deadlines drive reminders, in the order given; checked at start.
+   * Empty: fixed offsets only.
+   */
+  ruleSets: string[];
   /** BullMQ queue name; its keys are `<redisPrefix>:<queue>:...`. */
   queue: string;
   /** Pending reminders due within this window are handed to BullMQ as delayed jobs. */
@@ -257,6 +262,7 @@ export function loadConfig(given: Env = process.env): AppConfig {
       hearingOffsetsMs: durations('HEARING_REMINDER_OFFSETS', '72h,24h,2h'),
       measureOffsetsMs: durations('MEASURE_REMINDER_OFFSETS', '7d,2d'),
       escalationAfterMs: duration('ESCALATION_AFTER', '24h'),
+      ruleSets: ruleSetIds(env.RULE_SETS, problems),
       queue,
       dispatchHorizonMs: duration('REMINDER_DISPATCH_HORIZON', '10m'),
       workerConcurrency: integer('WORKER_CONCURRENCY', 10, 1, 1000),
@@ -275,6 +281,19 @@ export function loadConfig(given: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+const RULE_SET_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
+/** RULE_SETS: ids of files in rules/ (`kz,international`); `none` for fixed offsets only. The files are read at start. */
+function ruleSetIds(raw: string | undefined, problems: string[]): string[] {
+  const value = raw?.trim() || 'international';
+  if (value === 'none') return [];
+  const ids = value.split(',').map((id) => id.trim());
+  const bad = ids.filter((id) => !RULE_SET_ID.test(id));
+  if (bad.length) problems.push(`RULE_SETS must list rule set ids such as kz,international, or none (got "${raw}")`);
+  if (new Set(ids).size !== ids.length) problems.push(`RULE_SETS names a rule set twice (got "${raw}")`);
+  return bad.length ? [] : ids;
 }
 
 /** A fixed key for tests only: test databases hold invented data and are dropped after each run. */

@@ -16,6 +16,19 @@ describe('reminder configuration', () => {
     expect(parseDurationList('2h,x')).toBeNull();
   });
 
+  it('reads RULE_SETS as rule set ids (default international, none for no rule set) and refuses anything else', () => {
+    expect(loadConfig(KEY).reminders.ruleSets).toEqual(['international']);
+    expect(loadConfig({ ...KEY, RULE_SETS: ' kz, international ' }).reminders.ruleSets).toEqual([
+      'kz',
+      'international',
+    ]);
+    expect(loadConfig({ ...KEY, RULE_SETS: 'none' }).reminders.ruleSets).toEqual([]);
+    expect(() => loadConfig({ ...KEY, RULE_SETS: '../etc/passwd' })).toThrow(
+      'RULE_SETS must list rule set ids such as kz,international, or none (got "../etc/passwd")',
+    );
+    expect(() => loadConfig({ ...KEY, RULE_SETS: 'kz,kz' })).toThrow('RULE_SETS names a rule set twice (got "kz,kz")');
+  });
+
   it('names the detainee by initials unless REMINDER_DETAIL=full; requires STARTTLS in production unless allowed', () => {
     const production = { ...KEY, NODE_ENV: 'production', WEBHOOK_SECRET: 'w'.repeat(16) };
     expect(loadConfig({ ...KEY, NODE_ENV: 'development' }).delivery).toMatchObject({

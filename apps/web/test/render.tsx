@@ -5,14 +5,17 @@ import type { Locale } from '@i18n-shared/locales';
 import type { ReactNode } from 'react';
 import enConsole from '@messages/en/console.json';
 import enDossier from '@messages/en/dossier.json';
+import enImport from '@messages/en/import.json';
 import enRoles from '@messages/en/roles.json';
 import enVocabulary from '@messages/en/vocabulary.json';
 import kkConsole from '@messages/kk/console.json';
 import kkDossier from '@messages/kk/dossier.json';
+import kkImport from '@messages/kk/import.json';
 import kkRoles from '@messages/kk/roles.json';
 import kkVocabulary from '@messages/kk/vocabulary.json';
 import ruConsole from '@messages/ru/console.json';
 import ruDossier from '@messages/ru/dossier.json';
+import ruImport from '@messages/ru/import.json';
 import ruRoles from '@messages/ru/roles.json';
 import ruVocabulary from '@messages/ru/vocabulary.json';
 import type { ConsoleSession } from '../src/api/types';
@@ -20,11 +23,11 @@ import { SessionContext, type SessionValue } from '../src/features/auth/session-
 import { I18nContext } from '../src/i18n/i18n-context';
 import { Translator } from '../src/i18n/translator';
 
-/** The real catalogues, as the browser loads them (one language's three areas). */
+/** The real catalogues, as the browser loads them (one language's areas). */
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: { ...enConsole, ...enVocabulary, ...enDossier, ...enRoles },
-  ru: { ...ruConsole, ...ruVocabulary, ...ruDossier, ...ruRoles },
-  kk: { ...kkConsole, ...kkVocabulary, ...kkDossier, ...kkRoles },
+  en: { ...enConsole, ...enVocabulary, ...enDossier, ...enRoles, ...enImport },
+  ru: { ...ruConsole, ...ruVocabulary, ...ruDossier, ...ruRoles, ...ruImport },
+  kk: { ...kkConsole, ...kkVocabulary, ...kkDossier, ...kkRoles, ...kkImport },
 };
 
 export function translator(locale: Locale = 'en'): Translator {

@@ -12,6 +12,17 @@ export interface Call {
 export type Route = readonly [method: string, path: string | RegExp, answer: (call: Call) => Response];
 
 /**
+ * A JSON body as its value; a multipart one (an upload) as its text, parts and all (jsdom's File is not one Node's
+ * fetch can read back, so the test reads the parts' names and values in the text).
+ */
+async function bodyOf(input: Request): Promise<unknown> {
+  if (input.method === 'GET') return undefined;
+  const text = await input.text();
+  if ((input.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return text;
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+/**
  * Stands in for the API behind the console's one client (which calls the global fetch): each request is answered by
  * the first route whose method and path match, recorded, and anything unrouted is a 404 the test will notice.
  */
@@ -19,13 +30,12 @@ export function stubApi(routes: readonly Route[]): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (input: Request) => {
     const url = new URL(input.url);
-    const text = input.method === 'GET' ? '' : await input.text();
     const call: Call = {
       method: input.method,
       path: url.pathname,
       query: url.searchParams,
       headers: input.headers,
-      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      body: await bodyOf(input),
     };
     calls.push(call);
     const route = routes.find(

@@ -14,6 +14,7 @@ const LINKS: Readonly<Record<SignedInUser['role'], readonly RoleLink[]>> = {
   lawyer: [
     { to: '/agenda', label: 'roles.nav.agenda' },
     { to: '/court-day', label: 'console.nav.courtDay' },
+    { to: '/imports', label: 'console.nav.imports' },
     { to: '/calendar', label: 'roles.nav.calendar' },
     { to: '/notifications', label: 'roles.nav.notifications' },
   ],
@@ -21,6 +22,7 @@ const LINKS: Readonly<Record<SignedInUser['role'], readonly RoleLink[]>> = {
     { to: '/escalations', label: 'roles.nav.escalations' },
     { to: '/agenda', label: 'roles.nav.agenda' },
     { to: '/court-day', label: 'console.nav.courtDay' },
+    { to: '/imports', label: 'console.nav.imports' },
     { to: '/stats', label: 'roles.nav.stats' },
     { to: '/history', label: 'roles.nav.history' },
     { to: '/access-log', label: 'roles.nav.accessLog' },

@@ -42,6 +42,11 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/court-day/CourtDayPage')).CourtDayPage }),
           },
           {
+            // One route with the import optional: the page keeps what it has read of a list while its id joins the URL.
+            path: 'imports/:importId?',
+            lazy: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }),
+          },
+          {
             path: 'calendar',
             lazy: async () => ({ Component: (await import('../features/lawyer/CalendarPage')).CalendarPage }),
           },

@@ -3,10 +3,13 @@ import { DEFAULT_LOCALE, type Locale } from '@i18n-shared/locales';
 export type Messages = Readonly<Record<string, string>>;
 
 /**
- * The areas the console reads: its own texts, the vocabularies' labels and the fact types' names (shared with the
- * dossier). Each file is a separate chunk, so the initial bundle carries none and only the chosen language is fetched.
+ * The areas the console reads: its own texts, the vocabularies' labels, the fact types' names (shared with the
+ * dossier) and the fields a list's columns are imported as (shared with the import's reader). Each file is a separate
+ * chunk, so the initial bundle carries none and only the chosen language is fetched.
  */
-const files = import.meta.glob<Messages>('@messages/*/{console,vocabulary,dossier,roles}.json', { import: 'default' });
+const files = import.meta.glob<Messages>('@messages/*/{console,vocabulary,dossier,roles,import}.json', {
+  import: 'default',
+});
 
 function filesOf(locale: Locale): Array<() => Promise<Messages>> {
   return Object.entries(files)

@@ -30,6 +30,7 @@ import { ConsoleSessions1764000001500 } from './1764000001500-console-sessions';
 import { CaseCounts1764000001600 } from './1764000001600-case-counts';
 import { RoleDay1764000001700 } from './1764000001700-role-day';
 import { CourtDay1764000001810 } from './1764000001810-court-day';
+import { HearingTimePrecision1764000001811 } from './1764000001811-hearing-time-precision';
 import { Imports1764000001820 } from './1764000001820-imports';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
@@ -65,5 +66,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CaseCounts1764000001600,
   RoleDay1764000001700,
   CourtDay1764000001810,
+  HearingTimePrecision1764000001811,
   Imports1764000001820,
 ];

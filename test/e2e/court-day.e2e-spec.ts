@@ -240,6 +240,47 @@ describe('court day', () => {
       });
     });
 
+    it('keeps a hearing known to the day only as such, until a move gives it a time', async () => {
+      const opened = await write(coordinator.token, '/v1/cases', openCaseBody('Board Day Only'));
+      const caseId = opened.body.caseId as string;
+      const midnight = new Date(Date.parse(day.from) + HOUR).toISOString();
+      const scheduled = await write(coordinator.token, `/v1/cases/${caseId}/hearings`, {
+        kind: 'trial',
+        court: 'Day-only court of Kostanay',
+        scheduledAt: midnight,
+        scheduledAtPrecision: 'day',
+      });
+      expectWritten(scheduled, caseId, 2);
+      const stream = await events.ofCase(caseId);
+      expect(stream[1].data).toMatchObject({ scheduledAt: midnight, scheduledAtPrecision: 'day' });
+      const onBoard = async () =>
+        (await read(coordinator, `/v1/hearings?from=${day.from}&to=${day.to}&court=kostanay`)).body.items as Array<
+          Record<string, unknown>
+        >;
+      expect(await onBoard()).toEqual([
+        expect.objectContaining({ scheduledAt: midnight, scheduledAtPrecision: 'day' }),
+      ]);
+      const detail = await read(coordinator, `/v1/cases/${caseId}`);
+      expect(detail.body.hearings).toEqual([expect.objectContaining({ scheduledAtPrecision: 'day' })]);
+
+      const hearingId = scheduled.body.hearingId as string;
+      const moved = fromNow(HOUR);
+      const reschedule = { scheduledAt: moved };
+      expectWritten(
+        await write(coordinator.token, `/v1/cases/${caseId}/hearings/${hearingId}/reschedule`, reschedule),
+        caseId,
+        3,
+      );
+      expect(await onBoard()).toEqual([expect.objectContaining({ scheduledAt: moved, scheduledAtPrecision: 'exact' })]);
+      const refused = await write(coordinator.token, `/v1/cases/${caseId}/hearings`, {
+        kind: 'trial',
+        court: 'Day-only court of Kostanay',
+        scheduledAt: midnight,
+        scheduledAtPrecision: 'month',
+      });
+      expectValidation(refused, 'scheduledAtPrecision');
+    });
+
     it('lists the period’s courts once per court however typed, the busiest first; a lawyer only theirs', async () => {
       const coordinatorCourts = await read(coordinator, `/v1/hearings/courts?from=${day.from}&to=${day.to}`);
       expect(coordinatorCourts.status).toBe(200);

@@ -278,7 +278,23 @@ describe('reads', () => {
       const body = await ok(coordinator, '/v1/hearings');
       expect(body.items.map((h) => h.caseId)).toEqual([arman, yerlan]);
       expect(Object.keys(body.items[0]).sort()).toEqual(
-        ['hearingId', 'caseId', 'fullName', 'kind', 'court', 'judge', 'scheduledAt', 'status'].sort(),
+        [
+          'hearingId',
+          'caseId',
+          'fullName',
+          'kind',
+          'court',
+          'judge',
+          'scheduledAt',
+          'status',
+          // What the court day's board adds (issue 17).
+          'scheduledAtPrecision',
+          'lawyers',
+          'held',
+          'caseStatus',
+          'measure',
+          'caseVersion',
+        ].sort(),
       );
       expect(body.items[0]).toMatchObject({ hearingId: armanHearing, fullName: 'Arman Zholatov', status: 'scheduled' });
     });

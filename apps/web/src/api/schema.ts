@@ -2136,6 +2136,11 @@ export interface components {
        * @description When it happened (ISO-8601 with offset). Defaults to now; at most 5 minutes in the future.
        */
       occurredAt?: string;
+      /**
+       * @description `day` when only the day is known (scheduledAt is then its midnight); default exact.
+       * @enum {string}
+       */
+      scheduledAtPrecision?: 'exact' | 'day';
       /** @description Where it is held when not in the courthouse, e.g. inside the detention facility. */
       location?: string;
       /** @enum {string} */
@@ -2163,6 +2168,11 @@ export interface components {
        * @description When it happened (ISO-8601 with offset). Defaults to now; at most 5 minutes in the future.
        */
       occurredAt?: string;
+      /**
+       * @description `day` when only the new day is known; default exact.
+       * @enum {string}
+       */
+      scheduledAtPrecision?: 'exact' | 'day';
       /** Format: date-time */
       scheduledAt: string;
       reason?: string;
@@ -2991,6 +3001,11 @@ export interface components {
     };
     /** @enum {string} */
     Sex: 'female' | 'male' | 'other' | 'unknown';
+    /**
+     * @description `day`: only the day is known, no hour; absent (hearings read before it existed): exact
+     * @enum {string}
+     */
+    HearingTimePrecision: 'exact' | 'day';
     /** @enum {string} */
     HearingStatus: 'scheduled' | 'cancelled' | 'held';
     Hearing: {
@@ -3002,6 +3017,8 @@ export interface components {
       scheduledAt: string;
       judge: string | null;
       location: string | null;
+      /** @description `day`: only the day is known, no hour; absent (hearings read before it existed): exact */
+      scheduledAtPrecision?: components['schemas']['HearingTimePrecision'];
       status: components['schemas']['HearingStatus'];
       /** @description Earlier times it was scheduled for, oldest first */
       previousScheduledAt: string[];
@@ -3303,6 +3320,8 @@ export interface components {
       judge: string | null;
       /** Format: date-time */
       scheduledAt: string;
+      /** @description `day`: only the day is known; no hour */
+      scheduledAtPrecision: components['schemas']['HearingTimePrecision'];
       status: components['schemas']['HearingStatus'];
       lawyers: components['schemas']['HearingLawyer'][];
       /** @description Once the hearing is held */
@@ -12578,12 +12597,18 @@ export const deliverVerdictDtoOutcomeValues: ReadonlyArray<
 export const deliverVerdictDtoOccurredAtPrecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DeliverVerdictDto']['occurredAtPrecision']
 > = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const scheduleHearingDtoScheduledAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ScheduleHearingDto']['scheduledAtPrecision']
+> = ['exact', 'day'];
 export const scheduleHearingDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ScheduleHearingDto']['kind']
 > = ['preventive_measure', 'measure_extension', 'trial', 'appeal', 'complaint_review', 'other'];
 export const scheduleHearingDtoOccurredAtPrecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ScheduleHearingDto']['occurredAtPrecision']
 > = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const rescheduleHearingDtoScheduledAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RescheduleHearingDto']['scheduledAtPrecision']
+> = ['exact', 'day'];
 export const rescheduleHearingDtoOccurredAtPrecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RescheduleHearingDto']['occurredAtPrecision']
 > = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
@@ -12831,6 +12856,9 @@ export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas
   'other',
   'unknown',
 ];
+export const hearingTimePrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HearingTimePrecision']
+> = ['exact', 'day'];
 export const hearingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['HearingStatus']> = [
   'scheduled',
   'cancelled',

@@ -10,6 +10,7 @@ import type {
   DeathCircumstances,
   FacilityKind,
   HearingKind,
+  HearingTimePrecision,
   LawyerRole,
   Measure,
   MedicalKind,
@@ -107,11 +108,20 @@ export type AdministrativeSanctionImposed = Event<
 >;
 export type HearingScheduled = Event<
   'HearingScheduled',
-  { hearingId: string; kind: HearingKind; court: string; judge?: string; scheduledAt: Instant; location?: string }
+  {
+    hearingId: string;
+    kind: HearingKind;
+    court: string;
+    judge?: string;
+    scheduledAt: Instant;
+    /** Absent: exact. `day`: only the day is known (scheduledAt is its midnight where it was written). */
+    scheduledAtPrecision?: HearingTimePrecision;
+    location?: string;
+  }
 >;
 export type HearingRescheduled = Event<
   'HearingRescheduled',
-  { hearingId: string; scheduledAt: Instant; reason?: string }
+  { hearingId: string; scheduledAt: Instant; scheduledAtPrecision?: HearingTimePrecision; reason?: string }
 >;
 export type HearingCancelled = Event<'HearingCancelled', { hearingId: string; reason: string }>;
 export type HearingHeld = Event<

@@ -64,9 +64,13 @@ export function applyContents(draft: CaseDraft, fact: CaseFact): void {
       return draft.put('hearings', hearing.hearingId, hearing);
     }
     case 'HearingRescheduled':
-      return updateHearing(draft, event.data.hearingId, (h) => ({
+      return updateHearing(draft, event.data.hearingId, ({ scheduledAtPrecision: _was, ...h }) => ({
         ...h,
         scheduledAt: event.data.scheduledAt,
+        // The new time is as precise as the move says, whatever the first one was.
+        ...(event.data.scheduledAtPrecision !== undefined
+          ? { scheduledAtPrecision: event.data.scheduledAtPrecision }
+          : {}),
         previousScheduledAt: [...h.previousScheduledAt, h.scheduledAt],
       }));
     case 'HearingCancelled':

@@ -10,6 +10,7 @@ import type {
   DeathCause,
   DeathCircumstances,
   HearingKind,
+  HearingTimePrecision,
   LawyerRole,
   Measure,
   MedicalKind,
@@ -130,6 +131,8 @@ export interface Hearing {
   readonly court: string;
   readonly judge?: string;
   readonly scheduledAt: Instant;
+  /** Absent: exact. */
+  readonly scheduledAtPrecision?: HearingTimePrecision;
   readonly location?: string;
   readonly status: HearingStatus;
   /** Dates it was moved away from, oldest first. */

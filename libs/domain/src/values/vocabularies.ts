@@ -74,6 +74,10 @@ export const HEARING_KINDS = [
 ] as const;
 export type HearingKind = (typeof HEARING_KINDS)[number];
 
+/** How precisely a hearing's time is known: a list that gives only its day is `day` (read: no hour is shown). */
+export const HEARING_TIME_PRECISIONS = ['exact', 'day'] as const;
+export type HearingTimePrecision = (typeof HEARING_TIME_PRECISIONS)[number];
+
 /** What a court decided at a hearing, as the court day records it in one click (see deciders/hearing-decisions.ts). */
 export const HEARING_DECISIONS = [
   'detention_ordered',

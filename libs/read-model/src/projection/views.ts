@@ -12,6 +12,7 @@ import type {
   DeathCircumstances,
   FacilityKind,
   HearingKind,
+  HearingTimePrecision,
   HearingStatus,
   LawyerRole,
   LinkRelation,
@@ -75,6 +76,8 @@ export interface HearingView {
   judge: string | null;
   location: string | null;
   scheduledAt: string;
+  /** Absent in documents projected before it existed: exact. */
+  scheduledAtPrecision?: HearingTimePrecision;
   status: HearingStatus;
   previousScheduledAt: string[];
   outcome: string | null;
@@ -251,6 +254,7 @@ export interface HearingRow {
   judge: string | null;
   location: string | null;
   scheduled_at: string;
+  scheduled_precision: HearingTimePrecision;
   status: HearingStatus;
   duration_minutes: number | null;
   defendant_heard: boolean | null;

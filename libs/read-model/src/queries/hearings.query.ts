@@ -1,6 +1,13 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { CaseStatus, HearingKind, HearingStatus, LawyerRole, Measure } from '@casetrack/domain';
+import type {
+  CaseStatus,
+  HearingKind,
+  HearingStatus,
+  HearingTimePrecision,
+  LawyerRole,
+  Measure,
+} from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { courtMatches } from './court-key';
 import { selectPage } from './page';
@@ -40,6 +47,8 @@ export interface CalendarHearing {
   court: string;
   judge: string | null;
   scheduledAt: string;
+  /** `day`: only the day is known; no hour is shown. */
+  scheduledAtPrecision: HearingTimePrecision;
   status: HearingStatus;
   /** The court day's board: who defends the person, what came of it, the case as it stands (If-Match: caseVersion). */
   lawyers: HearingLawyer[];
@@ -67,6 +76,7 @@ interface Row {
   court: string;
   judge: string | null;
   scheduled_at: Date;
+  scheduled_precision: HearingTimePrecision;
   status: HearingStatus;
   lawyers: HearingLawyer[];
   held: (HeldHearing & { outcome: string | null }) | null;
@@ -106,7 +116,7 @@ export class ListHearingsHandler implements IQueryHandler<ListHearingsQuery, Pag
       this.dataSource,
       sql,
       {
-        columns: `h.hearing_id, h.case_id, c.full_name, h.kind, h.court, h.judge, h.scheduled_at, h.status,
+        columns: `h.hearing_id, h.case_id, c.full_name, h.kind, h.court, h.judge, h.scheduled_at, h.scheduled_precision, h.status,
           c.status AS case_status, c.measure, c.measure_until, c.version, ${LAWYERS}, ${HELD}`,
         from,
         orderBy: 'h.scheduled_at, h.hearing_id',
@@ -126,6 +136,7 @@ function toHearing(r: Row): CalendarHearing {
     court: r.court,
     judge: r.judge,
     scheduledAt: isoOf(r.scheduled_at),
+    scheduledAtPrecision: r.scheduled_precision,
     status: r.status,
     lawyers: r.lawyers,
     // The detail keeps a hearing's outcome fields from the first; only a held one has an outcome.

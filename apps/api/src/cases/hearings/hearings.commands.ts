@@ -8,6 +8,14 @@ export function scheduleHearingCommand(body: ScheduleHearingDto, ids: IdSource):
   return {
     type: 'ScheduleHearing',
     hearingId: ids.id('hearing'),
-    ...fields({ ...body, scheduledAt: utc(body.scheduledAt) }, 'kind', 'court', 'judge', 'scheduledAt', 'location'),
+    ...fields(
+      { ...body, scheduledAt: utc(body.scheduledAt) },
+      'kind',
+      'court',
+      'judge',
+      'scheduledAt',
+      'scheduledAtPrecision',
+      'location',
+    ),
   };
 }

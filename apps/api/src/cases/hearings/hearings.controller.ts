@@ -50,7 +50,7 @@ export class HearingsController {
       command: () => ({
         type: 'RescheduleHearing',
         hearingId,
-        ...fields({ ...body, scheduledAt: utc(body.scheduledAt) }, 'scheduledAt', 'reason'),
+        ...fields({ ...body, scheduledAt: utc(body.scheduledAt) }, 'scheduledAt', 'scheduledAtPrecision', 'reason'),
       }),
     });
   }

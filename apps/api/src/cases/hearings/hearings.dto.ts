@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { HEARING_KINDS, type HearingKind } from '@casetrack/domain';
+import { HEARING_KINDS, HEARING_TIME_PRECISIONS, type HearingKind, type HearingTimePrecision } from '@casetrack/domain';
 import { FactDto } from '../shared/fact.dto';
 import { IsInstant, Text } from '../shared/validators';
 
@@ -18,6 +18,11 @@ export class ScheduleHearingDto extends FactDto {
   @IsInstant()
   scheduledAt!: string;
 
+  @ApiProperty({ description: '`day` when only the day is known (scheduledAt is then its midnight); default exact.' })
+  @IsOptional()
+  @IsIn(HEARING_TIME_PRECISIONS)
+  scheduledAtPrecision?: HearingTimePrecision;
+
   @ApiProperty({ description: 'Where it is held when not in the courthouse, e.g. inside the detention facility.' })
   @IsOptional()
   @Text(300)
@@ -27,6 +32,11 @@ export class ScheduleHearingDto extends FactDto {
 export class RescheduleHearingDto extends FactDto {
   @IsInstant()
   scheduledAt!: string;
+
+  @ApiProperty({ description: '`day` when only the new day is known; default exact.' })
+  @IsOptional()
+  @IsIn(HEARING_TIME_PRECISIONS)
+  scheduledAtPrecision?: HearingTimePrecision;
 
   @IsOptional()
   @Text(2000)

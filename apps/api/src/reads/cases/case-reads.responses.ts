@@ -13,6 +13,7 @@ import {
   DEATH_CIRCUMSTANCES,
   FACILITY_KINDS,
   HEARING_KINDS,
+  HEARING_TIME_PRECISIONS,
   type HearingStatus,
   LAWYER_ROLES,
   LINK_RELATIONS,
@@ -202,6 +203,12 @@ export class HearingSchema extends NextHearingSchema {
 
   @Text({ nullable: true })
   location!: string | null;
+
+  @OneOf('HearingTimePrecision', HEARING_TIME_PRECISIONS, {
+    required: false,
+    description: '`day`: only the day is known, no hour; absent (hearings read before it existed): exact',
+  })
+  scheduledAtPrecision?: string;
 
   @OneOf('HearingStatus', HEARING_STATUSES)
   status!: string;

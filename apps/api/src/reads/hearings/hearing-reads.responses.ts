@@ -1,5 +1,5 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { CASE_STATUSES, HEARING_KINDS, LAWYER_ROLES } from '@casetrack/domain';
+import { CASE_STATUSES, HEARING_KINDS, HEARING_TIME_PRECISIONS, LAWYER_ROLES } from '@casetrack/domain';
 import { Count, Flag, Id, ListOf, Nested, OneOf, PageOf, Text, Time } from '../../openapi/schema-properties';
 import { CurrentMeasureSchema, HEARING_STATUSES } from '../cases/case-reads.responses';
 
@@ -52,6 +52,9 @@ export class CalendarHearingSchema {
 
   @Time()
   scheduledAt!: string;
+
+  @OneOf('HearingTimePrecision', HEARING_TIME_PRECISIONS, { description: '`day`: only the day is known; no hour' })
+  scheduledAtPrecision!: string;
 
   @OneOf('HearingStatus', HEARING_STATUSES)
   status!: string;

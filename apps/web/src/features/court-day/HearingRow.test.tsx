@@ -17,6 +17,7 @@ const HEARING: BoardHearing = {
   court: 'Specialised inter-district court of Almaty',
   judge: null,
   scheduledAt: '2026-12-01T04:30:00.000Z',
+  scheduledAtPrecision: 'exact',
   status: 'scheduled',
   lawyers: [{ lawyerId: IDS.lawyerOnCase, name: 'D. Seitkali', role: 'lead' }],
   held: null,
@@ -28,7 +29,10 @@ const HEARING: BoardHearing = {
 const DECISION = /\/hearings\/[^/]+\/decision$/;
 const recordedAnswer = () => json(201, { caseId: CASE_ID, version: 5, position: 90 }, { ETag: '"5"' });
 
-function renderRow(answers: ReadonlyArray<() => Response>): { calls: Call[]; recorded: ReturnType<typeof vi.fn> } {
+function renderRow(
+  answers: ReadonlyArray<() => Response>,
+  hearing: BoardHearing = HEARING,
+): { calls: Call[]; recorded: ReturnType<typeof vi.fn> } {
   let next = 0;
   const calls = stubApi([
     ['POST', DECISION, () => answers[Math.min(next++, answers.length - 1)]()],
@@ -39,7 +43,7 @@ function renderRow(answers: ReadonlyArray<() => Response>): { calls: Call[]; rec
   renderWithConsole(
     <MemoryRouter>
       <ol>
-        <HearingRow hearing={HEARING} mayWrite onRecorded={recorded} />
+        <HearingRow hearing={hearing} mayWrite onRecorded={recorded} />
       </ol>
     </MemoryRouter>,
   );
@@ -56,6 +60,12 @@ describe('HearingRow', () => {
     expect(screen.getByText('09:30')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Arman Zholatov' })).toBeTruthy();
     expect(screen.getByText(/D\. Seitkali/)).toBeTruthy();
+  });
+
+  it('shows no hour for a hearing known to the day only', () => {
+    renderRow([recordedAnswer], { ...HEARING, scheduledAt: '2026-11-30T19:00:00.000Z', scheduledAtPrecision: 'day' });
+    expect(screen.getByText('Time not known')).toBeTruthy();
+    expect(screen.queryByText('00:00')).toBeNull();
   });
 
   it('detention: asks only for the date and how it went; Enter records one write with If-Match and a key', async () => {

@@ -102,9 +102,16 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap="sm" wrap="wrap">
-            <Text fw={700} ff="monospace">
-              {clockTime(hearing.scheduledAt, timeZone)}
-            </Text>
+            {/* A hearing known to the day only (a list that gives dates) shows no hour nobody knows. */}
+            {hearing.scheduledAtPrecision === 'day' ? (
+              <Text size="sm" c="dimmed">
+                {t('console.courtDay.noHour')}
+              </Text>
+            ) : (
+              <Text fw={700} ff="monospace">
+                {clockTime(hearing.scheduledAt, timeZone)}
+              </Text>
+            )}
             <Anchor component={Link} to={`/cases/${hearing.caseId}`} fw={600}>
               {name}
             </Anchor>

@@ -72,8 +72,21 @@ const CONTRACT: Contract = {
   '/v1/cases/{caseId}/charges/{chargeId}/drop': { ...WHEN, reason: true },
   '/v1/cases/{caseId}/administrative-sanctions': { ...WHEN, kind: true, days: true, amount: true, currency: true },
   '/v1/cases/{caseId}/verdict': { ...WHEN, outcome: true, sentence: { kind: true, months: true } },
-  '/v1/cases/{caseId}/hearings': { ...WHEN, kind: true, court: true, judge: true, scheduledAt: true, location: true },
-  '/v1/cases/{caseId}/hearings/{hearingId}/reschedule': { ...WHEN, scheduledAt: true, reason: true },
+  '/v1/cases/{caseId}/hearings': {
+    ...WHEN,
+    kind: true,
+    court: true,
+    judge: true,
+    scheduledAt: true,
+    scheduledAtPrecision: true,
+    location: true,
+  },
+  '/v1/cases/{caseId}/hearings/{hearingId}/reschedule': {
+    ...WHEN,
+    scheduledAt: true,
+    scheduledAtPrecision: true,
+    reason: true,
+  },
   '/v1/cases/{caseId}/hearings/{hearingId}/cancel': { ...WHEN, reason: true },
   '/v1/cases/{caseId}/hearings/{hearingId}/outcome': {
     ...WHEN,

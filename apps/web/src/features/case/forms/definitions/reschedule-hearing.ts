@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { wallTimeToIso } from '../../../../shared/occurred-at';
 import { given, optionalText, REQUIRED, wallTime } from '../../../../shared/validation';
 import { defineWriteForm } from '../registry';
 import { scheduledHearingChoices, scheduledHearings } from './case-choices';
+import { hearingTimeToBody } from './hearing-time';
 
 const schema = z.object({
   hearingId: z.string().min(1, { message: REQUIRED }),
   scheduledAt: wallTime,
+  dayOnly: z.boolean(),
   reason: optionalText(2000),
 });
 type Values = z.infer<typeof schema>;
@@ -16,7 +17,7 @@ export const rescheduleHearingForm = defineWriteForm({
   id: 'rescheduleHearing',
   path: '/v1/cases/{caseId}/hearings/{hearingId}/reschedule',
   schema,
-  initial: { hearingId: '', scheduledAt: '', reason: '' } satisfies Values,
+  initial: { hearingId: '', scheduledAt: '', dayOnly: false, reason: '' } satisfies Values,
   availableFor: (detail) => scheduledHearings(detail).length > 0,
   fields: [
     {
@@ -27,11 +28,12 @@ export const rescheduleHearingForm = defineWriteForm({
       choices: scheduledHearingChoices,
     },
     { name: 'scheduledAt', kind: 'datetime', label: 'console.field.newScheduledAt', required: true },
+    { name: 'dayOnly', kind: 'checkbox', label: 'console.field.dayOnly' },
     { name: 'reason', kind: 'textarea', label: 'console.field.reason' },
   ],
   pathParams: (v: Values) => ({ hearingId: v.hearingId }),
   toBody: (v: Values, timeZone: string) => ({
-    scheduledAt: wallTimeToIso(v.scheduledAt, timeZone),
+    ...hearingTimeToBody(v.scheduledAt, v.dayOnly, timeZone),
     reason: given(v.reason),
   }),
 });

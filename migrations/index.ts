@@ -32,6 +32,7 @@ import { RoleDay1764000001700 } from './1764000001700-role-day';
 import { CourtDay1764000001810 } from './1764000001810-court-day';
 import { HearingTimePrecision1764000001811 } from './1764000001811-hearing-time-precision';
 import { Imports1764000001820 } from './1764000001820-imports';
+import { RuleDeadlineReminders1764000001830 } from './1764000001830-rule-deadline-reminders';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -68,4 +69,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CourtDay1764000001810,
   HearingTimePrecision1764000001811,
   Imports1764000001820,
+  RuleDeadlineReminders1764000001830,
 ];

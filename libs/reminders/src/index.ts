@@ -18,3 +18,4 @@ export * from './worker-role';
 export * from './worker-health';
 export * from './worker-role.module';
 export * from './queue/wait-for-redis';
+export * from './rules/rule-sets';

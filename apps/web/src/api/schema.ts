@@ -3605,7 +3605,8 @@ export interface components {
       | 'complaint_overdue'
       | 'escalation_missing'
       | 'escalation_no_lawyer'
-      | 'escalation_term_ended';
+      | 'escalation_term_ended'
+      | 'rule_deadline';
     /** @enum {string} */
     ReminderState: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
     /** @description One reminder: what is due, to whom, and whether it was sent */
@@ -12983,6 +12984,7 @@ export const reminderKindValues: ReadonlyArray<FlattenedDeepRequired<components>
   'escalation_missing',
   'escalation_no_lawyer',
   'escalation_term_ended',
+  'rule_deadline',
 ];
 export const reminderStateValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ReminderState']> = [
   'pending',

@@ -79,6 +79,7 @@ describe('deadlinesOf: a detention waiting for a court', () => {
       ruleSetId: 'test',
       ruleSetVersion: '1',
       ruleId: 'court-72h',
+      fact: 'detention',
       subjectId: 'e2',
       from: DETAINED,
       dueAt: '2022-01-08T08:00:00.000Z',

@@ -33,6 +33,7 @@ export function deadlinesOf(state: CaseState, ruleSet: RuleSet, now?: Instant): 
       ruleSetId: ruleSet.id,
       ruleSetVersion: ruleSet.version,
       ruleId: rule.id,
+      fact: rule.trigger.fact,
       subjectId: anchor.subjectId,
       from: new Date(toMillis(anchor.from)).toISOString(),
       dueAt: new Date(due).toISOString(),

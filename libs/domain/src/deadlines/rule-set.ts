@@ -80,6 +80,8 @@ export interface Deadline {
   readonly ruleSetId: string;
   readonly ruleSetVersion: string;
   readonly ruleId: string;
+  /** What kind of fact started it (the rule's trigger). */
+  readonly fact: RuleTrigger['fact'];
   /** The fact the deadline counts from (a detention's or sanction's event id, or `measure`). */
   readonly subjectId: string;
   /** The time it counts from, UTC. */

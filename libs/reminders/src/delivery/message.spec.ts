@@ -101,6 +101,39 @@ describe('reminder messages', () => {
     expect(texts[4].text).toContain('no release is recorded');
   });
 
+  it("a rule deadline: its name in the reader's language, the time no more precise than known, and its source", () => {
+    const payload = {
+      kind: 'rule_deadline' as const,
+      caseId: CASE,
+      ruleSetId: 'kz',
+      ruleId: 'kz.detention.court-decision-72h',
+      dueAt: '2022-01-08T08:00:00.000Z',
+      precision: 'day' as const,
+      name: {
+        en: 'Held 72 hours without a court decision',
+        ru: '72 часа под стражей без решения суда',
+        kk: 'Сот шешімінсіз 72 сағат ұсталуда',
+      },
+      article: 'Criminal Procedure Code, art. 131 part 4',
+      url: 'https://adilet.zan.kz/eng/docs/K1400000231',
+    };
+    const ru = composeMessage({
+      payload,
+      fullName: 'Жолатов Арман',
+      timeZone: 'Asia/Almaty',
+      locale: 'ru',
+      publicUrl: 'http://x',
+    });
+    expect(ru.subject).toBe('72 часа под стражей без решения суда: Ж. А.');
+    expect(ru.text).toBe(
+      '72 часа под стражей без решения суда по делу Ж. А.: 8 января 2022 г.\n' +
+        'Основание: Criminal Procedure Code, art. 131 part 4, https://adilet.zan.kz/eng/docs/K1400000231\n' +
+        `Дело: http://x/cases/${CASE}\n`,
+    );
+    const kk = composeMessage({ payload, fullName: null, timeZone: 'UTC', locale: 'kk', publicUrl: 'http://x' });
+    expect(kk.subject).toContain('Сот шешімінсіз 72 сағат ұсталуда');
+  });
+
   it('the webhook signature is HMAC-SHA256 of the raw body', () => {
     const body = '{"a":1}';
     expect(webhookSignature('secret', body)).toBe(

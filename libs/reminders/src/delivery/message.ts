@@ -99,6 +99,16 @@ export function composeMessage(context: MessageContext): ReminderMessage {
       lines = [t('termEnded.text', { who, when: ended }), t('termEnded.action')];
       break;
     }
+    case 'rule_deadline': {
+      const name = payload.name[locale];
+      const due = formatFactTime(locale, { occurredAt: payload.dueAt, occurredAtPrecision: payload.precision }, zone);
+      subject = t('ruleDeadline.subject', { name, who });
+      lines = [
+        t('ruleDeadline.text', { name, who, when: due }),
+        t('ruleDeadline.source', { article: payload.article, url: payload.url }),
+      ];
+      break;
+    }
   }
   lines.push(t('line.case', { url: caseUrl }));
   return { subject, text: `${lines.join('\n')}\n`, caseUrl };

@@ -1,6 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
-import type { CaseState } from '@casetrack/domain';
+import type { CaseState, RuleSet } from '@casetrack/domain';
 import { desiredReminders } from '../rules/desired-reminders';
+import { loadRuleSets } from '../rules/rule-sets';
 import type { DesiredReminder, ReminderRules, ReminderState } from '../rules/reminder-types';
 import { type ExistingReminder, planReminders, type ReminderPlan } from './plan-reminders';
 
@@ -13,7 +14,15 @@ export type Queryable = ClientBase | Pool;
  * marks sent while this runs stays sent (every update re-checks the state it expects).
  */
 export class ReminderProjection {
-  constructor(private readonly rules: ReminderRules) {}
+  /** Read when the projection is built, at start: a missing or invalid rule set stops the process (RuleSetError). */
+  private readonly ruleSets: readonly RuleSet[];
+
+  constructor(
+    private readonly rules: ReminderRules,
+    ruleSets?: readonly RuleSet[],
+  ) {
+    this.ruleSets = ruleSets ?? loadRuleSets(rules.ruleSets ?? []);
+  }
 
   async apply(client: Queryable, caseId: string, state: CaseState, now = Date.now()): Promise<void> {
     await this.applyAll(client, new Map([[caseId, state]]), now);
@@ -39,7 +48,7 @@ export class ReminderProjection {
     }
     const all: ReminderPlan = { insert: [], revive: [], move: [], cancel: [] };
     for (const [caseId, state] of states) {
-      const desired = desiredReminders(caseId, state, this.rules, coordinatorIds);
+      const desired = desiredReminders(caseId, state, this.rules, coordinatorIds, this.ruleSets);
       const rows = existingByCase.get(caseId) ?? [];
       if (desired.length === 0 && rows.length === 0) continue;
       const plan = planReminders(rows, desired, now);

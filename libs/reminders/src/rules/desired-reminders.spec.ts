@@ -2,6 +2,7 @@ import { type CaseEvent, type CaseState, foldFacts } from '@casetrack/domain';
 import * as f from '../../../domain/src/testing/fixtures';
 import { at, type Given, toFacts } from '../../../domain/src/testing/specification';
 import { desiredReminders } from './desired-reminders';
+import { loadRuleSets } from './rule-sets';
 import type { DesiredReminder, ReminderRules } from './reminder-types';
 
 const H = 3_600_000;
@@ -195,5 +196,108 @@ describe('desired reminders', () => {
     expect(new Set(desired(...withHearing, f.retracted('e2')).map((r) => r.kind))).toEqual(
       new Set(['escalation_no_lawyer']),
     );
+  });
+});
+
+describe('desired reminders: the deadlines of a rule set (rules/kz.json)', () => {
+  const kz = loadRuleSets(['kz']);
+  const withKz = (...given: Given[]) => summary(desiredReminders(CASE, stateOf(...given), rules, COORDINATORS, kz));
+  const detained = at(f.detained(), '2022-01-05T08:00:00.000Z');
+  const ruleLines = (lines: string[]) => lines.filter((line) => line.startsWith('rule_deadline'));
+
+  it('a detention: the lawyer before and at the 48 hours, the coordinators at the 72 hours', () => {
+    expect(ruleLines(withKz(f.opened(), f.lawyerAssigned('lawyer-1'), detained))).toEqual(
+      [
+        'rule_deadline kz:kz.detention.court-decision-48h:e3 lawyer-1 2022-01-05T08:00:00.000Z',
+        'rule_deadline kz:kz.detention.court-decision-48h:e3 lawyer-1 2022-01-07T08:00:00.000Z',
+        'rule_deadline kz:kz.detention.court-decision-48h:e3 lawyer-1 2021-12-31T08:00:00.000Z',
+        'rule_deadline kz:kz.detention.court-decision-72h:e3 coord-a 2022-01-08T08:00:00.000Z',
+        'rule_deadline kz:kz.detention.court-decision-72h:e3 coord-b 2022-01-08T08:00:00.000Z',
+      ].sort(),
+    );
+  });
+
+  it('the payload names the rule in every language and its source, and nothing a person typed', () => {
+    const reminders = desiredReminders(
+      CASE,
+      stateOf(f.opened(), f.lawyerAssigned('lawyer-1'), detained),
+      rules,
+      COORDINATORS,
+      kz,
+    );
+    const escalation = reminders.find((r) => r.recipientUserId === 'coord-a');
+    expect(escalation?.payload).toEqual({
+      kind: 'rule_deadline',
+      caseId: CASE,
+      ruleSetId: 'kz',
+      ruleId: 'kz.detention.court-decision-72h',
+      dueAt: '2022-01-08T08:00:00.000Z',
+      precision: 'exact',
+      name: kz[0].rules[1].name,
+      article: 'Criminal Procedure Code, art. 131 part 4',
+      url: 'https://adilet.zan.kz/eng/docs/K1400000231',
+    });
+  });
+
+  it('a one-month pre-trial detention: the extension request replaces the fixed measure-ending reminders', () => {
+    const lines = withKz(
+      f.opened(),
+      f.lawyerAssigned('lawyer-1'),
+      detained,
+      at(f.measureImposed('pretrial_detention', '2022-02-07T06:00:00.000Z'), '2022-01-07T06:00:00.000Z'),
+    );
+    expect(lines.filter((line) => line.startsWith('measure_ending'))).toEqual([]);
+    expect(lines.filter((line) => line.includes('extension-request'))).toEqual([
+      'rule_deadline kz:kz.pretrial-detention.extension-request:measure lawyer-1 2022-01-30T06:00:00.000Z',
+      'rule_deadline kz:kz.pretrial-detention.extension-request:measure lawyer-1 2022-02-04T06:00:00.000Z',
+      'rule_deadline kz:kz.pretrial-detention.extension-request:measure lawyer-1 2022-02-06T06:00:00.000Z',
+    ]);
+  });
+
+  it('without a rule for the measure (another measure, or no rule set) the fixed offsets stay as the fallback', () => {
+    const houseArrest = at(f.measureImposed('house_arrest', '2022-02-07T06:00:00.000Z'), '2022-01-07T06:00:00.000Z');
+    expect(
+      withKz(f.opened(), f.lawyerAssigned('lawyer-1'), detained, houseArrest).filter((l) =>
+        l.startsWith('measure_ending'),
+      ),
+    ).toHaveLength(2);
+    const none = summary(
+      desiredReminders(CASE, stateOf(f.opened(), f.lawyerAssigned('lawyer-1'), detained), rules, COORDINATORS, []),
+    );
+    expect(ruleLines(none)).toEqual([]);
+  });
+
+  it('an administrative arrest: the rule replaces the term-ended escalation, at the same time', () => {
+    const lines = withKz(
+      f.opened(),
+      f.lawyerAssigned('lawyer-1'),
+      detained,
+      at(f.sanction('arrest', 10), '2022-01-06T18:00:00.000Z'),
+    );
+    expect(lines.filter((line) => line.startsWith('escalation_term_ended'))).toEqual([]);
+    expect(lines.filter((line) => line.includes('administrative-arrest'))).toEqual([
+      'rule_deadline kz:kz.administrative-arrest.release:e4 coord-a 2022-01-16T18:00:00.000Z',
+      'rule_deadline kz:kz.administrative-arrest.release:e4 coord-b 2022-01-16T18:00:00.000Z',
+    ]);
+  });
+
+  it('a changed figure moves the reminders: new ids, so the old rows are cancelled and new ones made', () => {
+    const state = stateOf(f.opened(), f.lawyerAssigned('lawyer-1'), detained);
+    const changed = [
+      {
+        ...kz[0],
+        rules: kz[0].rules.map((rule) =>
+          rule.id.endsWith('72h') ? { ...rule, deadline: { offset: { hours: 60 } } } : rule,
+        ),
+      },
+    ];
+    const before = desiredReminders(CASE, state, rules, COORDINATORS, kz).filter(
+      (r) => r.recipientUserId === 'coord-a',
+    );
+    const after = desiredReminders(CASE, state, rules, COORDINATORS, changed).filter(
+      (r) => r.recipientUserId === 'coord-a',
+    );
+    expect(after.map((r) => new Date(r.dueAt).toISOString())).toEqual(['2022-01-07T20:00:00.000Z']);
+    expect(after[0].reminderId).not.toBe(before[0].reminderId);
   });
 });

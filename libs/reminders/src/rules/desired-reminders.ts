@@ -1,4 +1,12 @@
-import { administrativeTerm, type CaseState, escalationSince, type HearingKind } from '@casetrack/domain';
+import {
+  administrativeTerm,
+  type CaseState,
+  type Deadline,
+  deadlinesOf,
+  escalationSince,
+  type HearingKind,
+  type RuleSet,
+} from '@casetrack/domain';
 import { reminderId } from './reminder-id';
 import type { DesiredReminder, ReminderKind, ReminderPayload, ReminderRules } from './reminder-types';
 
@@ -18,6 +26,10 @@ const CUSTODY_HEARINGS: readonly HearingKind[] = ['preventive_measure', 'measure
  * - Missing for ESCALATION_AFTER, or in custody that long with no lawyer assigned: every coordinator.
  * - An administrative arrest's term (start + days) ending with no release recorded: every coordinator, at its end
  *   (a release recorded before then, or any later fact that explains where the person is, withdraws it).
+ * - Each open deadline of the rule sets (rules/<id>.json, deadlinesOf): the lawyers at each measure offset before it
+ *   and at it, the coordinators at it (an escalation: it passed). Where a rule covers the current measure or the
+ *   administrative arrest, its deadlines replace the fixed measure-ending and term-ended reminders; without one, those
+ *   stay as the fallback. Its time is part of the id: a rule set whose figure changes moves the reminders.
  * - A closed case, a deceased person, or a case that does not exist: none.
  * Retracted facts do not count: the state is folded without them.
  */
@@ -26,6 +38,7 @@ export function desiredReminders(
   state: CaseState,
   rules: ReminderRules,
   coordinators: readonly string[],
+  ruleSets: readonly RuleSet[] = [],
 ): DesiredReminder[] {
   if (!state.exists || state.closed || state.status === 'deceased') return [];
   const lawyers = Object.keys(state.lawyers).sort();
@@ -75,7 +88,32 @@ export function desiredReminders(
     }
   }
 
-  if (state.measure?.until) {
+  const deadlines = ruleSets.flatMap((set) => deadlinesOf(state, set));
+  const covered = (fact: Deadline['fact']): boolean => deadlines.some((deadline) => deadline.fact === fact);
+  for (const deadline of deadlines) {
+    const due = Date.parse(deadline.dueAt);
+    const subject = `${deadline.ruleSetId}:${deadline.ruleId}:${deadline.subjectId}`;
+    const payload: ReminderPayload = {
+      kind: 'rule_deadline',
+      caseId,
+      ruleSetId: deadline.ruleSetId,
+      ruleId: deadline.ruleId,
+      dueAt: deadline.dueAt,
+      precision: deadline.precision,
+      name: deadline.name,
+      article: deadline.source.article,
+      url: deadline.source.url,
+    };
+    if (deadline.remind === 'coordinators') {
+      add('rule_deadline', subject, due, 0, due, null, coordinators, payload);
+      continue;
+    }
+    for (const offset of [...rules.measureOffsetsMs, 0]) {
+      add('rule_deadline', subject, due, offset, due - offset, due, lawyers, payload);
+    }
+  }
+
+  if (state.measure?.until && !covered('measure')) {
     const until = Date.parse(state.measure.until);
     const payload: ReminderPayload = {
       kind: 'measure_ending',
@@ -114,7 +152,7 @@ export function desiredReminders(
     add('escalation_no_lawyer', 'custody', since, after, since + after, null, coordinators, payload);
   }
   const term = administrativeTerm(state);
-  if (term.awaitingRelease && term.expectedReleaseAt !== null) {
+  if (term.awaitingRelease && term.expectedReleaseAt !== null && !covered('administrative_sanction')) {
     const end = Date.parse(term.expectedReleaseAt);
     const payload: ReminderPayload = {
       kind: 'escalation_term_ended',

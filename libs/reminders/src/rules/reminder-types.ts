@@ -1,4 +1,4 @@
-import type { ComplaintBody, HearingKind, Measure, OccurredAtPrecision } from '@casetrack/domain';
+import type { ComplaintBody, HearingKind, Measure, Names, OccurredAtPrecision } from '@casetrack/domain';
 
 export const REMINDER_KINDS = [
   'hearing',
@@ -7,6 +7,7 @@ export const REMINDER_KINDS = [
   'escalation_missing',
   'escalation_no_lawyer',
   'escalation_term_ended',
+  'rule_deadline',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -29,6 +30,18 @@ export type ReminderPayload =
       expectedReleaseAt: string;
       /** How precisely the arrest's start is known (administrativeTerm); `unknown` makes the end "no later than". */
       expectedReleasePrecision?: OccurredAtPrecision;
+    }
+  | {
+      /** A deadline of a rule set (rules/<id>.json): its name in each language and its source are labels, not free text. */
+      kind: 'rule_deadline';
+      caseId: string;
+      ruleSetId: string;
+      ruleId: string;
+      dueAt: string;
+      precision: OccurredAtPrecision;
+      name: Names;
+      article: string;
+      url: string;
     };
 
 /** One reminder the current state of a case calls for. */
@@ -54,6 +67,9 @@ export interface DesiredReminder {
 
 export interface ReminderRules {
   hearingOffsetsMs: readonly number[];
+  /** Before a measure's end, and before a rule's deadline that the lawyers are reminded of. */
   measureOffsetsMs: readonly number[];
   escalationAfterMs: number;
+  /** RULE_SETS: the rule sets (rules/<id>.json) read when the projection is built; absent or empty: none. */
+  ruleSets?: readonly string[];
 }

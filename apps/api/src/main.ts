@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { ConfigError, createLogger, loadConfig } from '@casetrack/config';
+import { loadRuleSets, RuleSetError } from '@casetrack/reminders';
 import { createApp } from './bootstrap';
 
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    // The deadline rule sets are checked before anything starts: a wrong rule must not remind anyone.
+    loadRuleSets(config.reminders.ruleSets);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof RuleSetError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }

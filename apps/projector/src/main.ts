@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { type AppConfig, ConfigError, createLogger, loadConfig } from '@casetrack/config';
+import { loadRuleSets, RuleSetError } from '@casetrack/reminders';
 import { prepareDatabase } from '../../../migrations/prepare-database';
 import { ProjectorAppModule } from './projector-app.module';
 
@@ -13,8 +14,10 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig({ ...process.env, ROLES: 'projector' });
+    // The deadline rule sets are checked before anything starts: a wrong rule must not remind anyone.
+    loadRuleSets(config.reminders.ruleSets);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof RuleSetError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }

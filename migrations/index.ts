@@ -33,6 +33,7 @@ import { CourtDay1764000001810 } from './1764000001810-court-day';
 import { HearingTimePrecision1764000001811 } from './1764000001811-hearing-time-precision';
 import { Imports1764000001820 } from './1764000001820-imports';
 import { RuleDeadlineReminders1764000001830 } from './1764000001830-rule-deadline-reminders';
+import { CaseDeadlines1764000001840 } from './1764000001840-case-deadlines';
 
 /** Every migration, in order. Listed explicitly so the same set runs from TypeScript (tests) and from `dist/`. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -70,4 +71,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   HearingTimePrecision1764000001811,
   Imports1764000001820,
   RuleDeadlineReminders1764000001830,
+  CaseDeadlines1764000001840,
 ];

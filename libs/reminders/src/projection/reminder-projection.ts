@@ -1,5 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
-import type { CaseState, RuleSet } from '@casetrack/domain';
+import { type CaseState, type Deadline, deadlinesOf, type RuleSet } from '@casetrack/domain';
 import { desiredReminders } from '../rules/desired-reminders';
 import { loadRuleSets } from '../rules/rule-sets';
 import type { DesiredReminder, ReminderRules, ReminderState } from '../rules/reminder-types';
@@ -47,7 +47,10 @@ export class ReminderProjection {
       else existingByCase.set(row.case_id, [reminder]);
     }
     const all: ReminderPlan = { insert: [], revive: [], move: [], cancel: [] };
+    const deadlines: Array<{ caseId: string; deadline: Deadline }> = [];
     for (const [caseId, state] of states) {
+      for (const set of this.ruleSets)
+        for (const deadline of deadlinesOf(state, set)) deadlines.push({ caseId, deadline });
       const desired = desiredReminders(caseId, state, this.rules, coordinatorIds, this.ruleSets);
       const rows = existingByCase.get(caseId) ?? [];
       if (desired.length === 0 && rows.length === 0) continue;
@@ -57,6 +60,7 @@ export class ReminderProjection {
       all.move.push(...plan.move);
       all.cancel.push(...plan.cancel);
     }
+    await this.keepDeadlines(client, [...states.keys()], deadlines);
     if (all.insert.length) {
       await client.query(
         `INSERT INTO reminders (id, case_id, kind, subject_id, recipient_user_id, offset_ms, due_at, state, payload)
@@ -76,6 +80,38 @@ export class ReminderProjection {
         [all.cancel],
       );
     }
+  }
+
+  /** The batch's cases' rows in `case_deadlines` become exactly the deadlines their states have now. */
+  private async keepDeadlines(
+    client: Queryable,
+    caseIds: string[],
+    deadlines: ReadonlyArray<{ caseId: string; deadline: Deadline }>,
+  ): Promise<void> {
+    await client.query(`DELETE FROM case_deadlines WHERE case_id = ANY($1::uuid[])`, [caseIds]);
+    if (deadlines.length === 0) return;
+    const records = deadlines.map(({ caseId, deadline: d }) => ({
+      case_id: caseId,
+      rule_set_id: d.ruleSetId,
+      rule_set_version: d.ruleSetVersion,
+      rule_id: d.ruleId,
+      fact: d.fact,
+      subject_id: d.subjectId,
+      remind: d.remind,
+      from_at: d.from,
+      due_at: d.dueAt,
+      precision: d.precision,
+      name: d.name,
+      source: d.source,
+    }));
+    await client.query(
+      `INSERT INTO case_deadlines (case_id, rule_set_id, rule_set_version, rule_id, fact, subject_id, remind, from_at,
+                                   due_at, precision, name, source)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(case_id uuid, rule_set_id text, rule_set_version text,
+              rule_id text, fact text, subject_id text, remind text, from_at timestamptz, due_at timestamptz,
+              precision text, name jsonb, source jsonb)`,
+      [JSON.stringify(records)],
+    );
   }
 
   /** Pending at the reminder's due time; the dispatcher queues it again with a job id naming that time. */
@@ -106,7 +142,8 @@ function toRecord(d: DesiredReminder) {
 /** The projector's batch hook that keeps reminders in its batch transaction (see CaseProjectorOptions.batchHooks). */
 export function reminderProjectionHook(
   rules: ReminderRules,
+  ruleSets?: readonly RuleSet[],
 ): (client: ClientBase, states: ReadonlyMap<string, CaseState>) => Promise<void> {
-  const projection = new ReminderProjection(rules);
+  const projection = new ReminderProjection(rules, ruleSets);
   return (client, states) => projection.applyAll(client, states);
 }

@@ -10,6 +10,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
@@ -41,6 +42,8 @@ export function countOutcomes(rows: readonly ImportRowCheck[]): Record<RowOutcom
 export function CheckedRows({ rows, decisions, onDecide, disabled }: Props): ReactNode {
   const t = useT();
   const [filter, setFilter] = useState<Filter>('all');
+  // Four choices side by side do not fit a phone: they stand one above the other there.
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const [page, setPage] = useState(1);
   const counts = countOutcomes(rows);
   const shown = filter === 'all' ? rows : rows.filter((row) => row.outcome === filter);
@@ -52,6 +55,7 @@ export function CheckedRows({ rows, decisions, onDecide, disabled }: Props): Rea
     <Stack>
       <SegmentedControl
         aria-label={t('console.imports.filter')}
+        orientation={narrow ? 'vertical' : 'horizontal'}
         value={filter}
         onChange={(value) => {
           setFilter(value === 'new' || value === 'duplicate' || value === 'invalid' ? value : 'all');
@@ -64,23 +68,32 @@ export function CheckedRows({ rows, decisions, onDecide, disabled }: Props): Rea
             label: t(`console.imports.filter.${outcome}`, { count: counts[outcome] }),
           })),
         ]}
-        style={{ flexWrap: 'wrap' }}
+        fullWidth={narrow}
       />
+      {/* The outcome above the row's details, in one column: the table fits a phone's width. */}
       <DataTable
-        columns={[t('console.imports.row'), t('console.imports.outcome'), t('console.imports.details')]}
+        columns={[t('console.imports.row'), t('console.imports.details')]}
         rows={slice}
         empty={t('console.imports.noRows')}
-        minWidth={560}
+        minWidth={320}
         row={(row) => (
           <Table.Tr key={row.row} data-import-row={row.row}>
-            <Table.Th scope="row">{row.row}</Table.Th>
+            <Table.Th scope="row" w={64}>
+              {row.row}
+            </Table.Th>
             <Table.Td>
-              <Badge color={COLOURS[row.outcome]} variant="light">
-                {t(`console.imports.outcome.${row.outcome}`)}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <RowDetails row={row} decision={decisions[row.row]} onDecide={onDecide} disabled={disabled} />
+              <Stack gap={6} align="flex-start">
+                {/* The colour is the background's: the word itself is in the text colour, legible on every tint. */}
+                <Badge
+                  color={COLOURS[row.outcome]}
+                  variant="light"
+                  tt="none"
+                  styles={{ root: { color: 'var(--mantine-color-text)' } }}
+                >
+                  {t(`console.imports.outcome.${row.outcome}`)}
+                </Badge>
+                <RowDetails row={row} decision={decisions[row.row]} onDecide={onDecide} disabled={disabled} />
+              </Stack>
             </Table.Td>
           </Table.Tr>
         )}

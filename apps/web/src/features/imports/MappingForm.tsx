@@ -36,23 +36,22 @@ export function MappingForm({ upload, kind, initial, checking, onCheck, locked }
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text>{t('console.imports.mappingIntro', { rows: upload.rows, columns: upload.columns.length })}</Text>
+        {/* Two columns, the first values under the column's name: the table fits a phone's width. */}
         <DataTable
-          columns={[t('console.imports.column'), t('console.imports.sample'), t('console.imports.field')]}
+          columns={[t('console.imports.column'), t('console.imports.field')]}
           rows={upload.columns}
-          minWidth={520}
+          minWidth={320}
           row={(column) => {
             const field = mapping[column.name] ?? '';
             return (
               <Table.Tr key={column.name}>
                 <Table.Th scope="row" fw={500}>
                   {column.name}
-                </Table.Th>
-                <Table.Td>
-                  <Text size="sm" c="dimmed" lineClamp={3}>
+                  <Text size="sm" c="dimmed" fw={400} lineClamp={3}>
                     {column.sample.length === 0 ? t('console.imports.noSample') : column.sample.join(' · ')}
                   </Text>
-                </Table.Td>
-                <Table.Td miw={200}>
+                </Table.Th>
+                <Table.Td w="45%">
                   <NativeSelect
                     aria-label={t('console.imports.fieldFor', { column: column.name })}
                     data={options}

@@ -64,6 +64,7 @@ export function UploadForm({ onUploaded }: Props): ReactNode {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('console.imports.clearFile') }}
             required
           />
         </Paper>

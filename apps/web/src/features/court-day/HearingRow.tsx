@@ -217,7 +217,9 @@ function describe(
     case 'administrative_arrest':
       return `${decision}: ${t('console.courtDay.days', { days: Number(values.days) })}`;
     case 'fine':
-      return values.amount === '' ? decision : `${decision}: ${values.amount} ${values.currency}`;
+      return values.amount === ''
+        ? decision
+        : `${decision}: ${t('console.courtDay.amount', { amount: Number(values.amount), currency: values.currency })}`;
     case 'released':
       return values.grounds === '' ? decision : `${decision}: ${t(`vocabulary.releaseGrounds.${values.grounds}`)}`;
     case 'other':

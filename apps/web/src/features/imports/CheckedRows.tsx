@@ -15,7 +15,14 @@ import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { DataTable } from '../../shared/DataTable';
-import { type Decision, type Decisions, type ImportRowCheck, isRowCandidate, type RowOutcome } from './api';
+import {
+  type Decision,
+  type Decisions,
+  type ImportKind,
+  type ImportRowCheck,
+  isRowCandidate,
+  type RowOutcome,
+} from './api';
 import { decisionOf, decisionValue } from './decisions';
 
 /** Rows drawn at a time: a 10,000-row list is read a page at a time, never drawn whole. */
@@ -26,6 +33,7 @@ const OUTCOMES: readonly RowOutcome[] = ['new', 'duplicate', 'invalid'];
 const COLOURS: Readonly<Record<RowOutcome, string>> = { new: 'green', duplicate: 'orange', invalid: 'red' };
 
 interface Props {
+  readonly kind: ImportKind;
   readonly rows: readonly ImportRowCheck[];
   readonly decisions: Decisions;
   readonly onDecide: (row: number, decision: Decision | undefined) => void;
@@ -39,7 +47,7 @@ export function countOutcomes(rows: readonly ImportRowCheck[]): Record<RowOutcom
 }
 
 /** The dry run's rows, filtered by outcome and a page at a time, with a choice for each possible duplicate. */
-export function CheckedRows({ rows, decisions, onDecide, disabled }: Props): ReactNode {
+export function CheckedRows({ kind, rows, decisions, onDecide, disabled }: Props): ReactNode {
   const t = useT();
   const [filter, setFilter] = useState<Filter>('all');
   // Four choices side by side do not fit a phone: they stand one above the other there.
@@ -92,7 +100,13 @@ export function CheckedRows({ rows, decisions, onDecide, disabled }: Props): Rea
                 >
                   {t(`console.imports.outcome.${row.outcome}`)}
                 </Badge>
-                <RowDetails row={row} decision={decisions[row.row]} onDecide={onDecide} disabled={disabled} />
+                <RowDetails
+                  kind={kind}
+                  row={row}
+                  decision={decisions[row.row]}
+                  onDecide={onDecide}
+                  disabled={disabled}
+                />
               </Stack>
             </Table.Td>
           </Table.Tr>
@@ -114,13 +128,14 @@ export function CheckedRows({ rows, decisions, onDecide, disabled }: Props): Rea
 }
 
 interface DetailsProps {
+  readonly kind: ImportKind;
   readonly row: ImportRowCheck;
   readonly decision: Decision | undefined;
   readonly onDecide: (row: number, decision: Decision | undefined) => void;
   readonly disabled: boolean;
 }
 
-function RowDetails({ row, decision, onDecide, disabled }: DetailsProps): ReactNode {
+function RowDetails({ kind, row, decision, onDecide, disabled }: DetailsProps): ReactNode {
   const t = useT();
   const candidates = row.possibleDuplicates;
   return (
@@ -141,7 +156,7 @@ function RowDetails({ row, decision, onDecide, disabled }: DetailsProps): ReactN
       ) : null}
       {candidates.length > 0 ? (
         <>
-          <Text size="sm">{t('console.imports.mayBe')}</Text>
+          <Text size="sm">{t(kind === 'cases' ? 'console.imports.mayBe' : 'console.imports.hearingOf')}</Text>
           <List size="sm" spacing={2}>
             {candidates.map((candidate) => (
               <List.Item key={isRowCandidate(candidate) ? `row-${candidate.row}` : candidate.caseId}>
@@ -172,12 +187,13 @@ function RowDetails({ row, decision, onDecide, disabled }: DetailsProps): ReactN
           onChange={(event) => onDecide(row.row, decisionOf(event.currentTarget.value))}
           data={[
             { value: '', label: t('console.imports.decision.none') },
-            { value: 'new', label: t('console.imports.decision.new') },
+            // A court's list opens no case: its hearing goes to one of the cases it may be about, or is left out.
+            ...(kind === 'cases' ? [{ value: 'new', label: t('console.imports.decision.new') }] : []),
             ...candidates.map((candidate) => ({
               value: `addTo:${candidate.caseId}`,
               label: isRowCandidate(candidate)
                 ? t('console.imports.decision.addToRow', { row: candidate.row })
-                : t('console.imports.decision.addTo', { name: candidate.fullName }),
+                : t('console.imports.decision.addTo', { name: candidate.fullName, city: candidate.city }),
             })),
             { value: 'skip', label: t('console.imports.decision.skip') },
           ]}

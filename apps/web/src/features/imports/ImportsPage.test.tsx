@@ -193,6 +193,67 @@ describe('the import page', () => {
     expect(polls).toBeGreaterThanOrEqual(2);
   });
 
+  it('offers a court list’s row only the cases it may be about, or to skip it', async () => {
+    const other = { caseId: ROW_CASE, fullName: 'Arman Zholatov', city: 'Astana', score: 0.9 };
+    const calls = stubApi([
+      [
+        'POST',
+        '/v1/imports',
+        () =>
+          json(201, {
+            ...UPLOADED,
+            rows: 1,
+            columns: [{ name: 'ФИО', sample: ['Жолатов Арман'] }],
+            suggestedMapping: { ФИО: 'fullName' },
+          }),
+      ],
+      [
+        'POST',
+        `/v1/imports/${IMPORT_ID}/dry-run`,
+        () =>
+          json(200, {
+            status: 'checked',
+            rows: [
+              {
+                row: 2,
+                outcome: 'duplicate',
+                errors: [],
+                possibleDuplicates: [CHECKED.rows[1]?.possibleDuplicates[0], other],
+              },
+            ],
+          }),
+      ],
+      ['POST', `/v1/imports/${IMPORT_ID}/commit`, () => json(202, { importId: IMPORT_ID, status: 'committing' })],
+      ['GET', `/v1/imports/${IMPORT_ID}`, () => json(200, status({ kind: 'hearings', rows: 1 }))],
+    ]);
+    renderAt('/imports');
+    await userEvent.click(screen.getByRole('radio', { name: 'A court’s hearings' }));
+    await upload();
+    await mappingShown();
+    expect(String(calls[0]?.body)).toContain('name="kind"\r\n\r\nhearings\r\n');
+    await userEvent.click(screen.getByRole('button', { name: 'Check every row' }));
+
+    const choice = await screen.findByLabelText('Row 2: what to do');
+    expect(
+      within(choice)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      'Choose (without a choice the row is skipped)',
+      'Add to the case of Arman Zholatov, Almaty',
+      'Add to the case of Arman Zholatov, Astana',
+      'Skip this row',
+    ]);
+    expect(screen.getByText('The hearing may be in the case of:')).toBeTruthy();
+    await userEvent.selectOptions(choice, `addTo:${ROW_CASE}`);
+    await userEvent.click(screen.getByRole('button', { name: 'Record the rows (1 to record)' }));
+    await screen.findByText('Recording the rows…');
+    expect(calls.find((call) => call.path.endsWith('/commit'))?.body).toEqual({
+      mapping: { ФИО: 'fullName' },
+      decisions: { 2: { addTo: ROW_CASE } },
+    });
+  });
+
   it('shows a committing import’s progress when opened by its address, and its report and rejected rows at the end', async () => {
     const answers = [
       status({ recorded: 1, skipped: 1 }),

@@ -139,6 +139,7 @@ function ImportSteps({ working }: { working: Working }): ReactNode {
               })}
             </Text>
             <CheckedRows
+              kind={kind}
               rows={checked.rows}
               decisions={decisions}
               onDecide={decide}

@@ -59,6 +59,7 @@ describe('message catalogues', () => {
       ['chargeCode', vocabularies.CHARGE_CODES],
       ['sanctionKind', vocabularies.SANCTION_KINDS],
       ['hearingKind', vocabularies.HEARING_KINDS],
+      ['hearingDecision', vocabularies.HEARING_DECISIONS],
       ['measure', vocabularies.MEASURES],
       ['releaseGrounds', vocabularies.RELEASE_GROUNDS],
       ['accessDeniedTo', vocabularies.ACCESS_DENIED_TO],

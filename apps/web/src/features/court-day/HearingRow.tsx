@@ -229,5 +229,5 @@ function describe(
 
 /** A held hearing's outcome: a decision's name in the person's language, or the text typed on the case page. */
 function outcomeText(outcome: string, t: Translate): string {
-  return (DECISION_KINDS as readonly string[]).includes(outcome) ? t(`console.courtDay.decision.${outcome}`) : outcome;
+  return (DECISION_KINDS as readonly string[]).includes(outcome) ? t(`vocabulary.hearingDecision.${outcome}`) : outcome;
 }

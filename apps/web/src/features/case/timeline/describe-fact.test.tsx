@@ -105,6 +105,20 @@ describe('the timeline says what happened', () => {
     expect(long.length).toBeGreaterThan(CLAMP_CHARACTERS);
   });
 
+  it('names a decision recorded on the court day in the reader’s language, and keeps a typed outcome as typed', () => {
+    const held = (outcome: string, version: number) =>
+      timelineEvent(version, {
+        type: 'HearingHeld',
+        eventId: `e0000000-0000-4000-8000-00000000010${version}`,
+        data: { hearingId: IDS.hearing, outcome, durationMinutes: 3 },
+      });
+    renderTimeline([held('detention_ordered', 1), held('administrative_arrest', 2)], 'ru');
+    const text = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(text.join(' ')).toContain('заключение под стражу');
+    expect(text.join(' ')).toContain('административный арест');
+    expect(text.join(' ')).not.toMatch(/detention_ordered|administrative_arrest/);
+  });
+
   it('falls back to the name of a type it does not know, without details and without crashing', () => {
     renderTimeline([
       timelineEvent(1, { type: 'SomethingNew' as TimelineEvent['type'], data: { secret: 'x' } }),

@@ -127,7 +127,13 @@ export function describeFact(event: TimelineEvent, words: Words): FactLine[] {
       break;
     case 'HearingHeld': {
       lines.add('console.fact.hearing', hearingRef(words, text(data, 'hearingId')));
-      lines.typed('console.fact.outcome', 'outcome', true);
+      // A decision recorded on the court day names its outcome by the decision's word: shown in the reader's language.
+      const outcome = text(data, 'outcome');
+      if (outcome !== undefined && words.has(`vocabulary.hearingDecision.${outcome}`)) {
+        lines.add('console.fact.outcome', vocab(words, 'hearingDecision', outcome));
+      } else {
+        lines.typed('console.fact.outcome', 'outcome', true);
+      }
       const minutes = numberOf(data, 'durationMinutes');
       if (minutes !== undefined) lines.add('dossier.field.duration', words.t('dossier.value.minutes', { minutes }));
       lines.add('console.fact.defendantHeard', yesNo(words, flag(data, 'defendantHeard')));

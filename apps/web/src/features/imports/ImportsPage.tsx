@@ -51,7 +51,8 @@ export function ImportsPage(): ReactNode {
           <UploadForm onUploaded={started} />
         </>
       ) : working?.importId === importId ? (
-        <ImportSteps key={importId} working={working} />
+        // Once committed, the import is followed by its status only: going back to it never offers its mapping again.
+        <ImportSteps key={importId} working={working} onCommitted={() => setWorking(null)} />
       ) : (
         <CommitProgress importId={importId} />
       )}
@@ -59,18 +60,15 @@ export function ImportsPage(): ReactNode {
   );
 }
 
-function ImportSteps({ working }: { working: Working }): ReactNode {
+function ImportSteps({ working, onCommitted }: { working: Working; onCommitted: () => void }): ReactNode {
   const t = useT();
   const queryClient = useQueryClient();
   const { importId, upload, kind } = working;
   const [mapping, setMapping] = useState<Mapping>(upload.suggestedMapping);
   const [checked, setChecked] = useState<ImportChecked | null>(null);
   const [decisions, setDecisions] = useState<Decisions>({});
-  const [committed, setCommitted] = useState(false);
   const dryRun = useDryRun(importId);
   const commit = useCommit(importId);
-
-  if (committed) return <CommitProgress importId={importId} />;
 
   const check = (next: Mapping): void => {
     setMapping(next);
@@ -97,7 +95,7 @@ function ImportSteps({ working }: { working: Working }): ReactNode {
       {
         onSuccess: () => {
           void queryClient.invalidateQueries({ queryKey: importKeys.status(importId) });
-          setCommitted(true);
+          onCommitted();
         },
       },
     );

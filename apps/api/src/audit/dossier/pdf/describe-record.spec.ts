@@ -57,3 +57,15 @@ describe('describeRecord with dates people typed', () => {
     expect(describeRecord(hearing, en).title).toBe('Scheduled for 10 January 2022, 10:00 (Asia/Almaty)');
   });
 });
+
+/** Issue 17: a decision recorded on the court day names the hearing's outcome by its word. */
+describe('describeRecord of a hearing decided on the court day', () => {
+  it('prints the decision in the reader’s language, and a typed outcome as typed', () => {
+    const held = (outcome: string) => record({ type: 'HearingHeld', data: { hearingId: 'h1', outcome } });
+    expect(describeRecord(held('detention_ordered'), ru).title).toContain('заключение под стражу');
+    expect(describeRecord(held('administrative_arrest'), en).title).toContain('administrative arrest');
+    expect(describeRecord(held('returned_to_prosecutor as typed'), en).title).toContain(
+      'returned_to_prosecutor as typed',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { type AnyDossierRecord, assertNever, type IdentityFields } from '@casetrack/domain';
+import { type AnyDossierRecord, assertNever, HEARING_DECISIONS, type IdentityFields } from '@casetrack/domain';
 import type { DossierText } from './pdf-format';
 
 export interface RecordText {
@@ -103,7 +103,12 @@ export function describeRecord(record: AnyDossierRecord, text: DossierText): Rec
       return { title: t('event.HearingCancelled'), lines: f([['reason', record.data.reason]]) };
     case 'HearingHeld':
       return {
-        title: t('event.HearingHeld', { outcome: record.data.outcome }),
+        // A decision recorded on the court day names the outcome by its word: printed in the reader's language.
+        title: t('event.HearingHeld', {
+          outcome: (HEARING_DECISIONS as readonly string[]).includes(record.data.outcome)
+            ? text.term('hearingDecision', record.data.outcome)
+            : record.data.outcome,
+        }),
         lines: [
           ...f([
             [

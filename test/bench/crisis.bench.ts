@@ -15,7 +15,7 @@
  *    recorded name written in the other script, in a loop.
  * 4. Reports writes/s, p50/p99 per route, answers by status, the share of twice-reported pairs whose second report
  *    listed the first among its `possibleDuplicates`, acknowledged writes missing from the events table (by position,
- *    stream, version and idempotency key), and the projector's lag when the writes end.
+ *    stream, version and idempotency key) or appended by two requests, and the projector's lag when the writes end.
  * 5. Imports a list of BENCH_IMPORT_ROWS new people (a UTF-8 CSV with a BOM, `;`, Russian headers, as Excel saves
  *    it): upload, dry run, commit, polled until done; the service's peak RSS meanwhile and the board's p99 while the
  *    commit runs. The dry run's possible duplicates are committed as new cases (the rows are invented people).
@@ -433,6 +433,28 @@ async function lostWrites(pool: Pool, acknowledged: readonly Acknowledged[]): Pr
   return lost;
 }
 
+/**
+ * Acknowledged writes whose key's events came from more than one request (each request has its own correlation id):
+ * a write re-sent after a timeout and appended again.
+ */
+async function recordedTwice(pool: Pool, acknowledged: readonly Acknowledged[]): Promise<number> {
+  let twice = 0;
+  for (let i = 0; i < acknowledged.length; i += 5_000) {
+    const chunk = acknowledged.slice(i, i + 5_000);
+    const { rows } = await pool.query<{ twice: number }>(
+      `SELECT count(*)::int AS twice FROM (
+         SELECT a.stream_id, a.key
+           FROM unnest($1::text[], $2::text[]) AS a(stream_id, key)
+           JOIN events e ON e.stream_id = a.stream_id AND e.metadata->>'idempotencyKey' = a.key
+          GROUP BY a.stream_id, a.key
+         HAVING count(DISTINCT e.metadata->>'correlationId') > 1) keys`,
+      [chunk.map((a) => caseStreamId(a.caseId)), chunk.map((a) => a.key)],
+    );
+    twice += rows[0].twice;
+  }
+  return twice;
+}
+
 interface Lag {
   events: number;
   seconds: number;
@@ -605,9 +627,9 @@ async function main(): Promise<void> {
 
     const random = new Random(20_220_105);
     const reports = planReports(random, volunteers);
-    const twice = reports.filter((r) => r.first !== null).length;
+    const reportedTwice = reports.filter((r) => r.first !== null).length;
     console.log(
-      `\n2/4 ${reports.length} reports (${PEOPLE} people, ${twice} of them twice) by ${VOLUNTEERS} volunteers, ` +
+      `\n2/4 ${reports.length} reports (${PEOPLE} people, ${reportedTwice} of them twice) by ${VOLUNTEERS} volunteers, ` +
         `${READERS} coordinators reading the board…`,
     );
     const tally = new Tally();
@@ -636,6 +658,7 @@ async function main(): Promise<void> {
 
     console.log('\n3/4 Checking every acknowledged write against the events table…');
     const lost = await lostWrites(pool, tally.acknowledged);
+    const twice = await recordedTwice(pool, tally.acknowledged);
 
     console.log(`\n4/4 Importing a list of ${IMPORT_ROWS} people while the coordinators read the board…`);
     const imported = await importList(service, api, importToken, readers, random);
@@ -644,6 +667,7 @@ async function main(): Promise<void> {
     printSummary(tally, {
       intakeSeconds,
       lost,
+      twice,
       lagAtEnd,
       catchUpMs,
       imported,
@@ -666,6 +690,7 @@ function printSummary(
   run: {
     intakeSeconds: number;
     lost: number;
+    twice: number;
     lagAtEnd: Lag | null;
     catchUpMs: number | null;
     imported: Lines;
@@ -714,6 +739,7 @@ function printSummary(
     `${tally.searches.found}/${tally.searches.asked} = ${pct(tally.searches.found, tally.searches.asked)}`,
   ]);
   lines.push(['acknowledged writes lost', `${run.lost} of ${writes}`]);
+  lines.push(['acknowledged writes recorded twice', `${run.twice} of ${writes}`]);
   lines.push([
     'projector lag when the writes ended',
     run.lagAtEnd === null

@@ -14,8 +14,8 @@ export class CaseSession {
     readonly events: EventsTable,
   ) {}
 
-  static async start(): Promise<CaseSession> {
-    const t = await startTestApp();
+  static async start(env: Record<string, string> = {}): Promise<CaseSession> {
+    const t = await startTestApp(env);
     return new CaseSession(t, await EventsTable.open(t.database.url));
   }
 

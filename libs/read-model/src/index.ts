@@ -31,3 +31,4 @@ export * from './queries/calendar-feed.query';
 export * from './queries/possible-duplicates.query';
 export * from './read-model.module';
 export * from './queries/merged-cases.query';
+export * from './queries/case-deadlines';

@@ -3231,6 +3231,64 @@ export interface components {
       caseId: string;
       relation: components['schemas']['LinkRelation'];
     };
+    /**
+     * @description The kind of fact it counts from
+     * @enum {string}
+     */
+    DeadlineFact: 'detention' | 'measure' | 'administrative_sanction';
+    /**
+     * @description Who is reminded: the assigned lawyers or the coordinators
+     * @enum {string}
+     */
+    DeadlineRemind: 'lawyers' | 'coordinators';
+    /** @description A rule's name in each language of the console */
+    RuleNames: {
+      en: string;
+      ru: string;
+      kk: string;
+    };
+    /** @description Where a rule comes from: the article and the official text */
+    RuleSource: {
+      /** @description The article (and part), e.g. "Criminal Procedure Code, art. 131 part 4" */
+      article: string;
+      /** @description The code or text the article is in */
+      title: string;
+      /**
+       * Format: uri
+       * @description The official text
+       */
+      url: string;
+      /**
+       * Format: uri
+       * @description Where the figure was read, when not in the official text itself
+       */
+      confirmedBy?: string;
+    };
+    /** @description A deadline of a rule set (RULE_SETS, rules/<id>.json) that the case has now, derived from its facts; it leaves when the matter is settled (a court decided on the detention, the measure was extended or ended, the person was released) */
+    Deadline: {
+      /** @description The rule set, e.g. kz */
+      ruleSetId: string;
+      ruleSetVersion: string;
+      /** @description The rule, e.g. kz.detention.court-decision-72h */
+      ruleId: string;
+      /** @description The kind of fact it counts from */
+      fact: components['schemas']['DeadlineFact'];
+      /**
+       * Format: date-time
+       * @description The time it counts from
+       */
+      from: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description How precisely dueAt is known: no better than the fact it counts from */
+      precision: components['schemas']['OccurredAtPrecision'];
+      /** @description Who is reminded: the assigned lawyers or the coordinators */
+      remind: components['schemas']['DeadlineRemind'];
+      name: components['schemas']['RuleNames'];
+      source: components['schemas']['RuleSource'];
+      /** @description dueAt has passed */
+      overdue: boolean;
+    };
     /** @description The case summary with what the case holds */
     CaseDetail: {
       /** Format: uuid */
@@ -3286,6 +3344,8 @@ export interface components {
       death: components['schemas']['Death'] | null;
       /** @description Links to other cases, only to those the reader may see */
       links: components['schemas']['CaseLink'][];
+      /** @description The deadlines of the deployment's rule sets (RULE_SETS) the case has now, soonest first, each with its source */
+      deadlines: components['schemas']['Deadline'][];
       /**
        * Format: uuid
        * @description The case this one was merged into as a duplicate (it is then closed and left out of lists)
@@ -3632,10 +3692,10 @@ export interface components {
       items: components['schemas']['Reminder'][];
     };
     /**
-     * @description unlocated: nobody knows where the person is; no_lawyer: in custody with no lawyer assigned; term_ended: an administrative arrest ended and no release is recorded
+     * @description unlocated: nobody knows where the person is; no_lawyer: in custody with no lawyer assigned; term_ended: an administrative arrest ended and no release is recorded; rule_deadline: a deadline of the rule sets that the coordinators watch passed, e.g. held 72 hours without a court decision (see deadline)
      * @enum {string}
      */
-    EscalationReason: 'unlocated' | 'no_lawyer' | 'term_ended';
+    EscalationReason: 'unlocated' | 'no_lawyer' | 'term_ended' | 'rule_deadline';
     /** @description A case waiting for a coordinator, and why */
     Escalation: {
       /** Format: uuid */
@@ -3643,13 +3703,15 @@ export interface components {
       fullName: string;
       /** @description Null when unknown */
       city: string | null;
-      /** @description unlocated: nobody knows where the person is; no_lawyer: in custody with no lawyer assigned; term_ended: an administrative arrest ended and no release is recorded */
+      /** @description unlocated: nobody knows where the person is; no_lawyer: in custody with no lawyer assigned; term_ended: an administrative arrest ended and no release is recorded; rule_deadline: a deadline of the rule sets that the coordinators watch passed, e.g. held 72 hours without a court decision (see deadline) */
       reason: components['schemas']['EscalationReason'];
       /**
        * Format: date-time
-       * @description Since when it waits (for term_ended: when the term ended)
+       * @description Since when it waits (for term_ended: when the term ended; for rule_deadline: when it was due)
        */
       since: string;
+      /** @description For rule_deadline: the deadline, its name and source */
+      deadline?: components['schemas']['Deadline'];
     };
     EscalationPage: {
       items: components['schemas']['Escalation'][];
@@ -11389,7 +11451,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Only this reason */
-        reason?: 'unlocated' | 'no_lawyer' | 'term_ended';
+        reason?: 'unlocated' | 'no_lawyer' | 'term_ended' | 'rule_deadline';
         page?: number;
         pageSize?: number;
       };
@@ -12373,7 +12435,7 @@ export const pathsV1RemindersGetParametersQueryStatusValues: ReadonlyArray<
 > = ['pending', 'queued', 'sent', 'failed', 'cancelled'];
 export const pathsV1EscalationsGetParametersQueryReasonValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/escalations']['get']['parameters']['query']['reason']
-> = ['unlocated', 'no_lawyer', 'term_ended'];
+> = ['unlocated', 'no_lawyer', 'term_ended', 'rule_deadline'];
 export const pathsV1ImportsPostRequestBodyContentMultipartFormDataKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/imports']['post']['requestBody']['content']['multipart/form-data']['kind']
 > = ['cases', 'hearings'];
@@ -12959,6 +13021,15 @@ export const linkRelationValues: ReadonlyArray<FlattenedDeepRequired<components>
   'witness',
   'other',
 ];
+export const deadlineFactValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadlineFact']> = [
+  'detention',
+  'measure',
+  'administrative_sanction',
+];
+export const deadlineRemindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadlineRemind']> = [
+  'lawyers',
+  'coordinators',
+];
 export const agendaHearingItemKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AgendaHearingItem']['kind']
 > = ['hearing'];
@@ -12997,6 +13068,7 @@ export const escalationReasonValues: ReadonlyArray<FlattenedDeepRequired<compone
   'unlocated',
   'no_lawyer',
   'term_ended',
+  'rule_deadline',
 ];
 export const importUploadedStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportUploaded']['status']

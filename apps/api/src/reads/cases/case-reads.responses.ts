@@ -40,6 +40,7 @@ import {
   Time,
 } from '../../openapi/schema-properties';
 import { OCCURRED_AT_PRECISIONS } from '@casetrack/domain';
+import { DeadlineSchema } from '../deadlines/deadline.responses';
 
 /*
  * The answers of the case reads (libs/read-model's CaseSummary and CaseDetail). Optional values are explicit nulls,
@@ -467,6 +468,12 @@ export class CaseDetailSchema extends CaseSummarySchema {
 
   @ListOf(() => CaseLinkSchema, { description: 'Links to other cases, only to those the reader may see' })
   links!: CaseLinkSchema[];
+
+  @ListOf(() => DeadlineSchema, {
+    description:
+      "The deadlines of the deployment's rule sets (RULE_SETS) the case has now, soonest first, each with its source",
+  })
+  deadlines!: DeadlineSchema[];
 
   @Id({
     nullable: true,

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { DataTable } from '../../shared/DataTable';
 import { PagePicker } from '../../shared/PagePicker';
@@ -11,7 +11,7 @@ import { assignLawyerForm } from '../case/forms/definitions/assign-lawyer';
 import { CaseWriteDialog } from '../quick-write/CaseWriteDialog';
 import { type EscalationReason, useEscalations } from './api';
 
-const REASONS: readonly EscalationReason[] = ['unlocated', 'no_lawyer', 'term_ended'];
+const REASONS: readonly EscalationReason[] = ['unlocated', 'no_lawyer', 'term_ended', 'rule_deadline'];
 
 function isReason(value: string | null): value is EscalationReason {
   return REASONS.some((reason) => reason === value);
@@ -19,10 +19,11 @@ function isReason(value: string | null): value is EscalationReason {
 
 /**
  * Cases waiting for a coordinator (nobody knows where the person is, no lawyer, an arrest's term ended with no
- * release), oldest first. A lawyer is assigned in place, with the case page's own form.
+ * release, a deadline by law passed: the rule's name and article shown), oldest first. A lawyer is assigned in place, with the case page's own form.
  */
 export function EscalationsPage(): ReactNode {
   const t = useT();
+  const { locale } = useI18n().translator;
   const times = useTimes();
   const user = useUser();
   const [params, setParams] = useSearchParams();
@@ -66,7 +67,7 @@ export function EscalationsPage(): ReactNode {
               ]}
               rows={data.items}
               row={(item) => (
-                <Table.Tr key={`${item.caseId}-${item.reason}`}>
+                <Table.Tr key={`${item.caseId}-${item.reason}-${item.deadline?.ruleId ?? ''}`}>
                   <Table.Td>
                     <Anchor component={Link} to={`/cases/${item.caseId}`}>
                       {item.fullName}
@@ -77,6 +78,15 @@ export function EscalationsPage(): ReactNode {
                     <Badge color="red" variant="light">
                       {t(`roles.escalationReason.${item.reason}`)}
                     </Badge>
+                    {item.deadline ? (
+                      <Text size="sm">
+                        {item.deadline.name[locale]} (
+                        <Anchor href={item.deadline.source.url} target="_blank" rel="noreferrer">
+                          {item.deadline.source.article}
+                        </Anchor>
+                        )
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{times.dateTime(item.since)}</Table.Td>
                   <Table.Td>

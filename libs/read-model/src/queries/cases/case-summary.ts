@@ -1,6 +1,7 @@
 import type { CaseStatus, OccurredAtPrecision, PublicRole, Vulnerability } from '@casetrack/domain';
 import type { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
+import type { CaseDeadline } from '../case-deadlines';
 import type {
   CaseDetailDocument,
   ChargeView,
@@ -48,6 +49,8 @@ export type CaseDetail = CaseSummary &
     links: LinkView[];
     /** The case this one was merged into as a duplicate (lists leave it out); null while it is a case of its own. */
     mergedInto: string | null;
+    /** The deadlines of the rule sets (RULE_SETS) the case has now, soonest first, each with its source. */
+    deadlines: CaseDeadline[];
   };
 
 /** The columns of `cases` the summary needs, as pg returns them. */

@@ -5,6 +5,7 @@ import { canSeeCase } from '@casetrack/auth';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import { READ_MODEL_POOL } from '../../tokens';
 import type { CaseRow, NextHearingView } from '../../projection/views';
+import { type CaseDeadlineRow, DEADLINE_JSON, toCaseDeadline } from '../case-deadlines';
 import { isoOf, Sql } from '../sql';
 import { type Viewer, visibleTo } from '../viewer';
 import { allegationsFor } from './allegation-views';
@@ -16,6 +17,7 @@ type DetailRow = SummaryRow &
   Pick<CaseRow, 'lawyer_ids' | 'detail' | 'merged_into'> & {
     next_hearing: { hearing_id: string; kind: NextHearingView['kind']; court: string; scheduled_at: string } | null;
     others: OtherCaseRow[];
+    deadlines: CaseDeadlineRow[];
   };
 
 /**
@@ -65,7 +67,9 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
                  FROM ${READ_MODEL_SCHEMA}.hearings h
                 WHERE h.case_id = ${id} AND h.status = 'scheduled' AND h.scheduled_at >= now()
                 ORDER BY h.scheduled_at, h.hearing_id LIMIT 1) AS next_hearing,
-              (${otherCasesSql(id, 'found.detail')}) AS others
+              (${otherCasesSql(id, 'found.detail')}) AS others,
+              (SELECT coalesce(json_agg(${DEADLINE_JSON} ORDER BY d.due_at, d.rule_set_id, d.rule_id), '[]'::json)
+                 FROM case_deadlines d WHERE d.case_id = ${id}) AS deadlines
          FROM found`;
     const { rows } = await this.pool.query<DetailRow>({
       name: `casetrack_get_case_${viewer.role}_${logAs ?? 'unlogged'}`,
@@ -90,6 +94,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
       links: linksAmong(viewer, caseId, found.detail, found.others),
       // NULL in rows written before merges existed, and for every case not merged.
       mergedInto: found.merged_into ?? null,
+      deadlines: found.deadlines.map((row) => toCaseDeadline(row, now)),
       allegations: allegationsFor(viewer.role, allegations),
       complaints: complaints.map((c) => ({
         ...c,

@@ -1,0 +1,125 @@
+import { CaseSession } from '../support/case-session';
+import { openCaseBody } from '../support/e2e';
+import { createUser, type TestUser } from '../support/test-app';
+
+interface Deadline {
+  ruleSetId: string;
+  ruleId: string;
+  fact: string;
+  from: string;
+  dueAt: string;
+  precision: string;
+  remind: string;
+  name: { en: string; ru: string; kk: string };
+  source: { article: string; title: string; url: string; confirmedBy?: string };
+  overdue: boolean;
+}
+
+interface Item {
+  caseId: string;
+  reason: string;
+  since: string;
+  deadline?: Deadline;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** RULE_SETS=kz: the case page lists a case's deadlines by law, and the queue shows those the coordinators watch. */
+describe('deadlines by the rules of Kazakhstan: the case page and the escalation queue', () => {
+  let s: CaseSession;
+  let coordinator: TestUser;
+  // Whole seconds: the deadlines are compared as the API prints them.
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  async function detainedCase(name: string, hoursAgo: number): Promise<string> {
+    const caseId = (await s.write(coordinator, '/v1/cases', openCaseBody(name))).body.caseId as string;
+    await s.write(coordinator, `/v1/cases/${caseId}/detention`, {
+      city: 'Almaty',
+      place: 'Republic Square',
+      authority: 'police',
+      occurredAt: iso(now - hoursAgo * HOUR),
+    });
+    return caseId;
+  }
+
+  async function ruleItems(): Promise<Item[]> {
+    const response = await s.read(coordinator, '/v1/escalations?reason=rule_deadline&pageSize=100');
+    expect(response.status).toBe(200);
+    return response.body.items as Item[];
+  }
+
+  beforeAll(async () => {
+    s = await CaseSession.start({ RULE_SETS: 'kz' });
+    coordinator = await createUser(s.t.http, 'coordinator');
+  });
+
+  afterAll(() => s.close());
+
+  it('a detention 80 hours ago with no court decision: both court deadlines on the case page, overdue, with their sources; the queue holds it as held 72 hours', async () => {
+    const caseId = await detainedCase('Held Eighty Hours', 80);
+    const detail = await s.read(coordinator, `/v1/cases/${caseId}`);
+    expect(detail.status).toBe(200);
+    const deadlines = detail.body.deadlines as Deadline[];
+    expect(deadlines.map((d) => [d.ruleId, d.dueAt, d.remind, d.overdue, d.precision])).toEqual([
+      ['kz.detention.court-decision-48h', iso(now - 32 * HOUR), 'lawyers', true, 'exact'],
+      ['kz.detention.court-decision-72h', iso(now - 8 * HOUR), 'coordinators', true, 'exact'],
+    ]);
+    expect(deadlines[1]).toMatchObject({
+      ruleSetId: 'kz',
+      fact: 'detention',
+      from: iso(now - 80 * HOUR),
+      name: { en: 'Held 72 hours without a court decision', ru: '72 часа под стражей без решения суда' },
+      source: {
+        article: 'Criminal Procedure Code, art. 131 part 4',
+        url: 'https://adilet.zan.kz/eng/docs/K1400000231',
+      },
+    });
+
+    const items = (await ruleItems()).filter((item) => item.caseId === caseId);
+    expect(items.map((item) => [item.reason, item.since, item.deadline?.ruleId])).toEqual([
+      ['rule_deadline', iso(now - 8 * HOUR), 'kz.detention.court-decision-72h'],
+    ]);
+
+    // A court decides: the deadlines are settled and the case leaves the queue.
+    await s.write(coordinator, `/v1/cases/${caseId}/preventive-measures`, {
+      measure: 'pretrial_detention',
+      until: iso(now + 30 * DAY),
+      occurredAt: iso(now - 2 * HOUR),
+    });
+    expect((await ruleItems()).filter((item) => item.caseId === caseId)).toEqual([]);
+    const after = (await s.read(coordinator, `/v1/cases/${caseId}`)).body.deadlines as Deadline[];
+    // A 30-day term: the extension request a day before its end, and the two months from its start.
+    expect(after.map((d) => [d.ruleId, d.dueAt, d.overdue])).toEqual([
+      ['kz.pretrial-detention.extension-request', iso(now + 29 * DAY), false],
+      ['kz.pretrial-detention.two-months', expect.any(String), false],
+    ]);
+  });
+
+  it('a detention 10 hours ago is not in the queue yet; its deadlines are ahead', async () => {
+    const caseId = await detainedCase('Held Ten Hours', 10);
+    expect((await ruleItems()).filter((item) => item.caseId === caseId)).toEqual([]);
+    const deadlines = (await s.read(coordinator, `/v1/cases/${caseId}`)).body.deadlines as Deadline[];
+    expect(deadlines.map((d) => [d.ruleId, d.overdue])).toEqual([
+      ['kz.detention.court-decision-48h', false],
+      ['kz.detention.court-decision-72h', false],
+    ]);
+  });
+
+  it('an administrative arrest whose term ended waits as term_ended, not twice', async () => {
+    const caseId = await detainedCase('Arrest Ended', 24 * 7);
+    await s.write(coordinator, `/v1/cases/${caseId}/administrative-sanctions`, {
+      kind: 'arrest',
+      days: 3,
+      occurredAt: iso(now - 6 * DAY),
+    });
+    const response = await s.read(coordinator, `/v1/escalations?pageSize=100`);
+    const reasons = (response.body.items as Item[]).filter((item) => item.caseId === caseId).map((i) => i.reason);
+    expect(reasons.sort()).toEqual(['no_lawyer', 'term_ended']);
+    const deadlines = (await s.read(coordinator, `/v1/cases/${caseId}`)).body.deadlines as Deadline[];
+    expect(deadlines.map((d) => [d.ruleId, d.dueAt, d.overdue])).toEqual([
+      ['kz.administrative-arrest.release', iso(now - 3 * DAY), true],
+    ]);
+  });
+});

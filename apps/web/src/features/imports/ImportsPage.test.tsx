@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -117,6 +117,17 @@ describe('the import page', () => {
     expect(fieldOf('дата задержания').value).toBe('detainedAt');
     expect(fieldOf('примечание').value).toBe('');
     expect(within(fieldOf('ФИО')).getByRole('option', { name: 'Full name' })).toBeTruthy();
+  });
+
+  it('takes a file dropped on the file field', async () => {
+    stubApi([]);
+    renderAt('/imports');
+    const upload = screen.getByRole('button', { name: 'Upload and read the columns' }) as HTMLButtonElement;
+    expect(upload.disabled).toBe(true);
+    const file = new File(['ФИО\n'], 'dropped.xlsx');
+    fireEvent.drop(screen.getByTestId('import-drop'), { dataTransfer: { files: { item: () => file, length: 1 } } });
+    await waitFor(() => expect(upload.disabled).toBe(false));
+    expect(screen.getByText('dropped.xlsx')).toBeTruthy();
   });
 
   it("shows the server's reason when it refuses the file", async () => {

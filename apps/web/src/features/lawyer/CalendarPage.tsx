@@ -97,9 +97,14 @@ export function CalendarPage(): ReactNode {
                     <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                       {(byDay.get(day) ?? []).map((hearing) => (
                         <li key={hearing.hearingId}>
-                          <Text size="xs" component="span" fw={600}>
-                            {time.format(new Date(hearing.scheduledAt))}
-                          </Text>{' '}
+                          {/* A hearing known to the day only (a court's list of dates) shows no hour. */}
+                          {hearing.scheduledAtPrecision === 'day' ? null : (
+                            <>
+                              <Text size="xs" component="span" fw={600}>
+                                {time.format(new Date(hearing.scheduledAt))}
+                              </Text>{' '}
+                            </>
+                          )}
                           <Anchor component={Link} to={`/cases/${hearing.caseId}`} size="xs">
                             {hearing.fullName}
                           </Anchor>

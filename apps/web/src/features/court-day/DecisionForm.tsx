@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, Fragment, type ReactNode, useState } from 'react';
 import { hearingDecisionDtoGroundsValues as GROUNDS } from '../../api/schema';
 import { useT } from '../../i18n/i18n-context';
 import { useFieldError } from '../../shared/field-error';
@@ -48,7 +48,6 @@ export function DecisionForm({ kind, name, busy, serverErrors, onSubmit, onCance
 
   const field = ({ name: fieldName, required }: { name: DecisionField; required: boolean }, first: boolean) => {
     const common = {
-      key: fieldName,
       required,
       'data-autofocus': first ? true : undefined,
       autoFocus: first,
@@ -137,7 +136,9 @@ export function DecisionForm({ kind, name, busy, serverErrors, onSubmit, onCance
       aria-label={t('console.courtDay.formFor', { decision: t(`console.courtDay.decision.${kind}`), name })}
     >
       <Group align="flex-end" gap="xs" wrap="wrap">
-        {fields.map((f, index) => field(f, index === 0))}
+        {fields.map((f, index) => (
+          <Fragment key={f.name}>{field(f, index === 0)}</Fragment>
+        ))}
         {takesDetails(kind) ? (
           <>
             <TextInput

@@ -128,7 +128,10 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
             ? t('console.courtDay.noLawyer')
             : hearing.lawyers
                 .map((l) =>
-                  t('console.courtDay.lawyer', { name: l.name ?? '?', role: t(`vocabulary.lawyerRole.${l.role}`) }),
+                  t('console.courtDay.lawyer', {
+                    name: l.name ?? t('console.courtDay.lawyerGone'),
+                    role: t(`vocabulary.lawyerRole.${l.role}`),
+                  }),
                 )
                 .join(', ')}
         </Text>
@@ -138,10 +141,7 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
           </Text>
         ) : hearing.held !== null ? (
           <Text size="sm" role="status">
-            {t('console.courtDay.heldAs', { what: outcomeText(hearing.held.outcome, t) })}
-            {hearing.measure !== null
-              ? ` · ${t(`vocabulary.measure.${hearing.measure.measure}`)}${hearing.measure.until ? ` ${t('console.courtDay.until', { date: times.date(hearing.measure.until) })}` : ''}`
-              : ''}
+            {heldLine(hearing, hearing.held.outcome, t, times)}
           </Text>
         ) : null}
         {conflict !== null && open !== null ? (
@@ -225,6 +225,16 @@ function describe(
     case 'other':
       return decision;
   }
+}
+
+/** How a hearing decided before went, and the measure the case is under since (the board read after a reload). */
+function heldLine(hearing: BoardHearing, outcome: string, t: Translate, times: ReturnType<typeof useTimes>): string {
+  const held = t('console.courtDay.heldAs', { what: outcomeText(outcome, t) });
+  const { measure } = hearing;
+  if (measure === null) return held;
+  const named = t(`vocabulary.measure.${measure.measure}`);
+  const until = measure.until === null ? '' : ` ${t('console.courtDay.until', { date: times.date(measure.until) })}`;
+  return `${held} · ${named}${until}`;
 }
 
 /** A held hearing's outcome: a decision's name in the person's language, or the text typed on the case page. */

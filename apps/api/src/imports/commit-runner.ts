@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
 import { LOGGER } from '../common/logger.provider';
 import { PG_POOL } from '../infrastructure/infrastructure.module';
 import { ImportCheck } from './import-check';
-import type { ImportRecord } from './import-model';
+import type { ImportRecord, StoredRow } from './import-model';
 import { ImportStore } from './import-store';
 import { ImportUsers } from './import-users';
 import { type CommitJob, RowRecorder } from './row-recorder';
@@ -13,13 +13,18 @@ import { type CommitJob, RowRecorder } from './row-recorder';
 const POLL_MS = 1_000;
 /** Pending rows read at a time. */
 const ROWS_PER_READ = 100;
+/**
+ * Rows recorded side by side. Each row is its own case (or waits, when it joins one): a few in flight keep the
+ * database busy while one row waits for its round trips, and leave the pool and the event loop to the API's requests.
+ */
+const ROWS_AT_ONCE = 4;
 /** Expired imports are purged at start and then this often. */
 const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * Runs committing imports in the API process, in the background: a request only marks an import `committing` and
- * pokes this loop. One import at a time per process, one row at a time, each row settled (outcome and counter) in
- * its own small transaction, so progress shows as it goes and the API keeps answering.
+ * pokes this loop. One import at a time per process, a few rows at a time (ROWS_AT_ONCE), each row settled (outcome
+ * and counter) in its own small transaction, so progress shows as it goes and the API keeps answering.
  *
  * Crash-safe: an import stays `committing` until its last row is settled, and every process resumes the committing
  * imports it finds, at start and on each poll. Each row's writes carry Idempotency-Keys derived from the import and
@@ -142,10 +147,14 @@ export class CommitRunner implements OnApplicationBootstrap, OnApplicationShutdo
       if (this.stopping) return;
       const rows = await this.store.rows(importId, 0, ROWS_PER_READ, true);
       if (rows.length === 0) break;
-      for (const row of rows) {
+      for (let start = 0; start < rows.length; start += ROWS_AT_ONCE) {
         if (this.stopping) return;
-        await this.store.settle(importId, row.row, await this.recorder.record(job, row));
-        settledRows++;
+        const window = rows.slice(start, start + ROWS_AT_ONCE);
+        // A row added to a case waits for the rest of its window: the case may be one an earlier row there opens.
+        const joining = window.filter((row) => typeof record.decisions[String(row.row)] === 'object');
+        await Promise.all(window.filter((row) => !joining.includes(row)).map((row) => this.settle(job, row)));
+        for (const row of joining) await this.settle(job, row);
+        settledRows += window.length;
       }
     }
     await this.store.finish(importId, 'done');
@@ -162,6 +171,10 @@ export class CommitRunner implements OnApplicationBootstrap, OnApplicationShutdo
       },
       'import committed',
     );
+  }
+
+  private async settle(job: CommitJob, row: StoredRow): Promise<void> {
+    await this.store.settle(job.record.id, row.row, await this.recorder.record(job, row));
   }
 
   /**

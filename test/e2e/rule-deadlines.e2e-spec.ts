@@ -107,6 +107,24 @@ describe('deadlines by the rules of Kazakhstan: the case page and the escalation
     ]);
   });
 
+  it("the lawyer's agenda lists the deadlines they are reminded of, passed ones too, and not the coordinators'", async () => {
+    const lawyer = await createUser(s.t.http, 'lawyer', 'agenda-lawyer');
+    const soon = await detainedCase('Held Ten Hours Agenda', 10);
+    const passed = await detainedCase('Held Sixty Hours Agenda', 60);
+    for (const caseId of [soon, passed]) {
+      await s.write(coordinator, `/v1/cases/${caseId}/lawyers`, { lawyerId: lawyer.id, role: 'lead' });
+    }
+    const response = await s.read(lawyer, '/v1/agenda?days=7');
+    expect(response.status).toBe(200);
+    const items = (response.body.items as Array<{ kind: string; at: string; caseId: string; deadline?: Deadline }>)
+      .filter((item) => item.kind === 'deadline')
+      .map((item) => [item.caseId, item.at, item.deadline?.ruleId, item.deadline?.overdue]);
+    expect(items).toEqual([
+      [passed, iso(now - 12 * HOUR), 'kz.detention.court-decision-48h', true],
+      [soon, iso(now + 38 * HOUR), 'kz.detention.court-decision-48h', false],
+    ]);
+  });
+
   it('an administrative arrest whose term ended waits as term_ended, not twice', async () => {
     const caseId = await detainedCase('Arrest Ended', 24 * 7);
     await s.write(coordinator, `/v1/cases/${caseId}/administrative-sanctions`, {

@@ -3606,6 +3606,20 @@ export interface components {
       /** @enum {string} */
       kind: 'term_ended';
     };
+    /** @description A deadline by law (RULE_SETS) the lawyers are reminded of (at: when it is due), due in the window or passed and still open, with the rule's name and source */
+    AgendaDeadlineItem: {
+      /**
+       * Format: date-time
+       * @description When the deadline falls
+       */
+      at: string;
+      /** Format: uuid */
+      caseId: string;
+      fullName: string;
+      /** @enum {string} */
+      kind: 'deadline';
+      deadline: components['schemas']['Deadline'];
+    };
     Agenda: {
       /** @description Soonest first, at most 500 */
       items: (
@@ -3613,6 +3627,7 @@ export interface components {
         | components['schemas']['AgendaMeasureItem']
         | components['schemas']['AgendaComplaintItem']
         | components['schemas']['AgendaTermEndedItem']
+        | components['schemas']['AgendaDeadlineItem']
       )[];
     };
     /** @enum {string} */
@@ -13042,6 +13057,9 @@ export const agendaComplaintItemKindValues: ReadonlyArray<
 export const agendaTermEndedItemKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AgendaTermEndedItem']['kind']
 > = ['term_ended'];
+export const agendaDeadlineItemKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AgendaDeadlineItem']['kind']
+> = ['deadline'];
 export const notificationChannelValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationChannel']
 > = ['email', 'webhook'];

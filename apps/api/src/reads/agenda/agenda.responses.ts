@@ -2,6 +2,7 @@ import { ApiProperty, ApiSchema, getSchemaPath, PickType } from '@nestjs/swagger
 import { COMPLAINT_BODIES, MEASURES } from '@casetrack/domain';
 import { Id, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
 import { NextHearingSchema } from '../cases/case-reads.responses';
+import { DeadlineSchema } from '../deadlines/deadline.responses';
 
 /** What every agenda item has: when, and the case. */
 class AgendaItemBase {
@@ -72,12 +73,27 @@ export class AgendaTermEndedItemSchema extends AgendaItemBase {
   kind!: 'term_ended';
 }
 
+@ApiSchema({
+  name: 'AgendaDeadlineItem',
+  description:
+    'A deadline by law (RULE_SETS) the lawyers are reminded of (at: when it is due), due in the window or passed ' +
+    "and still open, with the rule's name and source",
+})
+export class AgendaDeadlineItemSchema extends AgendaItemBase {
+  @Text({ enum: ['deadline'] })
+  kind!: 'deadline';
+
+  @Nested(() => DeadlineSchema)
+  deadline!: DeadlineSchema;
+}
+
 /** The item schemas the agenda refers to by name. */
 export const AGENDA_ITEMS = [
   AgendaHearingItemSchema,
   AgendaMeasureItemSchema,
   AgendaComplaintItemSchema,
   AgendaTermEndedItemSchema,
+  AgendaDeadlineItemSchema,
 ];
 
 @ApiSchema({ name: 'Agenda' })
@@ -92,6 +108,10 @@ export class AgendaSchema {
     },
   })
   items!: Array<
-    AgendaHearingItemSchema | AgendaMeasureItemSchema | AgendaComplaintItemSchema | AgendaTermEndedItemSchema
+    | AgendaHearingItemSchema
+    | AgendaMeasureItemSchema
+    | AgendaComplaintItemSchema
+    | AgendaTermEndedItemSchema
+    | AgendaDeadlineItemSchema
   >;
 }

@@ -40,6 +40,33 @@ const AGENDA = {
       kind: 'measure_ends',
       measure: { measure: 'pretrial_detention', until: '2022-02-03T10:00:00.000Z' },
     },
+    {
+      at: '2022-02-04T10:00:00.000Z',
+      caseId: CASE_ID,
+      fullName: 'Arman Zholatov',
+      kind: 'deadline',
+      deadline: {
+        ruleSetId: 'kz',
+        ruleSetVersion: '2026-12-01',
+        ruleId: 'kz.detention.court-decision-48h',
+        fact: 'detention',
+        from: '2022-02-02T10:00:00.000Z',
+        dueAt: '2022-02-04T10:00:00.000Z',
+        precision: 'exact',
+        remind: 'lawyers',
+        name: {
+          en: '48 hours since detention: a court decision on custody is due',
+          ru: '48 часов с момента задержания: срок решения суда о мере пресечения',
+          kk: 'Ұстаған сәттен бастап 48 сағат: бұлтартпау шарасы туралы сот шешімінің мерзімі',
+        },
+        source: {
+          article: 'Criminal Procedure Code, art. 14 part 2',
+          title: 'Criminal Procedure Code of the Republic of Kazakhstan of 4 July 2014 No. 231-V',
+          url: 'https://adilet.zan.kz/eng/docs/K1400000231',
+        },
+        overdue: true,
+      },
+    },
   ],
 };
 
@@ -66,6 +93,17 @@ function renderAgenda(): ReturnType<typeof stubApi> {
 describe('the agenda', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+  });
+
+  it('a deadline by law: the rule in the reader’s language with its article, overdue once passed', async () => {
+    renderAgenda();
+    const row = (await screen.findAllByRole('row'))[3]!;
+    expect(
+      within(row).getByText(
+        '48 hours since detention: a court decision on custody is due (Criminal Procedure Code, art. 14 part 2)',
+      ),
+    ).toBeTruthy();
+    expect(within(row).getByText('overdue')).toBeTruthy();
   });
 
   it('lists the deadlines soonest first, in the lawyer’s zone, with the write each calls for', async () => {

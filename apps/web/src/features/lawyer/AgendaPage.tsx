@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -27,6 +27,7 @@ interface Opened {
 /** What the deadline is about, in words from the catalogue. */
 function useDescribe(): (item: AgendaItem) => string {
   const t = useT();
+  const { locale } = useI18n().translator;
   const times = useTimes();
   return (item) => {
     switch (item.kind) {
@@ -45,6 +46,11 @@ function useDescribe(): (item: AgendaItem) => string {
         });
       case 'term_ended':
         return t('roles.agenda.item.termEnded');
+      case 'deadline':
+        return t('roles.agenda.item.deadline', {
+          name: item.deadline.name[locale],
+          article: item.deadline.source.article,
+        });
     }
   };
 }
@@ -120,10 +126,14 @@ export function AgendaPage(): ReactNode {
             ]}
             rows={data.items}
             row={(item) => (
-              <Table.Tr key={`${item.kind}-${item.caseId}-${item.at}`}>
+              <Table.Tr
+                key={`${item.kind}-${item.caseId}-${item.at}-${item.kind === 'deadline' ? item.deadline.ruleId : ''}`}
+              >
                 <Table.Td>
                   {times.dateTime(item.at)}
-                  {item.kind === 'complaint_overdue' || item.kind === 'term_ended' ? (
+                  {item.kind === 'complaint_overdue' ||
+                  item.kind === 'term_ended' ||
+                  (item.kind === 'deadline' && item.deadline.overdue) ? (
                     <Badge color="red" variant="light" ml={4}>
                       {t('roles.agenda.overdue')}
                     </Badge>

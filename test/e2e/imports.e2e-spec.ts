@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN, createUser, login, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { EventsTable, expectError, expectValidation, get, openCaseBody, post } from '../support/e2e';
+import { ImportStore } from '../../apps/api/src/imports/import-store';
 import { csv, rejectedRows, read, send, upload, waitUntilDone } from './imports/import-client';
 
 /** Issue 17: lists in, through the write routes' own path, each row once. */
@@ -548,5 +549,32 @@ describe('imports (POST /v1/imports, dry run, commit, progress, rejected rows)',
     const { rows: gone } = await db.query(`SELECT 1 FROM import_rows WHERE import_id = $1`, [up.importId]);
     expect(gone).toEqual([]);
     expectError(await read(t.http, coordinator.token, `/v1/imports/${up.importId}`), 404, 'NOT_FOUND');
+  });
+
+  it('imports older than IMPORT_RETENTION_DAYS are purged with their rows; one still committing is kept', async () => {
+    const file = csv([
+      ['ФИО', 'Город', 'Дата задержания'],
+      ['Гульнара Маратова', 'Актобе', 'вчера-позавчера'],
+    ]);
+    const old = await uploaded(coordinator, file, 'old.csv');
+    await commit(coordinator, old.importId, old.suggestedMapping);
+    await waitUntilDone(t.http, coordinator.token, old.importId);
+    const recent = await uploaded(coordinator, file, 'recent.csv');
+    const committing = await uploaded(coordinator, file, 'committing.csv');
+    await db.query(`UPDATE imports SET created_at = now() - interval '15 days' WHERE id = ANY($1::uuid[])`, [
+      [old.importId, committing.importId],
+    ]);
+    // Held as committing without a runner seeing it: the status alone is what the purge reads.
+    await db.query(`UPDATE imports SET status = 'committing', updated_at = now() + interval '1 day' WHERE id = $1`, [
+      committing.importId,
+    ]);
+    expect(await t.app.get(ImportStore).purgeOlderThan(t.config.importRetentionDays)).toBe(1);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM imports WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+      [old.importId, recent.importId, committing.importId],
+    ]);
+    expect(rows.map((row) => row.id).sort()).toEqual([recent.importId, committing.importId].sort());
+    const { rows: left } = await db.query(`SELECT 1 FROM import_rows WHERE import_id = $1`, [old.importId]);
+    expect(left).toEqual([]);
+    await db.query(`DELETE FROM imports WHERE id = $1`, [committing.importId]);
   });
 });

@@ -64,4 +64,15 @@ describe('hash chain', () => {
     expect(verifyStreamChain(tampered)).toEqual({ version: 2, eventId: events[1].eventId, reason: 'hash_mismatch' });
     expect(verifyStreamChain([events[0], events[2]])).toMatchObject({ version: 3, reason: 'version_gap' });
   });
+
+  it('covers where an imported fact came from: a changed or removed importedFrom breaks the chain', () => {
+    const [event] = chain(1);
+    const unhashed = { ...event, metadata: { ...metadata(GENESIS_HASH), importedFrom: { importId: 'i', row: 7 } } };
+    const imported = { ...unhashed, metadata: { ...unhashed.metadata, hash: computeEventHash(unhashed) } };
+    expect(verifyStreamChain([imported])).toBeNull();
+    const moved = { ...imported, metadata: { ...imported.metadata, importedFrom: { importId: 'i', row: 8 } } };
+    expect(verifyStreamChain([moved])).toMatchObject({ version: 1, reason: 'hash_mismatch' });
+    const { importedFrom: _removed, ...without } = imported.metadata;
+    expect(verifyStreamChain([{ ...imported, metadata: without }])).toMatchObject({ reason: 'hash_mismatch' });
+  });
 });

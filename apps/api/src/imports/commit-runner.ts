@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
 import { LOGGER } from '../common/logger.provider';
@@ -33,7 +33,7 @@ const PURGE_EVERY_MS = 3_600_000;
  * horizon is never held back), which PostgreSQL releases by itself if the process dies.
  */
 @Injectable()
-export class CommitRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -54,7 +54,8 @@ export class CommitRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the connections close: the rows in flight are settled, the rest wait for the next start. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.loop;

@@ -41,6 +41,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     death: null,
     links: [],
     mergedInto: null,
+    deadlines: [],
     ...overrides,
   } as CaseDetail;
 }

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../api/types';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 
 interface Props {
@@ -24,6 +24,7 @@ function Section({ title, children }: { title: string; children: ReactNode }): R
 /** What is known now, from the case's read model: every part of the summary the contract answers. */
 export function CaseSummary({ detail, people }: Props): ReactNode {
   const t = useT();
+  const { locale } = useI18n().translator;
   const times = useTimes();
   const none = <Text c="dimmed">{t('console.case.none')}</Text>;
   const unknown = t('console.case.unknown');
@@ -142,6 +143,26 @@ export function CaseSummary({ detail, people }: Props): ReactNode {
             </List.Item>
           </List>
         </Section>
+        {detail.deadlines.length > 0 ? (
+          <Section title={t('console.case.deadlines')}>
+            <List size="sm">
+              {detail.deadlines.map((deadline) => (
+                <List.Item key={`${deadline.ruleSetId}:${deadline.ruleId}`}>
+                  {t('console.case.deadline', {
+                    name: deadline.name[locale],
+                    due: times.fact({ occurredAt: deadline.dueAt, occurredAtPrecision: deadline.precision }),
+                    overdue: deadline.overdue ? 'yes' : 'no',
+                  })}{' '}
+                  (
+                  <Anchor href={deadline.source.url} target="_blank" rel="noreferrer">
+                    {deadline.source.article}
+                  </Anchor>
+                  )
+                </List.Item>
+              ))}
+            </List>
+          </Section>
+        ) : null}
         <Section title={t('console.case.charges')}>
           {detail.charges.length === 0 ? (
             none

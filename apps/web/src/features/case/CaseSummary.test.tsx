@@ -1,0 +1,54 @@
+import { screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { caseDetail } from '../../../test/fixtures';
+import { renderWithConsole } from '../../../test/render';
+import { CaseSummary } from './CaseSummary';
+
+const deadline = {
+  ruleSetId: 'kz',
+  ruleSetVersion: '2026-12-01',
+  ruleId: 'kz.detention.court-decision-72h',
+  fact: 'detention' as const,
+  from: '2022-01-05T03:00:00.000Z',
+  dueAt: '2022-01-08T03:00:00.000Z',
+  precision: 'day' as const,
+  remind: 'coordinators' as const,
+  name: {
+    en: 'Held 72 hours without a court decision',
+    ru: '72 часа под стражей без решения суда',
+    kk: 'Сот шешімінсіз 72 сағат ұсталуда',
+  },
+  source: {
+    article: 'Criminal Procedure Code, art. 131 part 4',
+    title: 'Criminal Procedure Code of the Republic of Kazakhstan of 4 July 2014 No. 231-V',
+    url: 'https://adilet.zan.kz/eng/docs/K1400000231',
+  },
+  overdue: true,
+};
+
+function renderSummary(locale: 'en' | 'ru', deadlines = [deadline]): void {
+  renderWithConsole(
+    <MemoryRouter>
+      <CaseSummary detail={caseDetail({ deadlines })} people={new Map()} />
+    </MemoryRouter>,
+    { locale },
+  );
+}
+
+describe('the case summary: deadlines by law', () => {
+  it('names each in the reader’s language, no more precisely than known, with its article linked to the official text', () => {
+    renderSummary('ru');
+    const section = screen.getByRole('heading', { name: 'Сроки по закону' }).closest('section')!;
+    expect(
+      within(section).getByText(/72 часа под стражей без решения суда: 8 января 2022 г\., срок истёк/),
+    ).toBeTruthy();
+    const link = within(section).getByRole('link', { name: 'Criminal Procedure Code, art. 131 part 4' });
+    expect(link.getAttribute('href')).toBe('https://adilet.zan.kz/eng/docs/K1400000231');
+  });
+
+  it('has no section when the case has no deadline by law', () => {
+    renderSummary('en', []);
+    expect(screen.queryByRole('heading', { name: 'Deadlines by law' })).toBeNull();
+  });
+});

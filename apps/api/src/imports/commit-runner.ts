@@ -153,7 +153,12 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
         const window = rows.slice(start, start + ROWS_AT_ONCE);
         // A row added to a case waits for the rest of its window: the case may be one an earlier row there opens.
         const joining = window.filter((row) => typeof record.decisions[String(row.row)] === 'object');
-        await Promise.all(window.filter((row) => !joining.includes(row)).map((row) => this.settle(job, row)));
+        // Every row of the window has finished before a failure is passed on: none is left running unlocked.
+        const settled = await Promise.allSettled(
+          window.filter((row) => !joining.includes(row)).map((row) => this.settle(job, row)),
+        );
+        const failed = settled.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
         for (const row of joining) await this.settle(job, row);
         settledRows += window.length;
       }

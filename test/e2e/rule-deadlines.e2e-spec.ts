@@ -97,7 +97,7 @@ describe('deadlines by the rules of Kazakhstan: the case page and the escalation
     ]);
   });
 
-  it('a detention 10 hours ago is not in the queue yet; its deadlines are ahead', async () => {
+  it('a detention 10 hours ago is not in the queue yet; its deadlines are ahead, on the case page and in the dossier', async () => {
     const caseId = await detainedCase('Held Ten Hours', 10);
     expect((await ruleItems()).filter((item) => item.caseId === caseId)).toEqual([]);
     const deadlines = (await s.read(coordinator, `/v1/cases/${caseId}`)).body.deadlines as Deadline[];
@@ -105,6 +105,9 @@ describe('deadlines by the rules of Kazakhstan: the case page and the escalation
       ['kz.detention.court-decision-48h', false],
       ['kz.detention.court-decision-72h', false],
     ]);
+    const dossier = await s.read(coordinator, `/v1/cases/${caseId}/dossier?format=json`);
+    expect(dossier.status).toBe(200);
+    expect(dossier.body.deadlines).toEqual(deadlines);
   });
 
   it("the lawyer's agenda lists the deadlines they are reminded of, passed ones too, and not the coordinators'", async () => {

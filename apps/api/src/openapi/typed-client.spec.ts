@@ -91,7 +91,10 @@ export const sameKeys: [
   SameKeys<CaseDetail, S['CaseDetail']>,
   SameKeys<TimelineEntry, S['TimelineEvent']>,
   SameKeys<CaseHistory, S['CaseHistory']>,
-  SameKeys<CaseDossier & Record<'verification' | 'language' | 'timeZone' | 'issuedBy' | 'people', unknown>, S['Dossier']>,
+  SameKeys<
+    CaseDossier & Record<'verification' | 'deadlines' | 'language' | 'timeZone' | 'issuedBy' | 'people', unknown>,
+    S['Dossier']
+  >,
 ] = [true, true, true, true, true];
 `;
 

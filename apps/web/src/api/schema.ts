@@ -2814,6 +2814,69 @@ export interface components {
       internalAllegations: number;
       anonymisedAllegations: number;
     };
+    /**
+     * @description The kind of fact it counts from
+     * @enum {string}
+     */
+    DeadlineFact: 'detention' | 'measure' | 'administrative_sanction';
+    /**
+     * @description How precisely dueAt is known: no better than the fact it counts from
+     * @enum {string}
+     */
+    OccurredAtPrecision: 'exact' | 'day' | 'approximate' | 'month' | 'year' | 'unknown';
+    /**
+     * @description Who is reminded: the assigned lawyers or the coordinators
+     * @enum {string}
+     */
+    DeadlineRemind: 'lawyers' | 'coordinators';
+    /** @description A rule's name in each language of the console */
+    RuleNames: {
+      en: string;
+      ru: string;
+      kk: string;
+    };
+    /** @description Where a rule comes from: the article and the official text */
+    RuleSource: {
+      /** @description The article (and part), e.g. "Criminal Procedure Code, art. 131 part 4" */
+      article: string;
+      /** @description The code or text the article is in */
+      title: string;
+      /**
+       * Format: uri
+       * @description The official text
+       */
+      url: string;
+      /**
+       * Format: uri
+       * @description Where the figure was read, when not in the official text itself
+       */
+      confirmedBy?: string;
+    };
+    /** @description A deadline of a rule set (RULE_SETS, rules/<id>.json) that the case has now, derived from its facts; it leaves when the matter is settled (a court decided on the detention, the measure was extended or ended, the person was released) */
+    Deadline: {
+      /** @description The rule set, e.g. kz */
+      ruleSetId: string;
+      ruleSetVersion: string;
+      /** @description The rule, e.g. kz.detention.court-decision-72h */
+      ruleId: string;
+      /** @description The kind of fact it counts from */
+      fact: components['schemas']['DeadlineFact'];
+      /**
+       * Format: date-time
+       * @description The time it counts from
+       */
+      from: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description How precisely dueAt is known: no better than the fact it counts from */
+      precision: components['schemas']['OccurredAtPrecision'];
+      /** @description Who is reminded: the assigned lawyers or the coordinators */
+      remind: components['schemas']['DeadlineRemind'];
+      name: components['schemas']['RuleNames'];
+      source: components['schemas']['RuleSource'];
+      /** @description dueAt has passed */
+      overdue: boolean;
+    };
     /** @description Every counting fact of the case once, in its section, with verification */
     Dossier: {
       /** @enum {string} */
@@ -2886,6 +2949,8 @@ export interface components {
         [key: string]: unknown;
       }[];
       withheld: components['schemas']['DossierWithheld'];
+      /** @description The deadlines by law (RULE_SETS) the case had when the dossier was issued, soonest first */
+      deadlines: components['schemas']['Deadline'][];
       /** @description The verification of the stream the dossier was built from */
       verification: components['schemas']['ChainValid'] | components['schemas']['ChainBroken'];
     };
@@ -2945,11 +3010,6 @@ export interface components {
       /** Format: date-time */
       until: string | null;
     };
-    /**
-     * @description The arrest’s precision, which its expected release cannot exceed (unknown: no later than)
-     * @enum {string}
-     */
-    OccurredAtPrecision: 'exact' | 'day' | 'approximate' | 'month' | 'year' | 'unknown';
     /**
      * @description Empty when none is known
      * @enum {string}
@@ -3230,64 +3290,6 @@ export interface components {
       /** Format: uuid */
       caseId: string;
       relation: components['schemas']['LinkRelation'];
-    };
-    /**
-     * @description The kind of fact it counts from
-     * @enum {string}
-     */
-    DeadlineFact: 'detention' | 'measure' | 'administrative_sanction';
-    /**
-     * @description Who is reminded: the assigned lawyers or the coordinators
-     * @enum {string}
-     */
-    DeadlineRemind: 'lawyers' | 'coordinators';
-    /** @description A rule's name in each language of the console */
-    RuleNames: {
-      en: string;
-      ru: string;
-      kk: string;
-    };
-    /** @description Where a rule comes from: the article and the official text */
-    RuleSource: {
-      /** @description The article (and part), e.g. "Criminal Procedure Code, art. 131 part 4" */
-      article: string;
-      /** @description The code or text the article is in */
-      title: string;
-      /**
-       * Format: uri
-       * @description The official text
-       */
-      url: string;
-      /**
-       * Format: uri
-       * @description Where the figure was read, when not in the official text itself
-       */
-      confirmedBy?: string;
-    };
-    /** @description A deadline of a rule set (RULE_SETS, rules/<id>.json) that the case has now, derived from its facts; it leaves when the matter is settled (a court decided on the detention, the measure was extended or ended, the person was released) */
-    Deadline: {
-      /** @description The rule set, e.g. kz */
-      ruleSetId: string;
-      ruleSetVersion: string;
-      /** @description The rule, e.g. kz.detention.court-decision-72h */
-      ruleId: string;
-      /** @description The kind of fact it counts from */
-      fact: components['schemas']['DeadlineFact'];
-      /**
-       * Format: date-time
-       * @description The time it counts from
-       */
-      from: string;
-      /** Format: date-time */
-      dueAt: string;
-      /** @description How precisely dueAt is known: no better than the fact it counts from */
-      precision: components['schemas']['OccurredAtPrecision'];
-      /** @description Who is reminded: the assigned lawyers or the coordinators */
-      remind: components['schemas']['DeadlineRemind'];
-      name: components['schemas']['RuleNames'];
-      source: components['schemas']['RuleSource'];
-      /** @description dueAt has passed */
-      overdue: boolean;
     };
     /** @description The case summary with what the case holds */
     CaseDetail: {
@@ -12874,6 +12876,18 @@ export const chainProblemValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const dossierRecordOccurredAtPrecisionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DossierRecord']['occurredAtPrecision']
 > = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const deadlineFactValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadlineFact']> = [
+  'detention',
+  'measure',
+  'administrative_sanction',
+];
+export const occurredAtPrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OccurredAtPrecision']
+> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
+export const deadlineRemindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadlineRemind']> = [
+  'lawyers',
+  'coordinators',
+];
 export const dossierFormatValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Dossier']['format']> = [
   'casetrack-dossier/1',
 ];
@@ -12915,9 +12929,6 @@ export const measureValues: ReadonlyArray<FlattenedDeepRequired<components>['sch
   'travel_ban',
   'recognizance',
 ];
-export const occurredAtPrecisionValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['OccurredAtPrecision']
-> = ['exact', 'day', 'approximate', 'month', 'year', 'unknown'];
 export const publicRoleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['PublicRole']> = [
   'human_rights_defender',
   'journalist',
@@ -13035,15 +13046,6 @@ export const linkRelationValues: ReadonlyArray<FlattenedDeepRequired<components>
   'same_incident',
   'witness',
   'other',
-];
-export const deadlineFactValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadlineFact']> = [
-  'detention',
-  'measure',
-  'administrative_sanction',
-];
-export const deadlineRemindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeadlineRemind']> = [
-  'lawyers',
-  'coordinators',
 ];
 export const agendaHearingItemKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AgendaHearingItem']['kind']

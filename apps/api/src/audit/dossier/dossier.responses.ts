@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { AnyObject, Count, Flag, Id, ListOf, Nested, Text, Time } from '../../openapi/schema-properties';
 import { ActorSchema, RecordedFactSchema } from '../timeline/timeline.responses';
+import { DeadlineSchema } from '../../reads/deadlines/deadline.responses';
 import { ChainBrokenSchema, ChainValidSchema } from '../verify/verify.responses';
 
 @ApiSchema({ name: 'DossierRecord', description: 'One recorded fact: what was stated, when, and by whom' })
@@ -125,6 +126,11 @@ export class DossierSchema {
 
   @Nested(() => DossierWithheldSchema)
   withheld!: DossierWithheldSchema;
+
+  @ListOf(() => DeadlineSchema, {
+    description: 'The deadlines by law (RULE_SETS) the case had when the dossier was issued, soonest first',
+  })
+  deadlines!: DeadlineSchema[];
 
   @ApiProperty({
     oneOf: [{ $ref: getSchemaPath(ChainValidSchema) }, { $ref: getSchemaPath(ChainBrokenSchema) }],

@@ -1,22 +1,29 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { Logger } from '@casetrack/config';
-import { assembleDossier, peopleNamedIn } from '@casetrack/domain';
+import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
+import { assembleDossier, deadlinesOf, foldFacts, peopleNamedIn, type RuleSet } from '@casetrack/domain';
+import { loadRuleSets } from '@casetrack/reminders';
 import { verifyChain } from '@casetrack/event-store';
 import { ApiException } from '../../common/api-exception';
 import { LOGGER } from '../../common/logger.provider';
 import { CaseStreamReader } from '../shared/case-stream.reader';
 import { lookUpPeople } from './dossier-people';
-import { GetDossier, type VerifiedDossier } from './get-dossier.query';
+import { type DossierDeadline, GetDossier, type VerifiedDossier } from './get-dossier.query';
 
 @QueryHandler(GetDossier)
 export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDossier> {
+  /** RULE_SETS, checked when the process started (main.ts). */
+  private readonly ruleSets: readonly RuleSet[];
+
   constructor(
     private readonly streams: CaseStreamReader,
     private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.ruleSets = loadRuleSets(config.reminders.ruleSets);
+  }
 
   async execute(query: GetDossier): Promise<VerifiedDossier> {
     // Internal-only testimony leaves the organisation only by a coordinator's decision.
@@ -25,11 +32,20 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
     }
     const { stored, facts } = await this.streams.read(query.caseId, query.reader);
     const verification = verifyChain(stored);
+    const generatedAt = new Date().toISOString();
     const dossier = assembleDossier(facts, {
       caseId: query.caseId,
-      generatedAt: new Date().toISOString(),
+      generatedAt,
       includeInternal: query.includeInternal,
     });
+    const state = foldFacts(facts);
+    const deadlines = this.ruleSets
+      .flatMap((set) => deadlinesOf(state, set, generatedAt))
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
+      .map(({ subjectId: _subject, overdue, ...deadline }): DossierDeadline => ({
+        ...deadline,
+        overdue: overdue === true,
+      }));
     const people = await lookUpPeople(this.dataSource, peopleNamedIn(dossier));
     this.logger.info(
       {
@@ -44,6 +60,7 @@ export class GetDossierHandler implements IQueryHandler<GetDossier, VerifiedDoss
     const { reader } = query;
     return {
       ...dossier,
+      deadlines,
       verification,
       language: query.language,
       timeZone: query.timeZone,

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { AuthenticatedUser } from '@casetrack/auth';
-import type { CaseDossier } from '@casetrack/domain';
+import type { CaseDossier, Deadline } from '@casetrack/domain';
 import type { ChainVerification } from '@casetrack/event-store';
 import type { Locale } from '@casetrack/i18n';
 
@@ -18,11 +18,16 @@ export interface DossierPersonView {
  */
 export type VerifiedDossier = CaseDossier & {
   verification: ChainVerification;
+  /** The deadlines by law (RULE_SETS) the case had when the dossier was issued, soonest first. */
+  deadlines: DossierDeadline[];
   language: Locale;
   timeZone: string;
   issuedBy: DossierPersonView;
   people: DossierPersonView[];
 };
+
+/** A deadline as the reads answer it: without the fact's id, with whether it had passed when the dossier was issued. */
+export type DossierDeadline = Omit<Deadline, 'subjectId' | 'overdue'> & { overdue: boolean };
 
 export class GetDossier extends Query<VerifiedDossier> {
   constructor(

@@ -37,6 +37,7 @@ function verified(locale: Locale): VerifiedDossier {
   return {
     ...dossier,
     verification: { valid: true, events: 37, headHash: 'a'.repeat(64) },
+    deadlines: [],
     language: locale,
     timeZone: 'Asia/Almaty',
     issuedBy: { id: 'coordinator-1', name: 'Дана Нұрланқызы', role: 'coordinator' },
@@ -116,6 +117,48 @@ describe('renderDossierPdf', () => {
     const { text } = await render('en');
     expect(text).toContain(compact('Sections with nothing recorded'));
     expect(text.split(compact('None recorded')).length).toBe(1);
+  });
+
+  it('lists the deadlines by law the case had, in the reader’s language, with their article and official text', async () => {
+    const dossier: VerifiedDossier = {
+      ...verified('ru'),
+      deadlines: [
+        {
+          ruleSetId: 'kz',
+          ruleSetVersion: '2026-12-01',
+          ruleId: 'kz.detention.court-decision-72h',
+          fact: 'detention',
+          from: '2022-01-05T03:00:00.000Z',
+          dueAt: '2022-01-08T03:00:00.000Z',
+          precision: 'day',
+          remind: 'coordinators',
+          name: {
+            en: 'Held 72 hours without a court decision',
+            ru: '72 часа под стражей без решения суда',
+            kk: 'Сот шешімінсіз 72 сағат ұсталуда',
+          },
+          source: {
+            article: 'Criminal Procedure Code, art. 131 part 4',
+            title: 'Criminal Procedure Code of the Republic of Kazakhstan of 4 July 2014 No. 231-V',
+            url: 'https://adilet.zan.kz/eng/docs/K1400000231',
+          },
+          overdue: true,
+        },
+      ],
+    };
+    const pdf = await renderDossierPdf({
+      dossier,
+      reading: { locale: 'ru', timeZone: 'Asia/Almaty', people: new Map() },
+    });
+    const text = compact(pdfText(pdf));
+    expect(text).toContain(compact('Сроки по закону на момент выдачи досье'));
+    expect(text).toContain(
+      compact(
+        '72 часа под стражей без решения суда 8 января 2022 г. (срок истёк). Criminal Procedure Code, art. 131 part 4: https://adilet.zan.kz/eng/docs/K1400000231',
+      ),
+    );
+    // Where no rule set applies, the section is not printed at all (it is not a section of recorded facts).
+    expect((await render('ru')).text).not.toContain(compact('Сроки по закону'));
   });
 
   it('renders a broken chain too', async () => {

@@ -34,6 +34,7 @@ export function renderDossierPdf({ dossier, reading }: DossierToPrint): Promise<
   detainee(pdf, dossier, text, empty);
   list(pdf, text, empty, 'identity', dossier.identity);
   situation(pdf, dossier, text);
+  deadlines(pdf, dossier, text);
   lawyers(pdf, dossier, text, empty);
   list(pdf, text, empty, 'custody', dossier.custody);
   charges(pdf, dossier, text, empty);
@@ -151,6 +152,23 @@ function situation(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText):
       : []),
     ...(s.release ? [[t('field.released'), text.happened(s.release)] as const] : []),
   ]);
+}
+
+/** The deadlines by law the case had when the dossier was issued; nothing at all where no rule set applies. */
+function deadlines(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText): void {
+  if (dossier.deadlines.length === 0) return;
+  pdf.section(text.t('section.deadlines'));
+  pdf.facts(
+    dossier.deadlines.map((deadline) => [
+      deadline.name[text.locale],
+      text.t('deadline.value', {
+        due: text.happened({ occurredAt: deadline.dueAt, occurredAtPrecision: deadline.precision }),
+        overdue: deadline.overdue ? 'yes' : 'no',
+        article: deadline.source.article,
+        url: deadline.source.url,
+      }),
+    ]),
+  );
 }
 
 function lawyers(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, empty: string[]): void {

@@ -10,6 +10,7 @@ import {
   releasedToHouseArrest,
   retracted,
   sanction,
+  transferred,
   verdict,
 } from '../testing/fixtures';
 import { at, type Given, stateOf } from '../testing/specification';
@@ -115,6 +116,21 @@ describe('deadlinesOf: a detention waiting for a court', () => {
     expect(due([at(detained(), DETAINED), at(event, '2022-01-06T10:00:00.000Z')], within48h, within72h)).toEqual([]);
   });
 
+  it.each<[string, CaseEvent]>([
+    ['a pre-trial detention facility', transferred('pretrial_detention')],
+    ['a prison', transferred('prison')],
+  ])(
+    'given a detention, when the person is found in %s, then a court ordered it: no court deadline',
+    (_what, event) => {
+      expect(due([at(detained(), DETAINED), at(event, '2022-01-06T10:00:00.000Z')], within48h)).toEqual([]);
+    },
+  );
+
+  it('a stay in hospital from police custody keeps the clock running', () => {
+    const given = [at(detained(), DETAINED), at(transferred('hospital'), '2022-01-06T10:00:00.000Z')];
+    expect(due(given, within48h)).toEqual([['court-48h', '2022-01-07T08:00:00.000Z']]);
+  });
+
   it('a release before a new detention does not settle the new one', () => {
     const given = [
       at(detained(), '2022-01-02T08:00:00.000Z'),
@@ -144,6 +160,24 @@ describe('deadlinesOf: pre-trial detention', () => {
   it('given detention imposed on 7 January, then two months end on 7 March', () => {
     expect(due([at(detained(), DETAINED), at(measureImposed('pretrial_detention'), IMPOSED)], twoMonths)).toEqual([
       ['two-months', '2022-03-07T06:00:00.000Z'],
+    ]);
+  });
+
+  it("counted from the detention before the measure when the rule says so, with the detention's precision", () => {
+    const fromDetention = rule(
+      'two-months-d',
+      { fact: 'measure', measure: 'pretrial_detention', countFrom: 'detention' },
+      { offset: { months: 2 } },
+    );
+    const given = [
+      at(detained(), DETAINED, { occurredAtPrecision: 'day' }),
+      at(measureImposed('pretrial_detention'), IMPOSED),
+    ];
+    const [deadline] = deadlinesOf(stateOf(opened(), ...given), set(fromDetention));
+    expect([deadline.from, deadline.dueAt, deadline.precision]).toEqual([DETAINED, '2022-03-05T08:00:00.000Z', 'day']);
+    // Without a recorded detention, from the measure's start.
+    expect(due([at(measureImposed('pretrial_detention'), IMPOSED)], fromDetention)).toEqual([
+      ['two-months-d', '2022-03-07T06:00:00.000Z'],
     ]);
   });
 

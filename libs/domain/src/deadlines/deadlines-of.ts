@@ -66,7 +66,15 @@ function anchorOf(state: CaseState, rule: DeadlineRule): Anchor | null {
         if (measure.until === null) return null;
         if (toMillis(measure.until) >= addMonths(toMillis(measure.since), trigger.termUnderMonths)) return null;
       }
-      return { subjectId: 'measure', from: measure.since, precision: last.occurredAtPrecision, end: measure.until };
+      const detention = trigger.countFrom === 'detention' ? detentionBefore(state, measure.since) : null;
+      return detention === null
+        ? { subjectId: 'measure', from: measure.since, precision: last.occurredAtPrecision, end: measure.until }
+        : {
+            subjectId: 'measure',
+            from: detention.occurredAt,
+            precision: detention.occurredAtPrecision,
+            end: measure.until,
+          };
     }
     case 'administrative_sanction': {
       const term = administrativeTerm(state);
@@ -107,20 +115,29 @@ function addMonths(from: number, months: number): number {
 }
 
 /**
- * The latest detention while the person is still held on it and no court has decided: no preventive measure, house
- * arrest, administrative sanction, verdict or release recorded at or after it.
+ * The latest detention while the person is held by the police on it and no court has decided: still held as in police
+ * custody (a transfer to a pre-trial facility or a prison, house arrest or an administrative arrest means a court
+ * ordered it, recorded or not), and no preventive measure, sanction, verdict or release recorded at or after it.
  */
 function undecidedDetention(state: CaseState): Detention | null {
-  if (state.heldAs === null) return null;
-  let latest: Detention | null = null;
-  for (const d of state.detentions)
-    if (latest === null || toMillis(d.occurredAt) >= toMillis(latest.occurredAt)) latest = d;
+  if (state.heldAs !== 'in_police_custody') return null;
+  const latest = detentionBefore(state, null);
   if (latest === null) return null;
   const since = toMillis(latest.occurredAt);
   const after = (instant: Instant | null | undefined): boolean => instant != null && toMillis(instant) >= since;
   if (state.measureHistory.some((change) => after(change.occurredAt))) return null;
   if (state.administrativeSanctions.some((sanction) => after(sanction.occurredAt))) return null;
   if (after(state.verdict?.occurredAt) || after(state.releasedAt)) return null;
+  return latest;
+}
+
+/** The latest detention at or before `at` (any time when null). */
+function detentionBefore(state: CaseState, at: Instant | null): Detention | null {
+  let latest: Detention | null = null;
+  for (const d of state.detentions) {
+    if (at !== null && toMillis(d.occurredAt) > toMillis(at)) continue;
+    if (latest === null || toMillis(d.occurredAt) >= toMillis(latest.occurredAt)) latest = d;
+  }
   return latest;
 }
 

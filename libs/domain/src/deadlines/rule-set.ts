@@ -13,8 +13,17 @@ export type Names = Readonly<Record<RuleLanguage, string>>;
 export type RuleTrigger =
   /** The latest detention, while no court has decided on it (no measure, sanction, verdict or release since). */
   | { readonly fact: 'detention' }
-  /** The current preventive measure of that kind; `termUnderMonths`: only while `until` is within that many months of its start. */
-  | { readonly fact: 'measure'; readonly measure: Measure; readonly termUnderMonths?: number }
+  /**
+   * The current preventive measure of that kind, as imposed. `termUnderMonths`: only while `until` is within that many
+   * months of its start. `countFrom: "detention"`: an offset counts from the detention that preceded the measure (the
+   * latest one at or before it), where there is one, else from the measure's start.
+   */
+  | {
+      readonly fact: 'measure';
+      readonly measure: Measure;
+      readonly termUnderMonths?: number;
+      readonly countFrom?: 'detention';
+    }
   /** The latest administrative sanction of that kind (an arrest with its days), while the person awaits release. */
   | { readonly fact: 'administrative_sanction'; readonly sanction: SanctionKind };
 

@@ -71,6 +71,13 @@ describe('validateRuleSet', () => {
     ]);
   });
 
+  it('refuses a measure counted from anything but the detention', () => {
+    const trigger = { fact: 'measure', measure: 'pretrial_detention', countFrom: 'arrest' };
+    expect(problems(withRule({ ...goodRule, trigger }))).toEqual([
+      'rules[0].trigger.countFrom: must be "detention" (or absent: the measure\'s start)',
+    ]);
+  });
+
   it('refuses two rules with one id, and a sanction without a term', () => {
     const fine = {
       ...goodRule,

@@ -85,7 +85,9 @@ function checkTrigger(trigger: unknown, path: string, at: At): void {
     return at(`${path}.fact`, `must be one of ${TRIGGER_FACTS.join(', ')}`);
   if (fact === 'detention') return only(trigger, path, ['fact'], at);
   if (fact === 'measure') {
-    only(trigger, path, ['fact', 'measure', 'termUnderMonths'], at);
+    only(trigger, path, ['fact', 'measure', 'termUnderMonths', 'countFrom'], at);
+    if (trigger.countFrom !== undefined && trigger.countFrom !== 'detention')
+      at(`${path}.countFrom`, 'must be "detention" (or absent: the measure\'s start)');
     if (!(MEASURES as readonly unknown[]).includes(trigger.measure))
       at(`${path}.measure`, `must be one of ${MEASURES.join(', ')}`);
     if (trigger.termUnderMonths !== undefined && !isCount(trigger.termUnderMonths, 1))

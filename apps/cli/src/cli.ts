@@ -5,6 +5,7 @@ import { COPY_COMMAND } from './copy/copy-arguments';
 import { runCopy } from './copy/copy-command';
 import { MIGRATE_COMMAND, runMigrate } from './migrate/migrate-command';
 import { REBUILD_COMMAND, runRebuild } from './rebuild/rebuild-command';
+import { APPLY_RULES_COMMAND, runApplyRules } from './rules/apply-rules-command';
 import { SEED_COMMAND } from './seed/seed-arguments';
 import { runSeed } from './seed/seed-command';
 import { VERIFY_COMMAND } from './verify/verify-arguments';
@@ -45,6 +46,7 @@ const COMMANDS: readonly CliCommand[] = [
   cliCommand(MIGRATE_COMMAND, runMigrate),
   cliCommand(VERIFY_COMMAND, (args) => runVerify(args, loadConfig().databaseUrl)),
   cliCommand(REBUILD_COMMAND, () => runRebuild(loadConfig())),
+  cliCommand(APPLY_RULES_COMMAND, () => runApplyRules(loadConfig())),
   cliCommand(SEED_COMMAND, (args) => runSeed(args, loadConfig())),
   cliCommand(COPY_COMMAND, runCopy),
 ];

@@ -6,7 +6,7 @@ export * from './projection/case-rows';
 export { COUNT_KEY } from './projection/case-counts';
 export * from './projection/read-model-schema';
 export * from './projection/shadow-schema';
-export { readCheckpoint, type WriteStage } from './projection/write-rows';
+export { lockCheckpoint, readCheckpoint, type WriteStage } from './projection/write-rows';
 export * from './projector/case-projector';
 export * from './rebuild/bulk-projector';
 export * from './projector/checkpoint-waiter';

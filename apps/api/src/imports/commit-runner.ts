@@ -112,6 +112,12 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
   /** Runs `work` while this process holds the import's advisory lock; another process holding it: nothing to do. */
   private async withLock(importId: string, work: () => Promise<void>): Promise<void> {
     const client: PoolClient = await this.pool.connect();
+    // Held for the whole commit: a connection lost meanwhile must not surface as an unhandled 'error' event.
+    let lost: Error | null = null;
+    const onError = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onError);
     let locked = false;
     try {
       const { rows } = await client.query<{ locked: boolean }>(
@@ -126,7 +132,9 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
           .query(`SELECT pg_advisory_unlock(hashtext('casetrack:import'), hashtext($1))`, [importId])
           .catch(() => undefined);
       }
-      client.release();
+      client.off('error', onError);
+      // A lost connection is not handed back to the pool to be used again.
+      client.release(lost ?? undefined);
     }
   }
 

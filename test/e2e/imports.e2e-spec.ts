@@ -336,6 +336,30 @@ describe('imports (POST /v1/imports, dry run, commit, progress, rejected rows)',
     expect((await importedCases(up.importId))[0]).toMatchObject({ case_id: caseId, outcome: 'recorded' });
   });
 
+  it('a write a rule refuses rejects its row with the rule’s code, and the row’s later writes are not tried', async () => {
+    const existing = await post(t.http, coordinator.token, '/v1/cases', openCaseBody('Timur Saparov', 'Oral'));
+    const caseId = existing.body.caseId as string;
+    expect((await post(t.http, coordinator.token, `/v1/cases/${caseId}/close`, { reason: 'released' })).status).toBe(
+      201,
+    );
+    const file = csv([
+      ['ФИО', 'Город', 'Статья', 'Примечание'],
+      ['Timur Saparov', 'Oral', '272', 'seen at the court'],
+    ]);
+    const up = await uploaded(coordinator, file, 'list.csv');
+    const before = await events.versionOf(caseId);
+    await commit(coordinator, up.importId, up.suggestedMapping, { 2: { addTo: caseId } });
+    expect(await waitUntilDone(t.http, coordinator.token, up.importId)).toMatchObject({ recorded: 0, rejected: 1 });
+    expect(await events.versionOf(caseId)).toBe(before);
+    const { rows } = await db.query(`SELECT error_code, error_fields, steps FROM import_rows WHERE import_id = $1`, [
+      up.importId,
+    ]);
+    expect(rows).toEqual([{ error_code: 'CASE_CLOSED', error_fields: ['article'], steps: [] }]);
+    const report = await rejectedRows(t.http, coordinator.token, up.importId, 'kk');
+    expect(report[1].slice(0, 5)).toEqual(['Timur Saparov', 'Oral', '272', 'seen at the court', '2']);
+    expect(report[1][5]).toContain('CASE_CLOSED');
+  });
+
   it('a repeated commit starts nothing twice: it answers the status and the rows stay recorded once', async () => {
     const file = csv([
       ['ФИО', 'Город'],

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
+import { isDatabaseUnavailable } from '@casetrack/event-store';
 import { LOGGER } from '../common/logger.provider';
 import { PG_POOL } from '../infrastructure/infrastructure.module';
 import { ImportCheck } from './import-check';
-import type { ImportRecord, StoredRow } from './import-model';
+import type { ImportRecord, RowSettlement, StoredRow } from './import-model';
 import { ImportStore } from './import-store';
 import { ImportUsers } from './import-users';
 import { type CommitJob, RowRecorder } from './row-recorder';
@@ -18,6 +19,8 @@ const ROWS_PER_READ = 100;
  * database busy while one row waits for its round trips, and leave the pool and the event loop to the API's requests.
  */
 const ROWS_AT_ONCE = 4;
+/** Times a row may fail with something other than the database being away before it is rejected. */
+const ROW_ATTEMPTS = 3;
 /** Expired imports are purged at start and then this often. */
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -39,6 +42,8 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private wake: (() => void) | null = null;
   private poked = false;
   private lastPurge = 0;
+  /** Unexpected failures of a row so far, by import and row. */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly store: ImportStore,
@@ -187,8 +192,32 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
+  /**
+   * Records a row and settles it. The database being away is passed on (the import waits and resumes); anything else
+   * a row keeps failing with is not retried for ever: after ROW_ATTEMPTS the row is rejected as WRITE_FAILED (the log
+   * has the error, with ids only), so one row cannot hold its import back.
+   */
   private async settle(job: CommitJob, row: StoredRow): Promise<void> {
-    await this.store.settle(job.record.id, row.row, await this.recorder.record(job, row));
+    const importId = job.record.id;
+    let settlement: RowSettlement;
+    try {
+      settlement = await this.recorder.record(job, row);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      const key = `${importId}:${row.row}`;
+      const failures = (this.failures.get(key) ?? 0) + 1;
+      this.logger.error(
+        { importId, row: row.row, failures, err: error instanceof Error ? error.name : 'unknown' },
+        'import row failed',
+      );
+      if (failures < ROW_ATTEMPTS) {
+        this.failures.set(key, failures);
+        throw error;
+      }
+      this.failures.delete(key);
+      settlement = { outcome: 'rejected', caseId: row.caseId, steps: [], errorCode: 'WRITE_FAILED', errorFields: [] };
+    }
+    await this.store.settle(importId, row.row, settlement);
   }
 
   /**

@@ -28,6 +28,7 @@ export const ROW_REASONS = [
   'VERSION_MISMATCH',
   'IDEMPOTENCY_KEY_REUSED',
   'CONCURRENCY_CONFLICT',
+  'WRITE_FAILED',
 ] as const;
 export type RowReason = (typeof ROW_REASONS)[number];
 

@@ -168,7 +168,7 @@ describe('importing a list (browser)', () => {
         ['Касымов Ерлан', '5'],
       ]);
       expect(rows[0]?.[5]).toBe(message('en', 'imports.reason.SKIPPED'));
-      expect(rows[1]?.[5]).toBe(en('import.value.dateUnreadable'));
+      expect(rows[1]?.[5]).toBe(en('imports.value.dateUnreadable'));
 
       // Reloading the import's address shows its report again.
       await page.reload();

@@ -182,14 +182,14 @@ function samplesOf(table: ImportTable, column: number): string[] {
 function refusalOf(refusal: TableRefusal, user: AuthenticatedUser): ApiException {
   const text = message(user.locale, refusal.messageKey, refusal.values);
   switch (refusal.messageKey) {
-    case 'import.refusal.unreadableText':
+    case 'imports.refusal.unreadableText':
       return new ApiException(415, 'IMPORT_UNSUPPORTED_TYPE', text);
-    case 'import.refusal.tooManyRows':
-    case 'import.refusal.tooManyColumns':
+    case 'imports.refusal.tooManyRows':
+    case 'imports.refusal.tooManyColumns':
       return new ApiException(413, 'IMPORT_TOO_LARGE', text);
-    case 'import.refusal.empty':
-    case 'import.refusal.noHeader':
-    case 'import.refusal.noRows':
+    case 'imports.refusal.empty':
+    case 'imports.refusal.noHeader':
+    case 'imports.refusal.noRows':
       return new ApiException(400, 'IMPORT_EMPTY', text);
     default:
       return new ApiException(400, 'IMPORT_UNREADABLE', text);

@@ -85,7 +85,7 @@ export type RowStep = RowWrite['step'];
 /** A cell the reader could not turn into a value (a date it cannot read), named by the field it was mapped to. */
 export interface CellError {
   readonly field: string;
-  /** A message key of the `import` catalogue (libs/i18n/messages/<lang>/import.json) and its values. */
+  /** A message key of the `imports` catalogue (libs/i18n/messages/<lang>/imports.json) and its values. */
   readonly messageKey: string;
   readonly values?: Readonly<Record<string, string>>;
 }

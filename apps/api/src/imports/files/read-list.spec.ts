@@ -74,10 +74,10 @@ describe('a list from file to writes', () => {
     expect(rows.map((row) => ({ row: row.row, errors: row.errors.map((e) => `${e.field}: ${e.messageKey}`) }))).toEqual(
       [
         { row: 2, errors: [] },
-        { row: 3, errors: ['row: import.row.tooFewCells'] },
-        { row: 4, errors: ['detainedAt: import.value.dateUnreadable'] },
-        { row: 5, errors: ['row: import.row.tooManyCells'] },
-        { row: 6, errors: ['fullName: import.value.required'] },
+        { row: 3, errors: ['row: imports.row.tooFewCells'] },
+        { row: 4, errors: ['detainedAt: imports.value.dateUnreadable'] },
+        { row: 5, errors: ['row: imports.row.tooManyCells'] },
+        { row: 6, errors: ['fullName: imports.value.required'] },
       ],
     );
     expect(rows[0].writes.map((write) => write.step)).toEqual(['open', 'detention', 'charge']);

@@ -170,14 +170,14 @@ describe('readRow: a row of a list of detained people', () => {
     });
     const read = readRow(row, casesTable, casesMapping, options);
     expect(read.errors).toEqual([
-      { field: 'fullName', messageKey: 'import.value.required' },
-      { field: 'birthDate', messageKey: 'import.value.birthDateNotDay' },
-      { field: 'sex', messageKey: 'import.value.sexUnreadable' },
-      { field: 'sourceKind', messageKey: 'import.value.sourceKindUnreadable' },
-      { field: 'detainedAt', messageKey: 'import.value.dateUnreadable' },
-      { field: 'authority', messageKey: 'import.value.authorityUnreadable' },
-      { field: 'article', messageKey: 'import.value.articleUnreadable' },
-      { field: 'facility', messageKey: 'import.value.facilityWithoutCity' },
+      { field: 'fullName', messageKey: 'imports.value.required' },
+      { field: 'birthDate', messageKey: 'imports.value.birthDateNotDay' },
+      { field: 'sex', messageKey: 'imports.value.sexUnreadable' },
+      { field: 'sourceKind', messageKey: 'imports.value.sourceKindUnreadable' },
+      { field: 'detainedAt', messageKey: 'imports.value.dateUnreadable' },
+      { field: 'authority', messageKey: 'imports.value.authorityUnreadable' },
+      { field: 'article', messageKey: 'imports.value.articleUnreadable' },
+      { field: 'facility', messageKey: 'imports.value.facilityWithoutCity' },
     ]);
   });
 
@@ -186,11 +186,11 @@ describe('readRow: a row of a list of detained people', () => {
     const mapping: ImportMapping = { ФИО: 'fullName', Город: 'city', Статья: 'article' };
     const short = readRow({ row: 4, cells: ['Иванов', 'Алматы', ''], cellCount: 2 }, table, mapping, options);
     expect(short.errors).toEqual([
-      { field: 'row', messageKey: 'import.row.tooFewCells', values: { count: '2', expected: '3' } },
+      { field: 'row', messageKey: 'imports.row.tooFewCells', values: { count: '2', expected: '3' } },
     ]);
     const long = readRow({ row: 5, cells: ['Петров', 'Тараз', '272'], cellCount: 4 }, table, mapping, options);
     expect(long.errors).toEqual([
-      { field: 'row', messageKey: 'import.row.tooManyCells', values: { count: '4', expected: '3' } },
+      { field: 'row', messageKey: 'imports.row.tooManyCells', values: { count: '4', expected: '3' } },
     ]);
   });
 });
@@ -253,14 +253,14 @@ describe('readRow: a row of a court list', () => {
   it('needs a court, a time and someone to hear', () => {
     const read = readRow({ row: 4, cells: ['07.01.2022', '', '', '', '', '', 'case-7'] }, table, mapping, hearings);
     expect(read.errors).toEqual([
-      { field: 'caseId', messageKey: 'import.value.caseIdInvalid' },
-      { field: 'court', messageKey: 'import.value.required' },
-      { field: 'scheduledAt', messageKey: 'import.value.timeMissing' },
+      { field: 'caseId', messageKey: 'imports.value.caseIdInvalid' },
+      { field: 'court', messageKey: 'imports.value.required' },
+      { field: 'scheduledAt', messageKey: 'imports.value.timeMissing' },
     ]);
     const nobody = readRow({ row: 5, cells: ['', '', 'Суд', '', '', '', ''] }, table, mapping, hearings);
     expect(nobody.errors).toEqual([
-      { field: 'fullName', messageKey: 'import.value.required' },
-      { field: 'scheduledAt', messageKey: 'import.value.required' },
+      { field: 'fullName', messageKey: 'imports.value.required' },
+      { field: 'scheduledAt', messageKey: 'imports.value.required' },
     ]);
   });
 });

@@ -58,11 +58,11 @@ class MappedRow {
 function cellCountErrors(row: ImportRow, table: ImportTable): CellError[] {
   if (row.cellCount === undefined) return [];
   const values = { count: String(row.cellCount), expected: String(table.columns.length) };
-  const messageKey = row.cellCount < table.columns.length ? 'import.row.tooFewCells' : 'import.row.tooManyCells';
+  const messageKey = row.cellCount < table.columns.length ? 'imports.row.tooFewCells' : 'imports.row.tooManyCells';
   return [{ field: 'row', messageKey, values }];
 }
 
-const required = (field: string): CellError => ({ field, messageKey: 'import.value.required' });
+const required = (field: string): CellError => ({ field, messageKey: 'imports.value.required' });
 
 /** Adds `key: value` to a body only when something is known: absent stays absent, never a placeholder. */
 function known(key: string, value: unknown): Body {
@@ -81,10 +81,10 @@ function readCaseRow(cells: MappedRow, errors: CellError[], options: ReadRowOpti
   if (birth.kind === 'invalid') errors.push({ field: 'birthDate', messageKey: birth.messageKey });
   const sexText = cells.text('sex');
   const sex = sexText === null ? null : recognise(sexText, SEX_WORDS);
-  if (sexText !== null && sex === null) errors.push({ field: 'sex', messageKey: 'import.value.sexUnreadable' });
+  if (sexText !== null && sex === null) errors.push({ field: 'sex', messageKey: 'imports.value.sexUnreadable' });
   const sourceText = cells.text('sourceKind');
   const sourceKind = sourceText === null ? 'ngo' : recognise(sourceText, SOURCE_KIND_WORDS);
-  if (sourceKind === null) errors.push({ field: 'sourceKind', messageKey: 'import.value.sourceKindUnreadable' });
+  if (sourceKind === null) errors.push({ field: 'sourceKind', messageKey: 'imports.value.sourceKindUnreadable' });
 
   const detained = readFactTime(cells.text('detainedAt') ?? '', options);
   if (detained.kind === 'invalid') errors.push({ field: 'detainedAt', messageKey: detained.messageKey });
@@ -113,7 +113,7 @@ function readCaseRow(cells: MappedRow, errors: CellError[], options: ReadRowOpti
   if (cells.isMapped('detainedAt') || cells.isMapped('detentionPlace') || cells.isMapped('authority')) {
     const authorityText = cells.text('authority');
     const authority = authorityText === null ? 'unknown' : recognise(authorityText, AUTHORITY_WORDS);
-    if (authority === null) errors.push({ field: 'authority', messageKey: 'import.value.authorityUnreadable' });
+    if (authority === null) errors.push({ field: 'authority', messageKey: 'imports.value.authorityUnreadable' });
     const body = { ...known('city', city), ...known('place', cells.text('detentionPlace')), authority, ...when };
     writes.push({ step: 'detention', body });
   }
@@ -133,7 +133,7 @@ function readCaseRow(cells: MappedRow, errors: CellError[], options: ReadRowOpti
 
   const facility = readFacility(cells.text('facility') ?? '');
   if (facility !== null && city === null) {
-    errors.push({ field: 'facility', messageKey: 'import.value.facilityWithoutCity' });
+    errors.push({ field: 'facility', messageKey: 'imports.value.facilityWithoutCity' });
   } else if (facility !== null) {
     writes.push({ step: 'transfer', body: { facility: { ...facility, city }, ...UNKNOWN_TIME } });
   }
@@ -145,7 +145,7 @@ function readCaseRow(cells: MappedRow, errors: CellError[], options: ReadRowOpti
 
 function readHearingRow(cells: MappedRow, errors: CellError[], options: ZoneAndNow): ReadRow['writes'] {
   const caseId = cells.text('caseId');
-  if (caseId !== null && !UUID.test(caseId)) errors.push({ field: 'caseId', messageKey: 'import.value.caseIdInvalid' });
+  if (caseId !== null && !UUID.test(caseId)) errors.push({ field: 'caseId', messageKey: 'imports.value.caseIdInvalid' });
   if (cells.text('fullName') === null && caseId === null) errors.push(required('fullName'));
   const court = cells.text('court');
   if (court === null) errors.push(required('court'));

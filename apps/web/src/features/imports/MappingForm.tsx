@@ -24,7 +24,7 @@ export function MappingForm({ upload, kind, initial, checking, onCheck, locked }
   const missing = missingRequired(kind, mapping);
   const options = [
     { value: '', label: t('console.imports.notImported') },
-    ...FIELDS[kind].map((field) => ({ value: field, label: t(`import.field.${field}`) })),
+    ...FIELDS[kind].map((field) => ({ value: field, label: t(`imports.field.${field}`) })),
   ];
 
   const submit = (event: FormEvent): void => {

@@ -2,7 +2,7 @@ import type { ImportKind, Mapping } from './api';
 
 /**
  * The fields a column can be mapped to, by kind, as the API reads them (apps/api/src/imports/files/import-table.ts;
- * the contract gives the mapping's values as text). Their labels are the `import.field.*` messages.
+ * the contract gives the mapping's values as text). Their labels are the `imports.field.*` messages.
  */
 export const FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
   cases: [

@@ -96,14 +96,14 @@ export function assembleTable(
   holdToHeader: boolean,
 ): ImportTable | TableRefusal {
   const rows = all.filter((row) => !isBlankRow(row.cells));
-  if (rows.length === 0) return refusal('import.refusal.empty');
+  if (rows.length === 0) return refusal('imports.refusal.empty');
   const header = headerOf(rows, spansOf);
-  if (header.names.filter(filled).every((name) => DATA_LIKE.test(name))) return refusal('import.refusal.noHeader');
+  if (header.names.filter(filled).every((name) => DATA_LIKE.test(name))) return refusal('imports.refusal.noHeader');
   const limit = holdToHeader ? header.cellCount : Number.POSITIVE_INFINITY;
   const width = Math.max(lastFilled(header.names), ...header.data.map((row) => lastFilled(row.cells, limit)), -1) + 1;
-  if (width > MAX_COLUMNS) return refusal('import.refusal.tooManyColumns', { max: String(MAX_COLUMNS) });
-  if (header.data.length === 0) return refusal('import.refusal.noRows');
-  if (header.data.length > MAX_ROWS) return refusal('import.refusal.tooManyRows', { max: String(MAX_ROWS) });
+  if (width > MAX_COLUMNS) return refusal('imports.refusal.tooManyColumns', { max: String(MAX_COLUMNS) });
+  if (header.data.length === 0) return refusal('imports.refusal.noRows');
+  if (header.data.length > MAX_ROWS) return refusal('imports.refusal.tooManyRows', { max: String(MAX_ROWS) });
   const importRows = header.data.map((raw): ImportRow => {
     const cells = Array.from({ length: width }, (_, column) => (raw.cells[column] ?? '').trim());
     const count = raw.cells.length;

@@ -97,11 +97,11 @@ describe('readTable: workbooks', () => {
 
   it('refuses a password-protected or old binary workbook and a broken one', async () => {
     const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    expect((await refusal(compound, 'list.xlsx')).messageKey).toBe('import.refusal.unreadableWorkbook');
+    expect((await refusal(compound, 'list.xlsx')).messageKey).toBe('imports.refusal.unreadableWorkbook');
     const brokenZip = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 7)]);
-    expect((await refusal(brokenZip, 'list.xlsx')).messageKey).toBe('import.refusal.unreadableWorkbook');
+    expect((await refusal(brokenZip, 'list.xlsx')).messageKey).toBe('imports.refusal.unreadableWorkbook');
     expect((await refusal(utf8('ФИО;Город\nИванов;Алматы\n'), 'list.xlsx')).messageKey).toBe(
-      'import.refusal.unreadableWorkbook',
+      'imports.refusal.unreadableWorkbook',
     );
   });
 });
@@ -176,16 +176,16 @@ describe('readTable: text files', () => {
 
 describe('readTable: refusals', () => {
   it.each([
-    ['an empty file', Buffer.alloc(0), 'import.refusal.empty'],
-    ['blank lines only', utf8('\n ; ;\n\n;;\n'), 'import.refusal.empty'],
-    ['a header without rows', utf8('ФИО;Город\n'), 'import.refusal.noRows'],
-    ['rows without a header', utf8('05.01.2022;272\n06.01.2022;274\n'), 'import.refusal.noHeader'],
+    ['an empty file', Buffer.alloc(0), 'imports.refusal.empty'],
+    ['blank lines only', utf8('\n ; ;\n\n;;\n'), 'imports.refusal.empty'],
+    ['a header without rows', utf8('ФИО;Город\n'), 'imports.refusal.noRows'],
+    ['rows without a header', utf8('05.01.2022;272\n06.01.2022;274\n'), 'imports.refusal.noHeader'],
     [
       'a binary file',
       Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x00, 0x9f]),
-      'import.refusal.unreadableText',
+      'imports.refusal.unreadableText',
     ],
-    ['a quote never closed', utf8('name,city\n"Ivanov,Almaty\n'), 'import.refusal.unreadableText'],
+    ['a quote never closed', utf8('name,city\n"Ivanov,Almaty\n'), 'imports.refusal.unreadableText'],
   ])('refuses %s', async (_what, bytes, messageKey) => {
     expect((await refusal(bytes)).messageKey).toBe(messageKey);
   });
@@ -194,13 +194,13 @@ describe('readTable: refusals', () => {
     const wide = Array.from({ length: 101 }, (_, i) => `c${i}`).join(',');
     expect(await refusal(utf8(`${wide}\n${wide}\n`))).toEqual({
       refused: true,
-      messageKey: 'import.refusal.tooManyColumns',
+      messageKey: 'imports.refusal.tooManyColumns',
       values: { max: '100' },
     });
     const long = `name\n${'Ivanov\n'.repeat(20_001)}`;
     expect(await refusal(utf8(long))).toEqual({
       refused: true,
-      messageKey: 'import.refusal.tooManyRows',
+      messageKey: 'imports.refusal.tooManyRows',
       values: { max: '20000' },
     });
     expect((await table(utf8(`name\n${'Ivanov\n'.repeat(20_000)}`))).rows).toHaveLength(20_000);

@@ -11,20 +11,20 @@ const WORKBOOK_NAME = /\.xls[xm]$/i;
  * name; a name saying workbook on bytes that are not one is refused rather than read as text.
  */
 export async function readTable(bytes: Buffer, fileName: string): Promise<ImportTable | TableRefusal> {
-  if (bytes.length === 0) return refusal('import.refusal.empty');
-  if (isCompoundFile(bytes)) return refusal('import.refusal.unreadableWorkbook');
+  if (bytes.length === 0) return refusal('imports.refusal.empty');
+  if (isCompoundFile(bytes)) return refusal('imports.refusal.unreadableWorkbook');
   if (isZip(bytes)) {
     const sheet = await readXlsxRows(bytes);
     return sheet === null
-      ? refusal('import.refusal.unreadableWorkbook')
+      ? refusal('imports.refusal.unreadableWorkbook')
       : assembleTable(sheet.rows, sheet.spansOf, false);
   }
-  if (WORKBOOK_NAME.test(fileName)) return refusal('import.refusal.unreadableWorkbook');
+  if (WORKBOOK_NAME.test(fileName)) return refusal('imports.refusal.unreadableWorkbook');
   const { text } = decodeText(bytes);
   // A NUL is never in a list's text: the file is binary (an image, a PDF) whatever its name says.
-  if (text.includes('\u0000')) return refusal('import.refusal.unreadableText');
-  if (text.trim() === '') return refusal('import.refusal.empty');
+  if (text.includes('\u0000')) return refusal('imports.refusal.unreadableText');
+  if (text.trim() === '') return refusal('imports.refusal.empty');
   const csv = readCsvRows(text);
-  if (csv === null) return refusal('import.refusal.unreadableText');
+  if (csv === null) return refusal('imports.refusal.unreadableText');
   return assembleTable(csv.rows, () => [], true);
 }

@@ -32,6 +32,6 @@ describe('readCharges: articles as lists write them', () => {
 
   it('leaves an empty cell empty and refuses digits that name no article', () => {
     expect(readCharges('  ')).toBeNull();
-    expect(readCharges('12345')).toEqual({ ok: false, messageKey: 'import.value.articleUnreadable' });
+    expect(readCharges('12345')).toEqual({ ok: false, messageKey: 'imports.value.articleUnreadable' });
   });
 });

@@ -62,7 +62,7 @@ export function readCharges(text: string): ChargesReading | null {
   const charges: WrittenCharge[] = [];
   for (const piece of pieces) {
     const charge = readOne(piece);
-    if (charge === null) return { ok: false, messageKey: 'import.value.articleUnreadable' };
+    if (charge === null) return { ok: false, messageKey: 'imports.value.articleUnreadable' };
     charges.push(charge);
   }
   return { ok: true, charges };

@@ -54,15 +54,15 @@ describe('readFactTime: a list date in the importer zone, as precise as written'
   });
 
   it.each([
-    ['31.02.2022', 'import.value.dateUnreadable'],
-    ['вчера', 'import.value.dateUnreadable'],
-    ['5', 'import.value.dateUnreadable'],
-    ['14:30', 'import.value.dateUnreadable'],
-    ['5-7 января 2022', 'import.value.dateUnreadable'],
-    ['5 января', 'import.value.dateWithoutYear'],
-    ['около 5 января', 'import.value.dateWithoutYear'],
-    ['02.12.2026', 'import.value.dateInFuture'],
-    ['январь 2027', 'import.value.dateInFuture'],
+    ['31.02.2022', 'imports.value.dateUnreadable'],
+    ['вчера', 'imports.value.dateUnreadable'],
+    ['5', 'imports.value.dateUnreadable'],
+    ['14:30', 'imports.value.dateUnreadable'],
+    ['5-7 января 2022', 'imports.value.dateUnreadable'],
+    ['5 января', 'imports.value.dateWithoutYear'],
+    ['около 5 января', 'imports.value.dateWithoutYear'],
+    ['02.12.2026', 'imports.value.dateInFuture'],
+    ['январь 2027', 'imports.value.dateInFuture'],
   ])('refuses %s', (text, messageKey) => {
     expect(readFactTime(text, almaty)).toEqual({ kind: 'invalid', messageKey });
   });
@@ -82,9 +82,9 @@ describe('readBirthDate', () => {
   });
 
   it('refuses a year or a month alone, and a future date', () => {
-    expect(readBirthDate('1985', now)).toEqual({ kind: 'invalid', messageKey: 'import.value.birthDateNotDay' });
-    expect(readBirthDate('01.2030', now)).toEqual({ kind: 'invalid', messageKey: 'import.value.birthDateNotDay' });
-    expect(readBirthDate('01.01.2030', now)).toEqual({ kind: 'invalid', messageKey: 'import.value.dateInFuture' });
+    expect(readBirthDate('1985', now)).toEqual({ kind: 'invalid', messageKey: 'imports.value.birthDateNotDay' });
+    expect(readBirthDate('01.2030', now)).toEqual({ kind: 'invalid', messageKey: 'imports.value.birthDateNotDay' });
+    expect(readBirthDate('01.01.2030', now)).toEqual({ kind: 'invalid', messageKey: 'imports.value.dateInFuture' });
   });
 });
 
@@ -108,17 +108,17 @@ describe('readScheduledAt', () => {
   it('needs the hour of a hearing and refuses a month, naming the cell at fault', () => {
     expect(readScheduledAt('07.01.2022', null, almaty)).toEqual({
       kind: 'invalid',
-      messageKey: 'import.value.timeMissing',
+      messageKey: 'imports.value.timeMissing',
       field: 'scheduledAt',
     });
     expect(readScheduledAt('07.01.2022', '25:00', almaty)).toEqual({
       kind: 'invalid',
-      messageKey: 'import.value.timeUnreadable',
+      messageKey: 'imports.value.timeUnreadable',
       field: 'hearingTime',
     });
     expect(readScheduledAt('январь 2022', '10:00', almaty)).toEqual({
       kind: 'invalid',
-      messageKey: 'import.value.hearingNeedsDay',
+      messageKey: 'imports.value.hearingNeedsDay',
       field: 'scheduledAt',
     });
     expect(readScheduledAt('', '10:00', almaty)).toEqual({ kind: 'absent' });

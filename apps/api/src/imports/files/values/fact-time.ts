@@ -31,7 +31,7 @@ export function readFactTime(text: string, { timeZone, now }: ZoneAndNow): FactT
   if (read === null) return { kind: 'absent' };
   if (!read.ok) return { kind: 'invalid', messageKey: read.messageKey };
   if (instantOf(read.date.wall, timeZone) > now.getTime() + FUTURE_TOLERANCE_MS) {
-    return { kind: 'invalid', messageKey: 'import.value.dateInFuture' };
+    return { kind: 'invalid', messageKey: 'imports.value.dateInFuture' };
   }
   return { kind: 'time', occurredAt: zonedIso(read.date.wall, timeZone), occurredAtPrecision: precisionOf(read.date) };
 }
@@ -49,10 +49,10 @@ export function readBirthDate(text: string, now: Date): CalendarDateReading {
   if (read === null) return { kind: 'absent' };
   if (!read.ok) return { kind: 'invalid', messageKey: read.messageKey };
   const { precision, approximate, wall } = read.date;
-  if (precision !== 'day' || approximate) return { kind: 'invalid', messageKey: 'import.value.birthDateNotDay' };
+  if (precision !== 'day' || approximate) return { kind: 'invalid', messageKey: 'imports.value.birthDateNotDay' };
   const date = `${wall.year}-${two(wall.month)}-${two(wall.day)}`;
   if (Date.parse(`${date}T00:00:00Z`) > now.getTime())
-    return { kind: 'invalid', messageKey: 'import.value.dateInFuture' };
+    return { kind: 'invalid', messageKey: 'imports.value.dateInFuture' };
   return { kind: 'date', date };
 }
 
@@ -75,11 +75,11 @@ export function readScheduledAt(
   if (!read.ok) return { kind: 'invalid', messageKey: read.messageKey, field: 'scheduledAt' };
   const { precision, wall } = read.date;
   if (precision === 'exact') return { kind: 'time', scheduledAt: zonedIso(wall, timeZone) };
-  if (precision !== 'day') return { kind: 'invalid', messageKey: 'import.value.hearingNeedsDay', field: 'scheduledAt' };
+  if (precision !== 'day') return { kind: 'invalid', messageKey: 'imports.value.hearingNeedsDay', field: 'scheduledAt' };
   if (timeText === null || timeText.trim() === '') {
-    return { kind: 'invalid', messageKey: 'import.value.timeMissing', field: 'scheduledAt' };
+    return { kind: 'invalid', messageKey: 'imports.value.timeMissing', field: 'scheduledAt' };
   }
   const clock = readClock(timeText);
-  if (clock === null) return { kind: 'invalid', messageKey: 'import.value.timeUnreadable', field: 'hearingTime' };
+  if (clock === null) return { kind: 'invalid', messageKey: 'imports.value.timeUnreadable', field: 'hearingTime' };
   return { kind: 'time', scheduledAt: zonedIso({ ...wall, hour: clock[0], minute: clock[1] }, timeZone) };
 }

@@ -12,7 +12,7 @@ export interface WrittenDate {
 export type WrittenDateReading =
   { readonly ok: true; readonly date: WrittenDate } | { readonly ok: false; readonly messageKey: string };
 
-const UNREADABLE: WrittenDateReading = { ok: false, messageKey: 'import.value.dateUnreadable' };
+const UNREADABLE: WrittenDateReading = { ok: false, messageKey: 'imports.value.dateUnreadable' };
 
 /** Words that say a date is approximate, in front of it. */
 const APPROXIMATE =
@@ -156,7 +156,7 @@ function inWords(text: string, approximate: boolean): WrittenDateReading {
     return reading('year', approximate, wallOf(year));
   }
   if (month === null || (time !== null && day === null) || (partOfMonth && day !== null)) return UNREADABLE;
-  if (year === null) return { ok: false, messageKey: 'import.value.dateWithoutYear' };
+  if (year === null) return { ok: false, messageKey: 'imports.value.dateWithoutYear' };
   if (day === null) return reading('month', approximate, wallOf(year, month));
   const [hour, minute] = time ?? [0, 0];
   return reading(time === null ? 'day' : 'exact', approximate, wallOf(year, month, day, hour, minute));

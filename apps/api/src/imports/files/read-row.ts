@@ -145,7 +145,8 @@ function readCaseRow(cells: MappedRow, errors: CellError[], options: ReadRowOpti
 
 function readHearingRow(cells: MappedRow, errors: CellError[], options: ZoneAndNow): ReadRow['writes'] {
   const caseId = cells.text('caseId');
-  if (caseId !== null && !UUID.test(caseId)) errors.push({ field: 'caseId', messageKey: 'imports.value.caseIdInvalid' });
+  if (caseId !== null && !UUID.test(caseId))
+    errors.push({ field: 'caseId', messageKey: 'imports.value.caseIdInvalid' });
   if (cells.text('fullName') === null && caseId === null) errors.push(required('fullName'));
   const court = cells.text('court');
   if (court === null) errors.push(required('court'));

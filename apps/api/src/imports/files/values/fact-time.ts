@@ -75,7 +75,8 @@ export function readScheduledAt(
   if (!read.ok) return { kind: 'invalid', messageKey: read.messageKey, field: 'scheduledAt' };
   const { precision, wall } = read.date;
   if (precision === 'exact') return { kind: 'time', scheduledAt: zonedIso(wall, timeZone) };
-  if (precision !== 'day') return { kind: 'invalid', messageKey: 'imports.value.hearingNeedsDay', field: 'scheduledAt' };
+  if (precision !== 'day')
+    return { kind: 'invalid', messageKey: 'imports.value.hearingNeedsDay', field: 'scheduledAt' };
   if (timeText === null || timeText.trim() === '') {
     return { kind: 'invalid', messageKey: 'imports.value.timeMissing', field: 'scheduledAt' };
   }

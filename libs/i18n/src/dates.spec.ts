@@ -38,6 +38,10 @@ describe('times in the reader’s language and zone', () => {
   it('knows IANA zones and the languages it speaks', () => {
     expect(isTimeZone('Asia/Almaty')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+    // Asked again, the kept answers are the same ones.
+    expect(isTimeZone('Asia/Almaty')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
     expect(localeOr('ru-KZ')).toBe('ru');
     expect(localeOr(['de', 'kk'])).toBe('kk');
     expect(localeOr(undefined, 'ru')).toBe('ru');

@@ -15,15 +15,28 @@ export interface FactTime {
   readonly occurredOn?: string | null;
 }
 
+/**
+ * Answers of `isTimeZone` kept per zone: building a formatter to test a zone is slow (an import checks one per row),
+ * zones asked about are few, and what a runtime knows does not change while it runs. Bounded, as a caller may pass
+ * any text of up to 64 characters.
+ */
+const zoneAnswers = new Map<string, boolean>();
+const ZONE_ANSWERS_KEPT = 1000;
+
 /** Whether `zone` is an IANA time zone this runtime knows ("Asia/Almaty", "UTC"). */
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  const known = zoneAnswers.get(zone);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    answer = true;
   } catch {
-    return false;
+    answer = false;
   }
+  if (zoneAnswers.size < ZONE_ANSWERS_KEPT) zoneAnswers.set(zone, answer);
+  return answer;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

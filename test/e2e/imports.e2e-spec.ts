@@ -318,6 +318,7 @@ describe('imports (POST /v1/imports, dry run, commit, progress, rejected rows)',
     expect(checked.rows).toEqual([
       {
         row: 2,
+        fullName: 'Жолатов Арман',
         outcome: 'duplicate',
         errors: [],
         possibleDuplicates: [{ caseId, fullName: 'Arman Zholatov', city: 'Shymkent', score: 1 }],

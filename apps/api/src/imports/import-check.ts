@@ -12,6 +12,8 @@ import { caseIdOfRow } from './row-keys';
 /** A row as the dry run answers it. */
 export interface RowReport {
   row: number;
+  /** Whom the row is about, as it gives the name; null once recorded (its cells are gone) or when it gives none. */
+  fullName: string | null;
   outcome: CheckedOutcome;
   errors: Array<{ field: string; message: string }>;
   possibleDuplicates: Array<PossibleDuplicate | RowDuplicate>;
@@ -80,13 +82,17 @@ export class ImportCheck {
     const locale = user.locale;
     if (stored.cells === null) {
       // Recorded by an earlier commit: the case holds its facts, and the row is nobody's duplicate any more.
-      return { report: { row: stored.row, outcome: 'new', errors: [], possibleDuplicates: [] }, person: null };
+      return {
+        report: { row: stored.row, fullName: null, outcome: 'new', errors: [], possibleDuplicates: [] },
+        person: null,
+      };
     }
     const { read, problems } = await checkRow(importRowOf(stored, stored.cells), context);
     const errors = problems.map((problem) => describeProblem(problem, context, locale));
     const person: RowPerson = { row: stored.row, ...read.person };
+    const fullName = read.person.fullName === '' ? null : read.person.fullName;
     if (errors.length > 0) {
-      return { report: { row: stored.row, outcome: 'invalid', errors, possibleDuplicates: [] }, person };
+      return { report: { row: stored.row, fullName, outcome: 'invalid', errors, possibleDuplicates: [] }, person };
     }
     const viewer = { id: user.id, role: user.role };
     if (record.kind === 'hearings') {
@@ -102,10 +108,13 @@ export class ImportCheck {
               ),
             ]
           : [];
-      return { report: { row: stored.row, outcome, errors: notMatched, possibleDuplicates: cases }, person: null };
+      return {
+        report: { row: stored.row, fullName, outcome, errors: notMatched, possibleDuplicates: cases },
+        person: null,
+      };
     }
     const existing = await this.matches.existing(viewer, read, caseIdOfRow(user.id, record.id, stored.row));
     const outcome: CheckedOutcome = existing.length > 0 ? 'duplicate' : 'new';
-    return { report: { row: stored.row, outcome, errors: [], possibleDuplicates: existing }, person };
+    return { report: { row: stored.row, fullName, outcome, errors: [], possibleDuplicates: existing }, person };
   }
 }

@@ -69,6 +69,13 @@ export class ImportRowCheckSchema {
   @Count({ minimum: 1, description: 'The row of the file (the header is row 1)' })
   row!: number;
 
+  @Text({
+    nullable: true,
+    description:
+      'The name the row gives, so the importer knows whom it is about (null once recorded: its cells are gone)',
+  })
+  fullName!: string | null;
+
   @Text({ enum: [...CHECKED_OUTCOMES] })
   outcome!: string;
 

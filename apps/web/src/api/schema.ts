@@ -3790,6 +3790,8 @@ export interface components {
     ImportRowCheck: {
       /** @description The row of the file (the header is row 1) */
       row: number;
+      /** @description The name the row gives, so the importer knows whom it is about (null once recorded: its cells are gone) */
+      fullName: string | null;
       /** @enum {string} */
       outcome: 'new' | 'duplicate' | 'invalid';
       errors: components['schemas']['ImportRowProblem'][];

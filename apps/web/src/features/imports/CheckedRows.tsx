@@ -1,20 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Group,
-  List,
-  NativeSelect,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Badge, Group, List, NativeSelect, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { DataTable } from '../../shared/DataTable';
+import { PagePicker } from '../../shared/PagePicker';
 import {
   type Decision,
   type Decisions,
@@ -91,6 +81,7 @@ export function CheckedRows({ kind, rows, decisions, onDecide, disabled }: Props
             </Table.Th>
             <Table.Td>
               <Stack gap={6} align="flex-start">
+                {row.fullName === null ? null : <Text fw={600}>{row.fullName}</Text>}
                 {/* The colour is the background's: the word itself is in the text colour, legible on every tint. */}
                 <Badge
                   color={COLOURS[row.outcome]}
@@ -112,17 +103,7 @@ export function CheckedRows({ kind, rows, decisions, onDecide, disabled }: Props
           </Table.Tr>
         )}
       />
-      {pages > 1 ? (
-        <Pagination
-          total={pages}
-          value={current}
-          onChange={setPage}
-          getControlProps={(control) => ({
-            'aria-label': t(`console.imports.page.${control}`),
-          })}
-          getItemProps={(item) => ({ 'aria-label': t('console.imports.page.number', { page: item }) })}
-        />
-      ) : null}
+      {pages > 1 ? <PagePicker pages={pages} page={current} onChange={setPage} /> : null}
     </Stack>
   );
 }

@@ -28,16 +28,24 @@ const UPLOADED: ImportUploaded = {
 const CHECKED: ImportChecked = {
   status: 'checked',
   rows: [
-    { row: 2, outcome: 'new', errors: [], possibleDuplicates: [] },
+    { row: 2, fullName: 'Ерлан Сапаров', outcome: 'new', errors: [], possibleDuplicates: [] },
     {
       row: 3,
+      fullName: 'Жолатов Арман',
       outcome: 'duplicate',
       errors: [],
       possibleDuplicates: [{ caseId: EXISTING, fullName: 'Arman Zholatov', city: 'Almaty', score: 0.93 }],
     },
-    { row: 4, outcome: 'duplicate', errors: [], possibleDuplicates: [{ row: 2, caseId: ROW_CASE, score: 1 }] },
+    {
+      row: 4,
+      fullName: 'Ерлан Сапаров',
+      outcome: 'duplicate',
+      errors: [],
+      possibleDuplicates: [{ row: 2, caseId: ROW_CASE, score: 1 }],
+    },
     {
       row: 5,
+      fullName: null,
       outcome: 'invalid',
       errors: [{ field: 'дата задержания', message: 'The date cannot be read.' }],
       possibleDuplicates: [],
@@ -186,6 +194,9 @@ describe('the import page', () => {
     });
     expect(screen.getByRole('link', { name: 'Arman Zholatov' }).getAttribute('href')).toBe(`/cases/${EXISTING}`);
     expect(screen.getByText('row 2 of this file')).toBeTruthy();
+    // Each row says whom it is about; a row that gives no name shows none.
+    const named = (row: string) => document.querySelector(`[data-import-row="${row}"] td p`)?.textContent;
+    expect([named('3'), named('4')]).toEqual(['Жолатов Арман', 'Ерлан Сапаров']);
     expect(screen.getByText('The date cannot be read.', { exact: false })).toBeTruthy();
     expect(screen.getByText('2 possible duplicates have no choice yet', { exact: false })).toBeTruthy();
 
@@ -289,6 +300,7 @@ describe('the import page', () => {
   it('draws a long check a page of rows at a time, filtered by outcome', async () => {
     const rows: ImportRowCheck[] = Array.from({ length: 120 }, (_, i) => ({
       row: i + 2,
+      fullName: `Person ${i + 2}`,
       outcome: i % 10 === 9 ? 'invalid' : 'new',
       errors: i % 10 === 9 ? [{ field: 'ФИО', message: 'This value is required.' }] : [],
       possibleDuplicates: [],

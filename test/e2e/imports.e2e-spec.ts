@@ -212,6 +212,13 @@ describe('imports (POST /v1/imports, dry run, commit, progress, rejected rows)',
     for (const row of checked.rows.slice(1, 4)) {
       for (const error of row.errors) expect(error.message.length).toBeGreaterThan(5);
     }
+    // The messages are in the account's language (English), or in the one the console asks for.
+    const inRussian = await send(t.http, coordinator.token, `/v1/imports/${up.importId}/dry-run?lang=ru`, {
+      mapping: up.suggestedMapping,
+    });
+    const dateMessage = (rows: typeof checked.rows) => rows[2].errors[0]?.message ?? '';
+    expect(dateMessage(checked.rows)).toMatch(/^[^а-я]*$/);
+    expect(dateMessage((inRussian.body as typeof checked).rows)).toMatch(/[а-я]{3,}/);
     await commit(coordinator, up.importId, up.suggestedMapping);
     expect(await waitUntilDone(t.http, coordinator.token, up.importId)).toMatchObject({
       status: 'done',

@@ -21,7 +21,13 @@ import { fileName, readerOf } from '../reads/exports/reader';
 import { streamFile } from '../reads/exports/stream-file';
 import { IMPORT_KINDS } from './files';
 import { ImportUploadInterceptor, MAX_IMPORT_BYTES, type UploadedList } from './import-upload.interceptor';
-import { CommitImportDto, DryRunImportDto, RejectedRowsQueryDto, UploadImportDto } from './imports.dto';
+import {
+  CommitImportDto,
+  DryRunImportDto,
+  ImportLanguageQueryDto,
+  RejectedRowsQueryDto,
+  UploadImportDto,
+} from './imports.dto';
 import {
   ImportCheckedSchema,
   ImportCommittingSchema,
@@ -79,8 +85,9 @@ export class ImportsController {
     @CurrentUser() user: AuthenticatedUser,
     @UploadedFile() file: UploadedList | undefined,
     @Body() form: UploadImportDto,
+    @Query() query: ImportLanguageQueryDto,
   ): Promise<UploadAnswer> {
-    return this.imports.upload(user, file, form);
+    return this.imports.upload(inLanguage(user, query), file, form);
   }
 
   @ApiRoute({
@@ -101,8 +108,9 @@ export class ImportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('importId', ParseIdPipe) importId: string,
     @Body() body: DryRunImportDto,
+    @Query() query: ImportLanguageQueryDto,
   ): ReturnType<Imports['dryRun']> {
-    return this.imports.dryRun(user, importId, body);
+    return this.imports.dryRun(inLanguage(user, query), importId, body);
   }
 
   @ApiRoute({
@@ -182,4 +190,9 @@ export class ImportsController {
   remove(@CurrentUser() user: AuthenticatedUser, @Param('importId', ParseIdPipe) importId: string): Promise<void> {
     return this.imports.remove(user, importId);
   }
+}
+
+/** The importer, with the messages of this answer in the language asked for (the console's, which may not be the account's). */
+function inLanguage(user: AuthenticatedUser, query: ImportLanguageQueryDto): AuthenticatedUser {
+  return { ...user, locale: readerOf(user, query).locale };
 }

@@ -52,14 +52,17 @@ export class CommitImportDto extends DryRunImportDto {
   decisions?: Record<string, unknown>;
 }
 
-export class RejectedRowsQueryDto {
+/** The language an answer's messages are in, when the console shows another than the account's. */
+export class ImportLanguageQueryDto {
+  @ApiProperty({ enum: LOCALES, required: false, description: "The language of the messages; default: the reader's" })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
+}
+
+export class RejectedRowsQueryDto extends ImportLanguageQueryDto {
   @ApiProperty({ enum: ['csv'], required: false, description: 'The file: `csv` (the only one)' })
   @IsOptional()
   @IsIn(['csv'])
   format?: 'csv';
-
-  @ApiProperty({ enum: LOCALES, required: false, description: "The language of the reasons; default: the reader's" })
-  @IsOptional()
-  @IsIn(LOCALES)
-  lang?: Locale;
 }

@@ -11728,7 +11728,10 @@ export interface operations {
   };
   uploadImport: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the messages; default: the reader's */
+        lang?: 'en' | 'ru' | 'kk';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -11829,7 +11832,10 @@ export interface operations {
   };
   dryRunImport: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the messages; default: the reader's */
+        lang?: 'en' | 'ru' | 'kk';
+      };
       header?: never;
       path: {
         importId: string;
@@ -12174,10 +12180,10 @@ export interface operations {
   importRejectedRows: {
     parameters: {
       query?: {
+        /** @description The language of the messages; default: the reader's */
+        lang?: 'en' | 'ru' | 'kk';
         /** @description The file: `csv` (the only one) */
         format?: 'csv';
-        /** @description The language of the reasons; default: the reader's */
-        lang?: 'en' | 'ru' | 'kk';
       };
       header?: never;
       path: {
@@ -12455,15 +12461,21 @@ export const pathsV1RemindersGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsV1EscalationsGetParametersQueryReasonValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/escalations']['get']['parameters']['query']['reason']
 > = ['unlocated', 'no_lawyer', 'term_ended', 'rule_deadline'];
+export const pathsV1ImportsPostParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/imports']['post']['parameters']['query']['lang']
+> = ['en', 'ru', 'kk'];
 export const pathsV1ImportsPostRequestBodyContentMultipartFormDataKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/imports']['post']['requestBody']['content']['multipart/form-data']['kind']
 > = ['cases', 'hearings'];
-export const pathsV1ImportsImportIdRejectedGetParametersQueryFormatValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/v1/imports/{importId}/rejected']['get']['parameters']['query']['format']
-> = ['csv'];
+export const pathsV1ImportsImportIdDryRunPostParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/imports/{importId}/dry-run']['post']['parameters']['query']['lang']
+> = ['en', 'ru', 'kk'];
 export const pathsV1ImportsImportIdRejectedGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/imports/{importId}/rejected']['get']['parameters']['query']['lang']
 > = ['en', 'ru', 'kk'];
+export const pathsV1ImportsImportIdRejectedGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/imports/{importId}/rejected']['get']['parameters']['query']['format']
+> = ['csv'];
 export const healthCheckStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HealthCheck']['status']
 > = ['up', 'down', 'degraded'];

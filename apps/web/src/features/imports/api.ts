@@ -2,6 +2,7 @@ import { useMutation, type UseMutationResult, useQuery, type UseQueryResult } fr
 import { api } from '../../api/client';
 import { toApiError } from '../../api/errors';
 import type { components } from '../../api/schema';
+import { useI18n } from '../../i18n/i18n-context';
 
 type Schemas = components['schemas'];
 export type ImportUploaded = Schemas['ImportUploaded'];
@@ -40,6 +41,7 @@ export interface UploadRequest {
  * FormData body, and the middleware adds the CSRF header as for any change.
  */
 export function useUpload(): UseMutationResult<ImportUploaded, Error, UploadRequest> {
+  const lang = useI18n().translator.locale;
   return useMutation({
     mutationFn: async ({ file, kind, timeZone }) => {
       const form = new FormData();
@@ -47,6 +49,8 @@ export function useUpload(): UseMutationResult<ImportUploaded, Error, UploadRequ
       form.append('kind', kind);
       form.append('timeZone', timeZone);
       const { data, error, response } = await api.POST('/v1/imports', {
+        // A refusal's reason in the language the console shows, which may not be the account's.
+        params: { query: { lang } },
         // The contract types the file as a string (binary); the body sent is the form itself.
         body: { file: file.name, kind, timeZone },
         bodySerializer: () => form,
@@ -58,10 +62,11 @@ export function useUpload(): UseMutationResult<ImportUploaded, Error, UploadRequ
 }
 
 export function useDryRun(importId: string): UseMutationResult<ImportChecked, Error, Mapping> {
+  const lang = useI18n().translator.locale;
   return useMutation({
     mutationFn: async (mapping) => {
       const { data, error, response } = await api.POST('/v1/imports/{importId}/dry-run', {
-        params: { path: { importId } },
+        params: { path: { importId }, query: { lang } },
         body: { mapping },
       });
       if (data === undefined) throw toApiError(response.status, error);

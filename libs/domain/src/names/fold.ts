@@ -16,6 +16,7 @@ const CONSONANTS: ReadonlyArray<readonly [string, string]> = [
   ['dzh', 'zh'], // Джаксыбеков / Жаксыбеков: Dzhaksybekov / Zhaksybekov / Jaksybekov
   ['sch', 'sh'], // German Sch, and the shch shortcut
   ['tch', 'ch'],
+  ['tzh', 'tzh'], // т+ж (Аманатжанов = Amanatjanov), not the German tz followed by h
   ['zh', 'zh'],
   ['kh', 'kh'],
   ['ch', 'ch'],

@@ -90,6 +90,18 @@ export const SAME_NAME: ReadonlyArray<readonly [string, string]> = [
   ['Ak-Bota', 'Akbota'],
   ['Nur-Sultan', 'Нурсултан'],
   ['Marat Kuanyshbayev', 'Kuanishbaiev Marat'],
+  // ьё/ья/ью: the sign adds no second y (Соловьёв = Solovyov, which folds as Семёнов = Semyonov does).
+  ['Соловьёв', 'Solovyov'],
+  ['Solovyov', 'Soloviev'],
+  ['Воробьёва', 'Vorobyova'],
+  ['Vorobyova', 'Vorobeva'],
+  ['Марья', 'Marya'],
+  ['Ульяна', 'Uliana'],
+  ['Майоров', 'Mayorov'],
+  // т+ж is not the German tz.
+  ['Аманатжанов', 'Amanatjanov'],
+  ['Serikulı', 'Серикулы'],
+  ['Нурланкызы', 'Nurlanqyzy'],
 ];
 
 /** Same person, spelled so differently that only search (not a key match) must find them. [query, stored name]. */
@@ -113,6 +125,23 @@ export const DUPLICATES: ReadonlyArray<readonly [string, string]> = [
   ['Askar Dzhaksybekov', 'Askar Serikuly Jaksybekov'],
   ['Khasenov Nurlan Serikovich', 'Nurlan Hasenov'],
   ['Zholatov Nurlan Nurlanuly', 'Nurlan Jolatov'],
+  // Only the patronymic differs: -сұлу ends a given name, not a patronymic.
+  ['Аманатова Жансұлу Бекманқызы', 'Zhansulu Amanatova'],
+  ['Мұқымбекова Гүлсұлу Болатқызы', 'Мұқымбекова Гүлсұлу'],
+  ['Воробьёв Павел Иванович', 'Pavel Vorobyov'],
+  // One slip of the hand in one word, every other word equal (slip.ts).
+  ['Roman Borisov', 'Roman Broisov'],
+  ['Иванов Сергей', 'Иванво Сергей'],
+  ['Artyom Pak', 'Artoym Pak'],
+  ['Viktor Stepanov', 'Viktor Stepaonv'],
+  ['Nurik Esatov', 'Nurik Estov'],
+  ['Murzat Kasymzhanov', 'Murzat Kasymzhaonv'],
+  ['Svetlana Popova', 'Svetlaan Popova'],
+  ['Орлов Станислав Михайлович', 'Орлов Станислав Миайлович'],
+  ['Гаврилов Сергей Сергеевич', 'Гаврилов Сергей Сергеевчи'],
+  ['Тарасова Екатерина Юрьевна', 'Тарасова Екатреина Юрьевна'],
+  ['Askar Kuanyshev', 'Askar Kuanushev'],
+  ['Ivanov Sergei', 'Ivnaov Sergey'],
 ];
 
 /** Different people with related-looking names: never the same key, duplicate score below the threshold. */
@@ -163,4 +192,21 @@ export const DIFFERENT_PEOPLE: ReadonlyArray<readonly [string, string]> = [
   ['Nurlan Khasenov', 'Nurgul Khasenova'],
   ['Nurlan', 'Nurlan Khasenov'],
   ['Khasenov', 'Nurlan Khasenov'],
+  // The same given name, and surnames one edit apart that are two families, or unrelated.
+  ['Askar Serikov', 'Askar Berikov'],
+  ['Roman Smirnov', 'Roman Sidorov'],
+  ['Nurlan Zholatov', 'Nurlan Zhakupov'],
+  ['Sergei Ivanov', 'Sergei Ivanova'],
+  ['Иванов Сергей', 'Иванова Сергей'],
+  // The same surname, given names one edit apart: sisters and brothers.
+  ['Marina Ivanova', 'Maria Ivanova'],
+  ['Alina Serikova', 'Aliya Serikova'],
+  ['Asel Nurlanova', 'Aset Nurlanova'],
+  ['Erlan Zholatov', 'Arlan Zholatov'],
+  ['Ruslan Akhmetov', 'Ruslana Akhmetov'],
+  ['Мария Иванова', 'Марина Иванова'],
+  // Fathers one letter apart are two fathers.
+  ['Nurlan Maratovich Khasenov', 'Nurlan Muratovich Khasenov'],
+  // A slip does not make two names of different lengths one.
+  ['Askar Serikov', 'Askar Serikov Nurlan'],
 ];

@@ -9,6 +9,7 @@ import {
   nameWordSimilarity,
   normaliseName,
 } from './index';
+import { isSlip, oneWordSlipped, slipBetween } from './slip';
 import { trigramSimilarity, trigramWordSimilarity } from './trigram';
 import { DIFFERENT_PEOPLE, DUPLICATES, SAME_NAME, SEARCH_FINDS } from './name-pairs.fixture';
 
@@ -124,5 +125,58 @@ describe('test tables', () => {
   it('are large enough', () => {
     expect(SAME_NAME.length + DUPLICATES.length).toBeGreaterThanOrEqual(40);
     expect(DIFFERENT_PEOPLE.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('slips of the hand', () => {
+  it.each([
+    ['borisov', 'broisov', 'transposition'],
+    ['ivanov', 'ivanvo', 'transposition'],
+    ['esatov', 'estov', 'deletion'],
+    ['estov', 'esatov', 'deletion'],
+    ['kuanishev', 'kuanushev', 'substitution'],
+    ['ivanov', 'ivanov', null],
+    ['borisov', 'brosiov', null],
+    ['esatov', 'esav', null],
+  ])('%s / %s: %s', (a: string, b: string, slip: string | null) => {
+    expect(slipBetween(a, b)).toBe(slip);
+  });
+
+  it('counts a slip in the script it was typed in', () => {
+    expect(isSlip('михайлович', 'миайлович')).toBe(true);
+    expect(isSlip('mikhailovich', 'miailovich')).toBe(false);
+  });
+
+  it('does not take the other sex form, another first letter or a short word for a slip', () => {
+    expect(isSlip('ivanov', 'ivanova')).toBe(false);
+    expect(isSlip('иванов', 'иванова')).toBe(false);
+    expect(isSlip('serikov', 'berikov')).toBe(false);
+    expect(isSlip('asel', 'aesl')).toBe(false);
+  });
+
+  it('accepts one slipped word only when every other word is equal', () => {
+    expect(oneWordSlipped(['roman', 'borisov'], ['broisov', 'roman'])).toBe(true);
+    expect(oneWordSlipped(['roman', 'borisov'], ['broisov', 'roma'])).toBe(false);
+    expect(oneWordSlipped(['borisov'], ['broisov'])).toBe(false);
+  });
+});
+
+describe('patronymics', () => {
+  it.each([
+    'Serikuly',
+    'Serikulı',
+    'Серікұлы',
+    'Серикулы',
+    'Serik uly',
+    'Nurlanqyzy',
+    'Nurlankyzy',
+    'Нұрланқызы',
+    'Нурланкызы',
+  ])('reads %s as a patronymic', (word: string) => {
+    expect(nameTokens(`Askar ${word} Zholatov`).patronymic).toHaveLength(1);
+  });
+
+  it.each(['Жансұлу', 'Gulsulu', 'Арсұлу'])('reads the given name %s as a given name', (word: string) => {
+    expect(nameTokens(`${word} Amanatova`).patronymic).toEqual([]);
   });
 });

@@ -11,8 +11,12 @@ export interface NameTokens {
 
 /** Kazakh/Turkic patronymic words written apart ("Serik uly", "Серік қызы") are joined to the father's name. */
 const DETACHED_PATRONYMIC: ReadonlySet<string> = new Set(['uli', 'kizi', 'ulu', 'ogli', 'oglu']);
-/** Folded spellings of patronymic endings: -ovich/-evich/-ich, -ovna/-evna/-ichna, -uly, -kyzy, -oglu, -uulu. */
-const PATRONYMIC_ENDING = /(ich|ovna|evna|ichna|uli|kizi|ulu|ogli|oglu)$/;
+/**
+ * Folded spellings of patronymic endings: -ovich/-evich/-ich, -ovna/-evna/-ichna, -uly/-ulı/-ұлы/-улы,
+ * -kyzy/-qyzy/-қызы/-кызы, -oglu, -uulu. Not -sulu: that ends Kazakh women's given names (Жансұлу, Гүлсұлу, Арсұлу),
+ * and reading one as a patronymic made a report without the real patronymic look like another person.
+ */
+const PATRONYMIC_ENDING = /(ich|ovna|evna|ichna|uli|kizi|(?<!s)ulu|ogli|oglu)$/;
 
 function foldedWords(name: string): string[] {
   const folded = toPlainLatin(name)

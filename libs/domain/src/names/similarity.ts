@@ -1,4 +1,7 @@
 import { nameSearchKey, nameTokens, normaliseName, type NameTokens } from './normalise';
+import { oneWordSlipped } from './slip';
+import { DUPLICATE_THRESHOLD } from './thresholds';
+import { typedWords } from './transliterate';
 import { trigramSimilarity, trigramWordSimilarity } from './trigram';
 
 /** pg_trgm `similarity()` of the two normalised names; symmetric, word order irrelevant. */
@@ -38,12 +41,22 @@ function weakestWord(a: readonly string[], b: readonly string[]): number {
 
 /**
  * Score for "possible duplicate" in [0, 1]: the trigram similarity of the comparable tokens, capped by
- * the weakest word. Whole-name similarity alone rates two brothers (same long surname, first names one
+ * the weakest word; at least DUPLICATE_THRESHOLD when the names differ by one slip of the hand in one word
+ * (slip.ts), which trigrams punish most in short words. Whole-name similarity alone rates two brothers (same long surname, first names one
  * letter apart) above a genuine report that merely lacks a patronymic; the cap and the patronymic rule
  * fix both, and a false merge is the worse error for a coordinator.
  */
 export function duplicateScore(a: string, b: string): number {
-  const [ta, tb] = comparable(nameTokens(a), nameTokens(b));
+  const [na, nb] = [nameTokens(a), nameTokens(b)];
+  const [ta, tb] = comparable(na, nb);
   if (ta.length === 0 || tb.length === 0) return 0;
-  return Math.min(trigramSimilarity(ta.join(' '), tb.join(' ')), weakestWord(ta, tb));
+  const score = Math.min(trigramSimilarity(ta.join(' '), tb.join(' ')), weakestWord(ta, tb));
+  if (score >= DUPLICATE_THRESHOLD) return score;
+  // A slip in one word, all others equal: in the folded words (a slip and a spelling variant together), in the
+  // words as typed (a slip that folding turns into two: Artyom / Artoym fold to artem / artoim), and in the whole
+  // folded lists (a slip at a patronymic's end, Viktorovcih, stops it being read as one).
+  const whole = (t: NameTokens): string[] => [...t.core, ...t.patronymic];
+  const slipped =
+    oneWordSlipped(ta, tb) || oneWordSlipped(typedWords(a), typedWords(b)) || oneWordSlipped(whole(na), whole(nb));
+  return slipped ? DUPLICATE_THRESHOLD : score;
 }

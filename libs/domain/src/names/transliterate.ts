@@ -58,6 +58,11 @@ const CYRILLIC: Readonly<Record<string, string>> = {
 /** Soft and hard signs: silent, except before a vowel where they sound (and are spelled) as y: Ананьев = Ananyev. */
 const SIGNS: ReadonlySet<string> = new Set(['ь', 'ъ']);
 const CYRILLIC_VOWELS: ReadonlySet<string> = new Set(['е', 'ё', 'ю', 'я', 'и', 'о', 'э', 'а', 'у', 'є', 'ї']);
+/**
+ * Vowels whose own spelling already starts with the y a sign would add: Соловьёв is Solovyov, not Solovyyov, which
+ * fold.ts would read as ы+о and never match the Latin record's yo (= ё). Likewise Марья = Marya, Ульяна = Ulyana.
+ */
+const IOTATED: ReadonlySet<string> = new Set(['ё', 'ю', 'я', 'є', 'ї']);
 
 /**
  * Latin letters whose marks carry meaning in a transliteration (š = sh, not s), so they must be
@@ -97,7 +102,8 @@ function cyrillicToLatin(text: string): string {
   for (let i = 0; i < chars.length; i += 1) {
     const c = chars[i];
     if (SIGNS.has(c)) {
-      out += CYRILLIC_VOWELS.has(chars[i + 1] ?? '') ? 'y' : '';
+      const next = chars[i + 1] ?? '';
+      out += CYRILLIC_VOWELS.has(next) && !IOTATED.has(next) ? 'y' : '';
     } else {
       out += CYRILLIC[c] ?? LATIN_SPECIAL[c] ?? c;
     }
@@ -114,4 +120,18 @@ export function toPlainLatin(name: string): string {
   const composed = name.normalize('NFC').toLowerCase().replace(JOINERS, '');
   const latin = cyrillicToLatin(composed).normalize('NFKD').replace(COMBINING_MARKS, '');
   return latin.replace(NOT_LATIN, ' ').trim();
+}
+
+/**
+ * The words of a name as typed, lower-cased, in their own script (Cyrillic stays Cyrillic), joiners removed as
+ * `toPlainLatin` does. A typo is one letter in the script it was made in, and may be several once transliterated
+ * and folded (Михайлович / Миайлович drops the kh of mikhailovich).
+ */
+export function typedWords(name: string): string[] {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(JOINERS, '')
+    .split(/[^\p{L}]+/u)
+    .filter((word: string) => word.length > 0);
 }

@@ -8,7 +8,8 @@ import { csv, read, send, upload } from '../e2e/imports/import-client';
 import { ADMIN, createUser } from '../support/test-app';
 import { PgCluster } from './support/pg-cluster';
 
-const ROWS = 600;
+/** Enough that the third stop still finds the commit under way: 16 rows side by side settle hundreds a second. */
+const ROWS = 2400;
 const RESTARTS = 3;
 const PASSWORD = `pw-${randomBytes(6).toString('hex')}`;
 

@@ -15,10 +15,13 @@ const POLL_MS = 1_000;
 /** Pending rows read at a time. */
 const ROWS_PER_READ = 100;
 /**
- * Rows recorded side by side. Each row is its own case (or waits, when it joins one): a few in flight keep the
- * database busy while one row waits for its round trips, and leave the pool and the event loop to the API's requests.
+ * Rows recorded side by side, and settled together. Each row is its own case (or waits, when it joins one), and mostly
+ * waits for the database's round trips: a profile of a commit at 4 rows showed the service's event loop idle more than
+ * half the time, and 16 rows went about twice as fast on the loaded 2-core machine. A row's queries are short, one at
+ * a time, and alternate between the two pools (TypeORM's, the event store's), so the API's requests still find
+ * connections between them.
  */
-const ROWS_AT_ONCE = 4;
+const ROWS_AT_ONCE = 16;
 /** Times a row may fail with something other than the database being away before it is rejected. */
 const ROW_ATTEMPTS = 3;
 /** Expired imports are purged at start and then this often. */
@@ -26,8 +29,8 @@ const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * Runs committing imports in the API process, in the background: a request only marks an import `committing` and
- * pokes this loop. One import at a time per process, a few rows at a time (ROWS_AT_ONCE), each row settled (outcome
- * and counter) in its own small transaction, so progress shows as it goes and the API keeps answering.
+ * pokes this loop. One import at a time per process, a window of rows at a time (ROWS_AT_ONCE), settled (outcomes
+ * and counters) in one statement per window, so progress shows as it goes and the API keeps answering.
  *
  * Crash-safe: an import stays `committing` until its last row is settled, and every process resumes the committing
  * imports it finds, at start and on each poll. Each row's writes carry Idempotency-Keys derived from the import and
@@ -164,15 +167,7 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
       for (let start = 0; start < rows.length; start += ROWS_AT_ONCE) {
         if (this.stopping) return;
         const window = rows.slice(start, start + ROWS_AT_ONCE);
-        // A row added to a case waits for the rest of its window: the case may be one an earlier row there opens.
-        const joining = window.filter((row) => typeof record.decisions[String(row.row)] === 'object');
-        // Every row of the window has finished before a failure is passed on: none is left running unlocked.
-        const settled = await Promise.allSettled(
-          window.filter((row) => !joining.includes(row)).map((row) => this.settle(job, row)),
-        );
-        const failed = settled.find((result) => result.status === 'rejected');
-        if (failed) throw failed.reason;
-        for (const row of joining) await this.settle(job, row);
+        await this.recordWindow(job, window);
         settledRows += window.length;
       }
     }
@@ -193,15 +188,43 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Records a row and settles it. The database being away is passed on (the import waits and resumes); anything else
-   * a row keeps failing with is not retried for ever: after ROW_ATTEMPTS the row is rejected as WRITE_FAILED (the log
-   * has the error, with ids only), so one row cannot hold its import back.
+   * Records a window of rows and settles them together. A row added to a case waits for the rest of its window (the
+   * case may be one an earlier row there opens); the others, each its own case, run side by side. Every row started
+   * has finished, and what finished is settled, before a failure is passed on: none is left running unlocked, and a
+   * resume replays only the rest (their writes are idempotent).
    */
-  private async settle(job: CommitJob, row: StoredRow): Promise<void> {
+  private async recordWindow(job: CommitJob, window: readonly StoredRow[]): Promise<void> {
+    const joining = window.filter((row) => typeof job.record.decisions[String(row.row)] === 'object');
+    const results = await Promise.allSettled(
+      window.filter((row) => !joining.includes(row)).map((row) => this.outcomeOf(job, row)),
+    );
+    const settled: Array<{ row: number; settlement: RowSettlement }> = [];
+    let failure: { reason: unknown } | null = null;
+    for (const result of results) {
+      if (result.status === 'fulfilled') settled.push(result.value);
+      else failure ??= { reason: result.reason };
+    }
+    for (const row of failure === null ? joining : []) {
+      try {
+        settled.push(await this.outcomeOf(job, row));
+      } catch (error) {
+        failure = { reason: error };
+        break;
+      }
+    }
+    await this.store.settle(job.record.id, settled);
+    if (failure !== null) throw failure.reason;
+  }
+
+  /**
+   * Records a row and answers how it settles. The database being away is passed on (the import waits and resumes);
+   * anything else a row keeps failing with is not retried for ever: after ROW_ATTEMPTS the row is rejected as
+   * WRITE_FAILED (the log has the error, with ids only), so one row cannot hold its import back.
+   */
+  private async outcomeOf(job: CommitJob, row: StoredRow): Promise<{ row: number; settlement: RowSettlement }> {
     const importId = job.record.id;
-    let settlement: RowSettlement;
     try {
-      settlement = await this.recorder.record(job, row);
+      return { row: row.row, settlement: await this.recorder.record(job, row) };
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
       const key = `${importId}:${row.row}`;
@@ -215,9 +238,11 @@ export class CommitRunner implements OnApplicationBootstrap, OnModuleDestroy {
         throw error;
       }
       this.failures.delete(key);
-      settlement = { outcome: 'rejected', caseId: row.caseId, steps: [], errorCode: 'WRITE_FAILED', errorFields: [] };
+      return {
+        row: row.row,
+        settlement: { outcome: 'rejected', caseId: row.caseId, steps: [], errorCode: 'WRITE_FAILED', errorFields: [] },
+      };
     }
-    await this.store.settle(importId, row.row, settlement);
   }
 
   /**

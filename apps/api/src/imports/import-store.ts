@@ -165,27 +165,37 @@ export class ImportStore {
   }
 
   /**
-   * Settles a pending row and moves its import's counter in one transaction; a row settled before is left as it is,
-   * so a row is never counted twice. A recorded row's cells go: its case holds the facts now.
+   * Settles pending rows (a commit's window of them) and moves their import's counters in one statement, so one round
+   * trip and one update of the import's row stand for the window; a row settled before is left as it is, so a row is
+   * never counted twice. A recorded row's cells go: its case holds the facts now.
    */
-  async settle(importId: string, row: number, settlement: RowSettlement): Promise<void> {
-    const counter = { recorded: 'recorded', skipped: 'skipped', rejected: 'rejected' }[settlement.outcome];
+  async settle(importId: string, rows: ReadonlyArray<{ row: number; settlement: RowSettlement }>): Promise<void> {
+    if (rows.length === 0) return;
+    const given = rows.map(({ row, settlement }) => ({
+      row,
+      outcome: settlement.outcome,
+      case_id: settlement.caseId,
+      steps: settlement.steps,
+      error_code: settlement.errorCode,
+      error_fields: settlement.errorFields,
+    }));
     await this.dataSource.query(
-      `WITH settled AS (
-         UPDATE import_rows SET outcome = $3, case_id = $4, steps = $5, error_code = $6, error_fields = $7,
-                sealed_cells = CASE WHEN $3 = 'recorded' THEN NULL ELSE sealed_cells END
-          WHERE import_id = $1 AND row = $2 AND outcome = 'pending'
-          RETURNING 1)
-       UPDATE imports SET ${counter} = ${counter} + (SELECT count(*) FROM settled), updated_at = now() WHERE id = $1`,
-      [
-        importId,
-        row,
-        settlement.outcome,
-        settlement.caseId,
-        settlement.steps,
-        settlement.errorCode,
-        settlement.errorFields,
-      ],
+      `WITH given AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS g(row integer, outcome text, case_id uuid, steps text[], error_code text, error_fields text[])),
+       settled AS (
+         UPDATE import_rows r SET outcome = g.outcome, case_id = g.case_id, steps = g.steps,
+                error_code = g.error_code, error_fields = g.error_fields,
+                sealed_cells = CASE WHEN g.outcome = 'recorded' THEN NULL ELSE r.sealed_cells END
+           FROM given g
+          WHERE r.import_id = $1 AND r.row = g.row AND r.outcome = 'pending'
+          RETURNING r.outcome)
+       UPDATE imports SET recorded = recorded + (SELECT count(*) FROM settled WHERE outcome = 'recorded'),
+              skipped = skipped + (SELECT count(*) FROM settled WHERE outcome = 'skipped'),
+              rejected = rejected + (SELECT count(*) FROM settled WHERE outcome = 'rejected'),
+              updated_at = now()
+        WHERE id = $1`,
+      [importId, JSON.stringify(given)],
     );
   }
 

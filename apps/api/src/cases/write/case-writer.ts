@@ -87,7 +87,8 @@ export class CaseWriter {
   ): Promise<IdempotencyRecordEntity> {
     const userId = request.actor.id;
     const key = request.idempotencyKey as string;
-    await this.records
+    const createdAt = new Date();
+    const inserted = await this.records
       .createQueryBuilder()
       .insert()
       // TypeORM's deep-partial type cannot follow the answer's open set of fields; the value is the row's as it is.
@@ -96,10 +97,24 @@ export class CaseWriter {
         key,
         requestHash,
         outcome: outcome as QueryDeepPartialEntity<FirstAnswer>,
-        createdAt: new Date(),
+        createdAt,
       })
       .orIgnore()
+      .returning(['key'])
       .execute();
+    // Ours went in: the record is what was written (as jsonb gives it back), with no round trip to read it again.
+    if ((inserted.raw as unknown[]).length > 0) {
+      return Object.assign(new IdempotencyRecordEntity(), {
+        userId,
+        key,
+        requestHash,
+        outcome: JSON.parse(JSON.stringify(outcome)) as FirstAnswer,
+        statusCode: null,
+        response: null,
+        createdAt,
+      });
+    }
+    // A twin's got in first: its answer is the first one.
     return this.records.findOneByOrFail({ userId, key });
   }
 }

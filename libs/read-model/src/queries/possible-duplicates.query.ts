@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { DUPLICATE_THRESHOLD, duplicateScore } from '@casetrack/domain';
+import { DUPLICATE_CANDIDATE_THRESHOLD, DUPLICATE_THRESHOLD, duplicateScore } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { nameSearchKey } from '../names/names';
 import { OPENED_CASE_NAMES } from '../names/opened-case-names';
@@ -49,7 +49,8 @@ interface CandidateRow {
 /**
  * Among the projected cases and the cases opened since the projector's checkpoint (libs/read-model
  * opened-case-names), so that a case opened a moment earlier is found. Two steps, as the names module recommends: the GIN trigram index finds candidates whose stored keys contain a
- * spelling close to one of the probe's (`<%`), then `duplicateScore` decides, because its patronymic rule and
+ * spelling close to one of the probe's (`<%` at DUPLICATE_CANDIDATE_THRESHOLD, lower than search's, so a typo in a
+ * short surname is among them), then `duplicateScore` decides, because its patronymic rule and
  * weakest-word cap have no SQL operator. Narrowed to the viewer's cases with the case list's own rule, so a lawyer
  * never learns the names of cases they may not see.
  */
@@ -81,8 +82,7 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
     // so each case is read from exactly one of the two tables, whatever the projector is doing: the names row when
     // it is newer than the projected row (a case opened or renamed since the projector passed), else the projected
     // row. Neither table is locked by a rebuild's swap, which only holds the checkpoint.
-    const rows: CandidateRow[] = await this.dataSource.query(
-      `SELECT case_id, full_name, name_variants, city FROM (
+    const statement = `SELECT case_id, full_name, name_variants, city FROM (
          SELECT c.case_id, c.full_name, c.name_variants, c.city, ${closest('c')} AS closeness
            FROM ${READ_MODEL_SCHEMA}.cases c
           WHERE ${matching('c')} AND c.merged_into IS NULL
@@ -96,9 +96,12 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
             )
        ) candidates
         ORDER BY closeness DESC, case_id
-        LIMIT ${sql.param(MAX_CANDIDATES)}`,
-      sql.params,
-    );
+        LIMIT ${sql.param(MAX_CANDIDATES)}`;
+    // `<%` reads its threshold from the setting only, so the candidates' lower one is set for this transaction alone.
+    const rows = await this.dataSource.transaction(async (manager): Promise<CandidateRow[]> => {
+      await manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${DUPLICATE_CANDIDATE_THRESHOLD}`);
+      return manager.query(statement, sql.params);
+    });
 
     return rows
       .map((row) => ({

@@ -93,6 +93,7 @@ describe('duplicateScore', () => {
   it.each(DUPLICATES)('%s is a possible duplicate of %s', (a: string, b: string) => {
     expect(normaliseName(a)).not.toBe(normaliseName(b));
     expect(duplicateScore(a, b)).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
+    expect(duplicateScore(b, a)).toBe(duplicateScore(a, b));
   });
 
   it.each(DIFFERENT_PEOPLE)('%s is not %s', (a: string, b: string) => {

@@ -2,7 +2,8 @@
  * An import's dry run and commit alone, quicker than bench:crisis's step 4 (issue 17).
  *
  *   npx ts-node -r tsconfig-paths/register --transpile-only test/bench/import.bench.ts
- *       (BENCH_IMPORT_ROWS=1000; BENCH_PROFILE=<file.cpuprofile> profiles the service during the first commit)
+ *       (BENCH_IMPORT_ROWS=1000; BENCH_PROFILE=<prefix> profiles the service during the first commit and the second
+ *       dry run, into <prefix>-commit.cpuprofile and <prefix>-dry-run.cpuprofile)
  *
  * Starts the service (api, projector) as a child on a fresh database, dropped at the end. A coordinator imports
  * bench:crisis's list of BENCH_IMPORT_ROWS invented people twice (two lists drawn apart): the first list's dry run
@@ -32,7 +33,7 @@ async function importOnce(
   client: BenchClient,
   token: string,
   file: Buffer,
-  profile: string,
+  profile: { dryRun: string; commit: string },
 ): Promise<Measured> {
   const form = new FormData();
   form.append('file', new Blob([file], { type: 'text/csv' }), 'list.csv');
@@ -47,9 +48,11 @@ async function importOnce(
   const base = `/v1/imports/${upload.importId}`;
   const mapping = upload.suggestedMapping;
 
+  if (profile.dryRun !== '') await profiler(service, { profile: 'start' });
   let t0 = performance.now();
   const checked = await client.expect(200, `${base}/dry-run`, { token, body: { mapping } });
   const dryRunSeconds = (performance.now() - t0) / 1000;
+  if (profile.dryRun !== '') await profiler(service, { profile: 'stop', file: profile.dryRun });
   const outcomes = new Map<string, number>();
   const decisions: Record<string, 'new'> = {};
   for (const row of checked.rows as Array<{ row: number; outcome: string }>) {
@@ -57,7 +60,7 @@ async function importOnce(
     if (row.outcome === 'duplicate') decisions[String(row.row)] = 'new';
   }
 
-  if (profile !== '') await profiler(service, { profile: 'start' });
+  if (profile.commit !== '') await profiler(service, { profile: 'start' });
   t0 = performance.now();
   await client.expect(202, `${base}/commit`, { token, body: { mapping, decisions } });
   let state: { status: string; recorded: number; skipped: number; rejected: number };
@@ -67,7 +70,7 @@ async function importOnce(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const commitSeconds = (performance.now() - t0) / 1000;
-  if (profile !== '') await profiler(service, { profile: 'stop', file: profile });
+  if (profile.commit !== '') await profiler(service, { profile: 'stop', file: profile.commit });
   return {
     dryRunSeconds,
     outcomes: [...outcomes].map(([outcome, n]) => `${outcome} ${n}`).join(', '),
@@ -100,9 +103,10 @@ async function main(): Promise<void> {
       role: 'coordinator',
     });
     const random = new Random(20_220_105);
+    const profiled = (what: string): string => (PROFILE === '' ? '' : `${PROFILE}-${what}.cpuprofile`);
     for (const [index, profile] of [
-      [1, PROFILE],
-      [2, ''],
+      [1, { dryRun: '', commit: profiled('commit') }],
+      [2, { dryRun: profiled('dry-run'), commit: '' }],
     ] as const) {
       const measured = await importOnce(service, client, token, crisisList(ROWS, random), profile);
       console.log(

@@ -8,20 +8,12 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { get, openCaseBody, post } from '../support/e2e';
 import { ADMIN, createUser } from '../support/test-app';
 import { PgCluster } from './support/pg-cluster';
+import { ProcessFailures, until } from './support/until';
 import { type Ack, Traffic } from './support/traffic';
 
 const RESTARTS = 10;
 /** Never a real secret: the cluster trusts every local connection. It must not appear in any log line. */
 const PASSWORD = `pw-${randomBytes(6).toString('hex')}`;
-
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /**
  * Every role in one process (api, projector, worker) on a PostgreSQL cluster of the test's own, stopped with
@@ -32,16 +24,12 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
 describe('a database restart is survived by every role', () => {
   const cluster = new PgCluster('casetrack_restart_test');
   const logLines: string[] = [];
-  const processFailures: string[] = [];
-  const onProcessFailure = (error: unknown): void => {
-    processFailures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  };
+  const failures = new ProcessFailures();
   let app: INestApplication | undefined;
   let http: App;
 
   beforeAll(async () => {
-    process.on('uncaughtException', onProcessFailure);
-    process.on('unhandledRejection', onProcessFailure);
+    failures.listen();
     await cluster.create();
   });
 
@@ -51,8 +39,7 @@ describe('a database restart is survived by every role', () => {
       await Promise.race([app?.close(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
     } finally {
       await cluster.drop();
-      process.off('uncaughtException', onProcessFailure);
-      process.off('unhandledRejection', onProcessFailure);
+      failures.stop();
     }
   }, 60_000);
 
@@ -129,7 +116,7 @@ describe('a database restart is survived by every role', () => {
     }
     await traffic.stop();
 
-    expect(processFailures).toEqual([]);
+    expect(failures.seen).toEqual([]);
     expect(traffic.unexpected).toEqual([]);
     expect(traffic.count(503)).toBeGreaterThanOrEqual(RESTARTS);
     expect(traffic.count(500)).toBe(0);
@@ -159,7 +146,7 @@ describe('a database restart is survived by every role', () => {
       await db.end();
     }
     expect((await get(http, null, '/health')).status).toBe(200);
-    expect(processFailures).toEqual([]);
+    expect(failures.seen).toEqual([]);
     expect(logLines.filter((line) => line.includes(PASSWORD))).toEqual([]);
   }, 120_000);
 
@@ -229,7 +216,7 @@ describe('a database restart is survived by every role', () => {
     } finally {
       await db.end();
     }
-    expect(processFailures).toEqual([]);
+    expect(failures.seen).toEqual([]);
   }, 60_000);
 });
 

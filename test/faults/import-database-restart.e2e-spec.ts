@@ -7,19 +7,12 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { csv, read, send, upload } from '../e2e/imports/import-client';
 import { ADMIN, createUser } from '../support/test-app';
 import { PgCluster } from './support/pg-cluster';
+import { ProcessFailures, until } from './support/until';
 
 /** Enough that the third stop still finds the commit under way: 16 rows side by side settle hundreds a second. */
 const ROWS = 2400;
 const RESTARTS = 3;
 const PASSWORD = `pw-${randomBytes(6).toString('hex')}`;
-
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /**
  * An import committing while its database stops at once and starts again, three times: the process stays up, the
@@ -28,16 +21,12 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
  */
 describe('an import commit across database restarts', () => {
   const cluster = new PgCluster('casetrack_import_restart_test');
-  const processFailures: string[] = [];
-  const onProcessFailure = (error: unknown): void => {
-    processFailures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  };
+  const failures = new ProcessFailures();
   let app: INestApplication | undefined;
   let http: App;
 
   beforeAll(async () => {
-    process.on('uncaughtException', onProcessFailure);
-    process.on('unhandledRejection', onProcessFailure);
+    failures.listen();
     await cluster.create();
     await cluster.start();
     const config = loadConfig({
@@ -57,8 +46,7 @@ describe('an import commit across database restarts', () => {
       await Promise.race([app?.close(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
     } finally {
       await cluster.drop();
-      process.off('uncaughtException', onProcessFailure);
-      process.off('unhandledRejection', onProcessFailure);
+      failures.stop();
     }
   }, 60_000);
 
@@ -90,7 +78,7 @@ describe('an import commit across database restarts', () => {
       (await read(http, coordinator.token, `/v1/imports/${importId}`)).body.status as string;
     for (let restart = 1; restart <= RESTARTS; restart++) {
       const before = await settled();
-      await until(`more rows settled before stop ${restart}`, async () => (await settled()) >= before + 20);
+      await until(`more rows settled before stop ${restart}`, async () => (await settled()) >= before + 20, 60_000);
       // Each stop must find the commit under way, or it proves nothing.
       expect(await status()).toBe('committing');
       await cluster.stopImmediately();
@@ -127,6 +115,6 @@ describe('an import commit across database restarts', () => {
     } finally {
       await client.end();
     }
-    expect(processFailures).toEqual([]);
+    expect(failures.seen).toEqual([]);
   }, 240_000);
 });

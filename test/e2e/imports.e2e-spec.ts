@@ -40,6 +40,7 @@ describe('imports (POST /v1/imports, dry run, commit, progress, rejected rows)',
       status: string;
       rows: number;
       columns: Array<{ name: string; sample: string[] }>;
+      fields: string[];
       suggestedMapping: Record<string, string>;
     };
   }
@@ -82,6 +83,9 @@ describe('imports (POST /v1/imports, dry run, commit, progress, rejected rows)',
     expect(up.status).toBe('uploaded');
     expect(up.rows).toBe(2);
     expect(up.columns[0]).toEqual({ name: 'ФИО', sample: ['Жолатов Арман', 'Nurlan Bekov'] });
+    // The fields a list of people may map its columns to (a court's list has others: court, scheduledAt...).
+    expect(up.fields).toEqual(expect.arrayContaining(['fullName', 'city', 'detainedAt', 'article', 'facility']));
+    expect(up.fields).not.toContain('court');
     expect(up.suggestedMapping).toMatchObject({
       ФИО: 'fullName',
       Город: 'city',

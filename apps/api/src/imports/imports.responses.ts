@@ -2,7 +2,7 @@ import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { Count, Id, ListOf, Text, Time } from '../openapi/schema-properties';
 import { PossibleDuplicateSchema } from '../cases/shared/write-answers';
 import { CHECKED_OUTCOMES, IMPORT_STATUSES } from './import-model';
-import { IMPORT_KINDS } from './files';
+import { IMPORT_FIELDS, IMPORT_KINDS } from './files';
 
 @ApiSchema({
   name: 'ImportColumn',
@@ -35,6 +35,13 @@ export class ImportUploadedSchema {
 
   @ListOf(() => ImportColumnSchema)
   columns!: ImportColumnSchema[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...new Set(Object.values(IMPORT_FIELDS).flat())] },
+    description: "The fields this kind of list may map its columns to (the mapping's values)",
+  })
+  fields!: string[];
 
   @ApiProperty({
     ...MAPPING,

@@ -7,7 +7,15 @@ import { message } from '@casetrack/i18n';
 import { ApiException } from '../common/api-exception';
 import { LOGGER } from '../common/logger.provider';
 import { CommitRunner } from './commit-runner';
-import { type ImportTable, isTableRefusal, readTable, suggestMapping, type TableRefusal } from './files';
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportTable,
+  isTableRefusal,
+  readTable,
+  suggestMapping,
+  type TableRefusal,
+} from './files';
 import { ImportCheck, type RowReport } from './import-check';
 import type { ImportRecord } from './import-model';
 import { ImportStore } from './import-store';
@@ -23,6 +31,8 @@ export interface UploadAnswer {
   status: 'uploaded';
   rows: number;
   columns: Array<{ name: string; sample: string[] }>;
+  /** The fields this kind of list may map its columns to. */
+  fields: readonly ImportField[];
   suggestedMapping: Record<string, string>;
 }
 
@@ -74,6 +84,7 @@ export class Imports {
       status: 'uploaded',
       rows: table.rows.length,
       columns: table.columns.map((name, index) => ({ name, sample: samplesOf(table, index) })),
+      fields: IMPORT_FIELDS[kind],
       suggestedMapping: { ...suggestMapping(table.columns, kind) },
     };
   }

@@ -1,18 +1,7 @@
 import { UUID } from '../cases/shared/validators';
 import type { FieldProblem } from '../common/api-exception';
-import {
-  CASE_IMPORT_FIELDS,
-  HEARING_IMPORT_FIELDS,
-  type ImportField,
-  type ImportKind,
-  type ImportMapping,
-} from './files';
+import { IMPORT_FIELDS, type ImportField, type ImportKind, type ImportMapping } from './files';
 import type { ImportDecisions, RowDecision } from './import-model';
-
-const FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  cases: CASE_IMPORT_FIELDS,
-  hearings: HEARING_IMPORT_FIELDS,
-};
 
 /**
  * A mapping names columns of the file and fields of its kind, each field once, and the field that says whom a row is
@@ -24,7 +13,7 @@ export function mappingProblems(
   kind: ImportKind,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const fields = FIELDS[kind];
+  const fields = IMPORT_FIELDS[kind];
   const seen = new Set<unknown>();
   for (const [column, field] of Object.entries(mapping)) {
     const at = `mapping.${column}`;

@@ -3759,6 +3759,28 @@ export interface components {
       /** @description Data rows read from the file */
       rows: number;
       columns: components['schemas']['ImportColumn'][];
+      /** @description The fields this kind of list may map its columns to (the mapping's values) */
+      fields: (
+        | 'fullName'
+        | 'nameVariants'
+        | 'birthDate'
+        | 'sex'
+        | 'city'
+        | 'detainedAt'
+        | 'detentionPlace'
+        | 'authority'
+        | 'article'
+        | 'facility'
+        | 'sourceKind'
+        | 'sourceReference'
+        | 'note'
+        | 'caseId'
+        | 'court'
+        | 'scheduledAt'
+        | 'hearingTime'
+        | 'hearingKind'
+        | 'judge'
+      )[];
       /** @description The mapping suggested from the column names (ru, kk, en): confirm or change it */
       suggestedMapping: {
         [key: string]: string;
@@ -13107,6 +13129,29 @@ export const escalationReasonValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const importUploadedStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportUploaded']['status']
 > = ['uploaded'];
+export const importUploadedFieldsValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ImportUploaded']['fields']
+> = [
+  'fullName',
+  'nameVariants',
+  'birthDate',
+  'sex',
+  'city',
+  'detainedAt',
+  'detentionPlace',
+  'authority',
+  'article',
+  'facility',
+  'sourceKind',
+  'sourceReference',
+  'note',
+  'caseId',
+  'court',
+  'scheduledAt',
+  'hearingTime',
+  'hearingKind',
+  'judge',
+];
 export const importRowCheckOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ImportRowCheck']['outcome']
 > = ['new', 'duplicate', 'invalid'];

@@ -69,6 +69,12 @@ export type CaseImportField = (typeof CASE_IMPORT_FIELDS)[number];
 export type HearingImportField = (typeof HEARING_IMPORT_FIELDS)[number];
 export type ImportField = CaseImportField | HearingImportField;
 
+/** The fields a list of each kind may map its columns to. */
+export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>> = {
+  cases: CASE_IMPORT_FIELDS,
+  hearings: HEARING_IMPORT_FIELDS,
+};
+
 /** Column name -> field. */
 export type ImportMapping = Readonly<Record<string, ImportField>>;
 

@@ -22,6 +22,7 @@ const UPLOADED: ImportUploaded = {
     { name: 'дата задержания', sample: ['05.01.2022'] },
     { name: 'примечание', sample: [] },
   ],
+  fields: ['fullName', 'city', 'detainedAt', 'note'],
   suggestedMapping: { ФИО: 'fullName', город: 'city', 'дата задержания': 'detainedAt' },
 };
 
@@ -125,6 +126,9 @@ describe('the import page', () => {
     expect(fieldOf('дата задержания').value).toBe('detainedAt');
     expect(fieldOf('примечание').value).toBe('');
     expect(within(fieldOf('ФИО')).getByRole('option', { name: 'Full name' })).toBeTruthy();
+    // The fields offered are those the server says this kind of list takes, and "not imported".
+    const offered = [...fieldOf('примечание').options].map((option) => option.value);
+    expect(offered).toEqual(['', 'fullName', 'city', 'detainedAt', 'note']);
   });
 
   it('takes a file dropped on the file field', async () => {
@@ -226,6 +230,7 @@ describe('the import page', () => {
             ...UPLOADED,
             rows: 1,
             columns: [{ name: 'ФИО', sample: ['Жолатов Арман'] }],
+            fields: ['fullName', 'caseId', 'court', 'scheduledAt'],
             suggestedMapping: { ФИО: 'fullName' },
           }),
       ],

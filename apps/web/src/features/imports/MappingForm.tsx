@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { DataTable } from '../../shared/DataTable';
 import type { ImportKind, ImportUploaded, Mapping } from './api';
-import { FIELDS, fieldsTwice, missingRequired, withColumn } from './fields';
+import { fieldsTwice, missingRequired, withColumn } from './fields';
 
 interface Props {
   readonly upload: ImportUploaded;
@@ -24,7 +24,7 @@ export function MappingForm({ upload, kind, initial, checking, onCheck, locked }
   const missing = missingRequired(kind, mapping);
   const options = [
     { value: '', label: t('console.imports.notImported') },
-    ...FIELDS[kind].map((field) => ({ value: field, label: t(`imports.field.${field}`) })),
+    ...upload.fields.map((field) => ({ value: field, label: t(`imports.field.${field}`) })),
   ];
 
   const submit = (event: FormEvent): void => {

@@ -1,28 +1,5 @@
 import type { ImportKind, Mapping } from './api';
 
-/**
- * The fields a column can be mapped to, by kind, as the API reads them (apps/api/src/imports/files/import-table.ts;
- * the contract gives the mapping's values as text). Their labels are the `imports.field.*` messages.
- */
-export const FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
-  cases: [
-    'fullName',
-    'nameVariants',
-    'birthDate',
-    'sex',
-    'city',
-    'detainedAt',
-    'detentionPlace',
-    'authority',
-    'article',
-    'facility',
-    'sourceKind',
-    'sourceReference',
-    'note',
-  ],
-  hearings: ['fullName', 'caseId', 'court', 'scheduledAt', 'hearingTime', 'hearingKind', 'judge'],
-};
-
 /** What a list must map before it can be checked: a name (or, for a court's list, a case id instead). */
 export function missingRequired(kind: ImportKind, mapping: Mapping): boolean {
   const mapped = new Set(Object.values(mapping));

@@ -2,8 +2,8 @@ import { inflateSync } from 'node:zlib';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
 
-/** A GET whose body is kept as the bytes received (a PDF), with a bearer token. */
-export function getBytes(http: App, token: string, path: string): Promise<Response> {
+/** A GET whose body is kept as the bytes received (a PDF, a CSV), with a bearer token; `http` may be a URL. */
+export function getBytes(http: App | string, token: string, path: string): Promise<Response> {
   return request(http)
     .get(path)
     .set('Authorization', `Bearer ${token}`)

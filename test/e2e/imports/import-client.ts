@@ -1,5 +1,6 @@
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
+import { getBytes } from '../../support/pdf-text';
 import { parseCsv } from '../exports/read-back';
 
 /** The service: an app in this process (supertest) or the address of one running elsewhere. */
@@ -53,15 +54,7 @@ export async function rejectedRows(
   importId: string,
   lang = 'en',
 ): Promise<string[][]> {
-  const answer = await request(service)
-    .get(`/v1/imports/${importId}/rejected?format=csv&lang=${lang}`)
-    .set('Authorization', `Bearer ${token}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const answer = await getBytes(service, token, `/v1/imports/${importId}/rejected?format=csv&lang=${lang}`);
   if (answer.status !== 200) throw new Error(`rejected rows: ${answer.status}`);
   expect(answer.headers['content-type']).toMatch(/^text\/csv/);
   const bytes = answer.body as Buffer;

@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     root: new URL('.', import.meta.url).pathname,
     environment: 'jsdom',
-    include: ['src/**/*.test.tsx', 'test/**/*.test.tsx'],
+    include: ['src/**/*.test.tsx', 'src/**/*.test.ts', 'test/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
     css: false,
   },

@@ -7,6 +7,7 @@ import { expectError } from '../support/e2e';
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Bx7k2.js"></script></head></html>';
 const SCRIPT = 'console.log("console");';
+const SERVICE_WORKER = 'self.addEventListener("fetch", () => undefined);';
 const CASE = '0d4c6a2e-5f0b-4a59-9c1e-3b7f1f5a8e21';
 
 /** The directives a console page must carry, each exactly. */
@@ -17,6 +18,8 @@ const CSP = [
   "connect-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -47,6 +50,9 @@ describe('the console served by the API', () => {
     writeFileSync(join(directory, 'index.html'), INDEX);
     writeFileSync(join(directory, 'assets', 'index-Bx7k2.js'), SCRIPT);
     writeFileSync(join(directory, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(directory, 'sw.js'), SERVICE_WORKER);
+    writeFileSync(join(directory, 'workbox-9c191d2f.js'), 'define([], function () {});');
+    writeFileSync(join(directory, 'manifest.webmanifest'), '{"name":"casetrack"}');
     t = await startTestApp({ CONSOLE_DIR: directory });
   });
   afterAll(async () => {
@@ -113,6 +119,29 @@ describe('the console served by the API', () => {
     // The JSON API keeps the policy it had (helmet's default), not the console's.
     expect(nope.headers['content-security-policy']).toContain("default-src 'self'");
     expect(nope.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+  });
+
+  it('serves the service worker, its Workbox runtime and the manifest with their types, revalidated (issue 18)', async () => {
+    // A browser registering or updating the worker asks with Accept: */*: it must get the script, never index.html.
+    const worker = await request(t.http).get('/sw.js').set('Accept', '*/*').set('Service-Worker', 'script');
+    expect(worker.status).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.text).toBe(SERVICE_WORKER);
+    const runtime = await request(t.http).get('/workbox-9c191d2f.js').set('Accept', '*/*');
+    expect(runtime.status).toBe(200);
+    expect(runtime.headers['content-type']).toMatch(/javascript/);
+    const manifest = await request(t.http).get('/manifest.webmanifest').set('Accept', '*/*');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(manifest.text)).toEqual({ name: 'casetrack' });
+    // A worker or file of another build that is gone: a 404, not the console's page standing in for a script.
+    for (const path of ['/workbox-0ld.js', '/sw-old.js', '/icons/icon-1024.png', '/old.webmanifest']) {
+      const missing = await page(t, path);
+      expectError(missing, 404, 'NOT_FOUND');
+      expect(missing.text).not.toBe(INDEX);
+    }
   });
 
   it('answers a JSON 404 to a non-page request the console has no file for, and 404 to writes outside the API', async () => {

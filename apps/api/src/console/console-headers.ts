@@ -16,6 +16,10 @@ export function consoleSecurityHeaders(): ReturnType<typeof helmet> {
         connectSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
+        // The service worker (/sw.js and its workbox-*.js) and the web manifest that make the console installable and
+        // open offline (issue 18): the console's own files only.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],

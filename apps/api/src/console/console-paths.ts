@@ -16,6 +16,16 @@ export function isHashedAsset(path: string): boolean {
 }
 
 /**
+ * A file of the build (/sw.js, /workbox-<hash>.js, /manifest.webmanifest, /icons/icon-192.png): its last segment has
+ * an extension. Never answered with index.html when missing – a browser registering a service worker or reading the
+ * manifest must get a 404, not a page it would take for the script (the console's own pages have no dot).
+ */
+export function isBuildFile(path: string): boolean {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return /\.[A-Za-z0-9]+$/.test(last);
+}
+
+/**
  * The built console (index.html and assets/): CONSOLE_DIR, else dist/web beside the compiled app (dist/apps/api/src/
  * console -> dist/web), in the repository when run from the sources (tests, start:dev), or under the working
  * directory. Null while none holds an index.html: the API runs without the console.

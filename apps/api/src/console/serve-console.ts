@@ -1,11 +1,16 @@
 import { join, sep } from 'node:path';
 import { type NextFunction, type Request, type RequestHandler, type Response, static as serveStatic } from 'express';
 import { ApiException } from '../common/api-exception';
-import { findConsoleDirectory, isApiPath, isHashedAsset } from './console-paths';
+import { findConsoleDirectory, isApiPath, isBuildFile, isHashedAsset } from './console-paths';
 
 const FOR_EVER = 'public, max-age=31536000, immutable';
-/** index.html and unhashed files: always asked again (a 304 when unchanged), so a new build is seen at once. */
+/**
+ * index.html and unhashed files (sw.js, workbox-*.js, manifest.webmanifest, icons): always asked again (a 304 when
+ * unchanged), so a new build is seen at once – for sw.js this is what lets an installed console update.
+ */
 const REVALIDATE = 'no-cache';
+/** express.static knows .js; the manifest's own type is set here so no version of its MIME table matters. */
+const MANIFEST_TYPE = 'application/manifest+json; charset=utf-8';
 
 function notBuilt(): ApiException {
   return new ApiException(
@@ -35,12 +40,14 @@ export function serveConsole(configuredDirectory: string | null): RequestHandler
           index: false,
           redirect: false,
           fallthrough: true,
-          setHeaders: (answer, path) =>
-            answer.setHeader('Cache-Control', path.startsWith(assets) ? FOR_EVER : REVALIDATE),
+          setHeaders: (answer, path) => {
+            answer.setHeader('Cache-Control', path.startsWith(assets) ? FOR_EVER : REVALIDATE);
+            if (path.endsWith('.webmanifest')) answer.setHeader('Content-Type', MANIFEST_TYPE);
+          },
         });
       }
     }
-    const page = !isHashedAsset(request.path) && Boolean(request.accepts('html'));
+    const page = !isHashedAsset(request.path) && !isBuildFile(request.path) && Boolean(request.accepts('html'));
     if (directory === null || files === null) {
       return next(page ? notBuilt() : undefined);
     }

@@ -12,7 +12,8 @@ export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
 /**
  * The app with every role on, short offsets, delivering to the given SMTP server. Its Redis keys are its own: their
- * prefix is derived from its database's name.
+ * prefix is derived from its database's name. No rule set unless a test names one (RULE_SETS): the default's 48 hours
+ * from a detention would add reminders to every detained client, and these tests count the fixed offsets' rows.
  */
 export async function startReminderApp(smtpUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
   return startTestApp({
@@ -26,6 +27,7 @@ export async function startReminderApp(smtpUrl: string, env: Record<string, stri
     WEBHOOK_SECRET,
     WEBHOOK_ALLOW_PRIVATE: 'true',
     PUBLIC_URL: 'https://casetrack.test',
+    RULE_SETS: 'none',
     ...env,
   });
 }

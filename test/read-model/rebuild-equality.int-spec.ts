@@ -3,6 +3,7 @@ import request from 'supertest';
 import { Pool } from 'pg';
 import { caseStreamId, EVENT_STORE, type EventStore, type NewEvent } from '@casetrack/event-store';
 import { rebuildReadModels, SHADOW_SCHEMA } from '../../apps/cli/src/rebuild/rebuild-read-models';
+import { ShadowThread } from '../../apps/cli/src/rebuild/shadow-thread/shadow-thread';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { DAY, fromNow, get, post } from '../support/e2e';
 import { newEvent } from '../event-store/helpers';
@@ -21,6 +22,7 @@ describe('a rebuilt schema equals the live one row for row, before the swap', ()
   let pool: Pool;
   let store: EventStore;
   let coordinator: TestUser;
+  let thread: ShadowThread;
   let last = 0;
 
   async function write(path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -113,13 +115,15 @@ describe('a rebuilt schema equals the live one row for row, before the swap', ()
     pool = new Pool({ connectionString: t.database.url, max: 8 });
     store = t.app.get<EventStore>(EVENT_STORE);
     coordinator = await createUser(t.http, 'coordinator');
+    thread = ShadowThread.start(t.config);
   });
   afterAll(async () => {
+    await thread.close();
     await pool.end();
     await t.close();
   });
 
-  it('holds the same rows in every table after live projection and after a rebuild, whatever its memory', async () => {
+  it('holds the same rows in every table after live projection and after a rebuild, whatever its memory and thread', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 24; i += 6) ids.push(...(await Promise.all([0, 1, 2, 3, 4, 5].map((k) => story(i + k)))));
     await poisoned();
@@ -135,8 +139,15 @@ describe('a rebuilt schema equals the live one row for row, before the swap', ()
     // The statistics' counts: moved statement by statement live, counted at once by the rebuild.
     expect(live.case_counts.length).toBeGreaterThan(0);
 
-    // Tiny batches and memory: cases are written, let go, read back from their streams and written again.
-    const settings = [{ batchSize: 7, cacheSize: 5 }, { batchSize: 40, cacheSize: 12 }, {}];
+    // Tiny batches and memory: cases are written, let go, read back from their streams and written again. On the
+    // calling thread and on a thread of its own (the CLI's), where the feed is read batches ahead of the fold.
+    const settings = [
+      { batchSize: 7, cacheSize: 5 },
+      { batchSize: 40, cacheSize: 12 },
+      {},
+      { batchSize: 7, cacheSize: 5, thread },
+      { thread },
+    ];
     for (const setting of settings) {
       let shadow: Record<string, unknown[]> | null = null;
       const result = await rebuildReadModels(pool, store, {

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
 import { CaseProjector, createShadowSchema } from '@casetrack/read-model';
 import { rebuildReadModels, type RebuildResult } from '../../apps/cli/src/rebuild/rebuild-read-models';
+import { ShadowThread } from '../../apps/cli/src/rebuild/shadow-thread/shadow-thread';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { fromNow, DAY, post } from '../support/e2e';
 import { dumpSchema, projectUntil } from './helpers';
@@ -19,6 +20,8 @@ describe('rebuilding the read models while the API runs', () => {
   let pool: Pool;
   let store: EventStore;
   let coordinator: TestUser;
+  /** The shadow is projected on a thread of its own, as `casetrack-cli rebuild` projects it. */
+  let thread: ShadowThread;
   let last = 0;
 
   async function write(path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -80,7 +83,7 @@ describe('rebuilding the read models while the API runs', () => {
   }
 
   function rebuild(options: Parameters<typeof rebuildReadModels>[2] = {}): Promise<RebuildResult> {
-    return rebuildReadModels(pool, store, { progress: quiet, batchSize: 25, ...options });
+    return rebuildReadModels(pool, store, { progress: quiet, batchSize: 25, thread, ...options });
   }
 
   beforeAll(async () => {
@@ -88,8 +91,10 @@ describe('rebuilding the read models while the API runs', () => {
     pool = new Pool({ connectionString: t.database.url, max: 8 });
     store = t.app.get<EventStore>(EVENT_STORE);
     coordinator = await createUser(t.http, 'coordinator');
+    thread = ShadowThread.start(t.config);
   });
   afterAll(async () => {
+    await thread.close();
     await pool.end();
     await t.close();
   });

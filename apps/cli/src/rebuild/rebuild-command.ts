@@ -3,6 +3,7 @@ import { type AppConfig, createLogger, type Logger } from '@casetrack/config';
 import type { CommandSpec } from '../common/command-line';
 import { openEventStore } from './event-store';
 import { rebuildReadModels } from './rebuild-read-models';
+import { ShadowThread } from './shadow-thread/shadow-thread';
 
 export const REBUILD_COMMAND: CommandSpec<Record<string, never>> = {
   name: 'rebuild',
@@ -19,15 +20,18 @@ export const REBUILD_COMMAND: CommandSpec<Record<string, never>> = {
 export async function runRebuild(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel === 'silent' ? 'warn' : config.logLevel, 'casetrack-cli');
   lowerPriority(logger);
+  // Started after the priority is lowered: a Linux thread takes its creator's.
+  const thread = ShadowThread.start(config);
   const { pool, store, close } = openEventStore(config, 6);
   try {
-    const result = await rebuildReadModels(pool, store, { logger });
+    const result = await rebuildReadModels(pool, store, { logger, thread });
     process.stdout.write(
       `Read models rebuilt and swapped in: ${result.events} events in ${result.seconds.toFixed(1)} s ` +
         `(${Math.round(result.eventsPerSecond)} events/s), checkpoint ${result.checkpoint}; ` +
         `the live projector was held ${Math.round(result.heldMs)} ms\n`,
     );
   } finally {
+    await thread.close();
     await close();
   }
 }

@@ -1,16 +1,18 @@
-import type { Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '@casetrack/config';
 import { type EventStore, inTransaction, withClient } from '@casetrack/event-store';
 import {
   BulkProjector,
   CHECKPOINT_NAME,
   createShadowSchema,
+  type FeedProjector,
   READ_MODEL_SCHEMA,
   readCheckpoint,
 } from '@casetrack/read-model';
 import { type ProgressOutput, ProgressBar } from '../common/progress-bar';
 import { buildIndexes, dropSecondaryIndexes } from './deferred-indexes';
 import { projectFeed, type ProjectFeedOptions } from './project-feed';
+import type { ShadowThread } from './shadow-thread/shadow-thread';
 
 /** The schema a rebuild fills, and the name the replaced live schema has until it is dropped. */
 export const SHADOW_SCHEMA = 'read_model_next';
@@ -24,6 +26,11 @@ export interface RebuildOptions {
   waitForLiveMs?: number;
   progress?: ProgressOutput;
   logger?: Logger;
+  /**
+   * Folds, derives and writes the shadow's rows on this worker thread while the calling thread reads the feed (see
+   * shadow-thread.ts); without it, all of that runs on the calling thread between its reads.
+   */
+  thread?: ShadowThread;
   /** Runs inside the swap's transaction once the live projector is held; tests use it to write during the swap. */
   whileHeld?: () => Promise<void>;
   /** Runs inside the swap's transaction once the new tables hold the live checkpoint, before the renames. */
@@ -54,6 +61,13 @@ export interface RebuildPhases {
   /** What was appended meanwhile, the wait for the live projector and the swap. */
   swap: number;
   drop: number;
+}
+
+/** What the rebuild drives: a `BulkProjector` on this thread or on a `ShadowThread`. */
+interface ShadowProjector extends FeedProjector {
+  finish(options?: { count?: boolean }): Promise<void>;
+  countOnce(client: ClientBase): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Two rebuilds at once would drop each other's shadow schema. */
@@ -87,11 +101,10 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
   const deferred = await dropSecondaryIndexes(pool, SHADOW_SCHEMA);
   // Large batches: a case whose events are spread over the feed is then folded and written fewer times.
   const batchSize = options.batchSize ?? 10_000;
-  const shadow = new BulkProjector(pool, store, {
-    schema: SHADOW_SCHEMA,
-    capacity: options.cacheSize ?? 20_000,
-    logger: log,
-  });
+  const capacity = options.cacheSize ?? 20_000;
+  const shadow: ShadowProjector = options.thread
+    ? await options.thread.open(SHADOW_SCHEMA, capacity)
+    : new BulkProjector(pool, store, { schema: SHADOW_SCHEMA, capacity, logger: log });
   const bar = new ProgressBar(await estimateEvents(pool), 'rebuild', options.progress ?? process.stderr);
   const started = performance.now();
   let events = 0;
@@ -163,7 +176,7 @@ async function rebuildHoldingLock(pool: Pool, store: EventStore, options: Rebuil
 async function swap(
   pool: Pool,
   store: EventStore,
-  shadow: BulkProjector,
+  shadow: ShadowProjector,
   feed: ProjectFeedOptions,
   options: RebuildOptions,
 ): Promise<{ joinedLive: boolean; heldMs: number }> {
@@ -197,7 +210,7 @@ async function swap(
  * Gives a running live projector the chance to reach the shadow's checkpoint, so the swap can join it exactly
  * (see `swap`). Stops waiting as soon as the live checkpoint stops moving for `patienceMs`.
  */
-async function waitForLive(pool: Pool, store: EventStore, shadow: BulkProjector, patienceMs: number): Promise<void> {
+async function waitForLive(pool: Pool, store: EventStore, shadow: ShadowProjector, patienceMs: number): Promise<void> {
   if (shadow.checkpoint === 0 || patienceMs <= 0) return;
   let last = -1;
   let lastMoved = performance.now();

@@ -1,0 +1,29 @@
+import type { EventStoreSelection, FeedBatch } from '@casetrack/event-store';
+
+/** What the rebuild's worker thread needs to compose the event store exactly as the CLI does (event-store.ts). */
+export interface ShadowThreadData extends EventStoreSelection {
+  databaseUrl: string;
+  /** A Buffer on this side; structured cloning hands the worker a plain Uint8Array. */
+  masterKey: Uint8Array;
+  logLevel: string;
+  poolSize: number;
+}
+
+/** One step of a shadow projection, run by the worker in the order sent. */
+export type ShadowRequest =
+  | { op: 'open'; id: number; schema: string; capacity: number }
+  | { op: 'batch'; id: number; batch: FeedBatch }
+  | { op: 'finish'; id: number; count: boolean }
+  | { op: 'count'; id: number }
+  | { op: 'close'; id: number }
+  | { op: 'exit'; id: number };
+
+/** An error as it crosses the thread: enough for the caller's message, the log and PostgreSQL's code. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+}
+
+export type ShadowReply = { id: number; ok: true; checkpoint: number } | { id: number; ok: false; error: ThreadError };

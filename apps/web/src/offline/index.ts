@@ -62,6 +62,8 @@ export interface OfflineVault {
   getAnswer(url: string): Promise<CachedAnswer | null>;
   /** Drops every cached answer (not the outbox, not the settings or pins). */
   clearAnswers(): Promise<void>;
+  /** Keeps only the cached answers whose (normalised path+query) URL `keep` accepts; returns how many went. */
+  retainAnswers(keep: (url: string) => boolean): Promise<number>;
   /** Case ids kept on this device besides the caseload ("Keep on this device"). */
   pinned(): Promise<readonly string[]>;
   pin(caseId: string): Promise<void>;
@@ -70,15 +72,12 @@ export interface OfflineVault {
   markRefreshed(at: string): Promise<void>;
 }
 
-export type OfflineErrorCode = 'locked' | 'exists' | 'absent' | 'invalid' | 'not-found' | 'not-held';
-
-/** What the module throws for a misuse or a state that forbids the call; `code` tells which. */
-export class OfflineError extends Error {
-  override readonly name = 'OfflineError';
-  constructor(readonly code: OfflineErrorCode) {
-    super(`offline: ${code}`);
-  }
-}
+/**
+ * Thrown for a misuse or a state that forbids the call, with a `code`: `locked` (sealed data while not unlocked),
+ * `exists` (create over a vault), `absent` (unlock without one), `invalid` (bad argument), `not-found` (unknown outbox
+ * id), `not-held` (reapply/change of an entry that is not held).
+ */
+export { OfflineError, type OfflineErrorCode } from './errors';
 
 // ───────────────────────────── the outbox ─────────────────────────────
 

@@ -145,3 +145,52 @@ describe('deadlines by the rules of Kazakhstan: the case page and the escalation
     ]);
   });
 });
+
+/** RULE_SETS unset: the default, rules/international.json, and its one rule, the Human Rights Committee's 48 hours. */
+describe('deadlines by the default rule set (international): the 48 hours to a judge', () => {
+  let s: CaseSession;
+  let coordinator: TestUser;
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  beforeAll(async () => {
+    s = await CaseSession.start();
+    coordinator = await createUser(s.t.http, 'coordinator');
+  });
+
+  afterAll(() => s.close());
+
+  it('a detention 50 hours ago with no court decision: overdue on the case page with its source, on the lawyer’s agenda, not in the coordinators’ queue; a transfer to a pre-trial facility settles it', async () => {
+    const lawyer = await createUser(s.t.http, 'lawyer', 'international-lawyer');
+    const caseId = (await s.write(coordinator, '/v1/cases', openCaseBody('Held Fifty Hours'))).body.caseId as string;
+    await s.write(coordinator, `/v1/cases/${caseId}/detention`, {
+      city: 'Almaty',
+      place: 'Republic Square',
+      authority: 'police',
+      occurredAt: iso(now - 50 * HOUR),
+    });
+    await s.write(coordinator, `/v1/cases/${caseId}/lawyers`, { lawyerId: lawyer.id, role: 'lead' });
+
+    const deadlines = (await s.read(coordinator, `/v1/cases/${caseId}`)).body.deadlines as Deadline[];
+    expect(deadlines.map((d) => [d.ruleSetId, d.ruleId, d.dueAt, d.remind, d.overdue])).toEqual([
+      ['international', 'international.detention.judge-48h', iso(now - 2 * HOUR), 'lawyers', true],
+    ]);
+    expect(deadlines[0].source).toMatchObject({
+      url: 'https://undocs.org/CCPR/C/132/D/3105/2018',
+      confirmedBy: 'https://atlas-of-torture.org/en/entity/4drd9dcziwo?page=7',
+    });
+
+    const agenda = await s.read(lawyer, '/v1/agenda?days=7');
+    const items = (agenda.body.items as Array<{ kind: string; caseId: string; deadline?: Deadline }>)
+      .filter((item) => item.kind === 'deadline' && item.caseId === caseId)
+      .map((item) => item.deadline?.ruleId);
+    expect(items).toEqual(['international.detention.judge-48h']);
+    const queue = await s.read(coordinator, '/v1/escalations?reason=rule_deadline&pageSize=100');
+    expect((queue.body.items as Item[]).filter((item) => item.caseId === caseId)).toEqual([]);
+
+    await s.write(coordinator, `/v1/cases/${caseId}/transfers`, {
+      facility: { code: 'LA-155/18', name: 'SIZO 18', city: 'Almaty', kind: 'pretrial_detention' },
+    });
+    expect((await s.read(coordinator, `/v1/cases/${caseId}`)).body.deadlines).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
+import os from 'node:os';
 import type { Pool } from 'pg';
 import type { EventStore } from '@casetrack/event-store';
 import { type RebuildPhases, rebuildReadModels } from '../../../apps/cli/src/rebuild/rebuild-read-models';
+import type { ShadowThread } from '../../../apps/cli/src/rebuild/shadow-thread/shadow-thread';
 import { median } from './measure';
 
 export interface Round {
@@ -11,6 +13,18 @@ export interface Round {
   events: number;
   /** Where the rebuild's time went (ms). */
   phases: RebuildPhases;
+  /** The same rebuild all on the calling thread (no `ShadowThread`), when the comparison asked for it. */
+  oneThread: number | null;
+  /** The one-minute load average when the round began. */
+  load: number;
+}
+
+export interface CompareOptions {
+  batchSize?: number;
+  /** The thread the rebuild projects its shadow on, as `casetrack-cli rebuild` does. */
+  thread?: ShadowThread;
+  /** Also time a rebuild on the calling thread alone in every round (the code before the thread), for a paired figure. */
+  oneThread?: boolean;
 }
 
 export interface Comparison {
@@ -19,24 +33,30 @@ export interface Comparison {
   rebuild: number;
   /** The median of each round's rebuild/feed, both sides measured back to back. */
   ratio: number;
+  /** Medians of the rebuild on the calling thread alone and of its ratio to the same round's feed, when timed. */
+  oneThread: { rebuild: number; ratio: number } | null;
 }
 
 const quiet = { write: (): boolean => true, isTTY: false };
 
 /**
  * The rebuild against the feed's own read rate, in interleaved rounds: each round reads the whole feed and runs a
- * whole rebuild back to back, the order alternating, so that both sides of every ratio see the same machine.
+ * whole rebuild back to back, the order alternating, so that both sides of every ratio see the same machine. With
+ * `oneThread`, every round also runs the rebuild without its thread, right after the other two.
  */
 export async function compareRebuildWithFeed(
   pool: Pool,
   store: EventStore,
   rounds: number,
-  batchSize = 10_000,
+  options: CompareOptions = {},
 ): Promise<Comparison> {
+  const batchSize = options.batchSize ?? 10_000;
   const results: Round[] = [];
   for (let i = 0; i < rounds; i++) {
+    const load = os.loadavg()[0];
     let feed = 0;
     let rebuild = 0;
+    let oneThread: number | null = null;
     let events = 0;
     let phases: RebuildPhases = { load: 0, finish: 0, indexes: 0, swap: 0, drop: 0 };
     const readFeed = async (): Promise<void> => {
@@ -53,7 +73,12 @@ export async function compareRebuildWithFeed(
       events = read;
     };
     const runRebuild = async (): Promise<void> => {
-      const result = await rebuildReadModels(pool, store, { waitForLiveMs: 0, progress: quiet, batchSize });
+      const result = await rebuildReadModels(pool, store, {
+        waitForLiveMs: 0,
+        progress: quiet,
+        batchSize,
+        thread: options.thread,
+      });
       rebuild = result.eventsPerSecond;
       phases = result.phases;
     };
@@ -64,19 +89,30 @@ export async function compareRebuildWithFeed(
       await runRebuild();
       await readFeed();
     }
-    results.push({ feed, rebuild, events, phases });
+    if (options.oneThread) {
+      const result = await rebuildReadModels(pool, store, { waitForLiveMs: 0, progress: quiet, batchSize });
+      oneThread = result.eventsPerSecond;
+    }
+    results.push({ feed, rebuild, events, phases, oneThread, load });
     const steps = Object.entries(phases)
       .map(([name, ms]) => `${name} ${Math.round(ms)}`)
       .join(', ');
+    const alone =
+      oneThread === null ? '' : `, on one thread ${Math.round(oneThread)} (${(oneThread / feed).toFixed(2)})`;
     process.stderr.write(
-      `  round ${i + 1}/${rounds}: feed ${Math.round(feed)} events/s, rebuild ${Math.round(rebuild)} events/s ` +
-        `(${(rebuild / feed).toFixed(2)}; ms: ${steps})\n`,
+      `  round ${i + 1}/${rounds} (load ${load.toFixed(2)}): feed ${Math.round(feed)} events/s, ` +
+        `rebuild ${Math.round(rebuild)} events/s (${(rebuild / feed).toFixed(2)}; ms: ${steps})${alone}\n`,
     );
   }
+  const alone = results.flatMap((r) => (r.oneThread === null ? [] : [{ rebuild: r.oneThread, feed: r.feed }]));
   return {
     rounds: results,
     feed: median(results.map((r) => r.feed)),
     rebuild: median(results.map((r) => r.rebuild)),
     ratio: median(results.map((r) => r.rebuild / r.feed)),
+    oneThread:
+      alone.length === 0
+        ? null
+        : { rebuild: median(alone.map((r) => r.rebuild)), ratio: median(alone.map((r) => r.rebuild / r.feed)) },
   };
 }

@@ -85,7 +85,10 @@ export { OfflineError, type OfflineErrorCode } from './errors';
 export type OutboxState = 'pending' | 'sending' | 'held';
 
 export interface OutboxProblem {
-  /** The HTTP status of the final answer that held it (412, 422, 403, 404, 400, …). */
+  /**
+   * The HTTP status of the final answer that held it (412, 422, 403, 404, 400, …); 0 with body
+   * `{ code: 'INTAKE_MISSING' }`: an entry whose queued intake left the outbox without an answer (only discard helps).
+   */
   readonly status: number;
   /** The answer's body as received (ErrorBody; for 412 the VersionMismatch). */
   readonly body: unknown;

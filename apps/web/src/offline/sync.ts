@@ -1,7 +1,128 @@
-import type { Outbox, OutboxEntry, SendResult, SyncReport } from './index';
+import { OfflineError } from './errors';
+import type { Outbox, OutboxEntry, OutboxProblem, SendResult, SentAnswer, SyncReport, SyncStop } from './index';
+
+const LOCK_NAME = 'casetrack-outbox-sync';
+
+/** What one answer means for its entry. */
+type Outcome =
+  | { readonly kind: 'sent'; readonly answer: SentAnswer }
+  | { readonly kind: 'held'; readonly problem: OutboxProblem }
+  /** No final answer for this entry: it stays pending and its case waits (409, 5xx other than 503). */
+  | { readonly kind: 'retry-case' }
+  /** Nothing more can be sent now (no answer, the session, the server asked to wait). */
+  | { readonly kind: 'stop'; readonly stop: SyncStop };
+
+export function classify(result: SendResult): Outcome {
+  if (result.kind === 'no-answer') return { kind: 'stop', stop: 'network' };
+  const { status, body } = result;
+  if (status >= 200 && status < 300) return { kind: 'sent', answer: asAnswer(body) };
+  if (status === 401 || (status === 403 && errorCode(body) === 'CSRF_TOKEN_INVALID')) {
+    return { kind: 'stop', stop: 'unauthenticated' };
+  }
+  if (status === 429 || status === 503) return { kind: 'stop', stop: 'busy' };
+  if (status === 409 || status >= 500 || status < 400) return { kind: 'retry-case' };
+  // 412, 422 and every other 4xx (400, 403, 404, …): final, but never dropped silently – the person decides.
+  return { kind: 'held', problem: { status, body } };
+}
+
+function errorCode(body: unknown): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>).code : undefined;
+}
+
+function asAnswer(body: unknown): SentAnswer {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  return {
+    ...record,
+    caseId: typeof record.caseId === 'string' ? record.caseId : '',
+    version: typeof record.version === 'number' ? record.version : Number.NaN,
+    position: typeof record.position === 'number' ? record.position : Number.NaN,
+  };
+}
+
+/** One run at a time in this page; navigator.locks (when the browser has it) makes it one across tabs. */
+let running: Promise<unknown> = Promise.resolve();
 
 export function syncOutbox(outbox: Outbox, send: (entry: OutboxEntry) => Promise<SendResult>): Promise<SyncReport> {
-  void outbox;
-  void send;
-  return Promise.reject(new Error('not yet'));
+  const run = (): Promise<SyncReport> => acrossTabs(() => runSync(outbox, send));
+  const result = running.then(run, run);
+  running = result.catch(() => undefined);
+  return result;
+}
+
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks === undefined ? work() : locks.request(LOCK_NAME, work);
+}
+
+async function sendOne(entry: OutboxEntry, send: (entry: OutboxEntry) => Promise<SendResult>): Promise<SendResult> {
+  try {
+    return await send(entry);
+  } catch {
+    // A send that throws did not get an answer we can trust: like a network error, the entry stays as it is.
+    return { kind: 'no-answer' };
+  }
+}
+
+async function runSync(outbox: Outbox, send: (entry: OutboxEntry) => Promise<SendResult>): Promise<SyncReport> {
+  const sent: SyncReport['sent'][number][] = [];
+  const held: SyncReport['held'][number][] = [];
+  let stoppedBy: SyncStop | null = null;
+  /** Cases whose queue stopped in this run (a held entry, or one without a final answer). */
+  const waiting = new Set<string>();
+  const report = async (): Promise<SyncReport> => ({ sent, held, remaining: await outbox.count(), stoppedBy });
+  try {
+    for (;;) {
+      // Read again each time: a 2xx rewrote the entries behind it (caseId of a queued intake, the ifMatch chain).
+      const entries = await outbox.list();
+      // Per case in seq order: a held entry stops its case's queue, the other cases go on.
+      let next: OutboxEntry | undefined;
+      for (const entry of entries) {
+        if (waiting.has(entry.caseRef)) continue;
+        if (entry.state === 'held') waiting.add(entry.caseRef);
+        else {
+          next = entry;
+          break;
+        }
+      }
+      if (next === undefined) break;
+      if (next.dependsOn !== undefined) {
+        const intake = next.dependsOn;
+        if (entries.some((entry) => entry.id === intake)) {
+          waiting.add(next.caseRef);
+          continue;
+        }
+        // Its intake left the outbox without filling its case id: it can never be sent as it is. The person decides.
+        const problem = { status: 0, body: { code: 'INTAKE_MISSING' } };
+        await outbox.settle(next.id, { kind: 'held', problem });
+        held.push({ id: next.id, caseRef: next.caseRef, problem });
+        waiting.add(next.caseRef);
+        continue;
+      }
+      outbox.markSending(next.id);
+      let outcome: Outcome;
+      try {
+        outcome = classify(await sendOne(next, send));
+      } finally {
+        outbox.markSending(null);
+      }
+      if (outcome.kind === 'stop') {
+        stoppedBy = outcome.stop;
+        break;
+      }
+      if (outcome.kind === 'retry-case') {
+        waiting.add(next.caseRef);
+        continue;
+      }
+      await outbox.settle(next.id, outcome);
+      if (outcome.kind === 'sent') sent.push({ id: next.id, caseRef: next.caseRef, answer: outcome.answer });
+      else {
+        held.push({ id: next.id, caseRef: next.caseRef, problem: outcome.problem });
+        waiting.add(next.caseRef);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof OfflineError && error.code === 'locked')) throw error;
+    stoppedBy = 'locked';
+  }
+  return report();
 }

@@ -13,6 +13,8 @@ export interface FeedOwner {
   id: string;
   role: ActorRole;
   locale: Locale;
+  /** The account's zone: the day of a hearing known to the day only. */
+  timeZone: string;
 }
 
 function digest(secret: string): string {
@@ -50,7 +52,7 @@ export class CalendarFeeds {
   async ownerOf(secret: string): Promise<FeedOwner | null> {
     if (!FEED_SECRET.test(secret)) return null;
     const rows: FeedOwner[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.locale FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+      `SELECT u.id, u.role, u.locale, u.time_zone AS "timeZone" FROM calendar_feeds f JOIN users u ON u.id = f.user_id
         WHERE f.secret_hash = $1 AND u.disabled_at IS NULL`,
       [digest(secret)],
     );

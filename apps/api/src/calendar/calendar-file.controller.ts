@@ -29,7 +29,8 @@ export class CalendarFileController {
     summary: 'A lawyer’s hearings as iCalendar (RFC 5545), by the secret URL made with createCalendarFeed',
     description:
       'One VEVENT per hearing of the lawyer’s cases from 90 days ago on (at most 2,000): UID stable per hearing, ' +
-      'DTSTART/DTEND in UTC (the held duration, else one hour), SEQUENCE growing with each move, held or ' +
+      'DTSTART/DTEND in UTC (the held duration, else one hour); a hearing known to the day only is an all-day ' +
+      'event (DTSTART;VALUE=DATE, DTEND the next day) on its day in the lawyer’s time zone (UTC if none); SEQUENCE growing with each move, held or ' +
       'cancelled, STATUS:CANCELLED for a cancelled hearing; the summary is the hearing kind in the lawyer’s ' +
       'language, the court and a short case reference; URL is the case in the console.',
     answer: {
@@ -59,6 +60,7 @@ export class CalendarFileController {
       locale: localeOr(owner.locale),
       publicUrl: this.config.delivery.publicUrl,
       now: new Date(),
+      timeZone: owner.timeZone,
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '@casetrack/i18n';
-import { message } from '@casetrack/i18n';
+import { isTimeZone, localDay, message } from '@casetrack/i18n';
 import type { FeedHearing } from '@casetrack/read-model';
-import { escapeText, type IcsLine, icsText, utcDateTime } from './ics';
+import { dateValue, escapeText, type IcsLine, icsText, nextDay, utcDateTime } from './ics';
 
 export interface FeedContext {
   locale: Locale;
@@ -9,6 +9,8 @@ export interface FeedContext {
   publicUrl: string;
   /** When the feed is written (DTSTAMP). */
   now: Date;
+  /** The feed owner's zone (the account's; UTC if none): the day on which a hearing known to the day only falls. */
+  timeZone?: string;
 }
 
 /** The first block of a case id: enough to tell a lawyer's cases apart at a glance, not a name. */
@@ -20,6 +22,27 @@ export function caseReference(caseId: string): string {
 const DEFAULT_MINUTES = 60;
 
 /**
+ * When the event happens: its start and end in UTC; or, for a hearing known to the day only, an all-day event
+ * (`VALUE=DATE`, the end the next day, exclusive: RFC 5545 §3.6.1) on that day in the owner's zone, so that no
+ * calendar shows it at midnight or at any other hour nobody knows.
+ */
+function eventTimes(hearing: FeedHearing, timeZone: string): IcsLine[] {
+  if (hearing.scheduledAtPrecision === 'day') {
+    const day = localDay(hearing.scheduledAt, timeZone);
+    return [
+      ['DTSTART;VALUE=DATE', dateValue(day)],
+      ['DTEND;VALUE=DATE', dateValue(nextDay(day))],
+    ];
+  }
+  const start = new Date(hearing.scheduledAt);
+  const minutes = hearing.durationMinutes && hearing.durationMinutes > 0 ? hearing.durationMinutes : DEFAULT_MINUTES;
+  return [
+    ['DTSTART', utcDateTime(start)],
+    ['DTEND', utcDateTime(new Date(start.getTime() + minutes * 60_000))],
+  ];
+}
+
+/**
  * A user's hearings as an iCalendar document. Nothing a person typed reaches it: no detainee, judge, location or
  * notes; only the hearing's kind (from the catalogue, in the reader's language), the court (a court's name is not
  * sensitive in the contract), a short case reference and the link to the case in the console. The UID is the
@@ -29,6 +52,7 @@ const DEFAULT_MINUTES = 60;
  */
 export function hearingCalendar(hearings: readonly FeedHearing[], context: FeedContext): string {
   const host = new URL(context.publicUrl).hostname || 'casetrack';
+  const zone = isTimeZone(context.timeZone) ? context.timeZone : 'UTC';
   const stamp = utcDateTime(context.now);
   const t = (key: string, values?: Record<string, string>): string =>
     message(context.locale, `calendar.${key}`, values);
@@ -44,15 +68,12 @@ export function hearingCalendar(hearings: readonly FeedHearing[], context: FeedC
     const kind = message(context.locale, `vocabulary.hearingKind.${hearing.kind}`);
     const reference = caseReference(hearing.caseId);
     const caseUrl = `${context.publicUrl}/cases/${hearing.caseId}`;
-    const start = new Date(hearing.scheduledAt);
-    const minutes = hearing.durationMinutes && hearing.durationMinutes > 0 ? hearing.durationMinutes : DEFAULT_MINUTES;
     const sequence = hearing.reschedules + (hearing.status === 'scheduled' ? 0 : 1);
     lines.push(
       ['BEGIN', 'VEVENT'],
       ['UID', `hearing-${hearing.hearingId}@${host}`],
       ['DTSTAMP', stamp],
-      ['DTSTART', utcDateTime(start)],
-      ['DTEND', utcDateTime(new Date(start.getTime() + minutes * 60_000))],
+      ...eventTimes(hearing, zone),
       ['SEQUENCE', String(sequence)],
       ['STATUS', hearing.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'],
       ['SUMMARY', escapeText(t('summary', { kind, court: hearing.court, reference }))],

@@ -1,4 +1,4 @@
-import { escapeText, foldLine, icsText, utcDateTime } from './ics';
+import { dateValue, escapeText, foldLine, icsText, nextDay, utcDateTime } from './ics';
 
 describe('iCalendar text (RFC 5545)', () => {
   it('escapes TEXT values', () => {
@@ -31,5 +31,19 @@ describe('iCalendar text (RFC 5545)', () => {
         ['END', 'VCALENDAR'],
       ]),
     ).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+  });
+
+  it('writes DATE values and the day after, across months, years and a leap day', () => {
+    expect(dateValue('2022-01-08')).toBe('20220108');
+    expect(nextDay('2022-01-08')).toBe('2022-01-09');
+    expect(nextDay('2022-01-31')).toBe('2022-02-01');
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
+    expect(nextDay('2023-02-28')).toBe('2023-03-01');
+    expect(nextDay('2022-12-31')).toBe('2023-01-01');
+    expect(() => dateValue('2022-01-08T00:00')).toThrow('not a calendar day');
+  });
+
+  it('writes a property with a parameter as NAME;PARAM=VALUE:value', () => {
+    expect(icsText([['DTSTART;VALUE=DATE', '20220108']])).toBe('DTSTART;VALUE=DATE:20220108\r\n');
   });
 });

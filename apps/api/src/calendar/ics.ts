@@ -1,6 +1,7 @@
 /**
  * Writing iCalendar (RFC 5545) text: CRLF line ends, TEXT values escaped (§3.3.11), content lines folded at 75
- * octets without splitting a UTF-8 character (§3.1), times as UTC DATE-TIME (`19980119T070000Z`, §3.3.5).
+ * octets without splitting a UTF-8 character (§3.1), times as UTC DATE-TIME (`19980119T070000Z`, §3.3.5), days as
+ * DATE (`19980119`, §3.3.4) on a property that says so (`DTSTART;VALUE=DATE`).
  */
 
 const CRLF = '\r\n';
@@ -24,6 +25,23 @@ export function utcDateTime(iso: string | Date): string {
     .replace(/\.\d{3}/, '');
 }
 
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day `2022-01-08` -> the DATE value `20220108`. */
+export function dateValue(day: string): string {
+  const match = CALENDAR_DAY.exec(day);
+  if (match === null) throw new Error(`ics: not a calendar day: ${day}`);
+  return `${match[1]}${match[2]}${match[3]}`;
+}
+
+/** The calendar day after `day` (`2022-02-28` -> `2022-03-01`): an all-day event's DTEND, which is exclusive. */
+export function nextDay(day: string): string {
+  dateValue(day);
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** One content line folded into lines of at most 75 octets; each continuation starts with a space. */
 export function foldLine(line: string): string {
   const out: string[] = [];
@@ -45,7 +63,10 @@ export function foldLine(line: string): string {
   return out.join(`${CRLF} `);
 }
 
-/** A property line `NAME:value`, the value already in its iCalendar form (escape TEXT with escapeText). */
+/**
+ * A property line `NAME:value`, the value already in its iCalendar form (escape TEXT with escapeText). The name may
+ * carry parameters, written as they go on the line (`DTSTART;VALUE=DATE`): they are fixed words here, never typed text.
+ */
 export type IcsLine = readonly [name: string, value: string];
 
 /** The calendar's text: every line folded, CRLF after each, the last included. */

@@ -1315,7 +1315,7 @@ export interface paths {
     };
     /**
      * A lawyer’s hearings as iCalendar (RFC 5545), by the secret URL made with createCalendarFeed
-     * @description One VEVENT per hearing of the lawyer’s cases from 90 days ago on (at most 2,000): UID stable per hearing, DTSTART/DTEND in UTC (the held duration, else one hour), SEQUENCE growing with each move, held or cancelled, STATUS:CANCELLED for a cancelled hearing; the summary is the hearing kind in the lawyer’s language, the court and a short case reference; URL is the case in the console.
+     * @description One VEVENT per hearing of the lawyer’s cases from 90 days ago on (at most 2,000): UID stable per hearing, DTSTART/DTEND in UTC (the held duration, else one hour); a hearing known to the day only is an all-day event (DTSTART;VALUE=DATE, DTEND the next day) on its day in the lawyer’s time zone (UTC if none); SEQUENCE growing with each move, held or cancelled, STATUS:CANCELLED for a cancelled hearing; the summary is the hearing kind in the lawyer’s language, the court and a short case reference; URL is the case in the console.
      */
     get: operations['getCalendarFeed'];
     put?: never;
@@ -2995,6 +2995,11 @@ export interface components {
     };
     /** @enum {string} */
     HearingKind: 'preventive_measure' | 'measure_extension' | 'trial' | 'appeal' | 'complaint_review' | 'other';
+    /**
+     * @description `day`: only the day is known (`scheduledAt` is its midnight in the recorder’s zone), no hour; absent: exact
+     * @enum {string}
+     */
+    HearingTimePrecision: 'exact' | 'day';
     NextHearing: {
       /** Format: uuid */
       hearingId: string;
@@ -3002,6 +3007,8 @@ export interface components {
       court: string;
       /** Format: date-time */
       scheduledAt: string;
+      /** @description `day`: only the day is known (`scheduledAt` is its midnight in the recorder’s zone), no hour; absent: exact */
+      scheduledAtPrecision?: components['schemas']['HearingTimePrecision'];
     };
     /** @enum {string} */
     Measure: 'pretrial_detention' | 'house_arrest' | 'bail' | 'travel_ban' | 'recognizance';
@@ -3061,11 +3068,6 @@ export interface components {
     };
     /** @enum {string} */
     Sex: 'female' | 'male' | 'other' | 'unknown';
-    /**
-     * @description `day`: only the day is known, no hour; absent (hearings read before it existed): exact
-     * @enum {string}
-     */
-    HearingTimePrecision: 'exact' | 'day';
     /** @enum {string} */
     HearingStatus: 'scheduled' | 'cancelled' | 'held';
     Hearing: {
@@ -3075,10 +3077,10 @@ export interface components {
       court: string;
       /** Format: date-time */
       scheduledAt: string;
-      judge: string | null;
-      location: string | null;
       /** @description `day`: only the day is known, no hour; absent (hearings read before it existed): exact */
       scheduledAtPrecision?: components['schemas']['HearingTimePrecision'];
+      judge: string | null;
+      location: string | null;
       status: components['schemas']['HearingStatus'];
       /** @description Earlier times it was scheduled for, oldest first */
       previousScheduledAt: string[];
@@ -3540,8 +3542,10 @@ export interface components {
       hearingId: string;
       kind: components['schemas']['HearingKind'];
       court: string;
+      /** @description `day`: only the day is known (`at` is its midnight in the recorder’s zone); show no hour */
+      scheduledAtPrecision: components['schemas']['HearingTimePrecision'];
     };
-    /** @description A hearing still scheduled */
+    /** @description A hearing still scheduled: until its time, or, known to the day only, until its day is over */
     AgendaHearingItem: {
       /**
        * Format: date-time
@@ -12958,6 +12962,9 @@ export const hearingKindValues: ReadonlyArray<FlattenedDeepRequired<components>[
   'complaint_review',
   'other',
 ];
+export const hearingTimePrecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HearingTimePrecision']
+> = ['exact', 'day'];
 export const measureValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Measure']> = [
   'pretrial_detention',
   'house_arrest',
@@ -12981,9 +12988,6 @@ export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas
   'other',
   'unknown',
 ];
-export const hearingTimePrecisionValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['HearingTimePrecision']
-> = ['exact', 'day'];
 export const hearingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['HearingStatus']> = [
   'scheduled',
   'cancelled',

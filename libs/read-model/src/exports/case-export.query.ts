@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Consent, HearingKind } from '@casetrack/domain';
+import type { Consent, HearingKind, HearingTimePrecision } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { caseListConditions } from '../queries/cases/case-list-conditions';
 import { termEnded, type SummaryRow } from '../queries/cases/case-summary';
 import type { CaseListFilters } from '../queries/cases/case-list-filters';
+import { hearingAhead } from '../queries/hearing-ahead';
 import { Sql } from '../queries/sql';
 import type { Viewer } from '../queries/viewer';
 
@@ -28,12 +29,14 @@ export interface CaseExportRow extends Omit<SummaryRow, SummaryTimes> {
   nextHearing: ExportedHearing | null;
 }
 
-/** The case's next hearing (the summary's `nextHearing`): the earliest still scheduled from now on. */
+/** The case's next hearing (the summary's `nextHearing`): the earliest still scheduled that has not passed. */
 export interface ExportedHearing {
   kind: HearingKind;
   court: string;
   /** Epoch milliseconds. */
   scheduledAt: number;
+  /** `day`: only the day is known; the export writes the date alone. */
+  scheduledAtPrecision: HearingTimePrecision;
 }
 
 /**
@@ -86,8 +89,8 @@ export class CaseExportSource {
       `SELECT ${EXPORT_COLUMNS}
          FROM ${READ_MODEL_SCHEMA}.cases c
          LEFT JOIN LATERAL (
-              SELECT h.kind, h.court, h.scheduled_at FROM ${READ_MODEL_SCHEMA}.hearings h
-               WHERE h.case_id = c.case_id AND h.status = 'scheduled' AND h.scheduled_at >= now()
+              SELECT h.kind, h.court, h.scheduled_at, h.scheduled_precision FROM ${READ_MODEL_SCHEMA}.hearings h
+               WHERE h.case_id = c.case_id AND h.status = 'scheduled' AND ${hearingAhead('h')}
                ORDER BY h.scheduled_at, h.hearing_id LIMIT 1) n ON true
          ${sql.whereClause}
         ORDER BY c.case_id LIMIT ${sql.param(size)}`,
@@ -142,13 +145,15 @@ const EXPORT_COLUMNS = `c.case_id, c.full_name, to_json(c.name_variants) AS name
   CASE WHEN jsonb_typeof(c.detail->'birthYear') = 'number' THEN (c.detail->'birthYear')::float8
        ELSE substring(c.detail->>'birthDate' FROM '^(\\d{4})-')::float8 END AS birth_year,
   jsonb_path_query_array(c.detail, '$.allegations[*].consent') AS allegation_consents,
-  n.kind AS next_hearing_kind, n.court AS next_hearing_court, ${ms('n.scheduled_at')} AS next_hearing_at`;
+  n.kind AS next_hearing_kind, n.court AS next_hearing_court, ${ms('n.scheduled_at')} AS next_hearing_at,
+  n.scheduled_precision AS next_hearing_precision`;
 
 interface ExportSqlRow extends Omit<CaseExportRow, 'allegations_by_consent' | 'lawyer_names' | 'nextHearing'> {
   allegation_consents: Consent[];
   next_hearing_kind: HearingKind | null;
   next_hearing_court: string | null;
   next_hearing_at: number | null;
+  next_hearing_precision: HearingTimePrecision | null;
 }
 
 /** Every field named (no spread): a hundred thousand rows take one shape, and nothing is copied twice. */
@@ -180,7 +185,12 @@ function exportRow(row: ExportSqlRow, names: ReadonlyMap<string, string | null>)
     nextHearing:
       row.next_hearing_kind === null || row.next_hearing_court === null || row.next_hearing_at === null
         ? null
-        : { kind: row.next_hearing_kind, court: row.next_hearing_court, scheduledAt: row.next_hearing_at },
+        : {
+            kind: row.next_hearing_kind,
+            court: row.next_hearing_court,
+            scheduledAt: row.next_hearing_at,
+            scheduledAtPrecision: row.next_hearing_precision ?? 'exact',
+          },
   };
 }
 

@@ -67,6 +67,8 @@ export interface NextHearingView {
   kind: HearingKind;
   court: string;
   scheduledAt: string;
+  /** `day`: only the day is known (`scheduledAt` is its midnight in the recorder's zone); no hour may be shown. */
+  scheduledAtPrecision: HearingTimePrecision;
 }
 
 export interface HearingView {

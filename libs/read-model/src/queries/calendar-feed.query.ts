@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { HearingKind, HearingStatus } from '@casetrack/domain';
+import type { HearingKind, HearingStatus, HearingTimePrecision } from '@casetrack/domain';
 import { READ_MODEL_SCHEMA } from '../projection/read-model-schema';
 import { isoOf, Sql } from './sql';
 import { type Viewer, visibleTo } from './viewer';
@@ -12,6 +12,8 @@ export interface FeedHearing {
   kind: HearingKind;
   court: string;
   scheduledAt: string;
+  /** `day`: only the day is known (`scheduledAt` is its midnight in the recorder's zone): an all-day event. */
+  scheduledAtPrecision: HearingTimePrecision;
   status: HearingStatus;
   durationMinutes: number | null;
   /** How many times it was moved: with its status, the event's SEQUENCE. */
@@ -35,6 +37,7 @@ interface Row {
   kind: HearingKind;
   court: string;
   scheduled_at: Date;
+  scheduled_precision: HearingTimePrecision;
   status: HearingStatus;
   duration_minutes: number | null;
   reschedules: number;
@@ -52,7 +55,8 @@ export class CalendarFeedHandler implements IQueryHandler<CalendarFeedQuery, Fee
     const sql = new Sql();
     const s = READ_MODEL_SCHEMA;
     const rows: Row[] = await this.dataSource.query(
-      `SELECT h.hearing_id, h.case_id, h.kind, h.court, h.scheduled_at, h.status, h.duration_minutes,
+      `SELECT h.hearing_id, h.case_id, h.kind, h.court, h.scheduled_at, h.scheduled_precision, h.status,
+              h.duration_minutes,
               COALESCE((SELECT jsonb_array_length(x->'previousScheduledAt')
                           FROM jsonb_array_elements(c.detail->'hearings') x
                          WHERE x->>'hearingId' = h.hearing_id::text LIMIT 1), 0)::int AS reschedules
@@ -69,6 +73,7 @@ export class CalendarFeedHandler implements IQueryHandler<CalendarFeedQuery, Fee
       kind: row.kind,
       court: row.court,
       scheduledAt: isoOf(row.scheduled_at),
+      scheduledAtPrecision: row.scheduled_precision,
       status: row.status,
       durationMinutes: row.duration_minutes,
       reschedules: row.reschedules,

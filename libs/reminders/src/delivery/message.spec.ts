@@ -49,6 +49,33 @@ describe('reminder messages', () => {
     expect(initials('Zholatov-Abenov  Arman')).toBe('Z. A. A.');
   });
 
+  it('a hearing known to the day only says its date in the recipient’s zone, never an hour', () => {
+    // 20 January in Almaty, stored as that day's midnight there (19 January 19:00 UTC).
+    const payload = { ...hearing, scheduledAt: '2025-01-19T19:00:00.000Z', scheduledAtPrecision: 'day' as const };
+    const base = { payload, fullName: 'Arman Zholatov', timeZone: 'Asia/Almaty', publicUrl: 'http://x' };
+    const en = composeMessage(base);
+    expect(en.subject).toBe('Hearing for A. Z.: 20 January 2025');
+    expect(en.text).toContain('When: 20 January 2025\n');
+    expect(composeMessage({ ...base, locale: 'ru' }).text).toContain('Время: 20 января 2025 г.\n');
+    expect(composeMessage({ ...base, locale: 'kk' }).subject).toBe('A. Z. ісі бойынша отырыс: 2025 жылғы 20 қаңтар');
+    for (const locale of ['en', 'ru', 'kk'] as const) {
+      const message = composeMessage({ ...base, locale });
+      expect(`${message.subject}\n${message.text}`).not.toMatch(/\d{2}:\d{2}/);
+    }
+  });
+
+  it('a stored payload without a precision (written before it existed) is read as exact', () => {
+    const old = composeMessage({ payload: hearing, fullName: null, timeZone: 'Asia/Almaty', publicUrl: 'http://x' });
+    const exact = composeMessage({
+      payload: { ...hearing, scheduledAtPrecision: 'exact' },
+      fullName: null,
+      timeZone: 'Asia/Almaty',
+      publicUrl: 'http://x',
+    });
+    expect(old.text).toContain('When: 20 January 2025, 09:00 (Asia/Almaty)');
+    expect(exact).toEqual(old);
+  });
+
   it('an arrest whose start is unknown ended "no later than"', () => {
     const message = composeMessage({
       payload: {

@@ -59,14 +59,21 @@ export function composeMessage(context: MessageContext): ReminderMessage {
   let subject: string;
   let lines: string[];
   switch (payload.kind) {
-    case 'hearing':
-      subject = t('hearing.subject', { who, when: when(payload.scheduledAt) });
+    case 'hearing': {
+      // A hearing known to the day only says its date, never the midnight it is stored as.
+      const at = formatFactTime(
+        locale,
+        { occurredAt: payload.scheduledAt, occurredAtPrecision: payload.scheduledAtPrecision ?? 'exact' },
+        zone,
+      );
+      subject = t('hearing.subject', { who, when: at });
       lines = [
         t('hearing.text', { kind: term('hearingKind', payload.hearingKind), who }),
         t('line.court', { court: payload.court }),
-        t('line.when', { when: when(payload.scheduledAt) }),
+        t('line.when', { when: at }),
       ];
       break;
+    }
     case 'measure_ending':
       subject = t('measureEnding.subject', { who, when: when(payload.until) });
       lines = [t('measureEnding.text', { measure: term('measure', payload.measure), who, when: when(payload.until) })];

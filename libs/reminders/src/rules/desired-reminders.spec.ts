@@ -64,7 +64,41 @@ describe('desired reminders', () => {
       hearingKind: 'preventive_measure',
       court: 'Almaty district court',
       scheduledAt: HEARING_AT,
+      scheduledAtPrecision: 'exact',
     });
+  });
+
+  it('a hearing known to the day only carries its precision, so that the message says the date alone', () => {
+    const dayOnly = desired(f.opened(), f.lawyerAssigned('lawyer-1'), f.detained(), {
+      type: 'HearingScheduled',
+      data: {
+        hearingId: 'h1',
+        kind: 'preventive_measure',
+        court: 'Almaty district court',
+        scheduledAt: '2022-01-19T19:00:00.000Z',
+        scheduledAtPrecision: 'day',
+      },
+    });
+    expect(dayOnly.length).toBe(3);
+    for (const r of dayOnly) expect(r.payload).toMatchObject({ kind: 'hearing', scheduledAtPrecision: 'day' });
+    // Moved to an hour: the precision follows the move.
+    const moved = desired(
+      f.opened(),
+      f.lawyerAssigned('lawyer-1'),
+      f.detained(),
+      {
+        type: 'HearingScheduled',
+        data: {
+          hearingId: 'h1',
+          kind: 'preventive_measure',
+          court: 'Almaty district court',
+          scheduledAt: '2022-01-19T19:00:00.000Z',
+          scheduledAtPrecision: 'day',
+        },
+      },
+      { type: 'HearingRescheduled', data: { hearingId: 'h1', scheduledAt: HEARING_AT, reason: 'listed' } },
+    );
+    for (const r of moved) expect(r.payload).toMatchObject({ kind: 'hearing', scheduledAtPrecision: 'exact' });
   });
 
   it('a rescheduled hearing: reminders before the new date, with new ids', () => {

@@ -82,6 +82,7 @@ export function desiredReminders(
       hearingKind: hearing.kind,
       court: hearing.court,
       scheduledAt: new Date(at).toISOString(),
+      scheduledAtPrecision: hearing.scheduledAtPrecision ?? 'exact',
     };
     for (const offset of rules.hearingOffsetsMs) {
       add('hearing', hearing.hearingId, at, offset, at - offset, at, lawyers, payload);

@@ -1,4 +1,11 @@
-import type { ComplaintBody, HearingKind, Measure, Names, OccurredAtPrecision } from '@casetrack/domain';
+import type {
+  ComplaintBody,
+  HearingKind,
+  HearingTimePrecision,
+  Measure,
+  Names,
+  OccurredAtPrecision,
+} from '@casetrack/domain';
 
 export const REMINDER_KINDS = [
   'hearing',
@@ -19,7 +26,19 @@ export type ReminderState = (typeof REMINDER_STATES)[number];
  * text of events (reasons, notes, testimony) never gets here.
  */
 export type ReminderPayload =
-  | { kind: 'hearing'; caseId: string; hearingId: string; hearingKind: HearingKind; court: string; scheduledAt: string }
+  | {
+      kind: 'hearing';
+      caseId: string;
+      hearingId: string;
+      hearingKind: HearingKind;
+      court: string;
+      scheduledAt: string;
+      /**
+       * `day`: only the day is known, and the message says the date alone. Absent in the payloads stored (the
+       * `reminders` table) before it existed: exact, as every hearing was then.
+       */
+      scheduledAtPrecision?: HearingTimePrecision;
+    }
   | { kind: 'measure_ending'; caseId: string; measure: Measure; until: string }
   | { kind: 'complaint_overdue'; caseId: string; complaintId: string; filedWith: ComplaintBody; responseDueAt: string }
   | { kind: 'escalation_missing'; caseId: string; since: string }

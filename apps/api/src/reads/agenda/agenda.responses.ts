@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema, getSchemaPath, PickType } from '@nestjs/swagger';
-import { COMPLAINT_BODIES, MEASURES } from '@casetrack/domain';
+import { COMPLAINT_BODIES, HEARING_TIME_PRECISIONS, MEASURES } from '@casetrack/domain';
 import { Id, Nested, OneOf, Text, Time } from '../../openapi/schema-properties';
 import { NextHearingSchema } from '../cases/case-reads.responses';
 import { DeadlineSchema } from '../deadlines/deadline.responses';
@@ -16,9 +16,17 @@ class AgendaItemBase {
   fullName!: string;
 }
 
-class AgendaHearing extends PickType(NextHearingSchema, ['hearingId', 'kind', 'court'] as const) {}
+class AgendaHearing extends PickType(NextHearingSchema, ['hearingId', 'kind', 'court'] as const) {
+  @OneOf('HearingTimePrecision', HEARING_TIME_PRECISIONS, {
+    description: '`day`: only the day is known (`at` is its midnight in the recorder’s zone); show no hour',
+  })
+  scheduledAtPrecision!: string;
+}
 
-@ApiSchema({ name: 'AgendaHearingItem', description: 'A hearing still scheduled' })
+@ApiSchema({
+  name: 'AgendaHearingItem',
+  description: 'A hearing still scheduled: until its time, or, known to the day only, until its day is over',
+})
 export class AgendaHearingItemSchema extends AgendaItemBase {
   @Text({ enum: ['hearing'] })
   kind!: 'hearing';

@@ -119,6 +119,13 @@ export class NextHearingSchema {
 
   @Time()
   scheduledAt!: string;
+
+  @OneOf('HearingTimePrecision', HEARING_TIME_PRECISIONS, {
+    required: false,
+    description:
+      '`day`: only the day is known (`scheduledAt` is its midnight in the recorder’s zone), no hour; absent: exact',
+  })
+  scheduledAtPrecision?: string;
 }
 
 @ApiSchema({ name: 'CaseSummary', description: 'A case as the case list shows it' })
@@ -209,7 +216,7 @@ export class HearingSchema extends NextHearingSchema {
     required: false,
     description: '`day`: only the day is known, no hour; absent (hearings read before it existed): exact',
   })
-  scheduledAtPrecision?: string;
+  override scheduledAtPrecision?: string;
 
   @OneOf('HearingStatus', HEARING_STATUSES)
   status!: string;

@@ -86,7 +86,7 @@ export class CaseExportTable {
       currentFacility: row.current_facility === null ? null : facility(row.current_facility),
       charges: list(row.charges.map((charge) => this.charge(charge))),
       lawyers: list(row.lawyers.map((lawyer, i) => this.lawyer(lawyer, row.lawyer_names[i]))),
-      nextHearingAt: next === null ? null : exportTime(locale, timeZone, next.scheduledAt),
+      nextHearingAt: next === null ? null : exportTime(locale, timeZone, next.scheduledAt, next.scheduledAtPrecision),
       nextHearingKind: next === null ? null : labels.vocabulary('hearingKind', next.kind),
       nextHearingCourt: next?.court ?? null,
       measure: row.measure === null ? null : labels.vocabulary('measure', row.measure),

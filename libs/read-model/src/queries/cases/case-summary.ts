@@ -1,4 +1,10 @@
-import type { CaseStatus, OccurredAtPrecision, PublicRole, Vulnerability } from '@casetrack/domain';
+import type {
+  CaseStatus,
+  HearingTimePrecision,
+  OccurredAtPrecision,
+  PublicRole,
+  Vulnerability,
+} from '@casetrack/domain';
 import type { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import type { CaseDeadline } from '../case-deadlines';
@@ -12,6 +18,7 @@ import type {
   MeasureView,
   NextHearingView,
 } from '../../projection/views';
+import { hearingAhead } from '../hearing-ahead';
 import { iso, isoOf } from '../sql';
 
 /** A case as the case list shows it (the contract's case summary). */
@@ -144,20 +151,22 @@ interface NextHearingRow {
   kind: NextHearingView['kind'];
   court: string;
   scheduled_at: Date;
+  scheduled_precision: HearingTimePrecision;
 }
 
 /**
- * The next hearing of each case: the earliest still scheduled from now on. Computed when read (it depends on the
+ * The next hearing of each case: the earliest still scheduled that has not passed (hearingAhead: a day-only one
+ * stays the next hearing all through its day). Computed when read (it depends on the
  * clock), from the hearings of the cases on the page only.
  */
 export async function nextHearings(dataSource: DataSource, caseIds: string[]): Promise<Map<string, NextHearingView>> {
   const found = new Map<string, NextHearingView>();
   if (caseIds.length === 0) return found;
   const rows: NextHearingRow[] = await dataSource.query(
-    `SELECT DISTINCT ON (case_id) case_id, hearing_id, kind, court, scheduled_at
-       FROM ${READ_MODEL_SCHEMA}.hearings
-      WHERE case_id = ANY($1::uuid[]) AND status = 'scheduled' AND scheduled_at >= now()
-      ORDER BY case_id, scheduled_at, hearing_id`,
+    `SELECT DISTINCT ON (h.case_id) h.case_id, h.hearing_id, h.kind, h.court, h.scheduled_at, h.scheduled_precision
+       FROM ${READ_MODEL_SCHEMA}.hearings h
+      WHERE h.case_id = ANY($1::uuid[]) AND h.status = 'scheduled' AND ${hearingAhead('h')}
+      ORDER BY h.case_id, h.scheduled_at, h.hearing_id`,
     [caseIds],
   );
   for (const row of rows) {
@@ -166,6 +175,7 @@ export async function nextHearings(dataSource: DataSource, caseIds: string[]): P
       kind: row.kind,
       court: row.court,
       scheduledAt: isoOf(row.scheduled_at),
+      scheduledAtPrecision: row.scheduled_precision,
     });
   }
   return found;

@@ -6,6 +6,7 @@ import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import { READ_MODEL_POOL } from '../../tokens';
 import type { CaseRow, NextHearingView } from '../../projection/views';
 import { type CaseDeadlineRow, DEADLINE_JSON, toCaseDeadline } from '../case-deadlines';
+import { hearingAhead } from '../hearing-ahead';
 import { isoOf, Sql } from '../sql';
 import { type Viewer, visibleTo } from '../viewer';
 import { allegationsFor } from './allegation-views';
@@ -15,7 +16,13 @@ import { type CaseDetail, summaryColumns, type SummaryRow, toSummary } from './c
 /** The columns of `cases` the detail reads besides the summary's, and what the statement reads along with them. */
 type DetailRow = SummaryRow &
   Pick<CaseRow, 'lawyer_ids' | 'detail' | 'merged_into'> & {
-    next_hearing: { hearing_id: string; kind: NextHearingView['kind']; court: string; scheduled_at: string } | null;
+    next_hearing: {
+      hearing_id: string;
+      kind: NextHearingView['kind'];
+      court: string;
+      scheduled_at: string;
+      scheduled_precision: NextHearingView['scheduledAtPrecision'];
+    } | null;
     others: OtherCaseRow[];
     deadlines: CaseDeadlineRow[];
   };
@@ -63,9 +70,9 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
        )${logged}
        SELECT found.*,
               (SELECT json_build_object('hearing_id', h.hearing_id, 'kind', h.kind, 'court', h.court,
-                                        'scheduled_at', h.scheduled_at)
+                                        'scheduled_at', h.scheduled_at, 'scheduled_precision', h.scheduled_precision)
                  FROM ${READ_MODEL_SCHEMA}.hearings h
-                WHERE h.case_id = ${id} AND h.status = 'scheduled' AND h.scheduled_at >= now()
+                WHERE h.case_id = ${id} AND h.status = 'scheduled' AND ${hearingAhead('h')}
                 ORDER BY h.scheduled_at, h.hearing_id LIMIT 1) AS next_hearing,
               (${otherCasesSql(id, 'found.detail')}) AS others,
               (SELECT coalesce(json_agg(${DEADLINE_JSON} ORDER BY d.due_at, d.rule_set_id, d.rule_id), '[]'::json)
@@ -84,7 +91,13 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
       found,
       next === null
         ? null
-        : { hearingId: next.hearing_id, kind: next.kind, court: next.court, scheduledAt: isoOf(next.scheduled_at) },
+        : {
+            hearingId: next.hearing_id,
+            kind: next.kind,
+            court: next.court,
+            scheduledAt: isoOf(next.scheduled_at),
+            scheduledAtPrecision: next.scheduled_precision,
+          },
     );
     const now = Date.now();
     const { complaints, allegations, ...rest } = found.detail;

@@ -1,7 +1,8 @@
 /**
  * Writes through the real service against a bare durable write, in the same run and database.
  *
- *   npm run bench:write          (BENCH_ROUNDS, BENCH_WRITES, BENCH_PROFILE=0 adjust it)
+ *   npm run bench:write          (BENCH_ROUNDS, BENCH_WRITES, BENCH_PROFILE=0 adjust it; BENCH_KEYED=1 sends
+ *                                 every service note with its own Idempotency-Key, as the console does)
  *
  * Two servers run as child processes of this one, which only sends requests (so neither shares an event loop with
  * the clients): the service (`createApp`, ROLES=api, production log level) and a bare `node:http` server that does
@@ -31,6 +32,8 @@ const SINGLE_NOTES = 200;
 const LONG_CASE = Number(process.env.BENCH_LONG_CASE ?? 1_000);
 const READS = 6_400;
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+/** The console sends every write with a key: the key's record is read before the append and written after it. */
+const KEYED = process.env.BENCH_KEYED === '1';
 const ADMIN = { email: 'bench-admin@casetrack.test', password: 'bench-admin-password' };
 const NOTE = { text: 'Visited at the detention centre; he has not been given his medication since Tuesday.' };
 
@@ -141,7 +144,8 @@ async function openCase(port: number, token: string, name: string): Promise<stri
 async function main(): Promise<void> {
   const began = Date.now();
   console.log(
-    `Write benchmark: ${ROUNDS} rounds, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`,
+    `Write benchmark: ${ROUNDS} rounds, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}` +
+      (KEYED ? ', service notes sent with an Idempotency-Key each' : ''),
   );
   console.log('Creating the benchmark database…');
   const database = await createTestDatabase();
@@ -170,7 +174,8 @@ async function main(): Promise<void> {
     }
 
     const serviceNote = (port: number) => async (client: number) => {
-      await on(port).expect(201, `/v1/cases/${cases[client]}/notes`, { token, body: NOTE });
+      const headers: Record<string, string> = KEYED ? { 'idempotency-key': randomUUID() } : {};
+      await on(port).expect(201, `/v1/cases/${cases[client]}/notes`, { token, body: NOTE, headers });
     };
     const bareNote = (port: number) => async (client: number) => {
       await on(port).expect(201, `/v1/cases/${cases[client]}/notes`, { body: NOTE });
@@ -278,7 +283,9 @@ async function main(): Promise<void> {
       console.log(`\nWhere the service's CPU goes, writes (self time):\n${profileSummary.join('\n')}`);
     if (readProfile.length)
       console.log(`\nWhere the service's CPU goes, reads (self time):\n${readProfile.join('\n')}`);
-    console.log(`\nDone in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
+    console.log(
+      `\nDone in ${((Date.now() - began) / 1000).toFixed(0)} s (load average now ${os.loadavg()[0].toFixed(2)}).`,
+    );
   } finally {
     await service?.stop();
     await bare?.stop();

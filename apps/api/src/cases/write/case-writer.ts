@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type QueryDeepPartialEntity, Repository } from 'typeorm';
+import type { Pool } from 'pg';
 import { type CaseCommand, occurredOnOf } from '@casetrack/domain';
+import { PG_POOL } from '../../infrastructure/infrastructure.module';
 import type { FactDto } from '../shared/fact.dto';
 import { IdSource } from '../shared/ids';
 import type { WriteRequestContext } from '../shared/write-request';
 import type { Appended, CaseCommandOutcome } from './command-outcome';
 import { ExecuteCaseCommand } from './execute-case-command';
-import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { hashRequest } from './request-hash';
-import { storedAnswerOf } from './stored-answer';
+import { storedAnswerOf, type StoredRecord } from './stored-answer';
 import { type CaseWriteAnswer, type FirstAnswer, WriteOutcome } from './write-outcome';
 
 export interface CaseWrite<D extends FactDto, C extends CaseCommand> {
@@ -27,6 +26,31 @@ export interface CaseWrite<D extends FactDto, C extends CaseCommand> {
   answer?: (command: C, caseId: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
+/** A stored first answer and the hash of the request it answered. */
+type IdempotencyRecord = StoredRecord & { requestHash: string };
+
+interface RecordRow {
+  request_hash: string;
+  outcome: FirstAnswer | null;
+  status_code: number | null;
+  response: Record<string, unknown> | null;
+}
+
+/**
+ * The idempotency table's two statements, prepared once per connection (named): every keyed write runs both, and
+ * TypeORM's query builder cost more CPU than the round trip itself. Rows are read as idempotency-record.entity.ts
+ * describes them (a row holds `outcome`, or the status and body of an answer stored before outcomes were).
+ */
+const LOOKUP = {
+  name: 'casetrack_idempotency_lookup',
+  text: 'SELECT request_hash, outcome, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+};
+const REMEMBER = {
+  name: 'casetrack_idempotency_remember',
+  text: `INSERT INTO idempotency_keys (user_id, key, request_hash, outcome, created_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT DO NOTHING RETURNING key`,
+};
+
 /**
  * The one path every case write takes: idempotency, then the command bus, then the answer.
  * A repeat with the same key and body gets the first answer; the same key with another body is refused.
@@ -35,7 +59,7 @@ export interface CaseWrite<D extends FactDto, C extends CaseCommand> {
 export class CaseWriter {
   constructor(
     private readonly commandBus: CommandBus,
-    @InjectRepository(IdempotencyRecordEntity) private readonly records: Repository<IdempotencyRecordEntity>,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   async write<D extends FactDto, C extends CaseCommand>(write: CaseWrite<D, C>): Promise<WriteOutcome> {
@@ -44,7 +68,7 @@ export class CaseWriter {
     // Only a keyed request is ever compared with another: without a key the hash would answer nothing.
     const requestHash = key === null ? '' : hashRequest(request.route, body);
     if (key !== null) {
-      const previous = await this.records.findOneBy({ userId: request.actor.id, key });
+      const previous = await this.lookup(request.actor.id, key);
       if (previous) return replay(previous, requestHash);
     }
 
@@ -80,42 +104,33 @@ export class CaseWriter {
       : replay(stored, requestHash);
   }
 
+  private async lookup(userId: string, key: string): Promise<IdempotencyRecord | null> {
+    const { rows } = await this.pool.query<RecordRow>({ ...LOOKUP, values: [userId, key] });
+    const row = rows[0];
+    if (row === undefined) return null;
+    return { requestHash: row.request_hash, outcome: row.outcome, statusCode: row.status_code, response: row.response };
+  }
+
   private async remember(
     request: WriteRequestContext,
     requestHash: string,
     outcome: FirstAnswer,
-  ): Promise<IdempotencyRecordEntity> {
+  ): Promise<IdempotencyRecord> {
     const userId = request.actor.id;
     const key = request.idempotencyKey as string;
-    const createdAt = new Date();
-    const inserted = await this.records
-      .createQueryBuilder()
-      .insert()
-      // TypeORM's deep-partial type cannot follow the answer's open set of fields; the value is the row's as it is.
-      .values({
-        userId,
-        key,
-        requestHash,
-        outcome: outcome as QueryDeepPartialEntity<FirstAnswer>,
-        createdAt,
-      })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
+    const outcomeText = JSON.stringify(outcome);
+    const inserted = await this.pool.query({
+      ...REMEMBER,
+      values: [userId, key, requestHash, outcomeText, new Date()],
+    });
     // Ours went in: the record is what was written (as jsonb gives it back), with no round trip to read it again.
-    if ((inserted.raw as unknown[]).length > 0) {
-      return Object.assign(new IdempotencyRecordEntity(), {
-        userId,
-        key,
-        requestHash,
-        outcome: JSON.parse(JSON.stringify(outcome)) as FirstAnswer,
-        statusCode: null,
-        response: null,
-        createdAt,
-      });
+    if (inserted.rows.length > 0) {
+      return { requestHash, outcome: JSON.parse(outcomeText) as FirstAnswer, statusCode: null, response: null };
     }
     // A twin's got in first: its answer is the first one.
-    return this.records.findOneByOrFail({ userId, key });
+    const twin = await this.lookup(userId, key);
+    if (twin === null) throw new Error('An idempotency record that refused ours could not be read');
+    return twin;
   }
 }
 
@@ -129,7 +144,7 @@ async function answerOf<D extends FactDto, C extends CaseCommand>(
 }
 
 /** The stored first answer, given again; or, for another request under the same key, a refusal of the key. */
-function replay(record: IdempotencyRecordEntity, requestHash: string): WriteOutcome {
+function replay(record: IdempotencyRecord, requestHash: string): WriteOutcome {
   if (record.requestHash !== requestHash) return new WriteOutcome({ kind: 'key_reused' }, false);
   return new WriteOutcome(storedAnswerOf(record), true);
 }
@@ -138,12 +153,7 @@ function replay(record: IdempotencyRecordEntity, requestHash: string): WriteOutc
  * Whether the stored record is this request's own answer, which then goes out as a first answer. An append that
  * was already in the stream is answered as the replay it is. A refusal is ours when a twin's is the same refusal.
  */
-function isOurs(
-  record: IdempotencyRecordEntity,
-  requestHash: string,
-  ours: FirstAnswer,
-  alreadyRecorded: boolean,
-): boolean {
+function isOurs(record: IdempotencyRecord, requestHash: string, ours: FirstAnswer, alreadyRecorded: boolean): boolean {
   if (record.requestHash !== requestHash) return false;
   if (ours.kind === 'appended') return !alreadyRecorded;
   return refusalCode(storedAnswerOf(record)) === refusalCode(ours);

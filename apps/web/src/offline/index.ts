@@ -229,8 +229,8 @@ export { syncOutbox } from './sync';
 
 // ───────────────────────────── fetch and refresh ─────────────────────────────
 
-/** Header on an answer served from the vault: the ISO time it was saved. */
-export const OFFLINE_HEADER = 'X-Casetrack-Offline';
+/** Header on an answer served from the vault (`X-Casetrack-Offline`): the ISO time it was saved. */
+export { OFFLINE_HEADER } from './constants';
 
 /**
  * A fetch for the API client. GET: network first; a 2xx JSON answer of a cacheable URL is stored (when unlocked); a

@@ -56,6 +56,33 @@ describe('describeRecord with dates people typed', () => {
     });
     expect(describeRecord(hearing, en).title).toBe('Scheduled for 10 January 2022, 10:00 (Asia/Almaty)');
   });
+
+  it('prints a hearing known to the day only as its date in the reader’s zone, never an hour', () => {
+    // 10 January in Almaty, stored as that day's midnight there (9 January 19:00 UTC).
+    const scheduled = record({
+      type: 'HearingScheduled',
+      data: {
+        hearingId: 'h1',
+        kind: 'trial',
+        court: 'Medeu district court',
+        scheduledAt: '2022-01-09T19:00:00.000Z',
+        scheduledAtPrecision: 'day',
+      },
+    });
+    expect(describeRecord(scheduled, en).title).toBe('Scheduled for 10 January 2022');
+    const moved = record({
+      type: 'HearingRescheduled',
+      data: { hearingId: 'h1', scheduledAt: '2022-01-11T19:00:00.000Z', scheduledAtPrecision: 'day', reason: 'ill' },
+    });
+    expect(describeRecord(moved, ru).title).not.toMatch(/\d{2}:\d{2}/);
+    expect(describeRecord(moved, ru).title).toContain('12 января 2022 г.');
+    // Moved to an hour again: the hour is printed.
+    const timed = record({
+      type: 'HearingRescheduled',
+      data: { hearingId: 'h1', scheduledAt: '2022-01-12T04:00:00.000Z', reason: 'listed' },
+    });
+    expect(describeRecord(timed, en).title).toContain('12 January 2022, 10:00 (Asia/Almaty)');
+  });
 });
 
 /** Issue 17: a decision recorded on the court day names the hearing's outcome by its word. */

@@ -88,7 +88,9 @@ export function describeRecord(record: AnyDossierRecord, text: DossierText): Rec
       };
     case 'HearingScheduled':
       return {
-        title: t('event.HearingScheduled', { when: text.dateTime(record.data.scheduledAt) }),
+        title: t('event.HearingScheduled', {
+          when: text.scheduled(record.data.scheduledAt, record.data.scheduledAtPrecision),
+        }),
         lines: f([
           ['judge', record.data.judge],
           ['location', record.data.location],
@@ -96,7 +98,9 @@ export function describeRecord(record: AnyDossierRecord, text: DossierText): Rec
       };
     case 'HearingRescheduled':
       return {
-        title: t('event.HearingRescheduled', { when: text.dateTime(record.data.scheduledAt) }),
+        title: t('event.HearingRescheduled', {
+          when: text.scheduled(record.data.scheduledAt, record.data.scheduledAtPrecision),
+        }),
         lines: f([['reason', record.data.reason]]),
       };
     case 'HearingCancelled':

@@ -11,7 +11,7 @@ import type { VerifiedDossier } from '../get-dossier.query';
 import { renderDossierPdf } from './dossier-pdf';
 
 /** The story plus a note whose day was written in Almaty just after midnight: 8 January there, 7 January in UTC. */
-function facts(): CaseFact[] {
+function facts(extra: readonly CaseFact[] = []): CaseFact[] {
   const story = [...fullStoryFacts()];
   const last = story[story.length - 1];
   const note: CaseFact = {
@@ -25,11 +25,15 @@ function facts(): CaseFact[] {
       occurredOn: '2022-01-08',
     },
   };
-  return [...story, note];
+  return [
+    ...story,
+    note,
+    ...extra.map((fact, i) => ({ ...fact, meta: { ...fact.meta, version: note.meta.version + 1 + i } })),
+  ];
 }
 
-function verified(locale: Locale): VerifiedDossier {
-  const dossier = assembleDossier(facts(), {
+function verified(locale: Locale, extra: readonly CaseFact[] = []): VerifiedDossier {
+  const dossier = assembleDossier(facts(extra), {
     caseId: '3f2b8c1e-1111-4222-8333-444455556666',
     generatedAt: '2022-03-01T00:00:00.000Z',
     includeInternal: false,
@@ -48,8 +52,12 @@ function verified(locale: Locale): VerifiedDossier {
   };
 }
 
-async function render(locale: Locale, timeZone = 'Asia/Almaty'): Promise<{ pdf: Buffer; text: string }> {
-  const dossier = verified(locale);
+async function render(
+  locale: Locale,
+  timeZone = 'Asia/Almaty',
+  extra: readonly CaseFact[] = [],
+): Promise<{ pdf: Buffer; text: string }> {
+  const dossier = verified(locale, extra);
   const pdf = await renderDossierPdf({
     dossier,
     reading: { locale, timeZone, people: new Map(dossier.people.map((p) => [p.id, p])) },
@@ -111,6 +119,29 @@ describe('renderDossierPdf', () => {
     expect(en.text).toContain(compact('Happened: 8 January 2022'));
     expect(en.text).toContain(compact('issued by Дана Нұрланқызы, coordinator on 28 February 2022, 19:00'));
     expect(en.text).not.toContain('Lawyerlawyer-1');
+  });
+
+  it('prints a hearing known to the day only by its date alone, in its heading and its record', async () => {
+    const last = fullStoryFacts()[fullStoryFacts().length - 1];
+    const dayOnly: CaseFact = {
+      event: {
+        type: 'HearingScheduled',
+        // 20 March in Almaty, stored as that day's midnight there (19 March 19:00 UTC).
+        data: {
+          hearingId: '00000000-0000-4000-8000-0000000000aa',
+          kind: 'appeal',
+          court: 'Almaty city court',
+          scheduledAt: '2022-03-19T19:00:00.000Z',
+          scheduledAtPrecision: 'day',
+        },
+      },
+      meta: { ...last.meta, eventId: '00000000-0000-4000-8000-0000000000fe', occurredAt: '2022-02-20T05:00:00.000Z' },
+    };
+    const { text } = await render('en', 'Asia/Almaty', [dayOnly]);
+    expect(text).toContain(compact('appeal: Almaty city court, 20 March 2022Scheduled, not yet held'));
+    expect(text).toContain(compact('Scheduled for 20 March 2022'));
+    expect(text).not.toContain(compact('20 March 2022, 00:00'));
+    expect(text).not.toContain(compact('19 March 2022'));
   });
 
   it('names the empty sections once instead of printing each empty heading', async () => {

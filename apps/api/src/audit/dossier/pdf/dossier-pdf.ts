@@ -240,7 +240,7 @@ function hearings(pdf: PdfWriter, dossier: VerifiedDossier, text: DossierText, e
       t('hearing.heading', {
         kind: text.term('hearingKind', h.kind),
         court: h.court,
-        when: text.dateTime(h.scheduledAt),
+        when: text.scheduled(h.scheduledAt, h.scheduledAtPrecision),
       }),
       held,
     );

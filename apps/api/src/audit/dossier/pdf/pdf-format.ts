@@ -66,6 +66,18 @@ export class DossierText {
     return formatDateTime(this.reading.locale, instant, this.reading.timeZone);
   }
 
+  /**
+   * A hearing's time: with its hour in the reader's zone, or, known to the day only (stored as the day's midnight in
+   * the recorder's zone), its date alone, never that midnight.
+   */
+  scheduled(instant: string, precision: string | undefined): string {
+    return formatFactTime(
+      this.reading.locale,
+      { occurredAt: instant, occurredAtPrecision: precision === 'day' ? 'day' : 'exact' },
+      this.reading.timeZone,
+    );
+  }
+
   /** A date someone chose (a measure's end, an answer's deadline), on the calendar of the reader's zone. */
   date(instant: string): string {
     return formatDate(this.reading.locale, instant, this.reading.timeZone);

@@ -248,6 +248,13 @@ export { isOfflineSetUrl } from './offline-fetch';
 /** Reads with the console's client: resolves the JSON body of a 2xx GET, rejects otherwise. */
 export type FetchJson = (url: string) => Promise<unknown>;
 
+export interface RefreshOptions {
+  /** Case ids to keep besides the caseload and the pins (e.g. the caseRefs of the outbox); `local:…` refs are skipped. */
+  readonly alsoKeep?: readonly string[];
+  /** The refresh time marked (default: now); tests pass the vault's clock. */
+  readonly now?: () => Date;
+}
+
 export interface RefreshReport {
   readonly cases: number;
   /** Reads that failed (URL path only); the rest was stored. */
@@ -255,8 +262,14 @@ export interface RefreshReport {
 }
 
 /**
- * Reads the offline set and stores it: the session (without its CSRF token), the users list the forms read, the
- * caseload (GET /v1/cases?lawyerId=<ownUserId>, every page) and, for each caseload or pinned case, its detail and
- * timeline. Marks the vault refreshed when nothing failed. `ownUserId` null (coordinators): pinned cases only.
+ * Reads the offline set and stores it: the session (without its CSRF token), the users lists the forms read
+ * (`/v1/users`, `/v1/users?role=lawyer`), the caseload (GET /v1/cases?lawyerId=<ownUserId>&page=…&pageSize=100, every
+ * page, kept as ONE CaseSummaryPage under `/v1/cases?lawyerId=<ownUserId>`) and, for each caseload, pinned or
+ * `alsoKeep` case, its detail and timeline. When the caseload and every case were read: the answers of cases no longer
+ * in the set (and of other lists) are dropped, and – the session read too – the vault is marked refreshed (a refused
+ * users list, e.g. an auditor's, does not count). `ownUserId` null (coordinators): pinned cases only.
  */
 export { refreshOfflineSet } from './refresh';
+
+/** `/v1/cases?lawyerId=<id>`: where refreshOfflineSet keeps the whole caseload (for an offline "my cases" list). */
+export { caseloadUrl } from './refresh';

@@ -47,7 +47,7 @@ export interface OfflineVault {
   unlock(passphrase: string, accountId: string): Promise<UnlockResult>;
   /** True when the last unlock dropped the cached answers for being older than the max offline age. */
   droppedStaleCache(): boolean;
-  /** Drops the key from memory (sign-out locks too). Synchronous; no-op when not unlocked. */
+  /** Drops the key from memory, in every tab of this device (sign-out locks too). Synchronous. */
   lock(): void;
   /**
    * Deletes the whole database (outbox included) → `absent`. The console then clears Cache Storage and unregisters
@@ -181,6 +181,12 @@ export interface OpenOfflineOptions {
   readonly iterations?: number;
   /** Default: () => new Date(). */
   readonly now?: () => Date;
+  /**
+   * The BroadcastChannel the tabs of this device talk on (lock in one tab locks all; a vault made or wiped, an outbox
+   * changed elsewhere is seen). Default: 'casetrack-offline' with the browser's indexedDB, none (null) with an
+   * injected one.
+   */
+  readonly channel?: string | null;
 }
 
 export interface OfflineHandles {

@@ -64,6 +64,7 @@ export class DeviceOutbox implements Outbox {
       const row = await this.sealRow(seq, part);
       await this.db.write(['outbox'], (tx) => tx.objectStore('outbox').add(row));
       this.emitter.emit();
+      this.emitter.tell('outbox');
       return this.toEntry(seq, part);
     });
   }
@@ -108,6 +109,7 @@ export class DeviceOutbox implements Outbox {
         for (const row of gone) tx.objectStore('outbox').delete(row.seq);
       });
       this.emitter.emit();
+      this.emitter.tell('outbox');
       return gone.map((row) => row.part.id);
     });
   }
@@ -122,6 +124,7 @@ export class DeviceOutbox implements Outbox {
       const row = await this.sealRow(seq, next);
       await this.db.write(['outbox'], (tx) => tx.objectStore('outbox').put(row));
       this.emitter.emit();
+      this.emitter.tell('outbox');
       return this.toEntry(seq, next);
     });
   }
@@ -171,6 +174,7 @@ export class DeviceOutbox implements Outbox {
         });
       }
       this.emitter.emit();
+      this.emitter.tell('outbox');
     });
   }
 }

@@ -3,6 +3,7 @@ import type { Sealed, VaultKeys } from './crypto';
 import { OfflineError } from './errors';
 import type { CachedAnswer, OfflineSettings, OfflineVault, UnlockResult, VaultState } from './index';
 import type { OfflineDb } from './store';
+import type { TabLink, TabMessage } from './tabs';
 
 /** The clear header of a vault: what unlocking needs before any key exists. */
 interface VaultHeader {
@@ -22,9 +23,16 @@ const VERIFIER = 'casetrack-offline-vault';
 const DEFAULT_SETTINGS: OfflineSettings = { maxOfflineAgeDays: 7 };
 const DAY_MS = 86_400_000;
 
-/** A listener list shared by the vault and the outbox: the console re-renders on any change of either. */
+/**
+ * A listener list shared by the vault and the outbox: the console re-renders on any change of either. `tell` also
+ * tells the other tabs (when linked).
+ */
 export class Emitter {
   private readonly listeners = new Set<() => void>();
+  link: TabLink | null = null;
+  tell(message: TabMessage): void {
+    this.link?.send(message);
+  }
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -74,6 +82,17 @@ export class Vault implements OfflineVault {
     this.emitter.emit();
   }
 
+  /** A message of another tab of this device. */
+  heard(message: TabMessage): void {
+    if (message === 'lock') this.lockHere();
+    else if (message === 'outbox') this.emitter.emit();
+    else if (this.current !== 'unlocked' && this.current !== 'opening') {
+      this.current = 'opening';
+      void this.probe();
+      this.emitter.emit();
+    }
+  }
+
   private setState(state: VaultState): void {
     this.current = state;
     this.emitter.emit();
@@ -113,18 +132,25 @@ export class Vault implements OfflineVault {
     };
     const account = await seal(keys, 'meta:account', accountId);
     const settings = await seal(keys, 'meta:settings', DEFAULT_SETTINGS);
-    await this.db.write(['meta'], (tx) => {
-      const meta = tx.objectStore('meta');
-      // add, not put: a vault made meanwhile by another tab is not overwritten (the transaction fails instead).
-      meta.add(header, 'vault');
-      meta.put(account, 'account');
-      meta.put(settings, 'settings');
-    });
+    try {
+      await this.db.write(['meta'], (tx) => {
+        const meta = tx.objectStore('meta');
+        // add, not put: a vault made meanwhile by another tab is not overwritten (the transaction fails instead).
+        meta.add(header, 'vault');
+        meta.put(account, 'account');
+        meta.put(settings, 'settings');
+      });
+    } catch (error) {
+      if ((await this.db.get<VaultHeader>('meta', 'vault')) === undefined) throw error;
+      if (this.current === 'absent') this.setState('locked');
+      throw new OfflineError('exists');
+    }
     if (generation !== this.generation) return;
     this.keys = keys;
     this.maxAgeDays = DEFAULT_SETTINGS.maxOfflineAgeDays;
     this.dropped = false;
     this.setState('unlocked');
+    this.emitter.tell('vault');
   }
 
   async unlock(passphrase: string, accountId: string): Promise<UnlockResult> {
@@ -164,6 +190,11 @@ export class Vault implements OfflineVault {
   }
 
   lock(): void {
+    this.emitter.tell('lock');
+    this.lockHere();
+  }
+
+  private lockHere(): void {
     if (this.current !== 'unlocked') return;
     this.forget();
     this.setState('locked');
@@ -173,6 +204,7 @@ export class Vault implements OfflineVault {
     this.forget();
     await this.db.destroy();
     this.setState('absent');
+    this.emitter.tell('vault');
   }
 
   private async readSealed(keys: VaultKeys, name: string): Promise<unknown> {

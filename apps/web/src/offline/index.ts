@@ -43,8 +43,17 @@ export interface OfflineVault {
   /**
    * From `locked` (or `unlocked`: checks again). A wrong passphrase decrypts nothing and changes nothing. On success
    * the max offline age is applied: cached answers older than it are dropped (`droppedStaleCache` tells the console).
+   * `accountId`: the signed-in account, which must be the vault's (else `other-account`, checked only once the
+   * passphrase is right: another person, not knowing it, sees `wrong-passphrase`); null when no session is known
+   * (opened offline): any account's vault opens, `accountId()` then names it. No vault: OfflineError('absent').
    */
-  unlock(passphrase: string, accountId: string): Promise<UnlockResult>;
+  unlock(passphrase: string, accountId: string | null): Promise<UnlockResult>;
+  /**
+   * The account the vault belongs to, while unlocked (else null). With `unlock(passphrase, null)` – the console opened
+   * without a connection, no session to compare with – this says whose vault was opened, so no account id needs to be
+   * kept in clear anywhere (not in localStorage either).
+   */
+  accountId(): string | null;
   /** True when the last unlock dropped the cached answers for being older than the max offline age. */
   droppedStaleCache(): boolean;
   /** Drops the key from memory, in every tab of this device (sign-out locks too). Synchronous. */

@@ -117,6 +117,17 @@ describe('offline vault', () => {
     vault.lock();
     expect(await vault.unlock(PASSPHRASE, 'another-account')).toBe('other-account');
     expect(vault.state()).toBe('locked');
+    expect(vault.accountId()).toBeNull();
+  });
+
+  it('opens without a known session (offline start) and then names its account', async () => {
+    const { vault } = await unlockedDevice();
+    expect(vault.accountId()).toBe(ACCOUNT);
+    vault.lock();
+    expect(vault.accountId()).toBeNull();
+    expect(await vault.unlock('wrong', null)).toBe('wrong-passphrase');
+    expect(await vault.unlock(PASSPHRASE, null)).toBe('unlocked');
+    expect(vault.accountId()).toBe(ACCOUNT);
   });
 
   it('wipe deletes the database, outbox included, and leaves it absent', async () => {

@@ -52,6 +52,7 @@ export function normaliseUrl(url: string): string {
 export class Vault implements OfflineVault {
   private current: VaultState = 'opening';
   private keys: VaultKeys | null = null;
+  private owner: string | null = null;
   private maxAgeDays = DEFAULT_SETTINGS.maxOfflineAgeDays;
   private dropped = false;
   /** Bumped by lock/wipe: an unlock that was deriving its key meanwhile does not unlock afterwards. */
@@ -147,13 +148,14 @@ export class Vault implements OfflineVault {
     }
     if (generation !== this.generation) return;
     this.keys = keys;
+    this.owner = accountId;
     this.maxAgeDays = DEFAULT_SETTINGS.maxOfflineAgeDays;
     this.dropped = false;
     this.setState('unlocked');
     this.emitter.tell('vault');
   }
 
-  async unlock(passphrase: string, accountId: string): Promise<UnlockResult> {
+  async unlock(passphrase: string, accountId: string | null): Promise<UnlockResult> {
     await this.ready();
     const header = await this.db.get<VaultHeader>('meta', 'vault');
     if (header === undefined) throw new OfflineError('absent');
@@ -162,7 +164,7 @@ export class Vault implements OfflineVault {
     const verified = await unseal(keys, 'meta:verifier', header.verifier).catch(() => null);
     if (verified !== VERIFIER) return 'wrong-passphrase';
     const owner = await this.readSealed(keys, 'account');
-    if (owner !== accountId) return 'other-account';
+    if (typeof owner !== 'string' || (accountId !== null && owner !== accountId)) return 'other-account';
     const settings = parseSettings(await this.readSealed(keys, 'settings'));
     const refreshed = await this.readSealed(keys, 'refreshed');
     // Never refreshed: nothing to judge by; getAnswer still refuses each answer older than the max age.
@@ -173,10 +175,15 @@ export class Vault implements OfflineVault {
     if (stale) await this.db.write(['answers'], (tx) => tx.objectStore('answers').clear());
     if (generation !== this.generation) return 'unlocked';
     this.keys = keys;
+    this.owner = owner;
     this.maxAgeDays = settings.maxOfflineAgeDays;
     this.dropped = dropped;
     this.setState('unlocked');
     return 'unlocked';
+  }
+
+  accountId(): string | null {
+    return this.current === 'unlocked' ? this.owner : null;
   }
 
   droppedStaleCache(): boolean {
@@ -186,6 +193,7 @@ export class Vault implements OfflineVault {
   private forget(): void {
     this.generation += 1;
     this.keys = null;
+    this.owner = null;
     this.dropped = false;
   }
 

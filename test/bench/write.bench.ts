@@ -19,6 +19,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { KEEP_ALIVE_MS } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
 import { latency, median } from './projection/measure';
 import { BenchClient } from './support/http-client';
@@ -72,6 +73,8 @@ async function serveBare(): Promise<void> {
       );
     });
   });
+  // The service's keep-alive (bootstrap.ts): sockets idle between rounds stay open on both sides alike.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.listen(0, '127.0.0.1', () => process.send?.({ port: portOf(server) }));
   process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
 }

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
+import { KEEP_ALIVE_MS } from '../../apps/api/src/bootstrap';
 import { expectWritten, get, post } from '../support/e2e';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
 
@@ -149,5 +151,38 @@ describe('database round trips per request', () => {
     expect(statements).toHaveLength(3);
     for (const text of statements) expect(text).toMatch(/INSERT INTO case_access_log/);
     expect(await logged()).toBe(before + 3);
+  });
+
+  it("keeps a client's connection open between its requests, and says for how long", async () => {
+    // The application's own server (supertest opens a connection per request, and closes it).
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const call = (): Promise<{ reused: boolean; keepAlive: string | string[] | undefined }> =>
+      new Promise((resolve, reject) => {
+        const sent = http.get(
+          {
+            host: '127.0.0.1',
+            port: (server.address() as AddressInfo).port,
+            path: `/v1/cases/${caseId}`,
+            agent,
+            headers: { authorization: `Bearer ${coordinator.token}` },
+          },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve({ reused: sent.reusedSocket, keepAlive: response.headers['keep-alive'] }));
+          },
+        );
+        sent.on('error', reject);
+      });
+    try {
+      const first = await call();
+      const second = await call();
+      expect(first).toEqual({ reused: false, keepAlive: `timeout=${KEEP_ALIVE_MS / 1000}` });
+      expect(second.reused).toBe(true);
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

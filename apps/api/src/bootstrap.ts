@@ -31,7 +31,9 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
-  (app.getHttpServer() as Server).on('clientError', answerClientError);
+  const server = app.getHttpServer() as Server;
+  server.on('clientError', answerClientError);
+  keepConnectionsOpen(server);
   // request.ip (the sign-in throttle and the rate limit count by it) follows X-Forwarded-For only through TRUST_PROXY.
   if (config.trustProxy !== false) {
     (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.trustProxy);
@@ -50,6 +52,18 @@ export async function createApp(
   serveOpenApi(app);
   app.use(serveConsole(config.consoleDirectory));
   return app;
+}
+
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s closes the connection of a client (or a proxy, whose
+ * idle timeouts are usually 60 s) that pauses a moment, so its next request pays a new connection; and a request sent
+ * as the server closes the socket is lost to the client ("socket hang up"). Longer than a proxy's idle timeout, so
+ * that the proxy is the side that closes. A request's own deadlines (headersTimeout, requestTimeout) stay Node's.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+function keepConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
 }
 
 /**

@@ -30,7 +30,7 @@ function committed(tx: IDBTransaction): Promise<void> {
 }
 
 export class OfflineDb {
-  private connection: Promise<IDBDatabase> | null = null;
+  private connection: Promise<IDBDatabase | null> | null = null;
 
   /** `onClosedElsewhere`: another tab deletes or upgrades the database; this one lets go of it. */
   constructor(
@@ -38,10 +38,43 @@ export class OfflineDb {
     private readonly onClosedElsewhere: () => void,
   ) {}
 
-  private db(): Promise<IDBDatabase> {
-    this.connection ??= new Promise<IDBDatabase>((resolve, reject) => {
+  /**
+   * The connection. `create` false (reads): a database that does not exist is not made – looking whether this device
+   * has a vault must leave no trace of the console on a device that never had one (or was wiped) – and null answers.
+   */
+  private db(create: true): Promise<IDBDatabase>;
+  private db(create: false): Promise<IDBDatabase | null>;
+  private async db(create: boolean): Promise<IDBDatabase | null> {
+    if (this.connection === null) {
+      const opening = this.open(create);
+      this.connection = opening;
+      opening.then(
+        (db) => {
+          if (db === null && this.connection === opening) this.connection = null;
+        },
+        () => {
+          if (this.connection === opening) this.connection = null;
+        },
+      );
+    }
+    const current = this.connection;
+    const db = await current;
+    if (db !== null || !create) return db;
+    if (this.connection === current) this.connection = null;
+    return this.db(true);
+  }
+
+  private open(create: boolean): Promise<IDBDatabase | null> {
+    return new Promise<IDBDatabase | null>((resolve, reject) => {
+      let absent = false;
       const request = this.factory.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
+      request.onupgradeneeded = (event) => {
+        if (event.oldVersion === 0 && !create) {
+          // Aborting the upgrade of a database that did not exist deletes it again.
+          absent = true;
+          request.transaction?.abort();
+          return;
+        }
         const db = request.result;
         db.createObjectStore('meta');
         db.createObjectStore('answers');
@@ -56,35 +89,41 @@ export class OfflineDb {
         };
         resolve(db);
       };
-      request.onerror = () => reject(request.error ?? new Error('indexeddb open failed'));
+      request.onerror = (event) => {
+        if (absent) {
+          event.preventDefault();
+          resolve(null);
+        } else reject(request.error ?? new Error('indexeddb open failed'));
+      };
     });
-    const opening = this.connection;
-    opening.catch(() => {
-      if (this.connection === opening) this.connection = null;
-    });
-    return opening;
   }
 
   async get<T>(store: StoreName, key: IDBValidKey): Promise<T | undefined> {
-    const tx = (await this.db()).transaction(store, 'readonly');
+    const db = await this.db(false);
+    if (db === null) return undefined;
+    const tx = db.transaction(store, 'readonly');
     return (await done(tx.objectStore(store).get(key))) as T | undefined;
   }
 
   async all<T>(store: StoreName): Promise<StoredRow<T>[]> {
-    const tx = (await this.db()).transaction(store, 'readonly');
+    const db = await this.db(false);
+    if (db === null) return [];
+    const tx = db.transaction(store, 'readonly');
     const os = tx.objectStore(store);
     const [keys, values] = await Promise.all([done(os.getAllKeys()), done(os.getAll())]);
     return (keys as IDBValidKey[]).map((key, i) => ({ key, value: (values as T[])[i] as T }));
   }
 
   async count(store: StoreName): Promise<number> {
-    const tx = (await this.db()).transaction(store, 'readonly');
+    const db = await this.db(false);
+    if (db === null) return 0;
+    const tx = db.transaction(store, 'readonly');
     return (await done(tx.objectStore(store).count())) as number;
   }
 
   /** Runs `work` in one readwrite transaction over `stores`; resolves when it committed (all or nothing). */
   async write(stores: readonly StoreName[], work: (tx: IDBTransaction) => void): Promise<void> {
-    const tx = (await this.db()).transaction([...stores], 'readwrite');
+    const tx = (await this.db(true)).transaction([...stores], 'readwrite');
     const finished = committed(tx);
     work(tx);
     await finished;
@@ -92,7 +131,7 @@ export class OfflineDb {
 
   /** Reads and updates one key atomically (IndexedDB serialises readwrite transactions on a store, across tabs too). */
   async update<T>(store: StoreName, key: IDBValidKey, change: (old: T | undefined) => T): Promise<T> {
-    const tx = (await this.db()).transaction(store, 'readwrite');
+    const tx = (await this.db(true)).transaction(store, 'readwrite');
     const finished = committed(tx);
     const os = tx.objectStore(store);
     const next = change((await done(os.get(key))) as T | undefined);

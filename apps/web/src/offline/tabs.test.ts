@@ -10,7 +10,7 @@ function twoTabs() {
   const factory = new IDBFactory();
   const channel = `casetrack-offline-test-${globalThis.crypto.randomUUID()}`;
   const open = () => openOffline({ indexedDB: factory, iterations: TEST_ITERATIONS, channel });
-  return { a: open(), b: open() };
+  return { factory, a: open(), b: open() };
 }
 
 /** Resolves when the vault reaches `state` (a test that never gets there fails by its timeout). */
@@ -28,7 +28,7 @@ function reaches(vault: OfflineVault, state: VaultState): Promise<void> {
 
 describe('tabs of one device', () => {
   it('see a vault made in another tab, lock together, and both go absent on a wipe', async () => {
-    const { a, b } = twoTabs();
+    const { factory, a, b } = twoTabs();
     expect(await b.vault.ready()).toBe('absent');
     const bSeesIt = reaches(b.vault, 'locked');
     await a.vault.create(PASSPHRASE, ACCOUNT);
@@ -46,6 +46,9 @@ describe('tabs of one device', () => {
     await a.vault.wipe();
     await bGone;
     expect(a.vault.state()).toBe('absent');
+    // The other tab looked again without making the database anew.
+    expect(await b.vault.ready()).toBe('absent');
+    expect(await factory.databases()).toEqual([]);
   });
 
   it('tells the other tab the outbox changed', async () => {

@@ -35,6 +35,16 @@ describe('offline vault', () => {
     await expect(vault.create(PASSPHRASE, ACCOUNT)).rejects.toMatchObject({ code: 'exists' });
   });
 
+  it('looking for a vault leaves no database behind on a device that has none', async () => {
+    const device = testDevice();
+    expect(await device.vault.ready()).toBe('absent');
+    expect(await device.outbox.count()).toBe(0);
+    await expect(device.vault.unlock(PASSPHRASE, ACCOUNT)).rejects.toMatchObject({ code: 'absent' });
+    expect((await device.factory.databases()).map((d) => d.name)).toEqual([]);
+    await device.vault.create(PASSPHRASE, ACCOUNT);
+    expect((await device.factory.databases()).map((d) => d.name)).toEqual([DB_NAME]);
+  });
+
   it('keeps no readable case text in any record of any store', async () => {
     const { vault, outbox, factory } = await unlockedDevice();
     await vault.putAnswer(`/v1/cases/${CASE_ID}`, { caseId: CASE_ID, fullName: NAME, version: 3 });

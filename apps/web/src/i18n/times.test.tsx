@@ -32,6 +32,17 @@ describe('times in the person’s language and zone, with their precision', () =
     );
   });
 
+  it('prints a hearing known to the day only as its date in the account’s zone, an exact one with its hour', () => {
+    // A day-only hearing on 8 January recorded in Almaty: that day's midnight there.
+    const midnight = '2022-01-07T18:00:00.000Z';
+    expect(times('en', 'Asia/Almaty').scheduled(midnight, 'day')).toBe('8 January 2022');
+    expect(times('ru', 'Asia/Almaty').scheduled(midnight, 'day')).toBe('8 января 2022 г.');
+    expect(times('kk', 'Asia/Almaty').scheduled(midnight, 'day')).toBe('2022 жылғы 8 қаңтар');
+    expect(times('en', 'Asia/Almaty').scheduled(midnight, 'exact')).toBe('8 January 2022, 00:00 (Asia/Almaty)');
+    // Absent (a read from before the precision existed): exact.
+    expect(times('en', 'Asia/Almaty').scheduled(at)).toBe('8 January 2022, 00:30 (Asia/Almaty)');
+  });
+
   it('prints an exact fact with its time in the account’s zone', () => {
     expect(times('en', 'Asia/Almaty').fact({ occurredAt: at, occurredAtPrecision: 'exact' })).toBe(
       '8 January 2022, 00:30 (Asia/Almaty)',

@@ -8,6 +8,11 @@ export interface Times {
   factWithRecorded(fact: FactTime & { readonly recordedAt: string }): string;
   /** An instant with its time, in the person's zone. */
   dateTime(instant: string): string;
+  /**
+   * A hearing's time: with its hour, or, known to the day only (`day`, stored as the day's midnight where it was
+   * recorded), its date alone in the person's zone, never that midnight. Absent precision: exact.
+   */
+  scheduled(instant: string, precision?: string): string;
   /** The calendar date of an instant in the person's zone. */
   date(instant: string): string;
   /** A writer's calendar day (`YYYY-MM-DD`), as written; no zone applies. */
@@ -27,6 +32,12 @@ export function useTimes(): Times {
           })
         : times.formatFactTime(locale, fact, timeZone),
     dateTime: (instant) => times.formatDateTime(locale, instant, timeZone),
+    scheduled: (instant, precision) =>
+      times.formatFactTime(
+        locale,
+        { occurredAt: instant, occurredAtPrecision: precision === 'day' ? 'day' : 'exact' },
+        timeZone,
+      ),
     date: (instant) => times.formatDate(locale, instant, timeZone),
     day: (period) => times.formatCalendarPeriod(locale, period),
   };

@@ -64,7 +64,11 @@ export function CaseTable({ items, caption }: { items: readonly CaseSummary[]; c
                   .map((c) => c.article ?? unknown)
                   .join(', ')}
               </Table.Td>
-              <Table.Td>{item.nextHearing ? times.dateTime(item.nextHearing.scheduledAt) : ''}</Table.Td>
+              <Table.Td>
+                {item.nextHearing
+                  ? times.scheduled(item.nextHearing.scheduledAt, item.nextHearing.scheduledAtPrecision)
+                  : ''}
+              </Table.Td>
               <Table.Td>{times.date(item.lastRecordedAt)}</Table.Td>
             </Table.Tr>
           ))}

@@ -129,7 +129,7 @@ export function CaseSummary({ detail, people }: Props): ReactNode {
                 ? t('console.case.nextHearing', {
                     kind: t(`vocabulary.hearingKind.${detail.nextHearing.kind}`),
                     court: detail.nextHearing.court,
-                    when: times.dateTime(detail.nextHearing.scheduledAt),
+                    when: times.scheduled(detail.nextHearing.scheduledAt, detail.nextHearing.scheduledAtPrecision),
                   })
                 : t('console.case.noHearing')}
             </List.Item>

@@ -31,7 +31,7 @@ const AGENDA = {
       caseId: CASE_ID,
       fullName: 'Arman Zholatov',
       kind: 'hearing',
-      hearing: { hearingId: IDS.hearing, kind: 'trial', court: 'Almaty City Court' },
+      hearing: { hearingId: IDS.hearing, kind: 'trial', court: 'Almaty City Court', scheduledAtPrecision: 'exact' },
     },
     {
       at: '2022-02-03T10:00:00.000Z',
@@ -66,6 +66,14 @@ const AGENDA = {
         },
         overdue: true,
       },
+    },
+    {
+      // Known to the day only: 6 February in Almaty, stored as that day's midnight there.
+      at: '2022-02-05T19:00:00.000Z',
+      caseId: CASE_ID,
+      fullName: 'Bolat Nurlanov',
+      kind: 'hearing',
+      hearing: { hearingId: IDS.hearing, kind: 'appeal', court: 'Almaty City Court', scheduledAtPrecision: 'day' },
     },
   ],
 };
@@ -116,6 +124,15 @@ describe('the agenda', () => {
     expect(within(rows[1]!).getByRole('button', { name: 'Release: Arman Zholatov' })).toBeTruthy();
     // "My cases" are the lawyer's own.
     expect(calls.find((c) => c.path === '/v1/cases')?.query.get('lawyerId')).toBe(IDS.lawyerOnCase);
+  });
+
+  it('a hearing known to the day only shows its date in the lawyer’s zone, and no hour', async () => {
+    renderAgenda();
+    const row = (await screen.findAllByRole('row'))[4]!;
+    expect(within(row).getByText('Hearing: appeal, Almaty City Court')).toBeTruthy();
+    const when = within(row).getAllByRole('cell')[0]!;
+    expect(when.textContent).toBe('6 February 2022');
+    expect(within(row).getByRole('button', { name: 'Record outcome: Bolat Nurlanov' })).toBeTruthy();
   });
 
   it('records a hearing’s outcome in one dialog: the hearing is chosen, the body is the contract’s', async () => {

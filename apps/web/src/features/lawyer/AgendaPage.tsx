@@ -130,7 +130,10 @@ export function AgendaPage(): ReactNode {
                 key={`${item.kind}-${item.caseId}-${item.at}-${item.kind === 'deadline' ? item.deadline.ruleId : ''}`}
               >
                 <Table.Td>
-                  {times.dateTime(item.at)}
+                  {/* A hearing known to the day only shows its date: no hour nobody knows. */}
+                  {item.kind === 'hearing'
+                    ? times.scheduled(item.at, item.hearing.scheduledAtPrecision)
+                    : times.dateTime(item.at)}
                   {item.kind === 'complaint_overdue' ||
                   item.kind === 'term_ended' ||
                   (item.kind === 'deadline' && item.deadline.overdue) ? (

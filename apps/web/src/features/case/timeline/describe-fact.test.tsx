@@ -119,6 +119,28 @@ describe('the timeline says what happened', () => {
     expect(text.join(' ')).not.toMatch(/detention_ordered|administrative_arrest/);
   });
 
+  it('says a hearing known to the day only by its date, scheduled and moved, never an hour', () => {
+    // Midnight in Almaty (the reader's zone here) of 10 and of 12 January.
+    renderTimeline([
+      timelineEvent(1, {
+        type: 'HearingScheduled',
+        eventId: 'e0000000-0000-4000-8000-000000000201',
+        data: { ...FACTS.HearingScheduled.data, scheduledAt: '2022-01-09T18:00:00.000Z', scheduledAtPrecision: 'day' },
+      }),
+      timelineEvent(2, {
+        type: 'HearingRescheduled',
+        eventId: 'e0000000-0000-4000-8000-000000000202',
+        data: { hearingId: IDS.hearing, scheduledAt: '2022-01-11T18:00:00.000Z', scheduledAtPrecision: 'day' },
+      }),
+    ]);
+    const [moved, scheduled] = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(scheduled).toContain('Scheduled for: 10 January 2022');
+    expect(moved).toContain('Moved to: 12 January 2022');
+    // The item's own header says when the fact was recorded as happening (8 January, with its hour): not the hearing.
+    expect(scheduled).not.toMatch(/10 January 2022, \d{2}:\d{2}/);
+    expect(moved).not.toMatch(/12 January 2022, \d{2}:\d{2}/);
+  });
+
   it('falls back to the name of a type it does not know, without details and without crashing', () => {
     renderTimeline([
       timelineEvent(1, { type: 'SomethingNew' as TimelineEvent['type'], data: { secret: 'x' } }),

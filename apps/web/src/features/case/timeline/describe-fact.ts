@@ -110,14 +110,16 @@ export function describeFact(event: TimelineEvent, words: Words): FactLine[] {
       lines.plain('console.fact.court', 'court');
       lines.typed('dossier.field.judge', 'judge');
       const at = text(data, 'scheduledAt');
-      if (at !== undefined) lines.add('console.fact.scheduledAt', words.times.dateTime(at));
+      if (at !== undefined)
+        lines.add('console.fact.scheduledAt', words.times.scheduled(at, text(data, 'scheduledAtPrecision')));
       lines.typed('dossier.field.location', 'location');
       break;
     }
     case 'HearingRescheduled': {
       lines.add('console.fact.hearing', hearingRef(words, text(data, 'hearingId')));
       const at = text(data, 'scheduledAt');
-      if (at !== undefined) lines.add('console.fact.movedTo', words.times.dateTime(at));
+      if (at !== undefined)
+        lines.add('console.fact.movedTo', words.times.scheduled(at, text(data, 'scheduledAtPrecision')));
       lines.typed('dossier.field.reason', 'reason', true);
       break;
     }

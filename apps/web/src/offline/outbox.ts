@@ -92,12 +92,6 @@ export class DeviceOutbox implements Outbox {
     return this.db.count('outbox');
   }
 
-  private async find(id: string): Promise<{ seq: number; part: SealedPart }> {
-    const found = (await this.rows()).find((row) => row.part.id === id);
-    if (found === undefined) throw new OfflineError('not-found');
-    return found;
-  }
-
   discard(id: string): Promise<readonly string[]> {
     return this.exclusive(async () => {
       const all = await this.rows();
@@ -117,12 +111,21 @@ export class DeviceOutbox implements Outbox {
   /** A held entry goes back to pending under a new key; its seq (its place in the case's queue) stays. */
   private renew(id: string, change: (part: SealedPart) => SealedPart): Promise<OutboxEntry> {
     return this.exclusive(async () => {
-      const { seq, part } = await this.find(id);
+      const all = await this.rows();
+      const target = all.find((row) => row.part.id === id);
+      if (target === undefined) throw new OfflineError('not-found');
+      const { seq, part } = target;
       if (part.problem === undefined) throw new OfflineError('not-held');
       const { problem: _problem, ...rest } = change(part);
       const next: SealedPart = { ...rest, id: globalThis.crypto.randomUUID() };
-      const row = await this.sealRow(seq, next);
-      await this.db.write(['outbox'], (tx) => tx.objectStore('outbox').put(row));
+      const rows = [await this.sealRow(seq, next)];
+      // A queued intake under its new key: the entries waiting for its case id follow it.
+      for (const row of all) {
+        if (row.part.dependsOn === id) rows.push(await this.sealRow(row.seq, { ...row.part, dependsOn: next.id }));
+      }
+      await this.db.write(['outbox'], (tx) => {
+        for (const row of rows) tx.objectStore('outbox').put(row);
+      });
       this.emitter.emit();
       this.emitter.tell('outbox');
       return this.toEntry(seq, next);

@@ -247,6 +247,20 @@ describe('syncOutbox', () => {
     expect(report.sent.map((s) => s.caseRef)).toEqual(['local:x', caseId, caseId]);
   });
 
+  it('a held intake changed under a new key keeps its dependent entries', async () => {
+    const { outbox } = await unlockedDevice();
+    const server = new FakeServer();
+    const intake = await outbox.add({ caseRef: 'local:z', path: '/v1/cases', pathParams: {}, body: { bad: true } });
+    await outbox.add({ ...note('local:z', 'on it'), dependsOn: intake.id });
+    server.status = (e) => ((e.body as { bad?: boolean }).bad === true ? 422 : null);
+    expect((await syncOutbox(outbox, server.send)).held.map((h) => h.id)).toEqual([intake.id]);
+    const changed = await outbox.change(intake.id, { detainee: { fullName: 'N', city: 'C' } });
+    expect((await outbox.list()).map((e) => e.dependsOn)).toEqual([undefined, changed.id]);
+    const report = await syncOutbox(outbox, server.send);
+    expect(report).toMatchObject({ held: [], remaining: 0 });
+    expect(texts(server.recorded)).toEqual([undefined, 'on it']);
+  });
+
   it('discarding a queued intake discards the entries that depend on it', async () => {
     const { outbox } = await unlockedDevice();
     const intake = await outbox.add({ caseRef: 'local:y', path: '/v1/cases', pathParams: {}, body: {} });

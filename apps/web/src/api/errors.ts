@@ -15,9 +15,15 @@ export class ApiError extends Error {
   }
 }
 
-/** A request that never got an answer (offline, connection reset): safe to retry with the same Idempotency-Key. */
+/**
+ * A request that never got an answer (offline, connection reset): safe to retry with the same Idempotency-Key.
+ * `notKept`: a write that could not go to this device's outbox either – no offline vault here, or it is locked.
+ */
 export class NetworkError extends Error {
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    readonly notKept?: 'absent' | 'locked',
+  ) {
     super('NETWORK');
     this.name = 'NetworkError';
   }

@@ -5,6 +5,9 @@ import { type ReactNode, Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession, useUser } from '../features/auth/session-context';
 import { useI18n, useT } from '../i18n/i18n-context';
+import { OfflineBanner } from '../offline/ui/OfflineBanner';
+import { UnlockPrompt } from '../offline/ui/UnlockPrompt';
+import { useOfflineRunner } from '../offline/ui/use-offline-runner';
 import { PageLoader } from '../shared/PageLoader';
 import classes from './Layout.module.css';
 import { roleLinks } from './role-links';
@@ -29,7 +32,9 @@ export function Layout(): ReactNode {
     { to: '/board', label: 'console.nav.board' },
     ...(mayRecord ? [{ to: '/intake', label: 'console.nav.intake' }] : []),
     ...roleLinks(user.role),
+    ...(mayRecord ? [{ to: '/offline', label: 'offline.nav' }] : []),
   ];
+  useOfflineRunner(user);
 
   const onSignOut = async (): Promise<void> => {
     await signOut();
@@ -94,6 +99,8 @@ export function Layout(): ReactNode {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        {mayRecord ? <OfflineBanner /> : null}
+        {mayRecord ? <UnlockPrompt accountId={user.id} /> : null}
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

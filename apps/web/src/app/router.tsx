@@ -84,6 +84,15 @@ export const routes: RouteObject[] = [
             path: 'health',
             lazy: async () => ({ Component: (await import('../features/admin/HealthPage')).HealthPage }),
           },
+          // Offline use (issue 18): the vault, the outbox, and a case opened without a connection.
+          {
+            path: 'offline',
+            lazy: async () => ({ Component: (await import('../offline/ui/OfflinePage')).OfflinePage }),
+          },
+          {
+            path: 'offline/pending/:caseRef',
+            lazy: async () => ({ Component: (await import('../offline/ui/PendingCasePage')).PendingCasePage }),
+          },
           {
             path: '*',
             lazy: async () => ({ Component: (await import('../shared/NotFoundPage')).NotFoundPage }),

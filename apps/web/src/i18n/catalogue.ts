@@ -7,7 +7,7 @@ export type Messages = Readonly<Record<string, string>>;
  * dossier) and the fields a list's columns are imported as (shared with the import's reader). Each file is a separate
  * chunk, so the initial bundle carries none and only the chosen language is fetched.
  */
-const files = import.meta.glob<Messages>('@messages/*/{console,vocabulary,dossier,roles,imports}.json', {
+const files = import.meta.glob<Messages>('@messages/*/{console,vocabulary,dossier,roles,imports,offline}.json', {
   import: 'default',
 });
 

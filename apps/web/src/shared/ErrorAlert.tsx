@@ -14,7 +14,11 @@ export function errorMessage(error: unknown, t: (key: string) => string, has: (k
     if (error.status >= 500) return t('console.error.server');
     return t('console.error.refused');
   }
-  if (error instanceof NetworkError) return t('console.error.network');
+  if (error instanceof NetworkError) {
+    // A write without a connection that this device could not keep either (issue 18): say how to keep it.
+    if (error.notKept !== undefined) return t(`offline.notKept.${error.notKept}`);
+    return t('console.error.network');
+  }
   return t('console.error.unexpected');
 }
 

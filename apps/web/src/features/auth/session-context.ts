@@ -6,6 +6,11 @@ export interface SessionValue {
   /** Keeps the answer of a successful sign-in (user and CSRF header). */
   signedIn(session: ConsoleSession): void;
   signOut(): Promise<void>;
+  /**
+   * The API could not be reached at start and this device has a locked offline vault: the console can open from it
+   * once unlocked (`retry` then asks again, answered from the vault). Null otherwise.
+   */
+  readonly offlineStart?: { readonly retry: () => void } | null;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);

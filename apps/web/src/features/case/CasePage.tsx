@@ -2,7 +2,8 @@ import { Badge, Grid, Group, Modal, Stack, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { TimelineEvent, WriteAnswer } from '../../api/types';
+import type { TimelineEvent } from '../../api/types';
+import type { WriteOutcome } from '../../api/write';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { PageLoader } from '../../shared/PageLoader';
@@ -16,6 +17,8 @@ import { RetractDialog } from './RetractDialog';
 import { Timeline } from './Timeline';
 import { useCaseWrite } from './use-case-write';
 import { WriteMenus } from './WriteMenus';
+import { KeepToggle } from '../../offline/ui/KeepToggle';
+import { PendingEntries } from '../../offline/ui/PendingEntries';
 
 /** A case: its summary, its timeline, and the writes the person may record (`?form=<id>` opens one). */
 export function CasePage(): ReactNode {
@@ -47,7 +50,7 @@ export function CasePage(): ReactNode {
       { replace: id === null },
     );
 
-  const recorded = (answer: WriteAnswer): void => {
+  const recorded = (answer: WriteOutcome): void => {
     openForm(null);
     setRetracting(null);
     void write.recorded(answer);
@@ -61,6 +64,7 @@ export function CasePage(): ReactNode {
           <Badge size="lg">{t(`vocabulary.caseStatus.${current.status}`)}</Badge>
           {current.closed ? <Badge color="gray">{t('console.case.closed')}</Badge> : null}
         </Group>
+        {mayWrite ? <KeepToggle caseId={caseId} /> : null}
       </Group>
       {offered.length > 0 ? <WriteMenus offered={offered} onOpen={(id) => openForm(id)} /> : null}
       <Grid>
@@ -74,6 +78,7 @@ export function CasePage(): ReactNode {
           <Title order={2} size="h3" mb="sm">
             {t('console.case.timeline')}
           </Title>
+          {mayWrite ? <PendingEntries caseRef={caseId} /> : null}
           {timeline.isPending ? <PageLoader /> : null}
           {timeline.isError ? <ErrorAlert error={timeline.error} /> : null}
           {timeline.data ? (

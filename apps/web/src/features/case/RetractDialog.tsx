@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Submission } from '../../api/submission';
-import type { TimelineEvent, WriteAnswer } from '../../api/types';
-import { sendWrite } from '../../api/write';
+import type { TimelineEvent } from '../../api/types';
+import { sendWrite, type WriteOutcome } from '../../api/write';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -23,7 +23,7 @@ interface Props {
   readonly version: number;
   readonly event: TimelineEvent;
   readonly onClose: () => void;
-  readonly onRecorded: (answer: WriteAnswer) => void;
+  readonly onRecorded: (answer: WriteOutcome) => void;
 }
 
 /** Retracting a fact records why; the fact stays in the timeline, marked, and stops counting. */

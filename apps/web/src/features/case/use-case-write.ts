@@ -1,5 +1,6 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import type { TimelineEvent, WriteAnswer } from '../../api/types';
+import type { TimelineEvent } from '../../api/types';
+import { isQueued, type WriteOutcome } from '../../api/write';
 import { useT } from '../../i18n/i18n-context';
 import { notifyDone } from '../../shared/notify';
 import { caseKeys, fetchTimeline, rememberWriteAnswer } from './api';
@@ -9,9 +10,10 @@ interface CaseWrite {
   readonly refresh: () => Promise<readonly TimelineEvent[] | undefined>;
   /**
    * A write answered: its version kept for the next write, the person told (unless `quiet`: a page that shows the
-   * write where it was made, like the court day's row), the case and `lists` read again.
+   * write where it was made, like the court day's row), the case and `lists` read again. A write kept on this device
+   * (no connection) is always told, quiet or not: the person must know it is not on the server yet.
    */
-  readonly recorded: (answer: WriteAnswer, options?: { quiet?: boolean }) => Promise<void>;
+  readonly recorded: (answer: WriteOutcome, options?: { quiet?: boolean }) => Promise<void>;
 }
 
 /**
@@ -21,7 +23,11 @@ interface CaseWrite {
 export function useCaseWrite(caseId: string, lists: readonly QueryKey[]): CaseWrite {
   const t = useT();
   const queryClient = useQueryClient();
-  const recorded = async (answer: WriteAnswer, options: { quiet?: boolean } = {}): Promise<void> => {
+  const recorded = async (answer: WriteOutcome, options: { quiet?: boolean } = {}): Promise<void> => {
+    if (isQueued(answer)) {
+      notifyDone(t('offline.keptOnDevice'), t('console.common.close'));
+      return;
+    }
     rememberWriteAnswer(queryClient, answer);
     if (options.quiet !== true) notifyDone(t('console.form.recorded'), t('console.common.close'));
     // Every read after the write waits for its position (X-Min-Position), so the new fact is there when they answer.

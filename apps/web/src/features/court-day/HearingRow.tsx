@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { ApiError, versionMismatch } from '../../api/errors';
 import { Submission } from '../../api/submission';
 import type { TimelineEvent } from '../../api/types';
-import { sendWrite } from '../../api/write';
+import { isQueued, sendWrite } from '../../api/write';
 import { useI18n, useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -28,6 +28,8 @@ interface Props {
 interface Recorded {
   readonly kind: DecisionKind;
   readonly values: DecisionValues;
+  /** Kept on this device without a connection: not on the server yet. */
+  readonly queued: boolean;
 }
 
 interface Conflict {
@@ -71,7 +73,7 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
     onSuccess: (answer, { kind, values }) => {
       setConflict(null);
       setOpen(null);
-      setRecorded({ kind, values });
+      setRecorded({ kind, values, queued: isQueued(answer) });
       onRecorded(hearing);
       // The row itself says what was recorded: twenty toasts would cover the next rows' buttons.
       void caseWrite.recorded(answer, { quiet: true });
@@ -137,7 +139,9 @@ export function HearingRow({ hearing, mayWrite, onRecorded }: Props): ReactNode 
         </Text>
         {recorded !== null ? (
           <Text size="sm" c="teal.9" role="status">
-            {t('console.courtDay.recorded', { what: describe(recorded, t, times, timeZone) })}
+            {t(recorded.queued ? 'offline.courtDay.kept' : 'console.courtDay.recorded', {
+              what: describe(recorded, t, times, timeZone),
+            })}
           </Text>
         ) : hearing.held !== null ? (
           <Text size="sm" role="status">

@@ -24,7 +24,8 @@ import { api } from '../../api/client';
 import { ApiError, fieldErrors } from '../../api/errors';
 import { Submission } from '../../api/submission';
 import type { PossibleDuplicate } from '../../api/types';
-import { sendWrite } from '../../api/write';
+import { isQueued, sendWrite } from '../../api/write';
+import { localCaseRef } from '../../offline/ui/queue';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { notifyDone } from '../../shared/notify';
@@ -45,6 +46,12 @@ import {
   SOURCE_KINDS,
   VULNERABILITIES,
 } from './schema';
+
+/** The intake kept on this device without a connection: its page lists it and what follows it. */
+interface Kept {
+  readonly localRef: string;
+  readonly fullName: string;
+}
 
 interface Opened {
   readonly caseId: string;
@@ -67,18 +74,20 @@ export function IntakePage(): ReactNode {
   const opening = useRef(new Submission());
   const completing = useRef(new Submission());
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [kept, setKept] = useState<Kept | null>(null);
   const [merging, setMerging] = useState<DuplicateItem | null>(null);
   const form = useForm<IntakeValues>({ initialValues: INTAKE_INITIAL, validate: zod4Resolver(intakeSchema) });
   const [names] = useDebouncedValue([form.values.fullName, ...form.values.nameVariants], 400);
   const similar = useSimilarCases(opened === null ? names : []);
 
   const open = useMutation({
-    mutationFn: async (values: IntakeValues): Promise<Opened> => {
+    mutationFn: async (values: IntakeValues): Promise<Opened | Kept> => {
       const answer = await sendWrite(api, opening.current, {
         path: '/v1/cases',
         pathParams: {},
         body: openCaseBody(values),
       });
+      if (isQueued(answer)) return keepIdentity(answer.queued.id, values);
       const duplicates = (answer.possibleDuplicates ?? []) as PossibleDuplicate[];
       const identity = identityBody(values);
       let identityError: unknown = null;
@@ -96,6 +105,11 @@ export function IntakePage(): ReactNode {
       return { caseId: answer.caseId, fullName: values.fullName.trim(), possibleDuplicates: duplicates, identityError };
     },
     onSuccess: async (result) => {
+      if ('localRef' in result) {
+        setKept(result);
+        notifyDone(t('offline.keptOnDevice'), t('console.common.close'));
+        return;
+      }
       setOpened(result);
       notifyDone(t('console.intake.opened'), t('console.common.close'));
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -112,12 +126,47 @@ export function IntakePage(): ReactNode {
     },
   });
 
+  /** Offline: the identity fact waits in the outbox behind the kept opening, whose answer will name the case. */
+  const keepIdentity = async (intakeId: string, values: IntakeValues): Promise<Kept> => {
+    const localRef = localCaseRef(intakeId);
+    const identity = identityBody(values);
+    if (identity !== null) {
+      await sendWrite(
+        api,
+        completing.current,
+        { path: '/v1/cases/{caseId}/identity', pathParams: { caseId: localRef }, body: identity },
+        { caseRef: localRef, dependsOn: intakeId },
+      );
+    }
+    return { localRef, fullName: values.fullName.trim() };
+  };
+
   const startOver = (): void => {
+    setKept(null);
     setOpened(null);
     form.reset();
     opening.current.done();
     completing.current.done();
   };
+
+  if (kept !== null) {
+    return (
+      <Stack maw={760}>
+        <Title order={1}>{t('offline.intake.keptTitle')}</Title>
+        <Alert color="yellow">
+          <Stack gap="xs">
+            <Text size="sm">{t('offline.intake.keptText')}</Text>
+            <Anchor component={Link} to={`/offline/pending/${encodeURIComponent(kept.localRef)}`}>
+              {t('offline.intake.keptLink', { name: kept.fullName })}
+            </Anchor>
+          </Stack>
+        </Alert>
+        <Group>
+          <Button onClick={startOver}>{t('console.intake.another')}</Button>
+        </Group>
+      </Stack>
+    );
+  }
 
   if (opened !== null) {
     return (

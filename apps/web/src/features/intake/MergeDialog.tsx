@@ -6,8 +6,7 @@ import { type ReactNode, useRef } from 'react';
 import { z } from 'zod';
 import { api } from '../../api/client';
 import { Submission } from '../../api/submission';
-import type { WriteAnswer } from '../../api/types';
-import { sendWrite } from '../../api/write';
+import { sendWrite, type WriteOutcome } from '../../api/write';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useFieldError } from '../../shared/field-error';
@@ -20,7 +19,7 @@ interface Props {
   readonly duplicate: { readonly caseId: string; readonly fullName: string };
   readonly into: { readonly caseId: string; readonly fullName: string };
   readonly onClose: () => void;
-  readonly onMerged: (answer: WriteAnswer) => void;
+  readonly onMerged: (answer: WriteOutcome) => void;
 }
 
 /** A coordinator merges a duplicate into the case that stays, saying why. */

@@ -1,7 +1,7 @@
 import { Modal } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client';
-import type { WriteAnswer } from '../../api/types';
+import type { WriteOutcome } from '../../api/write';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { PageLoader } from '../../shared/PageLoader';
@@ -31,7 +31,7 @@ export function CaseWriteDialog({ caseId, definition, preset, onClose }: Props):
       ? definition
       : { ...definition, initialFrom: (d) => ({ ...definition.initialFrom?.(d), ...preset }) };
 
-  const recorded = (answer: WriteAnswer): void => {
+  const recorded = (answer: WriteOutcome): void => {
     onClose();
     void write.recorded(answer);
   };

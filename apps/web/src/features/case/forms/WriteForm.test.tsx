@@ -5,7 +5,7 @@ import { caseDetail, CASE_ID, timelineEvent } from '../../../../test/fixtures';
 import { COORDINATOR, json, MESSAGES, renderWithConsole } from '../../../../test/render';
 import { createApiClient } from '../../../api/client';
 import { ConsoleState } from '../../../api/console-state';
-import type { WriteAnswer } from '../../../api/types';
+import type { WriteOutcome } from '../../../api/write';
 import { WRITE_FORMS } from '.';
 import { detentionForm } from './definitions/detention';
 import { transferForm } from './definitions/transfer';
@@ -35,7 +35,7 @@ function renderForm(
   api: ReturnType<typeof fakeApi>,
   refresh = async () => [timelineEvent(5)],
 ) {
-  const recorded: WriteAnswer[] = [];
+  const recorded: WriteOutcome[] = [];
   renderWithConsole(
     <WriteForm
       client={api.client}

@@ -6,8 +6,8 @@ import { type ReactNode, useRef, useState } from 'react';
 import type { ApiClient } from '../../../api/client';
 import { ApiError, versionMismatch } from '../../../api/errors';
 import { Submission } from '../../../api/submission';
-import type { CaseDetail, TimelineEvent, WriteAnswer, WriteBody, WritePath } from '../../../api/types';
-import { sendWrite } from '../../../api/write';
+import type { CaseDetail, TimelineEvent, WriteBody, WritePath } from '../../../api/types';
+import { sendWrite, type WriteOutcome } from '../../../api/write';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useTimes } from '../../../i18n/times';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
@@ -25,7 +25,8 @@ interface Props {
   readonly detail: CaseDetail;
   /** Refetches the case and its timeline after a 412, to show what changed. */
   readonly refresh: () => Promise<readonly TimelineEvent[] | undefined>;
-  readonly onRecorded: (answer: WriteAnswer) => void;
+  /** The API's answer, or the write kept on this device without a connection (the form closes either way). */
+  readonly onRecorded: (answer: WriteOutcome) => void;
   readonly onCancel: () => void;
 }
 

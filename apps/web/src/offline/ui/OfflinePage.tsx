@@ -1,0 +1,251 @@
+import { Anchor, Alert, Button, Card, Group, Modal, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
+import type { CaseDetail } from '../../api/types';
+import { useUser } from '../../features/auth/session-context';
+import { useT } from '../../i18n/i18n-context';
+import { useTimes } from '../../i18n/times';
+import { notifyDone } from '../../shared/notify';
+import { offlineDevice } from './device';
+import { forgetDeviceAccount } from './device-account';
+import { intakeName } from './entry-words';
+import { useOnline, useOutbox, useVaultState } from './hooks';
+import { PendingEntries } from './PendingEntries';
+import { removeShellFromDevice } from './register-sw';
+import { refreshOffline, sendNow } from './sync-runner';
+import { CreateVaultForm, UnlockForm } from './VaultForms';
+
+/** The vault's own facts, read again when it changes: settings, pins (with the names it has), last refresh. */
+function useVaultFacts(state: string): {
+  readonly maxAge: number | null;
+  readonly pinned: readonly { id: string; name: string | null }[];
+  readonly refreshed: string | null;
+} {
+  const query = useQuery({
+    queryKey: ['offline-vault', state],
+    enabled: state === 'unlocked',
+    staleTime: 0,
+    queryFn: async () => {
+      const vault = offlineDevice()?.vault;
+      if (vault === undefined) return { maxAge: null, pinned: [], refreshed: null };
+      const ids = await vault.pinned();
+      const pinned = await Promise.all(
+        ids.map(async (id) => {
+          const cached = await vault.getAnswer(`/v1/cases/${id}`);
+          const name = (cached?.body as CaseDetail | undefined)?.fullName ?? null;
+          return { id, name };
+        }),
+      );
+      return { maxAge: (await vault.settings()).maxOfflineAgeDays, pinned, refreshed: await vault.lastRefreshedAt() };
+    },
+  });
+  return query.data ?? { maxAge: null, pinned: [], refreshed: null };
+}
+
+function Settings({ maxAge }: { maxAge: number }): ReactNode {
+  const t = useT();
+  const [value, setValue] = useState<number>(maxAge);
+  const save = async (): Promise<void> => {
+    await offlineDevice()?.vault.setSettings({ maxOfflineAgeDays: value });
+    notifyDone(t('offline.settings.saved'), t('console.common.close'));
+  };
+  return (
+    <Group align="flex-end">
+      <NumberInput
+        label={t('offline.settings.maxAge')}
+        description={t('offline.settings.maxAgeHint')}
+        min={1}
+        max={30}
+        clampBehavior="strict"
+        allowDecimal={false}
+        value={value}
+        onChange={(next) => setValue(typeof next === 'number' ? next : Number(next) || 1)}
+        w={260}
+      />
+      <Button variant="default" onClick={() => void save()}>
+        {t('offline.settings.save')}
+      </Button>
+    </Group>
+  );
+}
+
+function Wipe(): ReactNode {
+  const t = useT();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const wipe = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await offlineDevice()?.vault.wipe();
+      forgetDeviceAccount();
+      await removeShellFromDevice();
+      setConfirming(false);
+      notifyDone(t('offline.wipe.done'), t('console.common.close'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button color="red" variant="outline" onClick={() => setConfirming(true)}>
+        {t('offline.wipe.button')}
+      </Button>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('offline.wipe.title')}
+        closeButtonProps={{ 'aria-label': t('console.common.close') }}
+      >
+        <Stack>
+          <Text size="sm">{t('offline.wipe.text')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('console.form.cancel')}
+            </Button>
+            <Button color="red" loading={busy} onClick={() => void wipe()}>
+              {t('offline.wipe.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** "Offline use": the passphrase, lock, wipe, the max offline age, the cases kept here, and the outbox. */
+export function OfflinePage(): ReactNode {
+  const t = useT();
+  const times = useTimes();
+  const user = useUser();
+  const state = useVaultState();
+  const online = useOnline();
+  const { entries, count } = useOutbox();
+  const facts = useVaultFacts(state);
+  const intakes = entries.filter((entry) => entry.path === '/v1/cases');
+  const supported = offlineDevice() !== null;
+
+  return (
+    <Stack maw={860}>
+      <Title order={1}>{t('offline.title')}</Title>
+      <Text size="sm">{t('offline.explain')}</Text>
+      {!supported ? <Alert color="red">{t('offline.unsupported')}</Alert> : null}
+      <Card withBorder component="section" aria-labelledby="offline-status">
+        <Title order={2} size="h4" id="offline-status" mb="xs">
+          {t('offline.status.title')}
+        </Title>
+        <Stack gap={4}>
+          <Text size="sm">{t(online ? 'offline.status.online' : 'offline.status.offline')}</Text>
+          <Text size="sm" data-testid="vault-state">
+            {t(`offline.status.vault.${state}`)}
+          </Text>
+          {state === 'unlocked' ? (
+            <Text size="sm">
+              {facts.refreshed !== null
+                ? t('offline.status.refreshed', { when: times.dateTime(facts.refreshed) })
+                : t('offline.status.neverRefreshed')}
+            </Text>
+          ) : null}
+          <Text size="sm">{t('offline.status.waiting', { count })}</Text>
+        </Stack>
+        {state === 'unlocked' ? (
+          <Group mt="sm">
+            <Button size="xs" onClick={() => void sendNow()} disabled={!online || count === 0}>
+              {t('offline.sendNow')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void refreshOffline()} disabled={!online}>
+              {t('offline.refreshNow')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => offlineDevice()?.vault.lock()}>
+              {t('offline.lock')}
+            </Button>
+          </Group>
+        ) : null}
+      </Card>
+      {state === 'absent' && supported ? (
+        <Card withBorder component="section" aria-labelledby="offline-create">
+          <Title order={2} size="h4" id="offline-create" mb="xs">
+            {t('offline.createTitle')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('offline.createExplain')}
+          </Text>
+          <CreateVaultForm accountId={user.id} onCreated={() => void refreshOffline()} />
+        </Card>
+      ) : null}
+      {state === 'locked' ? (
+        <Card withBorder component="section" aria-labelledby="offline-unlock">
+          <Title order={2} size="h4" id="offline-unlock" mb="xs">
+            {t('offline.unlock.title')}
+          </Title>
+          <UnlockForm accountId={user.id} onUnlocked={() => undefined} />
+        </Card>
+      ) : null}
+      {state === 'unlocked' && facts.maxAge !== null ? (
+        <Card withBorder component="section" aria-labelledby="offline-kept">
+          <Title order={2} size="h4" id="offline-kept" mb="xs">
+            {t('offline.kept.title')}
+          </Title>
+          <Stack gap="sm">
+            <Settings key={facts.maxAge} maxAge={facts.maxAge} />
+            <Text size="sm">{t(user.role === 'lawyer' ? 'offline.kept.caseload' : 'offline.kept.pinnedOnly')}</Text>
+            {facts.pinned.length > 0 ? (
+              <Stack gap={2} component="ul" m={0}>
+                {facts.pinned.map((pin) => (
+                  <li key={pin.id}>
+                    <Anchor component={Link} to={`/cases/${pin.id}`} size="sm">
+                      {pin.name ?? t('offline.kept.unnamed')}
+                    </Anchor>
+                  </li>
+                ))}
+              </Stack>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('offline.kept.noPins')}
+              </Text>
+            )}
+          </Stack>
+        </Card>
+      ) : null}
+      {state === 'unlocked' ? (
+        <Card withBorder component="section" aria-labelledby="offline-outbox">
+          <Title order={2} size="h4" id="offline-outbox" mb="xs">
+            {t('offline.outbox.title')}
+          </Title>
+          {intakes.length > 0 ? (
+            <Stack gap={2} mb="sm">
+              {intakes.map((entry) => (
+                <Anchor
+                  key={entry.id}
+                  component={Link}
+                  to={`/offline/pending/${encodeURIComponent(entry.caseRef)}`}
+                  size="sm"
+                >
+                  {t('offline.outbox.pendingCase', { name: intakeName(entry) ?? '' })}
+                </Anchor>
+              ))}
+            </Stack>
+          ) : null}
+          {entries.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('offline.outbox.empty')}
+            </Text>
+          ) : (
+            <PendingEntries />
+          )}
+        </Card>
+      ) : null}
+      {state !== 'absent' && state !== 'opening' ? (
+        <Card withBorder component="section" aria-labelledby="offline-wipe">
+          <Title order={2} size="h4" id="offline-wipe" mb="xs">
+            {t('offline.wipe.title')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('offline.wipe.explain')}
+          </Text>
+          <Wipe />
+        </Card>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,165 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { toApiError } from '../../api/errors';
+import type { VersionMismatch } from '../../api/types';
+import { fetchCase, fetchTimeline } from '../../features/case/api';
+import { VersionConflict } from '../../features/case/forms/VersionConflict';
+import { useI18n, useT } from '../../i18n/i18n-context';
+import { useTimes } from '../../i18n/times';
+import { errorMessage } from '../../shared/ErrorAlert';
+import type { OutboxEntry } from '../index';
+import { offlineDevice } from './device';
+import { entryFactTime, entryFormId, entryLabelKey } from './entry-words';
+import { useOutbox } from './hooks';
+import { isLocalCaseRef } from './queue';
+import { sendNow } from './sync-runner';
+
+function mismatchOf(entry: OutboxEntry): VersionMismatch | null {
+  if (entry.problem?.status !== 412) return null;
+  const error = toApiError(412, entry.problem.body);
+  return error.body.details.find((d): d is VersionMismatch => 'expectedVersion' in d) ?? null;
+}
+
+/** A 412 held entry: what was recorded on the case meanwhile (read from the server), and re-apply / discard. */
+function HeldConflict({ entry, onDiscard }: { entry: OutboxEntry; onDiscard: () => void }): ReactNode {
+  const caseId = entry.pathParams.caseId ?? '';
+  const mismatch = mismatchOf(entry);
+  const expected = mismatch?.expectedVersion ?? entry.ifMatch ?? 0;
+  const timeline = useQuery({
+    queryKey: ['case', caseId, 'timeline'],
+    queryFn: () => fetchTimeline(caseId),
+    enabled: caseId !== '' && !isLocalCaseRef(caseId),
+  });
+  const [busy, setBusy] = useState(false);
+  const reapply = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const now = mismatch?.actualVersion ?? (await fetchCase(caseId)).version;
+      await offlineDevice()?.outbox.reapply(entry.id, now);
+      await sendNow();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <VersionConflict
+      expectedVersion={expected}
+      actualVersion={mismatch?.actualVersion ?? null}
+      events={timeline.data}
+      busy={busy}
+      onReapply={() => void reapply()}
+      onCancel={onDiscard}
+    />
+  );
+}
+
+function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
+  const t = useT();
+  const { translator } = useI18n();
+  const times = useTimes();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const when = entryFactTime(entry);
+  const formId = entryFormId(entry);
+  const caseId = entry.pathParams.caseId;
+  const discard = async (): Promise<void> => {
+    await offlineDevice()?.outbox.discard(entry.id);
+    setConfirming(false);
+  };
+  const tryAgain = async (): Promise<void> => {
+    if (caseId === undefined) return;
+    setBusy(true);
+    try {
+      await offlineDevice()?.outbox.reapply(entry.id, (await fetchCase(caseId)).version);
+      await sendNow();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const held = entry.state === 'held';
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="outbox-entry" data-state={entry.state}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={600} size="sm">
+            {t(entryLabelKey(entry))}
+          </Text>
+          <Badge color={held ? 'red' : 'yellow'} variant="light">
+            {t(`offline.state.${entry.state}`)}
+          </Badge>
+        </Group>
+        <Text size="sm">
+          {when !== null ? t('offline.entry.occurred', { when: times.fact(when) }) : null}{' '}
+          {t('offline.entry.entered', { when: times.dateTime(entry.enteredAt) })}
+        </Text>
+        {held && entry.problem !== undefined && entry.problem.status === 412 ? (
+          <HeldConflict entry={entry} onDiscard={() => setConfirming(true)} />
+        ) : null}
+        {held && entry.problem !== undefined && entry.problem.status !== 412 ? (
+          <Alert color="red" role="alert" title={t('offline.held.title')}>
+            {errorMessage(
+              toApiError(entry.problem.status, entry.problem.body),
+              (key) => translator.t(key),
+              (key) => translator.has(key),
+            )}
+          </Alert>
+        ) : null}
+        {held ? (
+          <Group gap="xs">
+            {entry.problem?.status !== 412 && caseId !== undefined && !isLocalCaseRef(caseId) ? (
+              <Button size="xs" loading={busy} onClick={() => void tryAgain()}>
+                {t('offline.held.reapply')}
+              </Button>
+            ) : null}
+            {formId !== null && caseId !== undefined && !isLocalCaseRef(caseId) ? (
+              <Button size="xs" variant="default" onClick={() => void navigate(`/cases/${caseId}?form=${formId}`)}>
+                {t('offline.held.change')}
+              </Button>
+            ) : null}
+            <Button size="xs" variant="default" color="red" onClick={() => setConfirming(true)}>
+              {t('offline.held.discard')}
+            </Button>
+          </Group>
+        ) : null}
+        {confirming ? (
+          <Alert color="red" title={t('offline.discard.title')}>
+            <Text size="sm" mb="xs">
+              {t('offline.discard.text')}
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" color="red" onClick={() => void discard()}>
+                {t('offline.discard.confirm')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                {t('console.form.cancel')}
+              </Button>
+            </Group>
+          </Alert>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The outbox's entries of one case (or of every case): above the case's timeline, and on the offline page. */
+export function PendingEntries({ caseRef }: { caseRef?: string }): ReactNode {
+  const t = useT();
+  const { entries } = useOutbox();
+  const shown = caseRef === undefined ? entries : entries.filter((entry) => entry.caseRef === caseRef);
+  if (shown.length === 0) return null;
+  return (
+    <section aria-labelledby="pending-entries">
+      <Title order={2} size="h4" id="pending-entries" mb="xs">
+        {t('offline.pending.title', { count: shown.length })}
+      </Title>
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {shown.map((entry) => (
+          <EntryItem key={entry.id} entry={entry} />
+        ))}
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { consoleState } from '../../api/client';
+import type { ConsoleSession } from '../../api/types';
+import { SESSION_KEY } from '../../features/auth/session-api';
+import { refreshOfflineSet, syncOutbox } from '../index';
+import { offlineDevice } from './device';
+import { outboxSender } from './sender';
+import { setSyncStatus } from './sync-status';
+
+export interface SyncContext {
+  readonly queryClient: QueryClient;
+  /** A lawyer's id (their caseload is kept); null for a coordinator (pinned cases only). */
+  readonly ownUserId: string | null;
+}
+
+let context: SyncContext | null = null;
+let running: Promise<void> | null = null;
+
+/** Set by the signed-in layout; null when signed out (nothing is sent without a session). */
+export function configureSync(next: SyncContext | null): void {
+  context = next;
+}
+
+/** A read straight from the network (never answered from the vault), waiting for this tab's last write. */
+async function networkJson(url: string): Promise<unknown> {
+  const headers = new Headers({ Accept: 'application/json' });
+  const position = consoleState.minPosition();
+  if (position > 0) headers.set('X-Min-Position', String(position));
+  const response = await fetch(new URL(url, window.location.origin), { credentials: 'same-origin', headers });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json() as Promise<unknown>;
+}
+
+/**
+ * A console opened offline took its session from the vault, which never holds the CSRF token: before sending, the
+ * session is asked again. Null: signed out meanwhile (sign in again; the outbox stays). Undefined: no answer.
+ */
+async function ensureCsrf(queryClient: QueryClient): Promise<boolean | undefined> {
+  if (consoleState.csrfHeader() !== null) return true;
+  let response: Response;
+  try {
+    response = await fetch(new URL('/v1/auth/session', window.location.origin), { credentials: 'same-origin' });
+  } catch {
+    return undefined;
+  }
+  if (response.status === 401) {
+    queryClient.setQueryData(SESSION_KEY, null);
+    return false;
+  }
+  if (!response.ok) return undefined;
+  const session = (await response.json()) as ConsoleSession;
+  consoleState.setCsrf(session.csrf);
+  queryClient.setQueryData(SESSION_KEY, session);
+  return true;
+}
+
+/** Reads the offline set again (after unlock online, after a sync that sent something). Failures are not fatal. */
+export async function refreshOffline(): Promise<void> {
+  const device = offlineDevice();
+  if (device === null || device.vault.state() !== 'unlocked' || context === null || !navigator.onLine) return;
+  await refreshOfflineSet(networkJson, device.vault, context.ownUserId).catch(() => undefined);
+}
+
+async function run(): Promise<void> {
+  const device = offlineDevice();
+  const current = context;
+  if (device === null || current === null || device.vault.state() !== 'unlocked' || !navigator.onLine) return;
+  if ((await device.outbox.count()) === 0) return;
+  setSyncStatus({ kind: 'syncing' });
+  try {
+    const csrf = await ensureCsrf(current.queryClient);
+    if (csrf !== true) {
+      setSyncStatus({ kind: 'failed' });
+      return;
+    }
+    const report = await syncOutbox(device.outbox, outboxSender(consoleState));
+    setSyncStatus({ kind: 'done', report });
+    // The session ended (signed out elsewhere, expired): sign in again; every entry stays in the outbox.
+    if (report.stoppedBy === 'unauthenticated') current.queryClient.setQueryData(SESSION_KEY, null);
+    if (report.sent.length > 0) {
+      await current.queryClient.invalidateQueries({ queryKey: ['case'] });
+      await current.queryClient.invalidateQueries({ queryKey: ['cases'] });
+      await refreshOffline();
+    }
+  } catch {
+    setSyncStatus({ kind: 'failed' });
+  }
+}
+
+/** Sends the outbox now (the online event, unlock, the 30 s timer, "Send now"); one run at a time in this tab. */
+export function sendNow(): Promise<void> {
+  running ??= run().finally(() => {
+    running = null;
+  });
+  return running;
+}

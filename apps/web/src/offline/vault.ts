@@ -22,6 +22,7 @@ interface StoredAnswer {
 const VERIFIER = 'casetrack-offline-vault';
 const DEFAULT_SETTINGS: OfflineSettings = { maxOfflineAgeDays: 7 };
 const DAY_MS = 86_400_000;
+const MAX_ITERATIONS = 10_000_000;
 
 /**
  * A listener list shared by the vault and the outbox: the console re-renders on any change of either. `tell` also
@@ -159,6 +160,10 @@ export class Vault implements OfflineVault {
     await this.ready();
     const header = await this.db.get<VaultHeader>('meta', 'vault');
     if (header === undefined) throw new OfflineError('absent');
+    // The header is in clear: a count changed by someone with the device must not hang the page.
+    if (!Number.isInteger(header.iterations) || header.iterations < 1 || header.iterations > MAX_ITERATIONS) {
+      throw new OfflineError('invalid');
+    }
     const generation = this.generation;
     const keys = await deriveKeys(passphrase, header.salt, header.iterations);
     const verified = await unseal(keys, 'meta:verifier', header.verifier).catch(() => null);

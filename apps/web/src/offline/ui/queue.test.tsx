@@ -12,7 +12,12 @@ const CASE = '6f1c1f0e-1111-4a4a-8a8a-000000000001';
 const detention = {
   path: '/v1/cases/{caseId}/detention',
   pathParams: { caseId: CASE },
-  body: { placeName: 'ИВС №1', occurredAt: '2026-11-25T08:00:00.000Z', occurredAtPrecision: 'instant' },
+  body: {
+    authority: 'police',
+    place: 'ИВС №1',
+    occurredAt: '2026-11-25T08:00:00.000Z',
+    occurredAtPrecision: 'instant',
+  },
   ifMatch: 7,
 } as const;
 

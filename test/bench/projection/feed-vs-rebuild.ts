@@ -42,7 +42,7 @@ const quiet = { write: (): boolean => true, isTTY: false };
 /**
  * The rebuild against the feed's own read rate, in interleaved rounds: each round reads the whole feed and runs a
  * whole rebuild back to back, the order alternating, so that both sides of every ratio see the same machine. With
- * `oneThread`, every round also runs the rebuild without its thread, right after the other two.
+ * `oneThread`, every round also runs the rebuild without its thread, the three in an order that turns each round.
  */
 export async function compareRebuildWithFeed(
   pool: Pool,
@@ -82,26 +82,23 @@ export async function compareRebuildWithFeed(
       rebuild = result.eventsPerSecond;
       phases = result.phases;
     };
-    if (i % 2 === 0) {
-      await readFeed();
-      await runRebuild();
-    } else {
-      await runRebuild();
-      await readFeed();
-    }
-    if (options.oneThread) {
+    const runOneThread = async (): Promise<void> => {
+      if (!options.oneThread) return;
       const result = await rebuildReadModels(pool, store, { waitForLiveMs: 0, progress: quiet, batchSize });
       oneThread = result.eventsPerSecond;
-    }
+    };
+    // Every order in turn, so that neither rebuild always follows the other (or the feed's read).
+    const steps = [readFeed, runRebuild, runOneThread];
+    for (let k = 0; k < steps.length; k++) await steps[(i % 2 === 0 ? i + k : i + steps.length - k) % steps.length]();
     results.push({ feed, rebuild, events, phases, oneThread, load });
-    const steps = Object.entries(phases)
+    const phaseList = Object.entries(phases)
       .map(([name, ms]) => `${name} ${Math.round(ms)}`)
       .join(', ');
     const alone =
       oneThread === null ? '' : `, on one thread ${Math.round(oneThread)} (${(oneThread / feed).toFixed(2)})`;
     process.stderr.write(
       `  round ${i + 1}/${rounds} (load ${load.toFixed(2)}): feed ${Math.round(feed)} events/s, ` +
-        `rebuild ${Math.round(rebuild)} events/s (${(rebuild / feed).toFixed(2)}; ms: ${steps})${alone}\n`,
+        `rebuild ${Math.round(rebuild)} events/s (${(rebuild / feed).toFixed(2)}; ms: ${phaseList})${alone}\n`,
     );
   }
   const alone = results.flatMap((r) => (r.oneThread === null ? [] : [{ rebuild: r.oneThread, feed: r.feed }]));

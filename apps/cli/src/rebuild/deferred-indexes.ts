@@ -31,7 +31,9 @@ export type BuilderJob = (client: PoolClient) => Promise<void>;
  * Builds the indexes back from their definitions, several at a time, then gives the planner statistics for the new
  * tables. The trigram index, by far the slowest, goes first so that the others fill the other connection meanwhile;
  * `jobs` come right after it, so that a job as long as the statistics' count (seconds at 100,000 cases) runs beside
- * the trigram index on the other core instead of alone after all of them.
+ * the trigram index on the other core instead of alone after all of them. Each table's `ANALYZE` (seconds too) waits
+ * for every index (it also counts the values of index expressions, `lower(city)` among them) and then runs on the
+ * first free connection, beside a job still running rather than after it.
  */
 export async function buildIndexes(
   pool: Pool,
@@ -39,20 +41,55 @@ export async function buildIndexes(
   definitions: readonly string[],
   jobs: readonly BuilderJob[] = [],
 ): Promise<void> {
+  const s = quoteSchema(schema);
   const sorted = [...definitions].sort(
     (a, b) => Number(b.includes('gin_trgm_ops')) - Number(a.includes('gin_trgm_ops')),
   );
-  const queue: Array<string | BuilderJob> = [...sorted.slice(0, 1), ...jobs, ...sorted.slice(1)];
+  const indexes = allDone(sorted.length);
+  const index =
+    (definition: string): BuilderJob =>
+    (client) =>
+      indexes.track(client.query(definition));
+  const analyze =
+    (table: string): BuilderJob =>
+    async (client) => {
+      await indexes.done;
+      await client.query(`ANALYZE ${s}.${table}`);
+    };
+  const queue: BuilderJob[] = [
+    ...sorted.slice(0, 1).map(index),
+    ...jobs,
+    ...sorted.slice(1).map(index),
+    ...['cases', 'hearings', 'complaints'].map(analyze),
+  ];
   const builder = (): Promise<void> =>
     withClient(pool, async (client) => {
       await client.query(`SET maintenance_work_mem = '256MB'`);
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-        if (typeof next === 'string') await client.query(next);
-        else await next(client);
-      }
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next(client);
     });
   await Promise.all(Array.from({ length: BUILDERS }, builder));
-  await pool.query(
-    `ANALYZE ${quoteSchema(schema)}.cases, ${quoteSchema(schema)}.hearings, ${quoteSchema(schema)}.complaints`,
-  );
+}
+
+/** Settles `done` once `count` tracked steps have succeeded, or at the first that fails (a waiting builder then stops). */
+function allDone(count: number): { done: Promise<void>; track: (step: Promise<unknown>) => Promise<void> } {
+  let left = count;
+  let resolve: () => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const done = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  // Awaited by the statistics' steps; a failure also reaches the caller through the step that failed.
+  done.catch(() => undefined);
+  if (left === 0) resolve();
+  const track = async (step: Promise<unknown>): Promise<void> => {
+    try {
+      await step;
+    } catch (error) {
+      reject(error);
+      throw error;
+    }
+    if (--left === 0) resolve();
+  };
+  return { done, track };
 }

@@ -1,7 +1,9 @@
 /**
  * The console's offline store (issue 18): ONE IndexedDB database `casetrack-offline` whose every value is sealed with
- * AES-GCM-256 under a key derived from the person's passphrase (PBKDF2-SHA-256), held in memory only. It keeps the
- * API answers read for offline use (the "offline set") and the outbox of writes made without a connection.
+ * AES-GCM-256 under a key derived from the person's passphrase (PBKDF2-SHA-256, 600,000 iterations, then HKDF into a
+ * non-extractable AES key and a non-extractable HMAC key that names cached URLs opaquely), held in memory only. It
+ * keeps the API answers read for offline use (the "offline set") and the outbox of writes made without a connection.
+ * Files: crypto.ts, store.ts (IndexedDB), vault.ts, outbox.ts, sync.ts, offline-fetch.ts, refresh.ts, tabs.ts.
  *
  * No user-facing text here: results are codes; the console words them.
  */
@@ -167,11 +169,16 @@ export interface Outbox {
   /**
    * Removes the entry (the person chose to). Discarding a queued intake also discards the entries that depend on it
    * (they cannot be sent without the case): the ids removed are returned. Unknown id: OfflineError('not-found').
+   * Offer it for `held` and `pending` entries, not a `sending` one (the server may be recording it right now).
    */
   discard(id: string): Promise<readonly string[]>;
-  /** A held entry, sent again based on `ifMatch` (the case's current version): new id/key, back to pending. */
+  /**
+   * A held entry, sent again based on `ifMatch` (the case's current version): new id/key (the API replays a key's
+   * first answer, the 412 or 422 too, so the old key could never succeed), back to pending, same place in the queue.
+   * A queued intake's dependent entries follow its new id. Not held: OfflineError('not-held').
+   */
   reapply(id: string, ifMatch: number): Promise<OutboxEntry>;
-  /** A held entry with an edited body (and optionally a new ifMatch): new id/key, back to pending. */
+  /** A held entry with an edited body (and optionally a new ifMatch): as reapply, new id/key, back to pending. */
   change(id: string, body: unknown, ifMatch?: number): Promise<OutboxEntry>;
   subscribe(listener: () => void): () => void;
   /** For syncOutbox: marks the entry in flight in this tab (null: none). */
@@ -235,9 +242,12 @@ export interface SyncReport {
 /**
  * Sends the outbox one entry at a time in seq order, per case; a case's queue stops at its first entry without a
  * final answer (held, 409, 5xx). 2xx removes; 412/422 and other 4xx hold; 409/5xx keep pending (same key and body
- * next time); no answer / 401 / 429 / 503 stop the whole run. Entries of a case queued against the same version the
- * entry before them was based on are sent with the version that entry's 2xx answered (a chain). One run at a time
- * (in this module and, through navigator.locks, across tabs): a second call waits for the first, then runs.
+ * next time); no answer / 401 / 429 / 503 stop the whole run. A queued intake's 2xx fills its caseId into the entries
+ * that depend on it (their caseRef becomes that id). The ifMatch chain: when an entry based on version V answers 2xx
+ * with version W, the entries queued behind it on the same case that were ALSO based on V (queued offline, the person
+ * saw the same cached case) are rewritten to W, in the store, in the same transaction that removes the entry; an entry
+ * based on another version keeps it (a 412 then shows what changed). One run at a time (in this module and, through
+ * navigator.locks, across tabs): a second call waits for the first, then runs on what is left.
  * `send` gets the entry as it must be sent (pathParams filled, ifMatch rewritten, id = Idempotency-Key).
  */
 export { syncOutbox } from './sync';

@@ -16,14 +16,14 @@ export function entryFormId(entry: Pick<OutboxEntry, 'path'>): string | null {
   return WRITE_FORMS.find((definition) => definition.path === entry.path)?.id ?? null;
 }
 
-const PRECISIONS: ReadonlySet<string> = new Set(['instant', 'day', 'month', 'year', 'unknown']);
+const PRECISIONS: ReadonlySet<string> = new Set(['exact', 'day', 'approximate', 'month', 'year', 'unknown']);
 
 /** When the fact happened, as the person gave it in the body (occurredAt + precision), if they gave one. */
 export function entryFactTime(entry: Pick<OutboxEntry, 'body'>): FactTime | null {
   const body = entry.body;
   if (body === null || typeof body !== 'object') return null;
   const occurredAt = 'occurredAt' in body ? body.occurredAt : undefined;
-  const precision = 'occurredAtPrecision' in body ? body.occurredAtPrecision : 'instant';
+  const precision = 'occurredAtPrecision' in body ? body.occurredAtPrecision : 'exact';
   if (typeof occurredAt !== 'string' || typeof precision !== 'string' || !PRECISIONS.has(precision)) return null;
   return { occurredAt, occurredAtPrecision: precision } as FactTime;
 }

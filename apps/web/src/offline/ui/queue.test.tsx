@@ -16,7 +16,7 @@ const detention = {
     authority: 'police',
     place: 'ИВС №1',
     occurredAt: '2026-11-25T08:00:00.000Z',
-    occurredAtPrecision: 'instant',
+    occurredAtPrecision: 'exact',
   },
   ifMatch: 7,
 } as const;

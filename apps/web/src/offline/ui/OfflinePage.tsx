@@ -8,7 +8,6 @@ import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
 import { notifyDone } from '../../shared/notify';
 import { offlineDevice } from './device';
-import { forgetDeviceAccount } from './device-account';
 import { intakeName } from './entry-words';
 import { useOnline, useOutbox, useVaultState } from './hooks';
 import { PendingEntries } from './PendingEntries';
@@ -78,7 +77,6 @@ function Wipe(): ReactNode {
     setBusy(true);
     try {
       await offlineDevice()?.vault.wipe();
-      forgetDeviceAccount();
       await removeShellFromDevice();
       setConfirming(false);
       notifyDone(t('offline.wipe.done'), t('console.common.close'));

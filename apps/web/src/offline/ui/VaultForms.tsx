@@ -3,7 +3,6 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import type { UnlockResult } from '../index';
 import { offlineDevice } from './device';
-import { deviceAccount, rememberDeviceAccount } from './device-account';
 import { MIN_PASSPHRASE, passphraseStrength } from './passphrase';
 
 const STRENGTH_COLOUR = { short: 'red.8', weak: 'red.8', fair: 'orange.9', strong: 'teal.9' } as const;
@@ -26,7 +25,6 @@ export function CreateVaultForm({ accountId, onCreated }: { accountId: string; o
     setBusy(true);
     try {
       await device.vault.create(first, accountId);
-      rememberDeviceAccount(accountId);
       setFirst('');
       setSecond('');
       onCreated();
@@ -95,12 +93,9 @@ export function UnlockForm({
     if (device === null || passphrase === '') return;
     setBusy(true);
     try {
-      const account = accountId ?? deviceAccount();
-      if (account === null) return setResult('other-account');
-      const answer = await device.vault.unlock(passphrase, account);
+      const answer = await device.vault.unlock(passphrase, accountId);
       setResult(answer);
       if (answer === 'unlocked') {
-        rememberDeviceAccount(account);
         setPassphrase('');
         onUnlocked();
       }

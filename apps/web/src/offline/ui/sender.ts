@@ -19,8 +19,8 @@ async function bodyOf(response: Response): Promise<unknown> {
 export function outboxSender(
   state: ConsoleState,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
-): (entry: OutboxEntry) => Promise<SendResult> {
-  return async (entry) => {
+): (entry: OutboxEntry, signal?: AbortSignal) => Promise<SendResult> {
+  return async (entry, signal) => {
     const headers = new Headers({ 'Content-Type': 'application/json', 'Idempotency-Key': entry.id });
     if (entry.ifMatch !== undefined) headers.set('If-Match', `"${entry.ifMatch}"`);
     const csrf = state.csrfHeader();
@@ -32,6 +32,7 @@ export function outboxSender(
         credentials: 'same-origin',
         headers,
         body: JSON.stringify(entry.body ?? null),
+        ...(signal !== undefined ? { signal } : {}),
       });
     } catch {
       return { kind: 'no-answer' };

@@ -49,6 +49,13 @@ async function ensureCsrf(queryClient: QueryClient): Promise<boolean | undefined
   }
   if (!response.ok) return undefined;
   const session = (await response.json()) as ConsoleSession;
+  // Opened offline, the vault named its own account; a cookie of another account must not send its outbox.
+  const vault = offlineDevice()?.vault;
+  const owner = vault?.accountId() ?? null;
+  if (owner !== null && owner !== session.user.id) {
+    vault?.lock();
+    return false;
+  }
   consoleState.setCsrf(session.csrf);
   queryClient.setQueryData(SESSION_KEY, session);
   return true;

@@ -86,7 +86,7 @@ export interface OfflineVault {
 /**
  * Thrown for a misuse or a state that forbids the call, with a `code`: `locked` (sealed data while not unlocked),
  * `exists` (create over a vault), `absent` (unlock without one), `invalid` (bad argument), `not-found` (unknown outbox
- * id), `not-held` (reapply/change of an entry that is not held).
+ * id), `not-held` (reapply/change of an entry that is not held), `sending` (discard of the entry in flight in this tab).
  */
 export { OfflineError, type OfflineErrorCode } from './errors';
 
@@ -169,7 +169,8 @@ export interface Outbox {
   /**
    * Removes the entry (the person chose to). Discarding a queued intake also discards the entries that depend on it
    * (they cannot be sent without the case): the ids removed are returned. Unknown id: OfflineError('not-found').
-   * Offer it for `held` and `pending` entries, not a `sending` one (the server may be recording it right now).
+   * Offer it for `held` and `pending` entries: a `sending` one is refused with OfflineError('sending') (the server
+   * may be recording it right now).
    */
   discard(id: string): Promise<readonly string[]>;
   /**
@@ -228,6 +229,14 @@ export type SendResult =
  * `locked` (the vault was locked meanwhile).
  */
 export type SyncStop = 'network' | 'unauthenticated' | 'busy' | 'locked';
+
+/** Sends one entry; `signal` aborts when the run gives up waiting (then it counts as no answer). */
+export type SendEntry = (entry: OutboxEntry, signal: AbortSignal) => Promise<SendResult>;
+
+export interface SyncOptions {
+  /** How long one send may take before it counts as no answer (default 60 s; the same key goes next time). */
+  readonly timeoutMs?: number;
+}
 
 export interface SyncReport {
   /** The 2xx answers, in the order received (the console refreshes these cases). */

@@ -97,6 +97,8 @@ export class DeviceOutbox implements Outbox {
       const all = await this.rows();
       const target = all.find((row) => row.part.id === id);
       if (target === undefined) throw new OfflineError('not-found');
+      // In flight in this tab: the server may be recording it; it is discarded (or held) once its answer is in.
+      if (this.sending === id) throw new OfflineError('sending');
       const isIntake = target.part.path === INTAKE_PATH;
       const gone = all.filter((row) => row === target || (isIntake && row.part.dependsOn === id));
       await this.db.write(['outbox'], (tx) => {

@@ -311,6 +311,36 @@ describe('syncOutbox', () => {
     expect(keys).toHaveLength(5);
   });
 
+  it('gives up on a send that never answers: no answer, the signal aborted, the entry kept with its key', async () => {
+    const { outbox } = await unlockedDevice();
+    const entry = await outbox.add(note(A, 'hangs'));
+    let signal: AbortSignal | null = null;
+    const report = await syncOutbox(
+      outbox,
+      (_entry, given) => {
+        signal = given;
+        return new Promise<SendResult>(() => undefined);
+      },
+      { timeoutMs: 5 },
+    );
+    expect(report).toMatchObject({ stoppedBy: 'network', remaining: 1 });
+    expect((signal as AbortSignal | null)?.aborted).toBe(true);
+    expect((await outbox.list()).map((e) => e.id)).toEqual([entry.id]);
+  });
+
+  it('refuses to discard the entry in flight', async () => {
+    const { outbox } = await unlockedDevice();
+    const entry = await outbox.add(note(A, 'x'));
+    let refused: unknown = null;
+    await syncOutbox(outbox, async (e) => {
+      refused = await outbox.discard(e.id).catch((error: unknown) => error);
+      return { kind: 'answer', status: 201, body: { caseId: A, version: 1, position: 1 } };
+    });
+    expect(refused).toMatchObject({ code: 'sending' });
+    expect(await outbox.count()).toBe(0);
+    await expect(outbox.discard(entry.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('uses navigator.locks when the browser has it', async () => {
     const { outbox } = await unlockedDevice();
     const server = new FakeServer();

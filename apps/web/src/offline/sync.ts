@@ -1,5 +1,15 @@
 import { OfflineError } from './errors';
-import type { Outbox, OutboxEntry, OutboxProblem, SendResult, SentAnswer, SyncReport, SyncStop } from './index';
+import type {
+  Outbox,
+  OutboxEntry,
+  OutboxProblem,
+  SendEntry,
+  SendResult,
+  SentAnswer,
+  SyncOptions,
+  SyncReport,
+  SyncStop,
+} from './index';
 
 const LOCK_NAME = 'casetrack-outbox-sync';
 
@@ -42,8 +52,12 @@ function asAnswer(body: unknown): SentAnswer {
 /** One run at a time in this page; navigator.locks (when the browser has it) makes it one across tabs. */
 let running: Promise<unknown> = Promise.resolve();
 
-export function syncOutbox(outbox: Outbox, send: (entry: OutboxEntry) => Promise<SendResult>): Promise<SyncReport> {
-  const run = (): Promise<SyncReport> => acrossTabs(() => runSync(outbox, send));
+/** A send that has not answered in this long counts as no answer (a hung request must not hold the run forever). */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function syncOutbox(outbox: Outbox, send: SendEntry, options: SyncOptions = {}): Promise<SyncReport> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const run = (): Promise<SyncReport> => acrossTabs(() => runSync(outbox, send, timeoutMs));
   const result = running.then(run, run);
   running = result.catch(() => undefined);
   return result;
@@ -54,16 +68,26 @@ function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
   return locks === undefined ? work() : locks.request(LOCK_NAME, work);
 }
 
-async function sendOne(entry: OutboxEntry, send: (entry: OutboxEntry) => Promise<SendResult>): Promise<SendResult> {
+async function sendOne(entry: OutboxEntry, send: SendEntry, timeoutMs: number): Promise<SendResult> {
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<SendResult>((resolve) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve({ kind: 'no-answer' });
+    }, timeoutMs);
+  });
   try {
-    return await send(entry);
+    return await Promise.race([send(entry, abort.signal), timedOut]);
   } catch {
     // A send that throws did not get an answer we can trust: like a network error, the entry stays as it is.
     return { kind: 'no-answer' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-async function runSync(outbox: Outbox, send: (entry: OutboxEntry) => Promise<SendResult>): Promise<SyncReport> {
+async function runSync(outbox: Outbox, send: SendEntry, timeoutMs: number): Promise<SyncReport> {
   const sent: SyncReport['sent'][number][] = [];
   const held: SyncReport['held'][number][] = [];
   let stoppedBy: SyncStop | null = null;
@@ -101,7 +125,7 @@ async function runSync(outbox: Outbox, send: (entry: OutboxEntry) => Promise<Sen
       outbox.markSending(next.id);
       let outcome: Outcome;
       try {
-        outcome = classify(await sendOne(next, send));
+        outcome = classify(await sendOne(next, send, timeoutMs));
       } finally {
         outbox.markSending(null);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewOutboxEntry, OutboxEntry, SendResult } from './index';
 import { classify, syncOutbox } from './sync';
-import { unlockedDevice } from './test-support';
+import { ACCOUNT, testDevice, unlockedDevice } from './test-support';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -298,6 +298,39 @@ describe('syncOutbox', () => {
     const stale = await outbox.add(note(A, 'based on an older read', 6));
     const report = await syncOutbox(outbox, server.send);
     expect(report.held.map((h) => [h.id, h.problem.status])).toEqual([[stale.id, 412]]);
+  });
+
+  it('keeps the outbox across a closed and reopened browser, and sends each fact once with its occurredAt', async () => {
+    const first = await unlockedDevice();
+    const occurredAt = ['2026-11-28T09:00:00+05:00', '2026-11-28T15:30:00+05:00', '2026-11-29T11:00:00+05:00'];
+    const paths = [
+      '/v1/cases/{caseId}/detention',
+      '/v1/cases/{caseId}/transfers',
+      '/v1/cases/{caseId}/torture-allegations',
+    ] as const;
+    for (const [i, path] of paths.entries()) {
+      await first.outbox.add({
+        caseRef: A,
+        path,
+        pathParams: { caseId: A },
+        body: { occurredAt: occurredAt[i] },
+        ifMatch: 3,
+      });
+    }
+    const reopened = testDevice(first.factory, first.clock);
+    expect(await reopened.vault.ready()).toBe('locked');
+    expect(await reopened.outbox.count()).toBe(3);
+    expect(await reopened.vault.unlock('correct horse battery', ACCOUNT)).toBe('unlocked');
+    const server = new FakeServer();
+    server.versions.set(A, 3);
+    // The second write is recorded but its answer is lost; then the network is back.
+    let lost = false;
+    server.loseAnswer = (e) => !lost && e.path === paths[1] && (lost = true);
+    await syncOutbox(reopened.outbox, server.send);
+    await syncOutbox(reopened.outbox, server.send);
+    expect(server.recorded.map((r) => (r.body as { occurredAt: string }).occurredAt)).toEqual(occurredAt);
+    expect(server.requests.map((r) => r.ifMatch)).toEqual([3, 4, 4, 5]);
+    expect(await reopened.outbox.count()).toBe(0);
   });
 
   it('two syncs at once never send an entry twice', async () => {

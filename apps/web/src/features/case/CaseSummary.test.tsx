@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../api/types';
 import { caseDetail } from '../../../test/fixtures';
 import { renderWithConsole } from '../../../test/render';
 import { CaseSummary } from './CaseSummary';
@@ -50,5 +51,35 @@ describe('the case summary: deadlines by law', () => {
   it('has no section when the case has no deadline by law', () => {
     renderSummary('en', []);
     expect(screen.queryByRole('heading', { name: 'Deadlines by law' })).toBeNull();
+  });
+});
+
+describe('the case summary: the next hearing', () => {
+  const next = {
+    hearingId: '6f1c1f0e-2222-4a4a-8a8a-000000000001',
+    kind: 'trial' as const,
+    court: 'Almaty City Court',
+    // 10 January's midnight in Almaty, the console's zone in the tests.
+    scheduledAt: '2022-01-09T18:00:00.000Z',
+  };
+
+  function renderNext(nextHearing: CaseDetail['nextHearing']): void {
+    renderWithConsole(
+      <MemoryRouter>
+        <CaseSummary detail={caseDetail({ nextHearing })} people={new Map()} />
+      </MemoryRouter>,
+    );
+  }
+
+  it('known to the day only: its date, no hour', () => {
+    renderNext({ ...next, scheduledAtPrecision: 'day' });
+    expect(screen.getByText('Next hearing: trial, Almaty City Court, 10 January 2022')).toBeTruthy();
+  });
+
+  it('exact, or from a read without the precision: with its hour', () => {
+    renderNext(next);
+    expect(
+      screen.getByText('Next hearing: trial, Almaty City Court, 10 January 2022, 00:00 (Asia/Almaty)'),
+    ).toBeTruthy();
   });
 });

@@ -35,10 +35,10 @@ export const AGENDA_LIMIT = 500;
 /**
  * Upcoming deadlines over the next `days` days on the open cases the viewer may see (a lawyer: their own; a
  * coordinator or auditor: all), soonest first: hearings still scheduled (one known to the day only until its day
- * is over), preventive measures ending, and
- * complaints awaiting an answer that is due in the window or already overdue (however long ago), and administrative
- * arrests whose term ended without a recorded release (however long ago: someone must find out where the person is),
- * and the deadlines by law (RULE_SETS) the lawyers are reminded of, due in the window or passed and still open.
+ * is over), preventive measures ending, and complaints awaiting an answer that is due in the window or already
+ * overdue (however long ago), and administrative arrests whose term ended without a recorded release (however long
+ * ago: someone must find out where the person is), and the deadlines by law (RULE_SETS) the lawyers are reminded of,
+ * due in the window or passed and still open.
  */
 export class GetAgendaQuery extends Query<{ items: AgendaItem[] }> {
   constructor(

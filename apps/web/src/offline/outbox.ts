@@ -192,7 +192,7 @@ export class DeviceOutbox implements Outbox {
  *   version keeps it (a 412 then shows the person what changed).
  */
 export function follow(sent: SealedPart, answer: SentAnswer, part: SealedPart): SealedPart {
-  if (part.dependsOn === sent.id && typeof answer.caseId === 'string') {
+  if (part.dependsOn === sent.id && typeof answer.caseId === 'string' && answer.caseId !== '') {
     const { dependsOn: _dependsOn, ...rest } = part;
     return { ...rest, caseRef: answer.caseId, pathParams: { ...part.pathParams, caseId: answer.caseId } };
   }

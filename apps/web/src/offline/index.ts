@@ -47,7 +47,8 @@ export interface OfflineVault {
    * the max offline age is applied: cached answers older than it are dropped (`droppedStaleCache` tells the console).
    * `accountId`: the signed-in account, which must be the vault's (else `other-account`, checked only once the
    * passphrase is right: another person, not knowing it, sees `wrong-passphrase`); null when no session is known
-   * (opened offline): any account's vault opens, `accountId()` then names it. No vault: OfflineError('absent').
+   * (opened offline): any account's vault opens, `accountId()` then names it. No vault: OfflineError('absent');
+   * locked or wiped (another tab) while the key was being derived: OfflineError('locked').
    */
   unlock(passphrase: string, accountId: string | null): Promise<UnlockResult>;
   /**

@@ -178,7 +178,8 @@ export class Vault implements OfflineVault {
       this.now().getTime() - Date.parse(refreshed) > settings.maxOfflineAgeDays * DAY_MS;
     const dropped = stale && (await this.db.count('answers')) > 0;
     if (stale) await this.db.write(['answers'], (tx) => tx.objectStore('answers').clear());
-    if (generation !== this.generation) return 'unlocked';
+    // Locked or wiped (another tab, a sign-out) while the key was being derived: that wins.
+    if (generation !== this.generation) throw new OfflineError('locked');
     this.keys = keys;
     this.owner = owner;
     this.maxAgeDays = settings.maxOfflineAgeDays;

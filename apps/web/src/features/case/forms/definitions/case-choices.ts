@@ -29,7 +29,7 @@ function hearingChoice({ t, times }: FieldContext, hearing: CaseDetail['hearings
     label: t('console.field.hearingChoice', {
       kind: t(`vocabulary.hearingKind.${hearing.kind}`),
       court: hearing.court,
-      when: times.dateTime(hearing.scheduledAt),
+      when: times.scheduled(hearing.scheduledAt, hearing.scheduledAtPrecision),
     }),
   };
 }

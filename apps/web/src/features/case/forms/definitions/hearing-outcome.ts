@@ -49,7 +49,7 @@ export const hearingOutcomeForm = defineWriteForm({
             label: t('console.field.hearingChoice', {
               kind: t(`vocabulary.hearingKind.${h.kind}`),
               court: h.court,
-              when: times.dateTime(h.scheduledAt),
+              when: times.scheduled(h.scheduledAt, h.scheduledAtPrecision),
             }),
           })),
     },

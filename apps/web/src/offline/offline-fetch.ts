@@ -1,5 +1,5 @@
 import { OFFLINE_HEADER } from './constants';
-import type { OfflineVault } from './index';
+import type { OfflineVault } from './types';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const CASE_READ = new RegExp(`^/v1/cases/${UUID}(/timeline)?$`);

@@ -1,5 +1,5 @@
 import { DEFAULT_ITERATIONS } from './crypto';
-import type { OfflineHandles, OpenOfflineOptions } from './index';
+import type { OfflineHandles, OpenOfflineOptions } from './types';
 import { DeviceOutbox } from './outbox';
 import { OfflineDb } from './store';
 import { linkTabs } from './tabs';

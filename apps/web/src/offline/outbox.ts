@@ -1,7 +1,7 @@
 import { seal, unseal } from './crypto';
 import type { Sealed } from './crypto';
 import { OfflineError } from './errors';
-import type { NewOutboxEntry, Outbox, OutboxEntry, OutboxProblem, SentAnswer, Settlement } from './index';
+import type { NewOutboxEntry, Outbox, OutboxEntry, OutboxProblem, SentAnswer, Settlement } from './types';
 import type { OfflineDb } from './store';
 import type { Emitter, Vault } from './vault';
 

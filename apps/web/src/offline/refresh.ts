@@ -1,4 +1,4 @@
-import type { FetchJson, OfflineVault, RefreshOptions, RefreshReport } from './index';
+import type { FetchJson, OfflineVault, RefreshOptions, RefreshReport } from './types';
 import { storable } from './offline-fetch';
 
 /** The largest page GET /v1/cases gives. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewOutboxEntry, OutboxEntry, SendResult } from './index';
+import type { NewOutboxEntry, OutboxEntry, SendResult } from './types';
 import { classify, syncOutbox } from './sync';
 import { ACCOUNT, testDevice, unlockedDevice } from './test-support';
 

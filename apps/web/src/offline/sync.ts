@@ -9,7 +9,7 @@ import type {
   SyncOptions,
   SyncReport,
   SyncStop,
-} from './index';
+} from './types';
 
 const LOCK_NAME = 'casetrack-outbox-sync';
 

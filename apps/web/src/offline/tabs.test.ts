@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { OfflineVault, VaultState } from './index';
+import type { OfflineVault, VaultState } from './types';
 import { openOffline } from './open';
 import { ACCOUNT, TEST_ITERATIONS } from './test-support';
 

@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import type { OfflineHandles } from './index';
+import type { OfflineHandles } from './types';
 import { openOffline } from './open';
 
 /** Few PBKDF2 iterations: the tests check behaviour, one test checks the default count. */

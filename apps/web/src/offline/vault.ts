@@ -1,7 +1,7 @@
 import { DEFAULT_ITERATIONS, deriveKeys, opaqueName, randomBytes, SALT_BYTES, seal, unseal } from './crypto';
 import type { Sealed, VaultKeys } from './crypto';
 import { OfflineError } from './errors';
-import type { CachedAnswer, OfflineSettings, OfflineVault, UnlockResult, VaultState } from './index';
+import type { CachedAnswer, OfflineSettings, OfflineVault, UnlockResult, VaultState } from './types';
 import type { OfflineDb } from './store';
 import type { TabLink, TabMessage } from './tabs';
 

@@ -61,11 +61,23 @@ async function ensureCsrf(queryClient: QueryClient): Promise<boolean | undefined
   return true;
 }
 
-/** Reads the offline set again (after unlock online, after a sync that sent something). Failures are not fatal. */
-export async function refreshOffline(): Promise<void> {
-  const device = offlineDevice();
-  if (device === null || device.vault.state() !== 'unlocked' || context === null || !navigator.onLine) return;
-  await refreshOfflineSet(networkJson, device.vault, context.ownUserId).catch(() => undefined);
+let refreshing: Promise<void> | null = null;
+
+/**
+ * Reads the offline set again (after unlock online, after a sync that sent something, a case pinned), one read at a
+ * time; the offline page is told when it is over. Failures are not fatal: the next refresh tries again.
+ */
+export function refreshOffline(): Promise<void> {
+  refreshing ??= (async () => {
+    const device = offlineDevice();
+    const current = context;
+    if (device === null || device.vault.state() !== 'unlocked' || current === null || !navigator.onLine) return;
+    await refreshOfflineSet(networkJson, device.vault, current.ownUserId).catch(() => undefined);
+    await current.queryClient.invalidateQueries({ queryKey: ['offline-vault'] });
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
 }
 
 async function run(): Promise<void> {

@@ -24,6 +24,33 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A browser whose profile lives in `userDataDir`: closed and launched again on the same directory, it keeps its
+ * IndexedDB, Cache Storage and service worker, as a person's browser does between two days (the offline test).
+ */
+export async function launchPersistent(
+  userDataDir: string,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLE,
+    args: ARGS,
+    baseURL,
+    locale: 'en-GB',
+    timezoneId: 'Asia/Almaty',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  context.setDefaultTimeout(15_000);
+  const failed: string[] = [];
+  failedAnswers.set(context, failed);
+  context.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  return context;
+}
+
+/**
  * A context with no state of its own (cookies, storage), English and a fixed zone unless asked otherwise, and a
  * desktop-sized window. `baseURL` lets tests write `page.goto('/cases')`.
  */

@@ -24,7 +24,11 @@ export function createQueryClient(): QueryClient {
       },
     }),
     defaultOptions: {
+      // Offline (issue 18), reads and writes are still tried: a read is answered from this device's vault, a write
+      // is kept in its outbox (sendWrite). React Query's default would pause them until the browser is online.
+      mutations: { networkMode: 'always' },
       queries: {
+        networkMode: 'offlineFirst',
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         retry: (count, error) => {

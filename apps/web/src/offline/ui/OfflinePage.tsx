@@ -85,7 +85,7 @@ function Wipe(): ReactNode {
     }
   };
   return (
-    <>
+    <Group>
       <Button color="red" variant="outline" onClick={() => setConfirming(true)}>
         {t('offline.wipe.button')}
       </Button>
@@ -107,7 +107,7 @@ function Wipe(): ReactNode {
           </Group>
         </Stack>
       </Modal>
-    </>
+    </Group>
   );
 }
 

@@ -27,8 +27,10 @@ function HeldConflict({ entry, onDiscard }: { entry: OutboxEntry; onDiscard: () 
   const caseId = entry.pathParams.caseId ?? '';
   const mismatch = mismatchOf(entry);
   const expected = mismatch?.expectedVersion ?? entry.ifMatch ?? 0;
+  // Read fresh from the server: the page's cached timeline is what the person saw before the conflict.
   const timeline = useQuery({
-    queryKey: ['case', caseId, 'timeline'],
+    queryKey: ['case', caseId, 'timeline', 'held', entry.id],
+    staleTime: 0,
     queryFn: () => fetchTimeline(caseId),
     enabled: caseId !== '' && !isLocalCaseRef(caseId),
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { type Account, ApiClient, eventually } from './support/api-client';
+import { auditPage } from './support/audit';
 import { launchBrowser, launchPersistent, newContext } from './support/browser';
 import { choose, dayInZone, dialog, field, signIn } from './support/console';
 import { en } from './support/messages';
@@ -175,6 +176,8 @@ describe('the console without a connection (browser)', () => {
     // The service worker has the shell (every route's chunk) before the network goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await page.screenshot({ path: join(SCREENSHOTS, 'offline-page.png'), fullPage: true });
+    // The page passes axe-core and shows no raw message key, like every page of the console.
+    expect(await auditPage(page, 'offline page')).toEqual([]);
 
     await openCase(page);
     await context.setOffline(true);
@@ -331,6 +334,17 @@ describe('the console without a connection (browser)', () => {
       const events = await timeline();
       // Replayed, not recorded again.
       expect(ofType(events.events, 'NoteAdded')).toHaveLength(before + 1);
+
+      // Wiping the device leaves no casetrack database and no cache behind.
+      await page.getByRole('button', { name: en('offline.wipe.button') }).click();
+      await dialog(page, en('offline.wipe.title'))
+        .getByRole('button', { name: en('offline.wipe.confirm') })
+        .click();
+      await page.getByText(en('offline.status.vault.absent')).waitFor();
+      const left = await page.evaluate<string>(
+        '(async () => JSON.stringify([(await indexedDB.databases()).map((d) => d.name), await caches.keys()]))()',
+      );
+      expect(JSON.parse(left)).toEqual([[], []]);
     } finally {
       await browser.close();
     }

@@ -207,6 +207,10 @@ describe('the console without a connection (browser)', () => {
     await choose(page, en('console.intake.field.sourceKind'), en('vocabulary.sourceKind.relative'));
     await page.getByRole('button', { name: en('console.intake.submit') }).click();
     await page.getByRole('heading', { name: en('offline.intake.keptTitle') }).waitFor();
+    // Its own page, reachable from the answer: the kept opening, not on the server yet.
+    await page.getByRole('link', { name: en('offline.intake.keptLink', { name: INTAKE_NAME }) }).click();
+    await page.getByRole('heading', { level: 1, name: INTAKE_NAME }).waitFor();
+    await entries(page).first().waitFor();
 
     // Nothing reached the server.
     expect(ofType((await timeline()).events, 'DetentionRecorded')).toHaveLength(0);

@@ -126,6 +126,11 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
             </Button>
           </Group>
         ) : null}
+        {held && formId !== null && caseId !== undefined && !isLocalCaseRef(caseId) ? (
+          <Text size="xs" c="dimmed">
+            {t('offline.held.changeHint')}
+          </Text>
+        ) : null}
         {confirming ? (
           <Alert color="red" title={t('offline.discard.title')}>
             <Text size="sm" mb="xs">

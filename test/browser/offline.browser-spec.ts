@@ -17,7 +17,8 @@ const PASSPHRASE = 'seven long words make a passphrase';
 const CASE_NAME = 'Kairat Offlinebekov';
 const INTAKE_NAME = 'Асанов Ерлан Болатович';
 const TESTIMONY = 'ударили дубинкой в камере ночью';
-const SCREENSHOTS = join(__dirname, '..', '..', 'tmp', 'screenshots', 'offline');
+/** The README's offline screenshots come from here (SCREENSHOTS_DIR); otherwise a temporary folder, for a failing form's picture. */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? join(tmpdir(), 'casetrack-offline-screenshots');
 
 interface TimelineEvent {
   type: string;

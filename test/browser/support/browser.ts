@@ -36,18 +36,10 @@ export async function launchPersistent(
     executablePath: EXECUTABLE,
     args: ARGS,
     baseURL,
-    locale: 'en-GB',
-    timezoneId: 'Asia/Almaty',
-    viewport: { width: 1280, height: 900 },
+    ...PERSON,
     ...options,
   });
-  context.setDefaultTimeout(15_000);
-  const failed: string[] = [];
-  failedAnswers.set(context, failed);
-  context.on('response', (response) => {
-    if (response.status() >= 400) failed.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  return context;
+  return watched(context);
 }
 
 /**
@@ -61,12 +53,24 @@ export async function newContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
-    locale: 'en-GB',
-    timezoneId: 'Asia/Almaty',
-    viewport: { width: 1280, height: 900 },
+    ...PERSON,
     ...options,
   });
-  // A step that finds nothing fails in seconds with what it waited for, not at jest's minute.
+  return watched(context);
+}
+
+/** English, Almaty's zone and a desktop-sized window unless a test asks otherwise. */
+const PERSON: BrowserContextOptions = {
+  locale: 'en-GB',
+  timezoneId: 'Asia/Almaty',
+  viewport: { width: 1280, height: 900 },
+};
+
+const failedAnswers = new WeakMap<BrowserContext, string[]>();
+
+/** Every context: a step that finds nothing fails in seconds with what it waited for, not at jest's minute; answers of
+ * 400 and above are kept for the test's failure message. */
+function watched(context: BrowserContext): BrowserContext {
   context.setDefaultTimeout(15_000);
   const failed: string[] = [];
   failedAnswers.set(context, failed);
@@ -75,8 +79,6 @@ export async function newContext(
   });
   return context;
 }
-
-const failedAnswers = new WeakMap<BrowserContext, string[]>();
 
 /**
  * The answers of 400 and above the context's pages received, in order ("429 GET http://..."), for a failing step's

@@ -14,7 +14,7 @@ import { Pool } from 'pg';
 import { createTestDatabase } from '../support/test-database';
 import { median } from './projection/measure';
 import { BenchClient } from './support/http-client';
-import { type Child, startService } from './support/service-child';
+import { type Child, serviceEnv, startService } from './support/service-child';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -44,18 +44,6 @@ async function perRequest(child: Child, total: number, op: (client: number) => P
   return (cpuMs(pid) - before) / total;
 }
 
-function env(databaseUrl: string, roles: string): Record<string, string> {
-  return {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    ROLES: roles,
-    LOG_LEVEL: 'info',
-    RATE_LIMIT_PER_MINUTE: '0',
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  };
-}
-
 async function main(): Promise<void> {
   console.log(`CPU per request: ${ROUNDS} rounds of ${REQUESTS}, load average ${os.loadavg()[0].toFixed(2)}`);
   const database = await createTestDatabase();
@@ -68,7 +56,7 @@ async function main(): Promise<void> {
     return made;
   };
   try {
-    service = await startService(env(database.url, 'api'));
+    service = await startService(serviceEnv(database.url, 'api', ADMIN));
     let http = client(service.port);
     const admin = await http.signIn(ADMIN.email, ADMIN.password);
     const { token } = await http.account(admin, {
@@ -97,7 +85,7 @@ async function main(): Promise<void> {
     }
     await service.stop();
 
-    service = await startService(env(database.url, 'api,projector'));
+    service = await startService(serviceEnv(database.url, 'api,projector', ADMIN));
     http = client(service.port);
     const { rows } = await pool.query<{ position: string }>('SELECT max(position)::text AS position FROM events');
     await http.expect(200, `/v1/cases/${cases[0]}`, { token, headers: { 'x-min-position': rows[0].position } });

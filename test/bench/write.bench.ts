@@ -23,7 +23,7 @@ import { KEEP_ALIVE_MS } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
 import { latency, median } from './projection/measure';
 import { BenchClient } from './support/http-client';
-import { type Child, portOf, profiler, startChild, startService } from './support/service-child';
+import { type Child, portOf, profiler, serviceEnv, startChild, startService } from './support/service-child';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLIENTS = 32;
@@ -122,19 +122,6 @@ const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 const line = (label: string, r: RunResult, unit: string): string =>
   `${label.padEnd(22)} ${fmt(r.perSecond).padStart(6)} ${unit}  p50 ${fmt(r.p50, 1).padStart(5)} ms  p99 ${fmt(r.p99, 1).padStart(5)} ms`;
 
-function serviceEnv(databaseUrl: string, roles: string): Record<string, string> {
-  return {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    ROLES: roles,
-    // The production default: one log line per request, as a deployment writes it.
-    LOG_LEVEL: 'info',
-    RATE_LIMIT_PER_MINUTE: '0',
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  };
-}
-
 async function signIn(port: number, email: string, password: string): Promise<string> {
   return on(port).signIn(email, password);
 }
@@ -157,7 +144,7 @@ async function main(): Promise<void> {
   let bare: Child | null = null;
   try {
     await pool.query('CREATE TABLE bare_writes (id uuid PRIMARY KEY, stream_id text, data jsonb, metadata jsonb)');
-    service = await startService(serviceEnv(database.url, 'api'));
+    service = await startService(serviceEnv(database.url, 'api', ADMIN));
     bare = await startChild(__filename, 'bare', { DATABASE_URL: database.url });
     const adminToken = await signIn(service.port, ADMIN.email, ADMIN.password);
     const { token } = await on(service.port).account(adminToken, {
@@ -223,7 +210,7 @@ async function main(): Promise<void> {
 
     console.log('\n3/4 Reads of one case at 32 clients (the service restarted with the projector role, caught up):');
     await service.stop();
-    service = await startService(serviceEnv(database.url, 'api,projector'));
+    service = await startService(serviceEnv(database.url, 'api,projector', ADMIN));
     const servicePort = service.port;
     const { rows } = await pool.query<{ version: number }>(
       'SELECT max(version)::int AS version FROM events WHERE stream_id = $1',
@@ -260,7 +247,7 @@ async function main(): Promise<void> {
     if (PROFILE) {
       console.log('\n4/4 CPU profile of the service (ROLES=api) under the 32-client write load…');
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-write-profile-')), 'service.cpuprofile');
-      const profiled = await startService(serviceEnv(database.url, 'api'));
+      const profiled = await startService(serviceEnv(database.url, 'api', ADMIN));
       service = profiled;
       await run(CLIENTS, 640, serviceNote(profiled.port));
       await profiler(profiled, { profile: 'start' });

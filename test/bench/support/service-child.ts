@@ -46,6 +46,26 @@ export function startChild(script: string, role: string, env: Record<string, str
   });
 }
 
+/**
+ * A bench service's environment: the production log level (one line per request, as a deployment writes it), no rate
+ * limit, and the bench's admin made at start.
+ */
+export function serviceEnv(
+  databaseUrl: string,
+  roles: string,
+  admin: { email: string; password: string },
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ROLES: roles,
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '0',
+    BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+  };
+}
+
 /** The service, with `env` (DATABASE_URL, ROLES, ...) over the driver's own environment. */
 export function startService(env: Record<string, string>): Promise<Child> {
   return startChild(__filename, 'service', env);

@@ -19,6 +19,7 @@ import { useCaseWrite } from './use-case-write';
 import { WriteMenus } from './WriteMenus';
 import { KeepToggle } from '../../offline/ui/KeepToggle';
 import { PendingEntries } from '../../offline/ui/PendingEntries';
+import { discardReplaced, REPLACES_PARAM } from '../../offline/ui/replace';
 
 /** A case: its summary, its timeline, and the writes the person may record (`?form=<id>` opens one). */
 export function CasePage(): ReactNode {
@@ -43,6 +44,7 @@ export function CasePage(): ReactNode {
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
+        next.delete(REPLACES_PARAM);
         if (id === null) next.delete('form');
         else next.set('form', id);
         return next;
@@ -51,6 +53,9 @@ export function CasePage(): ReactNode {
     );
 
   const recorded = (answer: WriteOutcome): void => {
+    // A held outbox entry entered anew ("Change"): recorded or kept, the new fact replaces it – one step, no duplicate.
+    const replaces = open !== undefined ? params.get(REPLACES_PARAM) : null;
+    if (replaces !== null) void discardReplaced(replaces, caseId);
     openForm(null);
     setRetracting(null);
     void write.recorded(answer);

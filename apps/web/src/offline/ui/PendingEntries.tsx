@@ -11,9 +11,10 @@ import { useTimes } from '../../i18n/times';
 import { errorMessage } from '../../shared/ErrorAlert';
 import type { OutboxEntry } from '../index';
 import { offlineDevice } from './device';
-import { entryFactTime, entryFormId, entryLabelKey } from './entry-words';
+import { entryFactTime, entryLabelKey } from './entry-words';
 import { useOutbox } from './hooks';
 import { isLocalCaseRef } from './queue';
+import { changeHref } from './replace';
 import { sendNow } from './sync-runner';
 
 function mismatchOf(entry: OutboxEntry): VersionMismatch | null {
@@ -65,8 +66,9 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const when = entryFactTime(entry);
-  const formId = entryFormId(entry);
   const caseId = entry.pathParams.caseId;
+  // "Change" enters the fact anew in its form; recording it discards this entry (see replace.ts).
+  const changeTo = caseId !== undefined && !isLocalCaseRef(caseId) ? changeHref(entry) : null;
   const discard = async (): Promise<void> => {
     await offlineDevice()?.outbox.discard(entry.id);
     setConfirming(false);
@@ -116,8 +118,8 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
                 {t('offline.held.reapply')}
               </Button>
             ) : null}
-            {formId !== null && caseId !== undefined && !isLocalCaseRef(caseId) ? (
-              <Button size="xs" variant="default" onClick={() => void navigate(`/cases/${caseId}?form=${formId}`)}>
+            {changeTo !== null ? (
+              <Button size="xs" variant="default" onClick={() => void navigate(changeTo)}>
                 {t('offline.held.change')}
               </Button>
             ) : null}
@@ -126,7 +128,7 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
             </Button>
           </Group>
         ) : null}
-        {held && formId !== null && caseId !== undefined && !isLocalCaseRef(caseId) ? (
+        {held && changeTo !== null ? (
           <Text size="xs" c="dimmed">
             {t('offline.held.changeHint')}
           </Text>

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { type Account, ApiClient, eventually } from './support/api-client';
 import { auditPage } from './support/audit';
 import { launchBrowser, launchPersistent, newContext } from './support/browser';
@@ -15,6 +15,8 @@ const ZONE = 'Asia/Almaty';
 const PASSPHRASE = 'seven long words make a passphrase';
 /** Typed case text that must never be readable in the browser's storage. */
 const CASE_NAME = 'Kairat Offlinebekov';
+/** A case in no caseload: a coordinator keeps it on the device by hand. */
+const PINNED_NAME = 'Saule Pinnedova';
 const INTAKE_NAME = 'Асанов Ерлан Болатович';
 const TESTIMONY = 'ударили дубинкой в камере ночью';
 /** The README's offline screenshots come from here (SCREENSHOTS_DIR); otherwise a temporary folder, for a failing form's picture. */
@@ -99,7 +101,11 @@ describe('the console without a connection (browser)', () => {
   let coordinator: Account;
   let lawyer: Account;
   let caseId = '';
+  let pinnedCaseId = '';
   let profile = '';
+  /** One browser for the tests that need no profile on disk (starting chromium costs seconds). */
+  let browser: Browser | null = null;
+  const sharedBrowser = async (): Promise<Browser> => (browser ??= await launchBrowser());
   let context: BrowserContext | null = null;
   /** The page's console messages and errors, for a failing step's message (the console logs no case text). */
   const logs: string[] = [];
@@ -116,12 +122,19 @@ describe('the console without a connection (browser)', () => {
       })
     ).caseId;
     await api.post(`/v1/cases/${caseId}/lawyers`, coordinator.token, { lawyerId: lawyer.id, role: 'lead' });
+    pinnedCaseId = (
+      await api.post<{ caseId: string }>('/v1/cases', coordinator.token, {
+        detainee: { fullName: PINNED_NAME, city: 'Almaty' },
+        source: { kind: 'relative' },
+      })
+    ).caseId;
     profile = mkdtempSync(join(tmpdir(), 'casetrack-offline-profile-'));
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, SUITE_START_MS);
 
   afterAll(async () => {
     await context?.close();
+    await browser?.close();
     await service?.stop();
     if (profile !== '') rmSync(profile, { recursive: true, force: true });
   });
@@ -146,10 +159,19 @@ describe('the console without a connection (browser)', () => {
     });
   }
 
+  /** Sets offline use up on this device: the passphrase twice, then the first refresh of the offline set. */
+  async function createVault(page: Page): Promise<void> {
+    await page.goto('/offline');
+    await field(page, en('offline.passphrase.new')).fill(PASSPHRASE);
+    await field(page, en('offline.passphrase.repeat')).fill(PASSPHRASE);
+    await page.getByRole('button', { name: en('offline.create') }).click();
+    await page.getByText(/^Cases last refreshed/).waitFor();
+  }
+
   /** Opens the case page (a new page load: the vault's key is gone from memory) and unlocks at the prompt. */
-  async function openCase(page: Page): Promise<void> {
-    await page.goto(`/cases/${caseId}`);
-    await page.getByRole('heading', { level: 1, name: CASE_NAME }).waitFor();
+  async function openCase(page: Page, id = caseId, name = CASE_NAME): Promise<void> {
+    await page.goto(`/cases/${id}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     const prompt = dialog(page, en('offline.prompt.title'));
     await field(prompt, en('offline.passphrase.label')).fill(PASSPHRASE);
     await prompt.getByRole('button', { name: en('offline.unlock.submit') }).click();
@@ -294,19 +316,66 @@ describe('the console without a connection (browser)', () => {
     expect(ofType(events.events, 'NoteAdded')).toHaveLength(2);
   }, 120_000);
 
-  it('sends a fact once when the server recorded it but the answer was lost', async () => {
-    // A browser of its own without service workers: Playwright's routing cannot cut an answer that passed through
-    // one (the request is seen twice). The vault and the outbox are the same code either way.
-    const browser = await launchBrowser();
+  it('locks on sign-out, and keeps a case outside any caseload readable offline once kept on this device', async () => {
+    const fresh = await newContext(await sharedBrowser(), service.baseUrl);
     try {
-      const fresh = await newContext(browser, service.baseUrl, { serviceWorkers: 'block' });
+      const page = await fresh.newPage();
+      await signIn(page, coordinator);
+      await createVault(page);
+      // The shell is in the service worker's cache before the network goes.
+      await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+
+      // Signing out locks. Signed in again in the same page (no page load, which would drop the key anyway), the
+      // console asks for the passphrase and shows nothing kept in the vault until it is given.
+      await page.getByRole('button', { name: en('console.layout.signOut') }).click();
+      await page.waitForURL(/\/sign-in/);
+      await field(page, en('console.signIn.email')).fill(coordinator.email);
+      await field(page, en('console.signIn.password')).fill(coordinator.password);
+      await page.getByRole('button', { name: en('console.signIn.submit') }).click();
+      // Back where the person was (the offline page), the vault locked.
+      await page.getByTestId('vault-state').getByText(en('offline.status.vault.locked')).waitFor();
+      const prompt = dialog(page, en('offline.prompt.title'));
+      await prompt.waitFor();
+      await field(prompt, en('offline.passphrase.label')).fill(PASSPHRASE);
+      await prompt.getByRole('button', { name: en('offline.unlock.submit') }).click();
+      await prompt.waitFor({ state: 'detached' });
+
+      // A coordinator has no caseload: this case is kept only because it is chosen here.
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: en('console.nav.board') })
+        .click();
+      await page.getByRole('link', { name: PINNED_NAME }).click();
+      await page.getByRole('heading', { level: 1, name: PINNED_NAME }).waitFor();
+      await page.getByRole('switch', { name: en('offline.keepHere') }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: en('offline.nav') })
+        .click();
+      // Named from the vault's copy of the case: the refresh stored it.
+      await page.getByRole('main').getByRole('link', { name: PINNED_NAME }).waitFor();
+
+      // Offline, a new page load: the shell from the service worker, the case from the vault once unlocked.
+      await fresh.setOffline(true);
+      await page.goto(`/cases/${pinnedCaseId}`);
+      await page.getByRole('heading', { name: en('offline.start.title') }).waitFor();
+      await field(page, en('offline.passphrase.label')).fill(PASSPHRASE);
+      await page.getByRole('button', { name: en('offline.unlock.submit') }).click();
+      await page.getByRole('heading', { level: 1, name: PINNED_NAME }).waitFor();
+      expect(await page.getByRole('switch', { name: en('offline.keepHere') }).isChecked()).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
+
+  it('sends a fact once when the server recorded it but the answer was lost', async () => {
+    // A context of its own without service workers: Playwright's routing cannot cut an answer that passed through
+    // one (the request is seen twice). The vault and the outbox are the same code either way.
+    const fresh = await newContext(await sharedBrowser(), service.baseUrl, { serviceWorkers: 'block' });
+    try {
       const page = await fresh.newPage();
       await signIn(page, lawyer);
-      await page.goto('/offline');
-      await field(page, en('offline.passphrase.new')).fill(PASSPHRASE);
-      await field(page, en('offline.passphrase.repeat')).fill(PASSPHRASE);
-      await page.getByRole('button', { name: en('offline.create') }).click();
-      await page.getByText(/^Cases last refreshed/).waitFor();
+      await createVault(page);
       await openCase(page);
       const before = ofType((await timeline()).events, 'NoteAdded').length;
       await fresh.setOffline(true);
@@ -351,7 +420,7 @@ describe('the console without a connection (browser)', () => {
       );
       expect(JSON.parse(left)).toEqual([[], []]);
     } finally {
-      await browser.close();
+      await fresh.close();
     }
   }, 120_000);
 });

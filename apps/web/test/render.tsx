@@ -6,16 +6,19 @@ import type { ReactNode } from 'react';
 import enConsole from '@messages/en/console.json';
 import enDossier from '@messages/en/dossier.json';
 import enImport from '@messages/en/imports.json';
+import enOffline from '@messages/en/offline.json';
 import enRoles from '@messages/en/roles.json';
 import enVocabulary from '@messages/en/vocabulary.json';
 import kkConsole from '@messages/kk/console.json';
 import kkDossier from '@messages/kk/dossier.json';
 import kkImport from '@messages/kk/imports.json';
+import kkOffline from '@messages/kk/offline.json';
 import kkRoles from '@messages/kk/roles.json';
 import kkVocabulary from '@messages/kk/vocabulary.json';
 import ruConsole from '@messages/ru/console.json';
 import ruDossier from '@messages/ru/dossier.json';
 import ruImport from '@messages/ru/imports.json';
+import ruOffline from '@messages/ru/offline.json';
 import ruRoles from '@messages/ru/roles.json';
 import ruVocabulary from '@messages/ru/vocabulary.json';
 import type { ConsoleSession } from '../src/api/types';
@@ -25,9 +28,9 @@ import { Translator } from '../src/i18n/translator';
 
 /** The real catalogues, as the browser loads them (one language's areas). */
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: { ...enConsole, ...enVocabulary, ...enDossier, ...enRoles, ...enImport },
-  ru: { ...ruConsole, ...ruVocabulary, ...ruDossier, ...ruRoles, ...ruImport },
-  kk: { ...kkConsole, ...kkVocabulary, ...kkDossier, ...kkRoles, ...kkImport },
+  en: { ...enConsole, ...enVocabulary, ...enDossier, ...enRoles, ...enImport, ...enOffline },
+  ru: { ...ruConsole, ...ruVocabulary, ...ruDossier, ...ruRoles, ...ruImport, ...ruOffline },
+  kk: { ...kkConsole, ...kkVocabulary, ...kkDossier, ...kkRoles, ...kkImport, ...kkOffline },
 };
 
 export function translator(locale: Locale = 'en'): Translator {

@@ -44,9 +44,13 @@ function useVaultFacts(state: string): {
 
 function Settings({ maxAge }: { maxAge: number }): ReactNode {
   const t = useT();
-  const [value, setValue] = useState<number>(maxAge);
+  // What the field holds, emptied included: turning an emptied field into 1 at once made "clear, type 2" read 12.
+  const [value, setValue] = useState<number | string>(maxAge);
+  const days = typeof value === 'number' ? value : Number(value);
+  const valid = value !== '' && Number.isInteger(days) && days >= 1 && days <= 30;
   const save = async (): Promise<void> => {
-    await offlineDevice()?.vault.setSettings({ maxOfflineAgeDays: value });
+    if (!valid) return;
+    await offlineDevice()?.vault.setSettings({ maxOfflineAgeDays: days });
     notifyDone(t('offline.settings.saved'), t('console.common.close'));
   };
   return (
@@ -59,10 +63,10 @@ function Settings({ maxAge }: { maxAge: number }): ReactNode {
         clampBehavior="strict"
         allowDecimal={false}
         value={value}
-        onChange={(next) => setValue(typeof next === 'number' ? next : Number(next) || 1)}
+        onChange={setValue}
         w={260}
       />
-      <Button variant="default" onClick={() => void save()}>
+      <Button variant="default" disabled={!valid} onClick={() => void save()}>
         {t('offline.settings.save')}
       </Button>
     </Group>

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
 import { ApiException, type FieldProblem } from './api-exception';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /**
  * How every body and query is checked against its DTO: unknown fields are rejected, not silently dropped. The global
@@ -37,6 +38,7 @@ class ObjectBodyValidationPipe extends ValidationPipe {
 
 /** Validates every body and query against its DTO; unknown fields are rejected, not silently dropped. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ObjectBodyValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,

@@ -369,14 +369,17 @@ describe('the console without a connection (browser)', () => {
   }, 90_000);
 
   it('sends a fact once when the server recorded it but the answer was lost', async () => {
-    // A context of its own without service workers: Playwright's routing cannot cut an answer that passed through
-    // one (the request is seen twice). The vault and the outbox are the same code either way.
-    const fresh = await newContext(await sharedBrowser(), service.baseUrl, { serviceWorkers: 'block' });
+    // With the service worker in the path, as on a person's device. The context's routing cuts the answer: the
+    // page's routing met the request twice with a worker ("Route is already handled"), before it and as it fell
+    // through to the network. The worker is checked to control the page, so the cut is made with it in place.
+    const fresh = await newContext(await sharedBrowser(), service.baseUrl);
     try {
       const page = await fresh.newPage();
       await signIn(page, lawyer);
       await createVault(page);
+      await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
       await openCase(page);
+      expect(await page.evaluate<boolean>('navigator.serviceWorker.controller !== null')).toBe(true);
       const before = ofType((await timeline()).events, 'NoteAdded').length;
       await fresh.setOffline(true);
       await record(page, 'note', async (form) => {
@@ -385,7 +388,7 @@ describe('the console without a connection (browser)', () => {
       await entries(page).first().waitFor();
       // The server gets the request and records it; the answer never reaches the browser.
       let cut = 0;
-      await page.route('**/v1/cases/*/notes', async (route) => {
+      await fresh.route('**/v1/cases/*/notes', async (route) => {
         if (cut > 0) return route.continue();
         cut += 1;
         await route.fetch();
@@ -397,7 +400,7 @@ describe('the console without a connection (browser)', () => {
       expect(ofType(recorded.events, 'NoteAdded')).toHaveLength(before + 1);
       expect(cut).toBe(1);
       // The answer was lost: the entry is still on this device, to be sent again under the same key.
-      await page.unroute('**/v1/cases/*/notes');
+      await fresh.unroute('**/v1/cases/*/notes');
       await page
         .getByRole('navigation')
         .getByRole('link', { name: en('offline.nav') })

@@ -115,6 +115,18 @@ function Wipe(): ReactNode {
   );
 }
 
+/** One part of the page: a bordered section named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
 /** "Offline use": the passphrase, lock, wipe, the max offline age, the cases kept here, and the outbox. */
 export function OfflinePage(): ReactNode {
   const t = useT();
@@ -132,10 +144,7 @@ export function OfflinePage(): ReactNode {
       <Title order={1}>{t('offline.title')}</Title>
       <Text size="sm">{t('offline.explain')}</Text>
       {!supported ? <Alert color="red">{t('offline.unsupported')}</Alert> : null}
-      <Card withBorder component="section" aria-labelledby="offline-status">
-        <Title order={2} size="h4" id="offline-status" mb="xs">
-          {t('offline.status.title')}
-        </Title>
+      <Section id="offline-status" title={t('offline.status.title')}>
         <Stack gap={4}>
           <Text size="sm">{t(online ? 'offline.status.online' : 'offline.status.offline')}</Text>
           <Text size="sm" data-testid="vault-state">
@@ -163,31 +172,22 @@ export function OfflinePage(): ReactNode {
             </Button>
           </Group>
         ) : null}
-      </Card>
+      </Section>
       {state === 'absent' && supported ? (
-        <Card withBorder component="section" aria-labelledby="offline-create">
-          <Title order={2} size="h4" id="offline-create" mb="xs">
-            {t('offline.createTitle')}
-          </Title>
+        <Section id="offline-create" title={t('offline.createTitle')}>
           <Text size="sm" mb="sm">
             {t('offline.createExplain')}
           </Text>
           <CreateVaultForm accountId={user.id} onCreated={() => void refreshOffline()} />
-        </Card>
+        </Section>
       ) : null}
       {state === 'locked' ? (
-        <Card withBorder component="section" aria-labelledby="offline-unlock">
-          <Title order={2} size="h4" id="offline-unlock" mb="xs">
-            {t('offline.unlock.title')}
-          </Title>
+        <Section id="offline-unlock" title={t('offline.unlock.title')}>
           <UnlockForm accountId={user.id} onUnlocked={() => undefined} />
-        </Card>
+        </Section>
       ) : null}
       {state === 'unlocked' && facts.maxAge !== null ? (
-        <Card withBorder component="section" aria-labelledby="offline-kept">
-          <Title order={2} size="h4" id="offline-kept" mb="xs">
-            {t('offline.kept.title')}
-          </Title>
+        <Section id="offline-kept" title={t('offline.kept.title')}>
           <Stack gap="sm">
             <Settings key={facts.maxAge} maxAge={facts.maxAge} />
             <Text size="sm">{t(user.role === 'lawyer' ? 'offline.kept.caseload' : 'offline.kept.pinnedOnly')}</Text>
@@ -207,13 +207,10 @@ export function OfflinePage(): ReactNode {
               </Text>
             )}
           </Stack>
-        </Card>
+        </Section>
       ) : null}
       {state === 'unlocked' ? (
-        <Card withBorder component="section" aria-labelledby="offline-outbox">
-          <Title order={2} size="h4" id="offline-outbox" mb="xs">
-            {t('offline.outbox.title')}
-          </Title>
+        <Section id="offline-outbox" title={t('offline.outbox.title')}>
           {intakes.length > 0 ? (
             <Stack gap={2} mb="sm">
               {intakes.map((entry) => (
@@ -235,18 +232,15 @@ export function OfflinePage(): ReactNode {
           ) : (
             <PendingEntries />
           )}
-        </Card>
+        </Section>
       ) : null}
       {state !== 'absent' && state !== 'opening' ? (
-        <Card withBorder component="section" aria-labelledby="offline-wipe">
-          <Title order={2} size="h4" id="offline-wipe" mb="xs">
-            {t('offline.wipe.title')}
-          </Title>
+        <Section id="offline-wipe" title={t('offline.wipe.title')}>
           <Text size="sm" mb="sm">
             {t('offline.wipe.explain')}
           </Text>
           <Wipe />
-        </Card>
+        </Section>
       ) : null}
     </Stack>
   );

@@ -109,16 +109,3 @@ function copy(bytes: ArrayBuffer | Uint8Array): Uint8Array<ArrayBuffer> {
   out.set(view);
   return out;
 }
-
-export function isSealed(value: unknown): value is Sealed {
-  if (typeof value !== 'object' || value === null) return false;
-  const { iv, data } = value as Record<string, unknown>;
-  return isBytes(iv) && isBytes(data);
-}
-
-function isBytes(value: unknown): boolean {
-  return (
-    Object.prototype.toString.call(value) === '[object Uint8Array]' ||
-    Object.prototype.toString.call(value) === '[object ArrayBuffer]'
-  );
-}

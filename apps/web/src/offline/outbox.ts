@@ -191,7 +191,7 @@ export class DeviceOutbox implements Outbox {
  *   case as it was before `sent`), so it is now based on the version `sent` answered. An entry based on any other
  *   version keeps it (a 412 then shows the person what changed).
  */
-export function follow(sent: SealedPart, answer: SentAnswer, part: SealedPart): SealedPart {
+function follow(sent: SealedPart, answer: SentAnswer, part: SealedPart): SealedPart {
   if (part.dependsOn === sent.id && typeof answer.caseId === 'string' && answer.caseId !== '') {
     const { dependsOn: _dependsOn, ...rest } = part;
     return { ...rest, caseRef: answer.caseId, pathParams: { ...part.pathParams, caseId: answer.caseId } };

@@ -1,4 +1,4 @@
-import { DEFAULT_ITERATIONS, deriveKeys, opaqueName, randomBytes, SALT_BYTES, seal, unseal } from './crypto';
+import { deriveKeys, opaqueName, randomBytes, SALT_BYTES, seal, unseal } from './crypto';
 import type { Sealed, VaultKeys } from './crypto';
 import { OfflineError } from './errors';
 import type { CachedAnswer, OfflineSettings, OfflineVault, UnlockResult, VaultState } from './types';
@@ -44,7 +44,7 @@ export class Emitter {
 }
 
 /** The same URL however its query was written: path + query sorted by name (the cache key's text). */
-export function normaliseUrl(url: string): string {
+function normaliseUrl(url: string): string {
   const parsed = new URL(url, 'http://offline.invalid');
   parsed.searchParams.sort();
   return parsed.pathname + parsed.search;
@@ -326,5 +326,3 @@ function parseSettings(value: unknown): OfflineSettings {
     ? { maxOfflineAgeDays: days }
     : DEFAULT_SETTINGS;
 }
-
-export { DEFAULT_ITERATIONS };

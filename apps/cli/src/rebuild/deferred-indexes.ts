@@ -45,15 +45,19 @@ export async function buildIndexes(
   const sorted = [...definitions].sort(
     (a, b) => Number(b.includes('gin_trgm_ops')) - Number(a.includes('gin_trgm_ops')),
   );
-  const indexes = allDone(sorted.length);
+  // The builds started so far. A table's statistics are queued after every build, so all have started by then.
+  const started: Array<Promise<unknown>> = [];
   const index =
     (definition: string): BuilderJob =>
-    (client) =>
-      indexes.track(client.query(definition));
+    async (client) => {
+      const built = client.query(definition);
+      started.push(built);
+      await built;
+    };
   const analyze =
     (table: string): BuilderJob =>
     async (client) => {
-      await indexes.done;
+      await Promise.all(started);
       await client.query(`ANALYZE ${s}.${table}`);
     };
   const queue: BuilderJob[] = [
@@ -68,28 +72,4 @@ export async function buildIndexes(
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next(client);
     });
   await Promise.all(Array.from({ length: BUILDERS }, builder));
-}
-
-/** Settles `done` once `count` tracked steps have succeeded, or at the first that fails (a waiting builder then stops). */
-function allDone(count: number): { done: Promise<void>; track: (step: Promise<unknown>) => Promise<void> } {
-  let left = count;
-  let resolve: () => void = () => undefined;
-  let reject: (error: unknown) => void = () => undefined;
-  const done = new Promise<void>((ok, fail) => {
-    resolve = ok;
-    reject = fail;
-  });
-  // Awaited by the statistics' steps; a failure also reaches the caller through the step that failed.
-  done.catch(() => undefined);
-  if (left === 0) resolve();
-  const track = async (step: Promise<unknown>): Promise<void> => {
-    try {
-      await step;
-    } catch (error) {
-      reject(error);
-      throw error;
-    }
-    if (--left === 0) resolve();
-  };
-  return { done, track };
 }

@@ -3,7 +3,7 @@ import { type ReactNode, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { useOnline, useOutbox, useVaultState } from './hooks';
-import { subscribeSyncStatus, syncStatus } from './sync-status';
+import { isSyncing, subscribeSyncing } from './sync-status';
 
 /**
  * One line under the header when the console is not simply online and in step: offline, facts waiting on this
@@ -14,11 +14,11 @@ export function OfflineBanner(): ReactNode {
   const online = useOnline();
   const state = useVaultState();
   const { entries, count } = useOutbox();
-  const status = useSyncExternalStore(subscribeSyncStatus, syncStatus, syncStatus);
+  const syncing = useSyncExternalStore(subscribeSyncing, isSyncing, isSyncing);
   const held = entries.filter((entry) => entry.state === 'held').length;
   const lines: string[] = [];
   if (!online) lines.push(t('offline.banner.offline'));
-  if (status.kind === 'syncing') lines.push(t('offline.banner.syncing'));
+  if (syncing) lines.push(t('offline.banner.syncing'));
   else if (count > 0) lines.push(t('offline.banner.waiting', { count }));
   if (held > 0) lines.push(t('offline.banner.held', { count: held }));
   if (count > 0 && state === 'locked') lines.push(t('offline.banner.locked'));

@@ -28,10 +28,6 @@ export function vaultState(): VaultState {
   return offlineDevice()?.vault.state() ?? 'absent';
 }
 
-export function isUnlocked(): boolean {
-  return vaultState() === 'unlocked';
-}
-
 /** Entries of the outbox, or none while the vault is locked (they are sealed). */
 export async function outboxEntries(): Promise<readonly OutboxEntry[]> {
   const device = offlineDevice();

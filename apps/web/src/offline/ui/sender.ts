@@ -2,7 +2,7 @@ import type { ConsoleState } from '../../api/console-state';
 import type { OutboxEntry, SendResult } from '../index';
 
 /** `/v1/cases/{caseId}/detentions` with its parameters filled (syncOutbox has filled a queued intake's caseId). */
-export function fillPath(path: string, params: Readonly<Record<string, string>>): string {
+function fillPath(path: string, params: Readonly<Record<string, string>>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 

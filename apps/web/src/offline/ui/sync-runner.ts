@@ -2,10 +2,10 @@ import type { QueryClient } from '@tanstack/react-query';
 import { consoleState } from '../../api/client';
 import type { ConsoleSession } from '../../api/types';
 import { SESSION_KEY } from '../../features/auth/session-api';
-import { refreshOfflineSet, syncOutbox } from '../index';
+import { refreshOfflineSet, type SyncReport, syncOutbox } from '../index';
 import { offlineDevice } from './device';
 import { outboxSender } from './sender';
-import { setSyncStatus } from './sync-status';
+import { setSyncing } from './sync-status';
 
 export interface SyncContext {
   readonly queryClient: QueryClient;
@@ -85,24 +85,22 @@ async function run(): Promise<void> {
   const current = context;
   if (device === null || current === null || device.vault.state() !== 'unlocked' || !navigator.onLine) return;
   if ((await device.outbox.count()) === 0) return;
-  setSyncStatus({ kind: 'syncing' });
+  setSyncing(true);
+  let report: SyncReport;
   try {
-    const csrf = await ensureCsrf(current.queryClient);
-    if (csrf !== true) {
-      setSyncStatus({ kind: 'failed' });
-      return;
-    }
-    const report = await syncOutbox(device.outbox, outboxSender(consoleState));
-    setSyncStatus({ kind: 'done', report });
-    // The session ended (signed out elsewhere, expired): sign in again; every entry stays in the outbox.
-    if (report.stoppedBy === 'unauthenticated') current.queryClient.setQueryData(SESSION_KEY, null);
-    if (report.sent.length > 0) {
-      await current.queryClient.invalidateQueries({ queryKey: ['case'] });
-      await current.queryClient.invalidateQueries({ queryKey: ['cases'] });
-      await refreshOffline();
-    }
+    if ((await ensureCsrf(current.queryClient)) !== true) return;
+    report = await syncOutbox(device.outbox, outboxSender(consoleState));
   } catch {
-    setSyncStatus({ kind: 'failed' });
+    return;
+  } finally {
+    setSyncing(false);
+  }
+  // The session ended (signed out elsewhere, expired): sign in again; every entry stays in the outbox.
+  if (report.stoppedBy === 'unauthenticated') current.queryClient.setQueryData(SESSION_KEY, null);
+  if (report.sent.length > 0) {
+    await current.queryClient.invalidateQueries({ queryKey: ['case'] });
+    await current.queryClient.invalidateQueries({ queryKey: ['cases'] });
+    await refreshOffline();
   }
 }
 

@@ -1,25 +1,17 @@
-import type { SyncReport } from '../index';
-
-/** What the layout's banner says about sending the outbox. */
-export type SyncStatus =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'syncing' }
-  | { readonly kind: 'done'; readonly report: SyncReport }
-  | { readonly kind: 'failed' };
-
-let status: SyncStatus = { kind: 'idle' };
+/** Whether this tab is sending the outbox now: the layout's banner says so while it lasts. */
+let syncing = false;
 const listeners = new Set<() => void>();
 
-export function syncStatus(): SyncStatus {
-  return status;
+export function isSyncing(): boolean {
+  return syncing;
 }
 
-export function setSyncStatus(next: SyncStatus): void {
-  status = next;
+export function setSyncing(next: boolean): void {
+  syncing = next;
   for (const listener of listeners) listener();
 }
 
-export function subscribeSyncStatus(listener: () => void): () => void {
+export function subscribeSyncing(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

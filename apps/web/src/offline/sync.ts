@@ -87,48 +87,51 @@ async function sendOne(entry: OutboxEntry, send: SendEntry, timeoutMs: number): 
   }
 }
 
+/** The first entry that may go now: each case in seq order, a case's queue stopping at its held entry. */
+function nextToSend(entries: readonly OutboxEntry[], waiting: Set<string>): OutboxEntry | undefined {
+  for (const entry of entries) {
+    if (waiting.has(entry.caseRef)) continue;
+    if (entry.state !== 'held') return entry;
+    waiting.add(entry.caseRef);
+  }
+  return undefined;
+}
+
+/** Sends `entry`, unless it waits for a queued intake: then it is not sent, and its outcome says why. */
+async function attempt(
+  outbox: Outbox,
+  entries: readonly OutboxEntry[],
+  entry: OutboxEntry,
+  send: SendEntry,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const intake = entry.dependsOn;
+  if (intake !== undefined) {
+    if (entries.some((other) => other.id === intake)) return { kind: 'retry-case' };
+    // Its intake left the outbox without filling its case id: it can never be sent as it is. The person decides.
+    return { kind: 'held', problem: { status: 0, body: { code: 'INTAKE_MISSING' } } };
+  }
+  outbox.markSending(entry.id);
+  try {
+    return classify(await sendOne(entry, send, timeoutMs));
+  } finally {
+    outbox.markSending(null);
+  }
+}
+
 async function runSync(outbox: Outbox, send: SendEntry, timeoutMs: number): Promise<SyncReport> {
   const sent: SyncReport['sent'][number][] = [];
   const held: SyncReport['held'][number][] = [];
   let stoppedBy: SyncStop | null = null;
   /** Cases whose queue stopped in this run (a held entry, or one without a final answer). */
   const waiting = new Set<string>();
-  const report = async (): Promise<SyncReport> => ({ sent, held, remaining: await outbox.count(), stoppedBy });
   try {
     for (;;) {
       // Read again each time: a 2xx rewrote the entries behind it (caseId of a queued intake, the ifMatch chain).
       const entries = await outbox.list();
-      // Per case in seq order: a held entry stops its case's queue, the other cases go on.
-      let next: OutboxEntry | undefined;
-      for (const entry of entries) {
-        if (waiting.has(entry.caseRef)) continue;
-        if (entry.state === 'held') waiting.add(entry.caseRef);
-        else {
-          next = entry;
-          break;
-        }
-      }
+      const next = nextToSend(entries, waiting);
       if (next === undefined) break;
-      if (next.dependsOn !== undefined) {
-        const intake = next.dependsOn;
-        if (entries.some((entry) => entry.id === intake)) {
-          waiting.add(next.caseRef);
-          continue;
-        }
-        // Its intake left the outbox without filling its case id: it can never be sent as it is. The person decides.
-        const problem = { status: 0, body: { code: 'INTAKE_MISSING' } };
-        await outbox.settle(next.id, { kind: 'held', problem });
-        held.push({ id: next.id, caseRef: next.caseRef, problem });
-        waiting.add(next.caseRef);
-        continue;
-      }
-      outbox.markSending(next.id);
-      let outcome: Outcome;
-      try {
-        outcome = classify(await sendOne(next, send, timeoutMs));
-      } finally {
-        outbox.markSending(null);
-      }
+      const outcome = await attempt(outbox, entries, next, send, timeoutMs);
       if (outcome.kind === 'stop') {
         stoppedBy = outcome.stop;
         break;
@@ -148,5 +151,5 @@ async function runSync(outbox: Outbox, send: SendEntry, timeoutMs: number): Prom
     if (!(error instanceof OfflineError && error.code === 'locked')) throw error;
     stoppedBy = 'locked';
   }
-  return report();
+  return { sent, held, remaining: await outbox.count(), stoppedBy };
 }

@@ -1,5 +1,6 @@
-import type { CaseExportRow } from '@casetrack/read-model';
+import type { CaseExportRow, ExportedHearing } from '@casetrack/read-model';
 import { CASE_EXPORT_COLUMNS, CaseExportTable } from './case-export-table';
+import type { Cell } from './files/table-file';
 
 const row: CaseExportRow = {
   case_id: '11111111-1111-4111-8111-111111111111',
@@ -33,24 +34,23 @@ const nextHearingAt = CASE_EXPORT_COLUMNS.indexOf('nextHearingAt');
 describe('the case export table', () => {
   const table = new CaseExportTable({ locale: 'en', timeZone: 'Asia/Almaty' });
 
-  it('writes a next hearing with its minute', () => {
-    const next = {
-      kind: 'trial' as const,
+  /** The next-hearing time cell of a case whose next hearing is a trial at `scheduledAt`. */
+  function nextHearingCell(scheduledAt: string, scheduledAtPrecision: ExportedHearing['scheduledAtPrecision']): Cell {
+    const next: ExportedHearing = {
+      kind: 'trial',
       court: 'Almaty City Court',
-      scheduledAt: Date.parse('2022-01-10T04:30:00.000Z'),
-      scheduledAtPrecision: 'exact' as const,
+      scheduledAt: Date.parse(scheduledAt),
+      scheduledAtPrecision,
     };
-    expect(table.cells({ ...row, nextHearing: next })[nextHearingAt]).toBe('2022-01-10 10:30');
+    return table.cells({ ...row, nextHearing: next })[nextHearingAt];
+  }
+
+  it('writes a next hearing with its minute', () => {
+    expect(nextHearingCell('2022-01-10T04:30:00.000Z', 'exact')).toBe('2022-01-10 10:30');
   });
 
   it("writes a next hearing known to the day only as its date in the reader's zone, never an hour", () => {
     // 10 January in Almaty, stored as that day's midnight there.
-    const next = {
-      kind: 'trial' as const,
-      court: 'Almaty City Court',
-      scheduledAt: Date.parse('2022-01-09T18:00:00.000Z'),
-      scheduledAtPrecision: 'day' as const,
-    };
-    expect(table.cells({ ...row, nextHearing: next })[nextHearingAt]).toBe('2022-01-10');
+    expect(nextHearingCell('2022-01-09T18:00:00.000Z', 'day')).toBe('2022-01-10');
   });
 });

@@ -261,6 +261,21 @@ describe('syncOutbox', () => {
     expect(texts(server.recorded)).toEqual([undefined, 'on it']);
   });
 
+  it('holds an entry whose intake was answered without a case id (INTAKE_MISSING), and its case waits', async () => {
+    const { outbox } = await unlockedDevice();
+    const server = new FakeServer();
+    const intake = await outbox.add({ caseRef: 'local:w', path: '/v1/cases', pathParams: {}, body: {} });
+    const first = await outbox.add({ ...note('local:w', 'one'), dependsOn: intake.id });
+    await outbox.add({ ...note('local:w', 'two'), dependsOn: intake.id });
+    server.status = (e) => (e.path === '/v1/cases' ? 201 : null);
+    const report = await syncOutbox(outbox, server.send);
+    expect(report.held).toEqual([
+      { id: first.id, caseRef: 'local:w', problem: { status: 0, body: { code: 'INTAKE_MISSING' } } },
+    ]);
+    expect(server.requests.map((r) => r.key)).toEqual([intake.id]);
+    expect((await outbox.list()).map((e) => e.state)).toEqual(['held', 'pending']);
+  });
+
   it('discarding a queued intake discards the entries that depend on it', async () => {
     const { outbox } = await unlockedDevice();
     const intake = await outbox.add({ caseRef: 'local:y', path: '/v1/cases', pathParams: {}, body: {} });

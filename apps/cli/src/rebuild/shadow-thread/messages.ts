@@ -1,12 +1,11 @@
-import type { EventStoreSelection, FeedBatch } from '@casetrack/event-store';
+import type { FeedBatch } from '@casetrack/event-store';
+import type { EventStoreConfig } from '../event-store';
 
 /** What the rebuild's worker thread needs to compose the event store exactly as the CLI does (event-store.ts). */
-export interface ShadowThreadData extends EventStoreSelection {
-  databaseUrl: string;
+export interface ShadowThreadData extends Omit<EventStoreConfig, 'masterKey'> {
   /** A Buffer on this side; structured cloning hands the worker a plain Uint8Array. */
   masterKey: Uint8Array;
   logLevel: string;
-  poolSize: number;
 }
 
 /** One step of a shadow projection, run by the worker in the order sent. */

@@ -37,14 +37,13 @@ export class ShadowThread {
     worker.on('exit', (code) => fail(new Error(`The rebuild thread exited (code ${code})`)));
   }
 
-  static start(config: AppConfig, options: { poolSize?: number } = {}): ShadowThread {
+  static start(config: AppConfig): ShadowThread {
     const data: ShadowThreadData = {
       databaseUrl: config.databaseUrl,
       eventStore: config.eventStore,
       kurrentDbConnectionString: config.kurrentDbConnectionString,
       masterKey: config.masterKey,
       logLevel: config.logLevel,
-      poolSize: options.poolSize ?? 6,
     };
     return new ShadowThread(startWorker(path.join(__dirname, `shadow-worker${path.extname(__filename)}`), data));
   }

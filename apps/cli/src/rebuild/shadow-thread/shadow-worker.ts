@@ -5,14 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '@casetrack/config';
-import { createPool, openEventStores } from '@casetrack/event-store';
 // Not the library's index: that brings Nest, TypeORM and every query, seconds of loading for a thread that needs one class.
 import { BulkProjector } from '../../../../../libs/read-model/src/rebuild/bulk-projector';
+import { openEventStore } from '../event-store';
 import type { ShadowReply, ShadowRequest, ShadowThreadData, ThreadError } from './messages';
 
 const data = workerData as ShadowThreadData;
-const pool = createPool(data.databaseUrl, { max: data.poolSize });
-const store = openEventStores({ ...data, masterKey: Buffer.from(data.masterKey) }, pool).sealed;
+// As many connections as the calling thread's (rebuild-command.ts).
+const { pool, store, close } = openEventStore({ ...data, masterKey: Buffer.from(data.masterKey) }, 6);
 const logger = data.logLevel === 'silent' ? undefined : createLogger(data.logLevel, 'casetrack-cli');
 let projector: BulkProjector | null = null;
 let queue: Promise<void> = Promise.resolve();
@@ -49,9 +49,7 @@ async function run(request: ShadowRequest): Promise<void> {
       return;
     }
     case 'exit':
-      await store.close();
-      await pool.end();
-      return;
+      return close();
   }
 }
 

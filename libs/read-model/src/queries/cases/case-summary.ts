@@ -145,38 +145,40 @@ export function toSummary(row: SummaryRow, nextHearing: NextHearingView | null):
   };
 }
 
-interface NextHearingRow {
-  case_id: string;
+/** A next hearing as a statement reads it (`scheduled_at` as text where it came through JSON). */
+export interface NextHearingRow {
   hearing_id: string;
   kind: NextHearingView['kind'];
   court: string;
-  scheduled_at: Date;
+  scheduled_at: Date | string;
   scheduled_precision: HearingTimePrecision;
+}
+
+export function nextHearingOf(row: NextHearingRow): NextHearingView {
+  return {
+    hearingId: row.hearing_id,
+    kind: row.kind,
+    court: row.court,
+    scheduledAt: isoOf(row.scheduled_at),
+    scheduledAtPrecision: row.scheduled_precision,
+  };
 }
 
 /**
  * The next hearing of each case: the earliest still scheduled that has not passed (hearingAhead: a day-only one
- * stays the next hearing all through its day). Computed when read (it depends on the
- * clock), from the hearings of the cases on the page only.
+ * stays the next hearing all through its day). Computed when read (it depends on the clock), from the hearings of the
+ * cases on the page only.
  */
 export async function nextHearings(dataSource: DataSource, caseIds: string[]): Promise<Map<string, NextHearingView>> {
   const found = new Map<string, NextHearingView>();
   if (caseIds.length === 0) return found;
-  const rows: NextHearingRow[] = await dataSource.query(
+  const rows: Array<NextHearingRow & { case_id: string }> = await dataSource.query(
     `SELECT DISTINCT ON (h.case_id) h.case_id, h.hearing_id, h.kind, h.court, h.scheduled_at, h.scheduled_precision
        FROM ${READ_MODEL_SCHEMA}.hearings h
       WHERE h.case_id = ANY($1::uuid[]) AND h.status = 'scheduled' AND ${hearingAhead('h')}
       ORDER BY h.case_id, h.scheduled_at, h.hearing_id`,
     [caseIds],
   );
-  for (const row of rows) {
-    found.set(row.case_id, {
-      hearingId: row.hearing_id,
-      kind: row.kind,
-      court: row.court,
-      scheduledAt: isoOf(row.scheduled_at),
-      scheduledAtPrecision: row.scheduled_precision,
-    });
-  }
+  for (const row of rows) found.set(row.case_id, nextHearingOf(row));
   return found;
 }

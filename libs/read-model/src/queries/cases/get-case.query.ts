@@ -4,25 +4,26 @@ import type { Pool } from 'pg';
 import { canSeeCase } from '@casetrack/auth';
 import { READ_MODEL_SCHEMA } from '../../projection/read-model-schema';
 import { READ_MODEL_POOL } from '../../tokens';
-import type { CaseRow, NextHearingView } from '../../projection/views';
+import type { CaseRow } from '../../projection/views';
 import { type CaseDeadlineRow, DEADLINE_JSON, toCaseDeadline } from '../case-deadlines';
 import { hearingAhead } from '../hearing-ahead';
-import { isoOf, Sql } from '../sql';
+import { Sql } from '../sql';
 import { type Viewer, visibleTo } from '../viewer';
 import { allegationsFor } from './allegation-views';
 import { linksAmong, otherCasesSql, type OtherCaseRow } from './case-links';
-import { type CaseDetail, summaryColumns, type SummaryRow, toSummary } from './case-summary';
+import {
+  type CaseDetail,
+  nextHearingOf,
+  type NextHearingRow,
+  summaryColumns,
+  type SummaryRow,
+  toSummary,
+} from './case-summary';
 
 /** The columns of `cases` the detail reads besides the summary's, and what the statement reads along with them. */
 type DetailRow = SummaryRow &
   Pick<CaseRow, 'lawyer_ids' | 'detail' | 'merged_into'> & {
-    next_hearing: {
-      hearing_id: string;
-      kind: NextHearingView['kind'];
-      court: string;
-      scheduled_at: string;
-      scheduled_precision: NextHearingView['scheduledAtPrecision'];
-    } | null;
+    next_hearing: NextHearingRow | null;
     others: OtherCaseRow[];
     deadlines: CaseDeadlineRow[];
   };
@@ -44,11 +45,6 @@ export class GetCaseQuery extends Query<CaseDetail | null> {
 
 /** The statement's text by its name (one per role and `logAs`). */
 const statementTexts = new Map<string, string>();
-
-function remembered(name: string, text: string): string {
-  statementTexts.set(name, text);
-  return text;
-}
 
 /**
  * The case, its next hearing, the cases its links may name and the access log's record of the read, in one statement:
@@ -75,11 +71,9 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
     const name = `casetrack_get_case_${viewer.role}_${logAs ?? 'unlogged'}`;
     // Built once per name: the same text every time (the parameters above were numbered alike), and building it
     // was a visible part of a read's CPU.
-    const text =
-      statementTexts.get(name) ??
-      remembered(
-        name,
-        `WITH found AS (
+    let text = statementTexts.get(name);
+    if (text === undefined) {
+      text = `WITH found AS (
          SELECT ${summaryColumns('c')}, c.lawyer_ids, c.detail, c.merged_into
            FROM ${READ_MODEL_SCHEMA}.cases c WHERE c.case_id = ${id} AND ${visible}
        )${logged}
@@ -92,8 +86,9 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
               (${otherCasesSql(id, 'found.detail')}) AS others,
               (SELECT coalesce(json_agg(${DEADLINE_JSON} ORDER BY d.due_at, d.rule_set_id, d.rule_id), '[]'::json)
                  FROM case_deadlines d WHERE d.case_id = ${id}) AS deadlines
-         FROM found`,
-      );
+         FROM found`;
+      statementTexts.set(name, text);
+    }
     const { rows } = await this.pool.query<DetailRow>({
       name,
       text,
@@ -102,19 +97,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
     const found = rows[0];
     // The statement applied the access policy already; this is the policy itself, should the two ever disagree.
     if (!found || !canSeeCase(viewer.role, viewer.id, found.lawyer_ids)) return null;
-    const next = found.next_hearing;
-    const summary = toSummary(
-      found,
-      next === null
-        ? null
-        : {
-            hearingId: next.hearing_id,
-            kind: next.kind,
-            court: next.court,
-            scheduledAt: isoOf(next.scheduled_at),
-            scheduledAtPrecision: next.scheduled_precision,
-          },
-    );
+    const summary = toSummary(found, found.next_hearing === null ? null : nextHearingOf(found.next_hearing));
     const now = Date.now();
     const { complaints, allegations, ...rest } = found.detail;
     return {

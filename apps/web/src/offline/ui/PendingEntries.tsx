@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { toApiError } from '../../api/errors';
@@ -23,6 +23,20 @@ function mismatchOf(entry: OutboxEntry): VersionMismatch | null {
   return error.body.details.find((d): d is VersionMismatch => 'expectedVersion' in d) ?? null;
 }
 
+/**
+ * "Send again": the held entry back to pending under a new key, based on the case's version now (the 412's when it
+ * named it, else read from the server), and sent at once.
+ */
+function useSendAgain(entry: OutboxEntry, knownVersion: number | null): UseMutationResult<void, Error, void> {
+  return useMutation({
+    mutationFn: async () => {
+      const version = knownVersion ?? (await fetchCase(entry.pathParams.caseId ?? '')).version;
+      await offlineDevice()?.outbox.reapply(entry.id, version);
+      await sendNow();
+    },
+  });
+}
+
 /** A 412 held entry: what was recorded on the case meanwhile (read from the server), and re-apply / discard. */
 function HeldConflict({ entry, onDiscard }: { entry: OutboxEntry; onDiscard: () => void }): ReactNode {
   const caseId = entry.pathParams.caseId ?? '';
@@ -35,24 +49,14 @@ function HeldConflict({ entry, onDiscard }: { entry: OutboxEntry; onDiscard: () 
     queryFn: () => fetchTimeline(caseId),
     enabled: caseId !== '' && !isLocalCaseRef(caseId),
   });
-  const [busy, setBusy] = useState(false);
-  const reapply = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      const now = mismatch?.actualVersion ?? (await fetchCase(caseId)).version;
-      await offlineDevice()?.outbox.reapply(entry.id, now);
-      await sendNow();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const sendAgain = useSendAgain(entry, mismatch?.actualVersion ?? null);
   return (
     <VersionConflict
       expectedVersion={expected}
       actualVersion={mismatch?.actualVersion ?? null}
       events={timeline.data}
-      busy={busy}
-      onReapply={() => void reapply()}
+      busy={sendAgain.isPending}
+      onReapply={() => sendAgain.mutate()}
       onCancel={onDiscard}
     />
   );
@@ -64,7 +68,7 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
   const times = useTimes();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const sendAgain = useSendAgain(entry, null);
   const when = entryFactTime(entry);
   const caseId = entry.pathParams.caseId;
   // "Change" enters the fact anew in its form; recording it discards this entry (see replace.ts).
@@ -72,16 +76,6 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
   const discard = async (): Promise<void> => {
     await offlineDevice()?.outbox.discard(entry.id);
     setConfirming(false);
-  };
-  const tryAgain = async (): Promise<void> => {
-    if (caseId === undefined) return;
-    setBusy(true);
-    try {
-      await offlineDevice()?.outbox.reapply(entry.id, (await fetchCase(caseId)).version);
-      await sendNow();
-    } finally {
-      setBusy(false);
-    }
   };
   const held = entry.state === 'held';
   return (
@@ -114,7 +108,7 @@ function EntryItem({ entry }: { entry: OutboxEntry }): ReactNode {
         {held ? (
           <Group gap="xs">
             {entry.problem?.status !== 412 && caseId !== undefined && !isLocalCaseRef(caseId) ? (
-              <Button size="xs" loading={busy} onClick={() => void tryAgain()}>
+              <Button size="xs" loading={sendAgain.isPending} onClick={() => sendAgain.mutate()}>
                 {t('offline.held.reapply')}
               </Button>
             ) : null}

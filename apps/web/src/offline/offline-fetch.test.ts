@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OFFLINE_HEADER } from './constants';
 import { isOfflineSetUrl, offlineFetch } from './offline-fetch';
-import { unlockedDevice } from './test-support';
+import { ACCOUNT, PASSPHRASE, unlockedDevice } from './test-support';
 
 const ORIGIN = 'http://console.test';
 const CASE_ID = '7d1c6f0e-2f43-4d4e-9a51-3b0c1d2e3f40';
@@ -75,7 +75,7 @@ describe('offlineFetch', () => {
     await expect(fetch(`${ORIGIN}/v1/cases/${CASE_ID}/timeline`)).rejects.toThrow('Failed to fetch');
     vault.lock();
     await expect(fetch(DETAIL)).rejects.toThrow('Failed to fetch');
-    expect(await vault.unlock('correct horse battery', '0b0b0b0b-0000-4000-8000-000000000001')).toBe('unlocked');
+    expect(await vault.unlock(PASSPHRASE, ACCOUNT)).toBe('unlocked');
     expect((await (await fetch(DETAIL)).json()) as unknown).toEqual({ ok: true });
   });
 
@@ -100,7 +100,7 @@ describe('offlineFetch', () => {
     const fetch = offlineFetch(net.inner, vault, isOfflineSetUrl);
     vault.lock();
     expect(await (await fetch(DETAIL)).json()).toEqual({ v: 1 });
-    await vault.unlock('correct horse battery', '0b0b0b0b-0000-4000-8000-000000000001');
+    await vault.unlock(PASSPHRASE, ACCOUNT);
     expect(await vault.getAnswer(`/v1/cases/${CASE_ID}`)).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewOutboxEntry, OutboxEntry, SendResult } from './types';
 import { classify, syncOutbox } from './sync';
-import { ACCOUNT, testDevice, unlockedDevice } from './test-support';
+import { ACCOUNT, PASSPHRASE, testDevice, unlockedDevice } from './test-support';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -335,7 +335,7 @@ describe('syncOutbox', () => {
     const reopened = testDevice(first.factory, first.clock);
     expect(await reopened.vault.ready()).toBe('locked');
     expect(await reopened.outbox.count()).toBe(3);
-    expect(await reopened.vault.unlock('correct horse battery', ACCOUNT)).toBe('unlocked');
+    expect(await reopened.vault.unlock(PASSPHRASE, ACCOUNT)).toBe('unlocked');
     const server = new FakeServer();
     server.versions.set(A, 3);
     // The second write is recorded but its answer is lost; then the network is back.

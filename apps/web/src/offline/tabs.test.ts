@@ -2,9 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { OfflineVault, VaultState } from './types';
 import { openOffline } from './open';
-import { ACCOUNT, TEST_ITERATIONS } from './test-support';
-
-const PASSPHRASE = 'correct horse battery';
+import { ACCOUNT, PASSPHRASE, TEST_ITERATIONS } from './test-support';
 
 function twoTabs() {
   const factory = new IDBFactory();

@@ -4,6 +4,8 @@ import { openOffline } from './open';
 
 /** Few PBKDF2 iterations: the tests check behaviour, one test checks the default count. */
 export const TEST_ITERATIONS = 1000;
+/** The passphrase of the vaults the tests make. */
+export const PASSPHRASE = 'correct horse battery';
 export const ACCOUNT = '0b0b0b0b-0000-4000-8000-000000000001';
 
 export interface TestDevice extends OfflineHandles {
@@ -22,7 +24,7 @@ export function testDevice(
 
 export async function unlockedDevice(): Promise<TestDevice> {
   const device = testDevice();
-  await device.vault.create('correct horse battery', ACCOUNT);
+  await device.vault.create(PASSPHRASE, ACCOUNT);
   return device;
 }
 

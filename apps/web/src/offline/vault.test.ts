@@ -7,6 +7,7 @@ import {
   ACCOUNT,
   containsBytes,
   flatten,
+  PASSPHRASE,
   rawRecords,
   testDevice,
   unlockedDevice,
@@ -16,7 +17,6 @@ import {
 const CASE_ID = '7d1c6f0e-2f43-4d4e-9a51-3b0c1d2e3f40';
 const NAME = 'Асанов Ерлан';
 const NOTE = 'ударили дубинкой';
-const PASSPHRASE = 'correct horse battery';
 
 function base64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');

@@ -14,7 +14,8 @@ export interface StoredRow<T> {
   readonly value: T;
 }
 
-function done(request: IDBRequest): Promise<unknown> {
+/** A request's result as a promise (test-support reads the raw records with it too). */
+export function done(request: IDBRequest): Promise<unknown> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('indexeddb request failed'));

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { OfflineHandles } from './types';
 import { openOffline } from './open';
+import { done } from './store';
 
 /** Few PBKDF2 iterations: the tests check behaviour, one test checks the default count. */
 export const TEST_ITERATIONS = 1000;
@@ -30,25 +31,12 @@ export async function unlockedDevice(): Promise<TestDevice> {
 
 /** Every raw record of every object store of a database, read with plain IndexedDB (no key). */
 export async function rawRecords(factory: IDBFactory, name: string): Promise<unknown[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = factory.open(name);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = (await done(factory.open(name))) as IDBDatabase;
   const out: unknown[] = [];
   for (const store of [...db.objectStoreNames]) {
-    const tx = db.transaction(store, 'readonly');
-    const os = tx.objectStore(store);
-    const [keys, values] = await Promise.all(
-      [os.getAllKeys(), os.getAll()].map(
-        (request) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            request.onsuccess = () => resolve(request.result as unknown[]);
-            request.onerror = () => reject(request.error);
-          }),
-      ),
-    );
-    out.push(store, ...(keys ?? []), ...(values ?? []));
+    const os = db.transaction(store, 'readonly').objectStore(store);
+    const [keys, values] = await Promise.all([done(os.getAllKeys()), done(os.getAll())]);
+    out.push(store, ...(keys as unknown[]), ...(values as unknown[]));
   }
   db.close();
   return out;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@casetrack/auth';
 import { CaseFileController } from './case-file/case-file.controller';
 import { ChargesController } from './charges/charges.controller';
@@ -21,10 +20,9 @@ import { AccessRevocations } from './write/access-revocations';
 import { OpenedCases } from './write/opened-cases';
 import { CaseWriter } from './write/case-writer';
 import { ExecuteCaseCommandHandler } from './write/execute-case-command.handler';
-import { IdempotencyRecordEntity } from './write/idempotency-record.entity';
 
 @Module({
-  imports: [CqrsModule, AuthModule, TypeOrmModule.forFeature([IdempotencyRecordEntity])],
+  imports: [CqrsModule, AuthModule],
   controllers: [
     IntakeController,
     IdentityController,

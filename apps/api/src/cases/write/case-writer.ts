@@ -9,7 +9,8 @@ import type { WriteRequestContext } from '../shared/write-request';
 import type { Appended, CaseCommandOutcome } from './command-outcome';
 import { ExecuteCaseCommand } from './execute-case-command';
 import { hashRequest } from './request-hash';
-import { storedAnswerOf, type StoredRecord } from './stored-answer';
+import type { IdempotencyRecord } from './idempotency-record';
+import { storedAnswerOf } from './stored-answer';
 import { type CaseWriteAnswer, type FirstAnswer, WriteOutcome } from './write-outcome';
 
 export interface CaseWrite<D extends FactDto, C extends CaseCommand> {
@@ -26,9 +27,6 @@ export interface CaseWrite<D extends FactDto, C extends CaseCommand> {
   answer?: (command: C, caseId: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-/** A stored first answer and the hash of the request it answered. */
-type IdempotencyRecord = StoredRecord & { requestHash: string };
-
 interface RecordRow {
   request_hash: string;
   outcome: FirstAnswer | null;
@@ -38,8 +36,8 @@ interface RecordRow {
 
 /**
  * The idempotency table's two statements, prepared once per connection (named): every keyed write runs both, and
- * TypeORM's query builder cost more CPU than the round trip itself. Rows are read as idempotency-record.entity.ts
- * describes them (a row holds `outcome`, or the status and body of an answer stored before outcomes were).
+ * TypeORM's query builder cost more CPU than the round trip itself. Rows are read as idempotency-record.ts describes
+ * them (a row holds `outcome`, or the status and body of an answer stored before outcomes were).
  */
 const LOOKUP = {
   name: 'casetrack_idempotency_lookup',

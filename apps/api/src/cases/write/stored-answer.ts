@@ -1,8 +1,8 @@
 import type { DomainErrorCode } from '@casetrack/domain';
-import type { IdempotencyRecordEntity } from './idempotency-record.entity';
+import type { IdempotencyRecord } from './idempotency-record';
 import type { CaseWriteAnswer, FirstAnswer } from './write-outcome';
 
-export type StoredRecord = Pick<IdempotencyRecordEntity, 'outcome' | 'statusCode' | 'response'>;
+export type StoredRecord = Pick<IdempotencyRecord, 'outcome' | 'statusCode' | 'response'>;
 
 /** The first answer a record holds, whichever version of the write path stored it. */
 export function storedAnswerOf(record: StoredRecord): FirstAnswer {

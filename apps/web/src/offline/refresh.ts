@@ -39,17 +39,17 @@ export async function refreshOfflineSet(
   const failed: string[] = [];
   /** Reads and keeps one URL; the body, or undefined when the read or the keeping failed. */
   const keep = async (url: string): Promise<unknown> => {
+    const path = new URL(url, 'http://offline.invalid').pathname;
     try {
       const body = await fetchJson(url);
-      await vault.putAnswer(url, storable(new URL(url, 'http://offline.invalid').pathname, body));
+      await vault.putAnswer(url, storable(path, body));
       return body;
     } catch {
-      failed.push(new URL(url, 'http://offline.invalid').pathname);
+      failed.push(path);
       return undefined;
     }
   };
-  const session = await keep('/v1/auth/session');
-  for (const url of USERS_URLS) await keep(url);
+  const [session] = await Promise.all([keep('/v1/auth/session'), ...USERS_URLS.map(keep)]);
 
   const caseIds = new Set<string>([...(await vault.pinned()), ...alsoKeep.filter((ref) => !ref.startsWith('local:'))]);
   let caseloadRead = ownUserId === null;
@@ -86,8 +86,9 @@ export async function refreshOfflineSet(
   };
   await Promise.all(Array.from({ length: PARALLEL_CASES }, worker));
 
+  const setRead = caseloadRead && caseFailures === 0;
   // Only a complete read of the set says what is no longer in it (a case unassigned, unpinned).
-  if (caseloadRead && caseFailures === 0) {
+  if (setRead) {
     await vault.retainAnswers((url) => {
       const caseRead = /^\/v1\/cases\/([^/?]+)/.exec(url);
       if (caseRead !== null) return caseIds.has(decodeURIComponent(caseRead[1] ?? ''));
@@ -97,6 +98,6 @@ export async function refreshOfflineSet(
     });
   }
   // The users lists may be refused (an auditor): the set is still fresh when the session and every case were read.
-  if (session !== undefined && caseloadRead && caseFailures === 0) await vault.markRefreshed(now().toISOString());
+  if (session !== undefined && setRead) await vault.markRefreshed(now().toISOString());
   return { cases: caseIds.size, failed };
 }

@@ -12,9 +12,10 @@ let installed = false;
  * options, and every rule added (a class loaded later) forgets all kept answers. Lookups with groups or a schema are
  * not kept (this service uses neither). Each caller gets its own copy, so none can change another's.
  */
-export function cacheValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
+export function cacheValidationMetadata(): void {
   if (installed) return;
   installed = true;
+  const storage = getMetadataStorage();
   const kept = new WeakMap<object, { generation: number; byOptions: Map<string, Rules> }>();
   let generation = 0;
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);

@@ -58,20 +58,9 @@ async function main(): Promise<void> {
   try {
     service = await startService(serviceEnv(database.url, 'api', ADMIN));
     let http = client(service.port);
-    const admin = await http.signIn(ADMIN.email, ADMIN.password);
-    const { token } = await http.account(admin, {
-      email: 'cpu-coordinator@casetrack.test',
-      password: 'a-long-cpu-password',
-      name: 'CPU Coordinator',
-      role: 'coordinator',
-    });
-    const body = {
-      detainee: { fullName: 'CPU Detainee', nameVariants: [], city: 'Almaty' },
-      source: { kind: 'relative' },
-    };
+    const token = await http.coordinator(ADMIN, 'cpu');
     const cases: string[] = [];
-    for (let i = 0; i < CLIENTS; i += 1)
-      cases.push((await http.expect(201, '/v1/cases', { token, body })).caseId as string);
+    for (let i = 0; i < CLIENTS; i += 1) cases.push(await http.openCase(token, 'CPU Detainee'));
     const note = (keyed: boolean) => async (c: number) => {
       const headers: Record<string, string> = keyed ? { 'idempotency-key': randomUUID() } : {};
       await http.expect(201, `/v1/cases/${cases[c]}/notes`, { token, body: NOTE, headers });

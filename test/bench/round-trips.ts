@@ -11,7 +11,7 @@ import { loadConfig } from '@casetrack/config';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../support/test-database';
 import { BenchClient } from './support/http-client';
-import { portOf } from './support/service-child';
+import { portOf, serviceEnv } from './support/service-child';
 
 const ADMIN = { email: 'rt-admin@casetrack.test', password: 'rt-admin-password' };
 const NOTE = { text: 'Visited at the detention centre; he has not been given his medication since Tuesday.' };
@@ -47,34 +47,15 @@ async function measure(label: string, action: () => Promise<unknown>): Promise<v
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   const roles = process.env.ROLES ?? 'api';
-  const app = await createApp(
-    loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      ROLES: roles,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    }),
-  );
+  // Request log lines would be written between the lists of round trips.
+  const app = await createApp(loadConfig({ ...serviceEnv(database.url, roles, ADMIN), LOG_LEVEL: 'warn' }));
   // Runs before Express's listener in the same synchronous emit, so what Express starts inherits the store.
   (app.getHttpServer() as http.Server).prependListener('request', () => inRequest.enterWith(true));
   await app.listen(0, '127.0.0.1');
   const client = new BenchClient(portOf(app.getHttpServer() as http.Server), 2);
   try {
-    const admin = await client.signIn(ADMIN.email, ADMIN.password);
-    const { token } = await client.account(admin, {
-      email: 'rt-coordinator@casetrack.test',
-      password: 'a-long-rt-password',
-      name: 'RT Coordinator',
-      role: 'coordinator',
-    });
-    const body = {
-      detainee: { fullName: 'RT Detainee', nameVariants: [], city: 'Almaty' },
-      source: { kind: 'relative' },
-    };
-    const caseId = (await client.expect(201, '/v1/cases', { token, body })).caseId as string;
+    const token = await client.coordinator(ADMIN, 'rt');
+    const caseId = await client.openCase(token, 'RT Detainee');
     const note = `/v1/cases/${caseId}/notes`;
     for (let i = 0; i < 3; i += 1) await client.expect(201, note, { token, body: NOTE });
     await measure('note, no key, warm', () => client.expect(201, note, { token, body: NOTE }));

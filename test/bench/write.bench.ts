@@ -122,15 +122,6 @@ const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 const line = (label: string, r: RunResult, unit: string): string =>
   `${label.padEnd(22)} ${fmt(r.perSecond).padStart(6)} ${unit}  p50 ${fmt(r.p50, 1).padStart(5)} ms  p99 ${fmt(r.p99, 1).padStart(5)} ms`;
 
-async function signIn(port: number, email: string, password: string): Promise<string> {
-  return on(port).signIn(email, password);
-}
-
-async function openCase(port: number, token: string, name: string): Promise<string> {
-  const body = { detainee: { fullName: name, nameVariants: [], city: 'Almaty' }, source: { kind: 'relative' } };
-  return (await on(port).expect(201, '/v1/cases', { token, body })).caseId as string;
-}
-
 async function main(): Promise<void> {
   const began = Date.now();
   console.log(
@@ -146,19 +137,13 @@ async function main(): Promise<void> {
     await pool.query('CREATE TABLE bare_writes (id uuid PRIMARY KEY, stream_id text, data jsonb, metadata jsonb)');
     service = await startService(serviceEnv(database.url, 'api', ADMIN));
     bare = await startChild(__filename, 'bare', { DATABASE_URL: database.url });
-    const adminToken = await signIn(service.port, ADMIN.email, ADMIN.password);
-    const { token } = await on(service.port).account(adminToken, {
-      email: 'bench-coordinator@casetrack.test',
-      password: 'a-long-bench-password',
-      name: 'Bench Coordinator',
-      role: 'coordinator',
-    });
+    const token = await on(service.port).coordinator(ADMIN, 'bench');
 
     console.log(`Opening ${CLIENTS} cases and one of ${LONG_CASE} events…`);
     const cases = await Promise.all(
-      Array.from({ length: CLIENTS }, (_, i) => openCase(service!.port, token, `Bench Detainee ${i}`)),
+      Array.from({ length: CLIENTS }, (_, i) => on(service!.port).openCase(token, `Bench Detainee ${i}`)),
     );
-    const longCase = await openCase(service.port, token, 'Bench Long Case');
+    const longCase = await on(service.port).openCase(token, 'Bench Long Case');
     for (let i = 1; i < LONG_CASE; i += 1) {
       await on(service.port).expect(201, `/v1/cases/${longCase}/notes`, { token, body: NOTE });
     }
@@ -195,7 +180,7 @@ async function main(): Promise<void> {
     const longRuns: RunResult[] = [];
     const newRuns: RunResult[] = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
-      const fresh = await openCase(service.port, token, `Bench New Case ${round}`);
+      const fresh = await on(service.port).openCase(token, `Bench New Case ${round}`);
       const onCase = (caseId: string) => async () => {
         await on(service!.port).expect(201, `/v1/cases/${caseId}/notes`, { token, body: NOTE });
       };

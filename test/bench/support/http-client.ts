@@ -92,6 +92,24 @@ export class BenchClient {
     return { id: created.id as string, token: await this.signIn(user.email, user.password) };
   }
 
+  /** The bench's admin signs in and makes a coordinator, `<label>-coordinator@casetrack.test`: its access token. */
+  async coordinator(admin: { email: string; password: string }, label: string): Promise<string> {
+    const adminToken = await this.signIn(admin.email, admin.password);
+    const { token } = await this.account(adminToken, {
+      email: `${label}-coordinator@casetrack.test`,
+      password: `a-long-${label}-password`,
+      name: `${label} Coordinator`,
+      role: 'coordinator',
+    });
+    return token;
+  }
+
+  /** A case opened for a detainee of this name: its id. */
+  async openCase(token: string, fullName: string): Promise<string> {
+    const body = { detainee: { fullName, nameVariants: [], city: 'Almaty' }, source: { kind: 'relative' } };
+    return (await this.expect(201, '/v1/cases', { token, body })).caseId as string;
+  }
+
   async signIn(email: string, password: string): Promise<string> {
     return (await this.expect(200, '/v1/auth/login', { body: { email, password } })).accessToken as string;
   }

@@ -62,7 +62,7 @@ export class DeviceOutbox implements Outbox {
         ...(entry.dependsOn !== undefined ? { dependsOn: entry.dependsOn } : {}),
       };
       const row = await this.sealRow(seq, part);
-      await this.db.write(['outbox'], (tx) => tx.objectStore('outbox').add(row));
+      await this.db.write('outbox', (os) => os.add(row));
       this.emitter.emit();
       this.emitter.tell('outbox');
       return this.toEntry(seq, part);
@@ -101,8 +101,8 @@ export class DeviceOutbox implements Outbox {
       if (this.sending === id) throw new OfflineError('sending');
       const isIntake = target.part.path === INTAKE_PATH;
       const gone = all.filter((row) => row === target || (isIntake && row.part.dependsOn === id));
-      await this.db.write(['outbox'], (tx) => {
-        for (const row of gone) tx.objectStore('outbox').delete(row.seq);
+      await this.db.write('outbox', (os) => {
+        for (const row of gone) os.delete(row.seq);
       });
       this.emitter.emit();
       this.emitter.tell('outbox');
@@ -125,8 +125,8 @@ export class DeviceOutbox implements Outbox {
       for (const row of all) {
         if (row.part.dependsOn === id) rows.push(await this.sealRow(row.seq, { ...row.part, dependsOn: next.id }));
       }
-      await this.db.write(['outbox'], (tx) => {
-        for (const row of rows) tx.objectStore('outbox').put(row);
+      await this.db.write('outbox', (os) => {
+        for (const row of rows) os.put(row);
       });
       this.emitter.emit();
       this.emitter.tell('outbox');
@@ -164,7 +164,7 @@ export class DeviceOutbox implements Outbox {
       if (target === undefined) return;
       if (settlement.kind === 'held') {
         const row = await this.sealRow(target.seq, { ...target.part, problem: settlement.problem });
-        await this.db.write(['outbox'], (tx) => tx.objectStore('outbox').put(row));
+        await this.db.write('outbox', (os) => os.put(row));
       } else {
         const rewritten: OutboxRow[] = [];
         for (const row of all) {
@@ -172,8 +172,7 @@ export class DeviceOutbox implements Outbox {
           const next = follow(target.part, settlement.answer, row.part);
           if (next !== row.part) rewritten.push(await this.sealRow(row.seq, next));
         }
-        await this.db.write(['outbox'], (tx) => {
-          const os = tx.objectStore('outbox');
+        await this.db.write('outbox', (os) => {
           os.delete(target.seq);
           for (const row of rewritten) os.put(row);
         });

@@ -122,11 +122,11 @@ export class OfflineDb {
     return (await done(tx.objectStore(store).count())) as number;
   }
 
-  /** Runs `work` in one readwrite transaction over `stores`; resolves when it committed (all or nothing). */
-  async write(stores: readonly StoreName[], work: (tx: IDBTransaction) => void): Promise<void> {
-    const tx = (await this.db(true)).transaction([...stores], 'readwrite');
+  /** Runs `work` in one readwrite transaction on `store`; resolves when it committed (all or nothing). */
+  async write(store: StoreName, work: (os: IDBObjectStore) => void): Promise<void> {
+    const tx = (await this.db(true)).transaction(store, 'readwrite');
     const finished = committed(tx);
-    work(tx);
+    work(tx.objectStore(store));
     await finished;
   }
 

@@ -135,12 +135,11 @@ export class Vault implements OfflineVault {
     const account = await seal(keys, 'meta:account', accountId);
     const settings = await seal(keys, 'meta:settings', DEFAULT_SETTINGS);
     try {
-      await this.db.write(['meta'], (tx) => {
-        const meta = tx.objectStore('meta');
+      await this.db.write('meta', (os) => {
         // add, not put: a vault made meanwhile by another tab is not overwritten (the transaction fails instead).
-        meta.add(header, 'vault');
-        meta.put(account, 'account');
-        meta.put(settings, 'settings');
+        os.add(header, 'vault');
+        os.put(account, 'account');
+        os.put(settings, 'settings');
       });
     } catch (error) {
       if ((await this.db.get<VaultHeader>('meta', 'vault')) === undefined) throw error;
@@ -177,7 +176,7 @@ export class Vault implements OfflineVault {
       typeof refreshed === 'string' &&
       this.now().getTime() - Date.parse(refreshed) > settings.maxOfflineAgeDays * DAY_MS;
     const dropped = stale && (await this.db.count('answers')) > 0;
-    if (stale) await this.db.write(['answers'], (tx) => tx.objectStore('answers').clear());
+    if (stale) await this.db.write('answers', (os) => os.clear());
     // Locked or wiped (another tab, a sign-out) while the key was being derived: that wins.
     if (generation !== this.generation) throw new OfflineError('locked');
     this.keys = keys;
@@ -228,7 +227,7 @@ export class Vault implements OfflineVault {
 
   private async writeSealed(name: string, value: unknown): Promise<void> {
     const sealed = await seal(this.requireKeys(), `meta:${name}`, value);
-    await this.db.write(['meta'], (tx) => tx.objectStore('meta').put(sealed, name));
+    await this.db.write('meta', (os) => os.put(sealed, name));
   }
 
   async settings(): Promise<OfflineSettings> {
@@ -249,7 +248,7 @@ export class Vault implements OfflineVault {
     const key = await opaqueName(keys, text);
     const stored: StoredAnswer = { url: text, body, savedAt: this.now().toISOString() };
     const sealed = await seal(keys, `answers:${key}`, stored);
-    await this.db.write(['answers'], (tx) => tx.objectStore('answers').put(sealed, key));
+    await this.db.write('answers', (os) => os.put(sealed, key));
   }
 
   async getAnswer(url: string): Promise<CachedAnswer | null> {
@@ -267,7 +266,7 @@ export class Vault implements OfflineVault {
 
   async clearAnswers(): Promise<void> {
     this.requireKeys();
-    await this.db.write(['answers'], (tx) => tx.objectStore('answers').clear());
+    await this.db.write('answers', (os) => os.clear());
   }
 
   async retainAnswers(keep: (url: string) => boolean): Promise<number> {
@@ -280,8 +279,8 @@ export class Vault implements OfflineVault {
       if (stored === null || !keep(stored.url)) gone.push(row.key);
     }
     if (gone.length > 0) {
-      await this.db.write(['answers'], (tx) => {
-        for (const key of gone) tx.objectStore('answers').delete(key);
+      await this.db.write('answers', (os) => {
+        for (const key of gone) os.delete(key);
       });
     }
     return gone.length;

@@ -1,5 +1,5 @@
 import { Anchor, Alert, Button, Card, Group, Modal, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../api/types';
@@ -76,18 +76,18 @@ function Settings({ maxAge }: { maxAge: number }): ReactNode {
 function Wipe(): ReactNode {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const wipe = async (): Promise<void> => {
-    setBusy(true);
-    try {
+  const wipe = useMutation({
+    // All on this device: no network to wait for.
+    networkMode: 'always',
+    mutationFn: async () => {
       await offlineDevice()?.vault.wipe();
       await removeShellFromDevice();
+    },
+    onSuccess: () => {
       setConfirming(false);
       notifyDone(t('offline.wipe.done'), t('console.common.close'));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <Group>
       <Button color="red" variant="outline" onClick={() => setConfirming(true)}>
@@ -105,7 +105,7 @@ function Wipe(): ReactNode {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('console.form.cancel')}
             </Button>
-            <Button color="red" loading={busy} onClick={() => void wipe()}>
+            <Button color="red" loading={wipe.isPending} onClick={() => wipe.mutate()}>
               {t('offline.wipe.confirm')}
             </Button>
           </Group>

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
-import type { UnlockResult } from '../index';
+import type { OfflineVault, UnlockResult } from '../index';
 import { offlineDevice } from './device';
 import { MIN_PASSPHRASE, passphraseStrength } from './passphrase';
 
@@ -12,30 +13,32 @@ export function CreateVaultForm({ accountId, onCreated }: { accountId: string; o
   const t = useT();
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const strength = passphraseStrength(first);
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if (first.length < MIN_PASSPHRASE) return setError(t('offline.passphrase.tooShort', { min: MIN_PASSPHRASE }));
-    if (first !== second) return setError(t('offline.passphrase.different'));
-    const device = offlineDevice();
-    if (device === null) return setError(t('offline.unsupported'));
-    setError(null);
-    setBusy(true);
-    try {
-      await device.vault.create(first, accountId);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const create = useMutation({
+    // The vault is on this device: no network to wait for.
+    networkMode: 'always',
+    mutationFn: ({ vault, passphrase }: { vault: OfflineVault; passphrase: string }) =>
+      vault.create(passphrase, accountId),
+    onSuccess: () => {
       setFirst('');
       setSecond('');
       onCreated();
-    } catch {
-      setError(t('offline.createFailed'));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const strength = passphraseStrength(first);
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    create.reset();
+    if (first.length < MIN_PASSPHRASE) return setInvalid(t('offline.passphrase.tooShort', { min: MIN_PASSPHRASE }));
+    if (first !== second) return setInvalid(t('offline.passphrase.different'));
+    const vault = offlineDevice()?.vault;
+    if (vault === undefined) return setInvalid(t('offline.unsupported'));
+    setInvalid(null);
+    create.mutate({ vault, passphrase: first });
   };
+  const error = invalid ?? (create.isError ? t('offline.createFailed') : null);
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submit}>
       <Stack gap="sm" maw={420}>
         <PasswordInput
           label={t('offline.passphrase.new')}
@@ -61,7 +64,7 @@ export function CreateVaultForm({ accountId, onCreated }: { accountId: string; o
           </Alert>
         ) : null}
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={create.isPending}>
             {t('offline.create')}
           </Button>
         </Group>
@@ -85,28 +88,29 @@ export function UnlockForm({
 }): ReactNode {
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
-  const [result, setResult] = useState<UnlockResult | 'failed' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent): Promise<void> => {
+  const unlock = useMutation({
+    // The vault is on this device: no network to wait for.
+    networkMode: 'always',
+    mutationFn: ({ vault, passphrase }: { vault: OfflineVault; passphrase: string }) =>
+      vault.unlock(passphrase, accountId),
+    onSuccess: (answer) => {
+      if (answer !== 'unlocked') return;
+      setPassphrase('');
+      onUnlocked();
+    },
+  });
+  const refused: Exclude<UnlockResult, 'unlocked'> | 'failed' | null = unlock.isError
+    ? 'failed'
+    : unlock.data !== undefined && unlock.data !== 'unlocked'
+      ? unlock.data
+      : null;
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const device = offlineDevice();
-    if (device === null || passphrase === '') return;
-    setBusy(true);
-    try {
-      const answer = await device.vault.unlock(passphrase, accountId);
-      setResult(answer);
-      if (answer === 'unlocked') {
-        setPassphrase('');
-        onUnlocked();
-      }
-    } catch {
-      setResult('failed');
-    } finally {
-      setBusy(false);
-    }
+    const vault = offlineDevice()?.vault;
+    if (vault !== undefined && passphrase !== '') unlock.mutate({ vault, passphrase });
   };
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submit}>
       <Stack gap="sm" maw={420}>
         <PasswordInput
           label={t('offline.passphrase.label')}
@@ -115,13 +119,13 @@ export function UnlockForm({
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           data-autofocus
         />
-        {result !== null && result !== 'unlocked' ? (
+        {refused !== null ? (
           <Alert color="red" role="alert">
-            {t(`offline.unlock.${result}`)}
+            {t(`offline.unlock.${refused}`)}
           </Alert>
         ) : null}
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={unlock.isPending}>
             {t('offline.unlock.submit')}
           </Button>
           {extra}

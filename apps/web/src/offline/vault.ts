@@ -79,6 +79,10 @@ export class Vault implements OfflineVault {
   /** Another tab wiped (or upgraded) the database: forget the key and look again. */
   closedElsewhere(): void {
     this.forget();
+    this.lookAgain();
+  }
+
+  private lookAgain(): void {
     this.current = 'opening';
     void this.probe();
     this.emitter.emit();
@@ -88,11 +92,7 @@ export class Vault implements OfflineVault {
   heard(message: TabMessage): void {
     if (message === 'lock') this.lockHere();
     else if (message === 'outbox') this.emitter.emit();
-    else if (this.current !== 'unlocked' && this.current !== 'opening') {
-      this.current = 'opening';
-      void this.probe();
-      this.emitter.emit();
-    }
+    else if (this.current !== 'unlocked' && this.current !== 'opening') this.lookAgain();
   }
 
   private setState(state: VaultState): void {

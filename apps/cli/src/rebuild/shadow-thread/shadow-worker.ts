@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '@casetrack/config';
+import { withClient } from '@casetrack/event-store';
 // Not the library's index: that brings Nest, TypeORM and every query, seconds of loading for a thread that needs one class.
 import { BulkProjector } from '../../../../../libs/read-model/src/rebuild/bulk-projector';
 import { openEventStore } from '../event-store';
@@ -34,13 +35,7 @@ async function run(request: ShadowRequest): Promise<void> {
       return opened().finish({ count: request.count });
     case 'count': {
       const shadow = opened();
-      const client = await pool.connect();
-      try {
-        await shadow.countOnce(client);
-      } finally {
-        client.release();
-      }
-      return;
+      return withClient(pool, (client) => shadow.countOnce(client));
     }
     case 'close': {
       const shadow = projector;

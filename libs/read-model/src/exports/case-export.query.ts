@@ -90,7 +90,7 @@ export class CaseExportSource {
          FROM ${READ_MODEL_SCHEMA}.cases c
          LEFT JOIN LATERAL (
               SELECT h.kind, h.court, h.scheduled_at, h.scheduled_precision FROM ${READ_MODEL_SCHEMA}.hearings h
-               WHERE h.case_id = c.case_id AND h.status = 'scheduled' AND ${hearingAhead('h')}
+               WHERE h.case_id = c.case_id AND ${hearingAhead('h')}
                ORDER BY h.scheduled_at, h.hearing_id LIMIT 1) n ON true
          ${sql.whereClause}
         ORDER BY c.case_id LIMIT ${sql.param(size)}`,

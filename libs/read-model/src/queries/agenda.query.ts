@@ -75,7 +75,7 @@ export class GetAgendaHandler implements IQueryHandler<GetAgendaQuery, { items: 
          SELECT 'hearing' AS kind, h.scheduled_at AS at, c.case_id, c.full_name, h.hearing_id::text AS item_id,
                 h.kind AS item_kind, h.court AS label, NULL::json AS deadline, h.scheduled_precision AS precision
            FROM ${s}.hearings h JOIN ${s}.cases c ON c.case_id = h.case_id
-          WHERE h.status = 'scheduled' AND ${hearingAhead('h')} AND h.scheduled_at < ${until} AND ${visible}
+          WHERE ${hearingAhead('h')} AND h.scheduled_at < ${until} AND ${visible}
          UNION ALL
          SELECT 'measure_ends', c.measure_until, c.case_id, c.full_name, NULL, c.measure, NULL, NULL, NULL
            FROM ${s}.cases c

@@ -175,7 +175,7 @@ export async function nextHearings(dataSource: DataSource, caseIds: string[]): P
   const rows: Array<NextHearingRow & { case_id: string }> = await dataSource.query(
     `SELECT DISTINCT ON (h.case_id) h.case_id, h.hearing_id, h.kind, h.court, h.scheduled_at, h.scheduled_precision
        FROM ${READ_MODEL_SCHEMA}.hearings h
-      WHERE h.case_id = ANY($1::uuid[]) AND h.status = 'scheduled' AND ${hearingAhead('h')}
+      WHERE h.case_id = ANY($1::uuid[]) AND ${hearingAhead('h')}
       ORDER BY h.case_id, h.scheduled_at, h.hearing_id`,
     [caseIds],
   );

@@ -81,7 +81,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseDetail | 
               (SELECT json_build_object('hearing_id', h.hearing_id, 'kind', h.kind, 'court', h.court,
                                         'scheduled_at', h.scheduled_at, 'scheduled_precision', h.scheduled_precision)
                  FROM ${READ_MODEL_SCHEMA}.hearings h
-                WHERE h.case_id = ${id} AND h.status = 'scheduled' AND ${hearingAhead('h')}
+                WHERE h.case_id = ${id} AND ${hearingAhead('h')}
                 ORDER BY h.scheduled_at, h.hearing_id LIMIT 1) AS next_hearing,
               (${otherCasesSql(id, 'found.detail')}) AS others,
               (SELECT coalesce(json_agg(${DEADLINE_JSON} ORDER BY d.due_at, d.rule_set_id, d.rule_id), '[]'::json)

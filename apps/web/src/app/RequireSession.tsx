@@ -7,9 +7,7 @@ import { OfflineStart } from '../offline/ui/OfflineStart';
 export function RequireSession(): ReactNode {
   const { session, offlineStart } = useSession();
   const location = useLocation();
-  if (session === null && offlineStart !== undefined && offlineStart !== null) {
-    return <OfflineStart onUnlocked={offlineStart.retry} onRetry={offlineStart.retry} />;
-  }
+  if (session === null && offlineStart !== undefined) return <OfflineStart retry={offlineStart} />;
   if (session === null) {
     const back = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(back)}`} replace />;

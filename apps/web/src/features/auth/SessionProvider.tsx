@@ -65,7 +65,7 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
       session: query.data === OFFLINE_LOCKED ? null : (query.data ?? null),
       signedIn,
       signOut,
-      offlineStart: query.data === OFFLINE_LOCKED ? { retry: () => void refetch() } : null,
+      offlineStart: query.data === OFFLINE_LOCKED ? () => void refetch() : undefined,
     }),
     [query.data, signedIn, signOut, refetch],
   );

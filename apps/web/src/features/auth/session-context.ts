@@ -7,10 +7,10 @@ export interface SessionValue {
   signedIn(session: ConsoleSession): void;
   signOut(): Promise<void>;
   /**
-   * The API could not be reached at start and this device has a locked offline vault: the console can open from it
-   * once unlocked (`retry` then asks again, answered from the vault). Null otherwise.
+   * Set when the API could not be reached at start and this device has a locked offline vault: the console can open
+   * from it once unlocked. It asks for the session again (answered from the vault once unlocked, else by the API).
    */
-  readonly offlineStart?: { readonly retry: () => void } | null;
+  readonly offlineStart?: () => void;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);

@@ -7,7 +7,7 @@ import { UnlockForm } from './VaultForms';
  * The API could not be reached when the console started, and this device has a vault: the console opens from it
  * (the session and the cases kept here) once unlocked. Retry asks the API again.
  */
-export function OfflineStart({ onUnlocked, onRetry }: { onUnlocked: () => void; onRetry: () => void }): ReactNode {
+export function OfflineStart({ retry }: { retry: () => void }): ReactNode {
   const t = useT();
   return (
     <Center mih="100vh" p="md">
@@ -19,9 +19,9 @@ export function OfflineStart({ onUnlocked, onRetry }: { onUnlocked: () => void; 
           <Text size="sm">{t('offline.start.text')}</Text>
           <UnlockForm
             accountId={null}
-            onUnlocked={onUnlocked}
+            onUnlocked={retry}
             extra={
-              <Button variant="default" onClick={onRetry}>
+              <Button variant="default" onClick={retry}>
                 {t('offline.start.retry')}
               </Button>
             }

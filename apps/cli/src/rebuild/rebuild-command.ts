@@ -18,10 +18,12 @@ export const REBUILD_COMMAND: CommandSpec<Record<string, never>> = {
 
 /** `casetrack-cli rebuild`: safe to run beside a live API and projector. */
 export async function runRebuild(config: AppConfig): Promise<void> {
-  const logger = createLogger(config.logLevel === 'silent' ? 'warn' : config.logLevel, 'casetrack-cli');
+  // Warnings (a quarantined case, a priority not lowered) are shown even when the service's level is silent.
+  const logLevel = config.logLevel === 'silent' ? 'warn' : config.logLevel;
+  const logger = createLogger(logLevel, 'casetrack-cli');
   lowerPriority(logger);
-  // Started after the priority is lowered: a Linux thread takes its creator's.
-  const thread = ShadowThread.start(config);
+  // Started after the priority is lowered: a Linux thread takes its creator's. It logs at the same level.
+  const thread = ShadowThread.start({ ...config, logLevel });
   const { pool, store, close } = openEventStore(config, 6);
   try {
     const result = await rebuildReadModels(pool, store, { logger, thread });

@@ -1,5 +1,5 @@
 import type { OutboxEntrySummary } from '../offline/index';
-import { type KeepWrite, keepInOutbox } from '../offline/ui/queue';
+import { type KeepWrite, keepInOutbox, localCaseRef } from '../offline/ui/queue';
 import type { ApiClient } from './client';
 import { ApiError, NetworkError, toApiError } from './errors';
 import type { Submission } from './submission';
@@ -65,7 +65,7 @@ export async function sendWrite<P extends WritePath>(
   const keep = async (cause: unknown): Promise<QueuedWrite> => {
     const kept = await (options.keep ?? keepInOutbox)({
       id: key,
-      caseRef: options.caseRef ?? request.pathParams.caseId ?? `local:${key}`,
+      caseRef: options.caseRef ?? request.pathParams.caseId ?? localCaseRef(key),
       path: request.path,
       pathParams: { ...request.pathParams },
       body: request.body,

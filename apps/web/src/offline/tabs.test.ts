@@ -49,6 +49,22 @@ describe('tabs of one device', () => {
     expect(await factory.databases()).toEqual([]);
   });
 
+  it('ready() in the other tab waits for the look a made vault started, not only the first one', async () => {
+    const { a, b } = twoTabs();
+    expect(await b.vault.ready()).toBe('absent');
+    const looking = new Promise<void>((resolve) => {
+      const stop = b.vault.subscribe(() => {
+        if (b.vault.state() === 'opening') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await a.vault.create(PASSPHRASE, ACCOUNT);
+    await looking;
+    expect(await b.vault.ready()).toBe('locked');
+  });
+
   it('tells the other tab the outbox changed', async () => {
     const { a, b } = twoTabs();
     await a.vault.create(PASSPHRASE, ACCOUNT);

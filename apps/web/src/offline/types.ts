@@ -4,7 +4,8 @@ import type { WritePath } from '../api/types';
 // ───────────────────────────── the vault ─────────────────────────────
 
 /**
- * `opening`: the database is being looked at (only right after openOffline; `vault.ready()` resolves when it is over).
+ * `opening`: the database is being looked at (right after openOffline, and when another tab made, wiped or upgraded
+ * it; `vault.ready()` resolves when the latest look is over).
  * `absent`: no vault on this device. `locked`: a vault, key not in memory. `unlocked`: key in memory.
  */
 export type VaultState = 'opening' | 'absent' | 'locked' | 'unlocked';

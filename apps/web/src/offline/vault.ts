@@ -58,7 +58,8 @@ export class Vault implements OfflineVault {
   private dropped = false;
   /** Bumped by lock/wipe: an unlock that was deriving its key meanwhile does not unlock afterwards. */
   private generation = 0;
-  private readonly opened: Promise<VaultState>;
+  /** The latest look for a vault (the first, or one another tab's change started): what ready() waits for. */
+  private opened: Promise<VaultState>;
 
   constructor(
     private readonly db: OfflineDb,
@@ -84,7 +85,7 @@ export class Vault implements OfflineVault {
 
   private lookAgain(): void {
     this.current = 'opening';
-    void this.probe();
+    this.opened = this.probe();
     this.emitter.emit();
   }
 
@@ -105,8 +106,11 @@ export class Vault implements OfflineVault {
   }
 
   async ready(): Promise<VaultState> {
-    await this.opened;
-    return this.current;
+    // A look started while this one ran (another tab again) is waited for too.
+    for (let look = this.opened; ; look = this.opened) {
+      await look;
+      if (look === this.opened) return this.current;
+    }
   }
 
   subscribe(listener: () => void): () => void {

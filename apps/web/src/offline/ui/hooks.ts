@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { OutboxEntry, VaultState } from '../index';
 import { offlineDevice, outboxEntries, vaultState } from './device';
 
@@ -19,13 +19,6 @@ export function useVaultState(): VaultState {
   return useSyncExternalStore(subscribe, vaultState, () => 'absent');
 }
 
-/** A counter bumped on every change of the vault or the outbox: the key to read them again. */
-function useChanges(): number {
-  const [changes, setChanges] = useState(0);
-  useEffect(() => subscribe(() => setChanges((n) => n + 1)), []);
-  return changes;
-}
-
 export interface OutboxView {
   readonly entries: readonly OutboxEntry[];
   /** Entries counted while locked too (the clear sequence numbers only). */
@@ -34,13 +27,20 @@ export interface OutboxView {
 
 const EMPTY: OutboxView = { entries: [], count: 0 };
 
-/** The outbox (its entries when unlocked, its count always), read again on every change. */
+const OUTBOX_KEY = ['offline-outbox'] as const;
+
+/**
+ * The outbox (its entries when unlocked, its count always): one cached answer for every view, read again on every change
+ * and whenever a view opens (a change made while none watched is then seen).
+ */
 export function useOutbox(): OutboxView {
-  const changes = useChanges();
   const state = useVaultState();
+  const queryClient = useQueryClient();
+  useEffect(() => subscribe(() => void queryClient.invalidateQueries({ queryKey: OUTBOX_KEY })), [queryClient]);
   const query = useQuery({
-    queryKey: ['offline-outbox', state, changes],
-    staleTime: Infinity,
+    queryKey: [...OUTBOX_KEY, state],
+    staleTime: 0,
+    // Locking or unlocking changes the key: what was shown stays until the new read answers.
     placeholderData: keepPreviousData,
     queryFn: async (): Promise<OutboxView> => {
       const device = offlineDevice();

@@ -14,7 +14,7 @@ export interface SyncContext {
 }
 
 let context: SyncContext | null = null;
-let running: Promise<void> | null = null;
+let running: Promise<boolean> | null = null;
 
 /** Set by the signed-in layout; null when signed out (nothing is sent without a session). */
 export function configureSync(next: SyncContext | null): void {
@@ -80,32 +80,36 @@ export function refreshOffline(): Promise<void> {
   return refreshing;
 }
 
-async function run(): Promise<void> {
+/** Sends the outbox; true when something was sent, and the offline set then read again. */
+async function run(): Promise<boolean> {
   const device = offlineDevice();
   const current = context;
-  if (device === null || current === null || device.vault.state() !== 'unlocked' || !navigator.onLine) return;
-  if ((await device.outbox.count()) === 0) return;
+  if (device === null || current === null || device.vault.state() !== 'unlocked' || !navigator.onLine) return false;
+  if ((await device.outbox.count()) === 0) return false;
   setSyncing(true);
   let report: SyncReport;
   try {
-    if ((await ensureCsrf(current.queryClient)) !== true) return;
+    if ((await ensureCsrf(current.queryClient)) !== true) return false;
     report = await syncOutbox(device.outbox, outboxSender(consoleState));
   } catch {
-    return;
+    return false;
   } finally {
     setSyncing(false);
   }
   // The session ended (signed out elsewhere, expired): sign in again; every entry stays in the outbox.
   if (report.stoppedBy === 'unauthenticated') current.queryClient.setQueryData(SESSION_KEY, null);
-  if (report.sent.length > 0) {
-    await current.queryClient.invalidateQueries({ queryKey: ['case'] });
-    await current.queryClient.invalidateQueries({ queryKey: ['cases'] });
-    await refreshOffline();
-  }
+  if (report.sent.length === 0) return false;
+  await current.queryClient.invalidateQueries({ queryKey: ['case'] });
+  await current.queryClient.invalidateQueries({ queryKey: ['cases'] });
+  await refreshOffline();
+  return true;
 }
 
-/** Sends the outbox now (the online event, unlock, the 30 s timer, "Send now"); one run at a time in this tab. */
-export function sendNow(): Promise<void> {
+/**
+ * Sends the outbox now (the online event, unlock, the 30 s timer, "Send now"); one run at a time in this tab. True
+ * when something was sent and the offline set was read again after it.
+ */
+export function sendNow(): Promise<boolean> {
   running ??= run().finally(() => {
     running = null;
   });

@@ -18,18 +18,18 @@ export function useOfflineRunner(user: SignedInUser): void {
     configureSync({ queryClient, ownUserId });
     const device = offlineDevice();
     let last = device?.vault.state();
+    // Unlocked: what waits is sent, and the offline set read again – once (a send that sent something has read it).
+    const sendThenRefresh = (): void => void sendNow().then((refreshed) => (refreshed ? undefined : refreshOffline()));
     const onChange = (): void => {
       const state = device?.vault.state();
-      if (state === 'unlocked' && last !== 'unlocked') {
-        void sendNow().then(() => refreshOffline());
-      }
+      if (state === 'unlocked' && last !== 'unlocked') sendThenRefresh();
       last = state;
     };
     const offVault = device?.vault.subscribe(onChange);
     const online = (): void => void sendNow();
     window.addEventListener('online', online);
     const timer = window.setInterval(() => void sendNow(), RETRY_EVERY_MS);
-    if (last === 'unlocked') void sendNow().then(() => refreshOffline());
+    if (last === 'unlocked') sendThenRefresh();
     return () => {
       offVault?.();
       window.removeEventListener('online', online);

@@ -199,7 +199,13 @@ export function IntakePage(): ReactNode {
             duplicate={{ caseId: opened.caseId, fullName: opened.fullName }}
             into={merging}
             onClose={() => setMerging(null)}
-            onMerged={async () => {
+            onMerged={async (answer) => {
+              // A merge kept on the device has not happened yet: the new case's page lists it as waiting.
+              if (isQueued(answer)) {
+                notifyDone(t('offline.keptOnDevice'), t('console.common.close'));
+                await navigate(`/cases/${opened.caseId}`);
+                return;
+              }
               notifyDone(t('console.merge.done'), t('console.common.close'));
               await queryClient.invalidateQueries({ queryKey: ['cases'] });
               await navigate(`/cases/${merging.caseId}`);

@@ -2,7 +2,8 @@ import { Anchor, Alert, Button, Card, Group, Modal, NumberInput, Stack, Text, Ti
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail, CaseSummaryPage } from '../../api/types';
+import { caseloadUrl } from '../index';
 import { useUser } from '../../features/auth/session-context';
 import { useT } from '../../i18n/i18n-context';
 import { useTimes } from '../../i18n/times';
@@ -15,31 +16,51 @@ import { removeShellFromDevice } from './register-sw';
 import { refreshOffline, sendNow } from './sync-runner';
 import { CreateVaultForm, UnlockForm } from './VaultForms';
 
-/** The vault's own facts, read again when it changes: settings, pins (with the names it has), last refresh. */
-function useVaultFacts(state: string): {
+/** A case kept on this device, named as the vault has it. */
+interface KeptCase {
+  readonly id: string;
+  readonly name: string | null;
+}
+
+/**
+ * The vault's own facts, read again when it changes: settings, the cases kept (a lawyer's caseload, then the pins,
+ * with the names the vault has: the way to a case when the board cannot load), last refresh.
+ */
+function useVaultFacts(
+  state: string,
+  lawyerId: string | null,
+): {
   readonly maxAge: number | null;
-  readonly pinned: readonly { id: string; name: string | null }[];
+  readonly kept: readonly KeptCase[];
   readonly refreshed: string | null;
 } {
   const query = useQuery({
-    queryKey: ['offline-vault', state],
+    queryKey: ['offline-vault', state, lawyerId],
     enabled: state === 'unlocked',
     staleTime: 0,
     queryFn: async () => {
       const vault = offlineDevice()?.vault;
-      if (vault === undefined) return { maxAge: null, pinned: [], refreshed: null };
-      const ids = await vault.pinned();
+      if (vault === undefined) return { maxAge: null, kept: [], refreshed: null };
+      const caseload = lawyerId === null ? null : await vault.getAnswer(caseloadUrl(lawyerId));
+      const fromCaseload: KeptCase[] = ((caseload?.body as CaseSummaryPage | undefined)?.items ?? []).map((item) => ({
+        id: item.caseId,
+        name: item.fullName,
+      }));
+      const pins = (await vault.pinned()).filter((id) => !fromCaseload.some((kept) => kept.id === id));
       const pinned = await Promise.all(
-        ids.map(async (id) => {
+        pins.map(async (id) => {
           const cached = await vault.getAnswer(`/v1/cases/${id}`);
-          const name = (cached?.body as CaseDetail | undefined)?.fullName ?? null;
-          return { id, name };
+          return { id, name: (cached?.body as CaseDetail | undefined)?.fullName ?? null };
         }),
       );
-      return { maxAge: (await vault.settings()).maxOfflineAgeDays, pinned, refreshed: await vault.lastRefreshedAt() };
+      return {
+        maxAge: (await vault.settings()).maxOfflineAgeDays,
+        kept: [...fromCaseload, ...pinned],
+        refreshed: await vault.lastRefreshedAt(),
+      };
     },
   });
-  return query.data ?? { maxAge: null, pinned: [], refreshed: null };
+  return query.data ?? { maxAge: null, kept: [], refreshed: null };
 }
 
 function Settings({ maxAge }: { maxAge: number }): ReactNode {
@@ -135,7 +156,7 @@ export function OfflinePage(): ReactNode {
   const state = useVaultState();
   const online = useOnline();
   const { entries, count } = useOutbox();
-  const facts = useVaultFacts(state);
+  const facts = useVaultFacts(state, user.role === 'lawyer' ? user.id : null);
   const intakes = entries.filter((entry) => entry.path === '/v1/cases');
   const supported = offlineDevice() !== null;
 
@@ -191,9 +212,9 @@ export function OfflinePage(): ReactNode {
           <Stack gap="sm">
             <Settings key={facts.maxAge} maxAge={facts.maxAge} />
             <Text size="sm">{t(user.role === 'lawyer' ? 'offline.kept.caseload' : 'offline.kept.pinnedOnly')}</Text>
-            {facts.pinned.length > 0 ? (
+            {facts.kept.length > 0 ? (
               <Stack gap={2} component="ul" m={0}>
-                {facts.pinned.map((pin) => (
+                {facts.kept.map((pin) => (
                   <li key={pin.id}>
                     <Anchor component={Link} to={`/cases/${pin.id}`} size="sm">
                       {pin.name ?? t('offline.kept.unnamed')}

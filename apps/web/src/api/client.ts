@@ -1,6 +1,8 @@
 import createClient, { type Client } from 'openapi-fetch';
+import { isAbort } from '../offline';
 import { consoleFetch } from '../offline/ui/fetch';
 import { ConsoleState } from './console-state';
+import { NetworkError } from './errors';
 import { csrfMiddleware, idempotencyMiddleware, positionMiddleware } from './middleware';
 import type { paths } from './schema';
 
@@ -17,9 +19,25 @@ export function createApiClient(
 ): ApiClient {
   // The API serves the console: its own origin (absolute, as Request needs).
   const baseUrl = window.location.origin;
-  const client = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: fetchImpl });
+  const client = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: namingNetworkFailures(fetchImpl) });
   client.use(csrfMiddleware(state), idempotencyMiddleware(), positionMiddleware(state));
   return client;
+}
+
+/**
+ * A request that got no answer (no connection, the server unreachable) rejects with a NetworkError, whichever page
+ * made it, so every page says "no connection" rather than "an error in the console, reload" (a reload offline only
+ * locks the device's store again). A cancelled request stays an AbortError.
+ */
+function namingNetworkFailures(fetchImpl: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await fetchImpl(input, init);
+    } catch (cause) {
+      if (isAbort(cause)) throw cause;
+      throw new NetworkError(cause);
+    }
+  };
 }
 
 export const consoleState = new ConsoleState();

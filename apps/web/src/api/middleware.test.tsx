@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './client';
 import { ConsoleState } from './console-state';
+import { errorMessage } from '../shared/ErrorAlert';
+import { NetworkError } from './errors';
 
 interface Seen {
   readonly method: string;
@@ -28,6 +30,28 @@ const json = (status: number, body: unknown): Response =>
 const CASE = '6f1c1f0e-1111-4a4a-8a8a-000000000001';
 
 describe('the console client', () => {
+  it('names a request without an answer a NetworkError (every page then says: no connection), not an abort', async () => {
+    const unreachable = createApiClient(new ConsoleState(), (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
+    const failure: unknown = await unreachable.GET('/v1/hearings').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NetworkError);
+    expect(
+      errorMessage(
+        failure,
+        (key) => key,
+        () => true,
+      ),
+    ).toBe('console.error.network');
+
+    const cancelled = createApiClient(new ConsoleState(), (async () => {
+      throw new DOMException('The operation was aborted.', 'AbortError');
+    }) as typeof fetch);
+    const abort: unknown = await cancelled.GET('/v1/hearings').catch((error: unknown) => error);
+    expect(abort).not.toBeInstanceOf(NetworkError);
+    expect((abort as Error).name).toBe('AbortError');
+  });
+
   it('sends the CSRF header on changes only, and same-origin credentials always', async () => {
     const state = new ConsoleState();
     state.setCsrf({ header: 'X-CSRF-Token', token: 'token-1' });

@@ -25,10 +25,12 @@ export function createQueryClient(): QueryClient {
     }),
     defaultOptions: {
       // Offline (issue 18), reads and writes are still tried: a read is answered from this device's vault, a write
-      // is kept in its outbox (sendWrite). React Query's default would pause them until the browser is online.
+      // is kept in its outbox (sendWrite). React Query's default would pause them until the browser is online, and
+      // 'offlineFirst' pauses a read's retries: a page this device does not keep (the board) would spin for as long as
+      // the shutdown lasts, where it should say there is no connection (it is read again when the browser is online).
       mutations: { networkMode: 'always' },
       queries: {
-        networkMode: 'offlineFirst',
+        networkMode: 'always',
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         retry: (count, error) => {

@@ -46,7 +46,7 @@ export { offlineFetch } from './offline-fetch';
  * The URLs of the offline set (a default `isCacheable`): the session, the users lists, the caseload list
  * (`/v1/cases?lawyerId=…`), and a case's detail and timeline. The session is always stored without its CSRF token.
  */
-export { isOfflineSetUrl } from './offline-fetch';
+export { isAbort, isOfflineSetUrl } from './offline-fetch';
 
 /**
  * Reads the offline set and stores it: the session (without its CSRF token), the users lists the forms read

@@ -30,7 +30,8 @@ function describe(input: RequestInfo | URL, init?: RequestInit): { method: strin
   return { method: (init?.method ?? input.method).toUpperCase(), url: new URL(input.url, base) };
 }
 
-function isAbort(error: unknown): boolean {
+/** A cancelled request (of any realm: a DOMException is not always an Error). */
+export function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 

@@ -26,6 +26,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CASES = Number(process.env.BENCH_CASES ?? 200);
 /** How often the driver reads the checkpoint: the resolution of every lag figure. */
 const SAMPLE_MS = 2;
+/**
+ * Where the projector runs: `thread` (default, as `npm start` runs it: a worker thread of the API's process), `loop`
+ * (the API's own event loop, PROJECTOR_THREAD=false) or `process` (a process of its own, ROLES=projector).
+ */
+const PROJECTOR = process.env.BENCH_PROJECTOR ?? 'thread';
+const SPLIT = PROJECTOR === 'process';
 const ADMIN = { email: 'lag-admin@casetrack.test', password: 'lag-admin-password' };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -173,23 +179,35 @@ async function round(
 async function main(): Promise<void> {
   console.log(
     `Projector lag benchmark: ${RATE} writes/s for ${SECONDS} s, ${ROUNDS} rounds, ${CASES} cases, ` +
-      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`,
+      `projector on a ${PROJECTOR}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`,
   );
   const database = await createTestDatabase();
   const pool = new Pool({ connectionString: database.url, max: 2 });
   let service: Child | null = null;
+  let projector: Child | null = null;
   let api: BenchClient | null = null;
   try {
     service = await startService({
       NODE_ENV: 'test',
       DATABASE_URL: database.url,
-      ROLES: 'api,projector',
+      ROLES: SPLIT ? 'api' : 'api,projector',
+      PROJECTOR_THREAD: String(PROJECTOR === 'thread'),
       // The production default: one log line per request, as a deployment writes it.
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '0',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     });
+    if (SPLIT) {
+      projector = await startService({
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        ROLES: 'projector',
+        LOG_LEVEL: 'info',
+        BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+        BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      });
+    }
     const client = new BenchClient(service.port, 128);
     api = client;
     const { token } = await client.account(await client.signIn(ADMIN.email, ADMIN.password), {
@@ -240,6 +258,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await service?.stop();
+    await projector?.stop();
     await pool.end();
     api?.close();
     await database.drop();

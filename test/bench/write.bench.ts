@@ -35,6 +35,8 @@ const READS = 6_400;
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 /** The console sends every write with a key: the key's record is read before the append and written after it. */
 const KEYED = process.env.BENCH_KEYED === '1';
+/** Which of the four parts to run (BENCH_PARTS=1,3 for writes and reads only); all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? '1,2,3,4').split(',').map(Number));
 const ADMIN = { email: 'bench-admin@casetrack.test', password: 'bench-admin-password' };
 const NOTE = { text: 'Visited at the detention centre; he has not been given his medication since Tuesday.' };
 
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
       Array.from({ length: CLIENTS }, (_, i) => on(service!.port).openCase(token, `Bench Detainee ${i}`)),
     );
     const longCase = await on(service.port).openCase(token, 'Bench Long Case');
-    for (let i = 1; i < LONG_CASE; i += 1) {
+    for (let i = 1; PARTS.has(2) && i < LONG_CASE; i += 1) {
       await on(service.port).expect(201, `/v1/cases/${longCase}/notes`, { token, body: NOTE });
     }
 
@@ -163,7 +165,7 @@ async function main(): Promise<void> {
     console.log(`\n1/4 ${CLIENTS} clients, each adding notes to its own case, ${WRITES} writes per run:`);
     const serviceRuns: RunResult[] = [];
     const bareRuns: RunResult[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
+    for (let round = 1; PARTS.has(1) && round <= ROUNDS; round += 1) {
       const order = round % 2 === 1 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
       for (const side of order) {
         const result =
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
     console.log(`\n2/4 One client: a note on a case of ${LONG_CASE}+ events against a note on a new case:`);
     const longRuns: RunResult[] = [];
     const newRuns: RunResult[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
+    for (let round = 1; PARTS.has(2) && round <= ROUNDS; round += 1) {
       const fresh = await on(service.port).openCase(token, `Bench New Case ${round}`);
       const onCase = (caseId: string) => async () => {
         await on(service!.port).expect(201, `/v1/cases/${caseId}/notes`, { token, body: NOTE });
@@ -193,45 +195,48 @@ async function main(): Promise<void> {
     }
     const lengthRatio = median(longRuns.map((r, i) => r.p50 / newRuns[i].p50));
 
-    console.log('\n3/4 Reads of one case at 32 clients (the service restarted with the projector role, caught up):');
-    await service.stop();
-    service = await startService(serviceEnv(database.url, 'api,projector', ADMIN));
-    const servicePort = service.port;
-    const { rows } = await pool.query<{ version: number }>(
-      'SELECT max(version)::int AS version FROM events WHERE stream_id = $1',
-      [`case-${cases[0]}`],
-    );
-    const headVersion = rows[0]?.version ?? 0;
-    for (;;) {
-      const answer = await on(servicePort).call(`/v1/cases/${cases[0]}`, { token });
-      if (answer.status === 200 && (JSON.parse(answer.body) as { version?: number }).version === headVersion) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
     const readRuns: RunResult[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
-      const result = await run(CLIENTS, READS, async () => {
-        await on(servicePort).expect(200, `/v1/cases/${cases[0]}`, { token });
-      });
-      readRuns.push(result);
-      console.log(`  round ${round}/${ROUNDS} ${line('GET case', result, 'reads/s')}`);
-    }
     let readProfile: string[] = [];
-    if (PROFILE) {
-      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-read-profile-')), 'service.cpuprofile');
-      await profiler(service, { profile: 'start' });
-      await run(CLIENTS, READS / 2, async () => {
-        await on(servicePort).expect(200, `/v1/cases/${cases[0]}`, { token });
-      });
-      await profiler(service, { profile: 'stop', file });
-      readProfile = summariseProfile(file);
+    if (PARTS.has(3)) {
+      console.log('\n3/4 Reads of one case at 32 clients (the service restarted with the projector role, caught up):');
+      await service.stop();
+      service = await startService(serviceEnv(database.url, 'api,projector', ADMIN));
+      const servicePort = service.port;
+      const { rows } = await pool.query<{ version: number }>(
+        'SELECT max(version)::int AS version FROM events WHERE stream_id = $1',
+        [`case-${cases[0]}`],
+      );
+      const headVersion = rows[0]?.version ?? 0;
+      for (;;) {
+        const answer = await on(servicePort).call(`/v1/cases/${cases[0]}`, { token });
+        if (answer.status === 200 && (JSON.parse(answer.body) as { version?: number }).version === headVersion) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        const result = await run(CLIENTS, READS, async () => {
+          await on(servicePort).expect(200, `/v1/cases/${cases[0]}`, { token });
+        });
+        readRuns.push(result);
+        console.log(`  round ${round}/${ROUNDS} ${line('GET case', result, 'reads/s')}`);
+      }
+      if (PROFILE) {
+        const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-read-profile-')), 'service.cpuprofile');
+        await profiler(service, { profile: 'start' });
+        await run(CLIENTS, READS / 2, async () => {
+          await on(servicePort).expect(200, `/v1/cases/${cases[0]}`, { token });
+        });
+        await profiler(service, { profile: 'stop', file });
+        readProfile = summariseProfile(file);
+      }
+      await service.stop();
+      service = null;
     }
-    await service.stop();
-    service = null;
 
     let profileSummary: string[] = [];
-    if (PROFILE) {
+    if (PROFILE && PARTS.has(4)) {
       console.log('\n4/4 CPU profile of the service (ROLES=api) under the 32-client write load…');
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casetrack-write-profile-')), 'service.cpuprofile');
+      await service?.stop();
       const profiled = await startService(serviceEnv(database.url, 'api', ADMIN));
       service = profiled;
       await run(CLIENTS, 640, serviceNote(profiled.port));

@@ -1,8 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type Logger } from '@casetrack/config';
+import { APP_CONFIG, type AppConfig, type Logger, projectorOnThread } from '@casetrack/config';
 import { AuthModule } from '@casetrack/auth';
 import { ProjectorModule } from '@casetrack/read-model';
 import { reminderProjectionHook, ReminderWorkerModule } from '@casetrack/reminders';
+import { ProjectorThread } from '../../projector/src/thread/projector-thread';
 import { BootstrapAdmin } from './accounts/bootstrap-admin';
 import { AuditModule } from './audit/audit.module';
 import { AccountsModule } from './accounts/accounts.module';
@@ -34,7 +35,10 @@ class ConfigModule {
   }
 }
 
-/** The whole service: the API, plus the projector and the reminder worker when ROLES includes them (the default). */
+/**
+ * The whole service: the API, plus the projector and the reminder worker when ROLES includes them (the default); the
+ * projector on a thread of its own unless PROJECTOR_THREAD is off.
+ */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -56,7 +60,7 @@ export class AppModule {
         CalendarModule,
         ImportsModule,
         ...(config.roles.includes('worker') ? [ReminderWorkerModule.register({ pool: PG_POOL, logger: LOGGER })] : []),
-        ...(config.roles.includes('projector')
+        ...(config.roles.includes('projector') && !projectorOnThread(config)
           ? [
               ProjectorModule.register({
                 pool: PG_POOL,
@@ -67,7 +71,12 @@ export class AppModule {
           : []),
       ],
       controllers: [HealthController],
-      providers: [BootstrapAdmin],
+      providers: [
+        BootstrapAdmin,
+        ...(projectorOnThread(config)
+          ? [{ provide: ProjectorThread, useFactory: () => new ProjectorThread(config, logger) }]
+          : []),
+      ],
     };
   }
 }

@@ -107,10 +107,13 @@ class ProjectorStatusController {
   }
 }
 
-/** The projector role alone (ROLES=projector): follows the feed, serves /health and /metrics. */
+/**
+ * The projector role alone (ROLES=projector): follows the feed and, in a process of its own, serves /health and
+ * /metrics (`serve`; on the API's projector thread the API serves its own).
+ */
 @Module({})
 export class ProjectorAppModule {
-  static register(config: AppConfig, logger: Logger): DynamicModule {
+  static register(config: AppConfig, logger: Logger, { serve = true }: { serve?: boolean } = {}): DynamicModule {
     return {
       module: ProjectorAppModule,
       imports: [
@@ -121,7 +124,7 @@ export class ProjectorAppModule {
           projector: { batchHooks: [reminderProjectionHook(config.reminders)] },
         }),
       ],
-      controllers: [ProjectorStatusController],
+      controllers: serve ? [ProjectorStatusController] : [],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, projectorOnThread } from './config';
 
 const KEY = randomBytes(32);
 
@@ -41,5 +41,18 @@ describe('configuration', () => {
       'https://a.org',
       'https://b.org',
     ]);
+  });
+
+  it('runs the projector on a thread beside the API, except in tests and where PROJECTOR_THREAD is off', () => {
+    const key = { MASTER_KEY: KEY.toString('hex') };
+    expect(projectorOnThread(loadConfig(key))).toBe(true);
+    expect(projectorOnThread(loadConfig({ ...key, PROJECTOR_THREAD: 'false' }))).toBe(false);
+    expect(projectorOnThread(loadConfig({ NODE_ENV: 'test' }))).toBe(false);
+    expect(projectorOnThread(loadConfig({ NODE_ENV: 'test', PROJECTOR_THREAD: 'true' }))).toBe(true);
+    // Without the API in the process there is nothing to keep it apart from.
+    expect(projectorOnThread(loadConfig({ ...key, ROLES: 'projector,worker' }))).toBe(false);
+    expect(() => loadConfig({ ...key, PROJECTOR_THREAD: 'sometimes' })).toThrow(
+      /PROJECTOR_THREAD must be true or false/,
+    );
   });
 });

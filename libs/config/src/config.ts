@@ -46,6 +46,12 @@ export interface AppConfig {
   masterKey: Buffer;
   /** What this process runs: the HTTP API, the projector, the reminder worker (all three by default; api and projector in tests). */
   roles: Role[];
+  /**
+   * Beside the API, the projector runs on a worker thread of its own (see projectorOnThread): its folding and writing
+   * then never wait behind requests, nor requests behind them. Off in tests, whose many short-lived apps would each
+   * pay the thread's start.
+   */
+  projectorThread: boolean;
   /** Where the event streams live: `postgres` (the DATABASE_URL database) or a KurrentDB cluster. */
   eventStore: EventStoreKind;
   /** KurrentDB connection string (`kurrentdb://...`, `esdb://...`); required when eventStore is `kurrentdb`. */
@@ -108,6 +114,11 @@ export interface DeliveryConfig {
 
 export const ROLES = ['api', 'projector', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Whether this process runs the projector on a thread of its own: only beside the API, whose requests it would slow. */
+export function projectorOnThread(config: Pick<AppConfig, 'roles' | 'projectorThread'>): boolean {
+  return config.projectorThread && config.roles.includes('projector') && config.roles.includes('api');
+}
 
 export const EVENT_STORES = ['postgres', 'kurrentdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORES)[number];
@@ -256,6 +267,7 @@ export function loadConfig(given: Env = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     roles,
+    projectorThread: boolean('PROJECTOR_THREAD', envName !== 'test'),
     eventStore,
     kurrentDbConnectionString,
     reminders: {

@@ -4,3 +4,4 @@ export * from './durations';
 export * from './sign-in-config';
 export * from './wait-until-available';
 export * from './secret-files';
+export * from './worker-thread';

@@ -25,8 +25,11 @@ type ProfileMessage = { profile: 'start' } | { profile: 'stop'; file: string };
 export function startChild(script: string, role: string, env: Record<string, string>): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, role],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+    [...nodeFlags(), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, role],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'inherit', 'ipc'],
+    },
   );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${role} exited with ${String(code)} before it was ready`)));
@@ -44,6 +47,11 @@ export function startChild(script: string, role: string, env: Record<string, str
       });
     });
   });
+}
+
+/** Node.js flags for the children (BENCH_NODE_FLAGS, e.g. `--trace-gc` with BENCH_CHILD_STDOUT=1 to see it). */
+function nodeFlags(): string[] {
+  return (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { AppConfig } from '@casetrack/config';
+import type { Worker } from 'node:worker_threads';
+import { type AppConfig, startThread } from '@casetrack/config';
 import type { FeedBatch } from '@casetrack/event-store';
 import type { ShadowReply, ShadowRequest, ShadowThreadData, ThreadError } from './messages';
 
@@ -45,7 +45,7 @@ export class ShadowThread {
       masterKey: config.masterKey,
       logLevel: config.logLevel,
     };
-    return new ShadowThread(startWorker(path.join(__dirname, `shadow-worker${path.extname(__filename)}`), data));
+    return new ShadowThread(startThread(path.join(__dirname, `shadow-worker${path.extname(__filename)}`), data));
   }
 
   /** A projector of `schema` on this thread; one at a time. */
@@ -115,19 +115,6 @@ export class ThreadedShadow {
   private async drain(): Promise<void> {
     while (this.inFlight.length > 0) await this.inFlight.shift();
   }
-}
-
-/**
- * Built, the thread's file is JavaScript. From the sources (the benchmarks, jest) it is TypeScript, which a worker
- * thread cannot load by itself: it registers the same transpiler and path aliases as the process that runs it.
- */
-function startWorker(file: string, workerData: ShadowThreadData): Worker {
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
-  const code =
-    `require('ts-node').register({ transpileOnly: true });` +
-    `require('tsconfig-paths/register');` +
-    `require(${JSON.stringify(file)});`;
-  return new Worker(code, { eval: true, workerData });
 }
 
 function fromThreadError(thrown: ThreadError): Error {

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { type AppConfig, type Logger, startThread } from '@casetrack/config';
+import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './messages';
+
+/** A thread that died is started again after this long, doubling up to the cap, while the API goes on. */
+const RESTART_MS = 1_000;
+const RESTART_CAP_MS = 30_000;
+/** How long a stop waits for the thread's batch in flight and its connections before ending it. */
+const STOP_MS = 10_000;
+
+/**
+ * The projector on a worker thread of the API's process (projector-thread.worker.ts), so that the two never wait
+ * for each other's event loop: under a burst of writes the projector's batches, run between requests, held their
+ * transactions open for as long as the requests took, and every later event waited for them. Started with the
+ * application and stopped before its connections close, like the in-process projector; a thread that dies is
+ * started again (the checkpoint makes that safe), while the API goes on recording.
+ */
+export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker: Worker | null = null;
+  private stopping = false;
+  private restartMs = RESTART_MS;
+  private restartTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Resolves once the thread's projector follows the feed; rejects when the thread cannot start. */
+  onApplicationBootstrap(): Promise<void> {
+    return this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    this.worker = null;
+    if (worker === null) return;
+    const stopped = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, STOP_MS);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      worker.on('message', (message: FromProjectorThread) => message.kind === 'stopped' && done());
+      worker.once('exit', done);
+    });
+    worker.postMessage({ kind: 'stop' } satisfies ToProjectorThread);
+    await stopped;
+    await worker.terminate();
+  }
+
+  private start(): Promise<void> {
+    const data: ProjectorThreadData = this.config;
+    const worker = startThread(path.join(__dirname, `projector-thread.worker${path.extname(__filename)}`), data);
+    this.worker = worker;
+    return new Promise<void>((resolve, reject) => {
+      let started = false;
+      worker.on('message', (message: FromProjectorThread) => {
+        if (message.kind === 'ready') {
+          started = true;
+          this.restartMs = RESTART_MS;
+          this.logger.info('projector thread started');
+          resolve();
+        } else if (message.kind === 'failed' && !started) {
+          reject(new Error(`The projector thread failed to start (${message.name}); its log says why`));
+          void worker.terminate();
+        }
+      });
+      worker.on('error', (error) => {
+        if (!started) reject(error);
+        else this.logger.error({ err: error.message }, 'projector thread failed');
+      });
+      worker.on('exit', (code) => {
+        if (!started) return reject(new Error(`The projector thread exited (code ${code}) before it started`));
+        if (this.stopping || this.worker !== worker) return;
+        this.worker = null;
+        this.logger.error({ code, restartInMs: this.restartMs }, 'projector thread exited; starting it again');
+        this.scheduleRestart();
+      });
+    });
+  }
+
+  private scheduleRestart(): void {
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.stopping) return;
+      this.start().catch((error: unknown) => {
+        this.worker = null;
+        const err = error instanceof Error ? error.message : String(error);
+        this.logger.error({ err, restartInMs: this.restartMs }, 'projector thread did not start again; trying later');
+        this.scheduleRestart();
+      });
+    }, this.restartMs);
+    this.restartMs = Math.min(this.restartMs * 2, RESTART_CAP_MS);
+  }
+}

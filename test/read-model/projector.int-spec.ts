@@ -83,8 +83,8 @@ describe('projector: crash safety, idempotence, rebuild', () => {
     let batches = 0;
     const failOnThirdBatch = (stage: WriteStage): void => {
       if (stage === 'cases') batches += 1;
-      // Cases of the third batch are written, its hearings not yet: the crash lands between two statements.
-      if (batches === 3 && stage === 'hearings') throw new Error('killed');
+      // Cases of the third batch are written, its hearings and complaints not yet: the crash lands between two statements.
+      if (batches === 3 && stage === 'cases') throw new Error('killed');
     };
     const doomed = projector(f, { batchSize: 40, afterStage: failOnThirdBatch });
     await expect(projectUntil(doomed, f.store, target)).rejects.toThrow('killed');

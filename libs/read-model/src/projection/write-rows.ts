@@ -54,13 +54,14 @@ const CASE_COLUMNS: ReadonlyArray<keyof CaseRow> = [
   'detail',
 ];
 
-export type WriteStage = 'cases' | 'hearings' | 'complaints' | 'checkpoint';
+export type WriteStage = 'cases' | 'rows' | 'checkpoint';
 
 /**
- * Replaces the rows of the given cases (`null` rows: the case is gone) inside the caller's transaction. A few
- * statements per batch whatever its size: rows travel as one JSON array per table and are expanded with the
- * table's own row type (`jsonb_populate_recordset`), so the column list lives in the migration only.
- * `afterStage` runs after each statement; the fault tests use it to fail a batch halfway.
+ * Replaces the rows of the given cases (`null` rows: the case is gone) inside the caller's transaction, in two
+ * statements whatever the batch's size (each a round trip the batch's transaction stays open for): the cases, with
+ * their old hearings and complaints deleted beside them; then their new hearings and complaints. Rows travel as one
+ * JSON array per table and are expanded with the table's own row type (`jsonb_populate_recordset`), so the column
+ * list lives in the migration only. `afterStage` runs after each; the fault tests use it to fail a batch halfway.
  */
 export async function replaceCaseRows(
   client: ClientBase,
@@ -72,37 +73,32 @@ export async function replaceCaseRows(
   const caseIds = [...rows.keys()];
   const present = [...rows.values()].filter((r): r is CaseRows => r !== null);
 
+  // Rare (a merged or erased case's rows go); apart, because the counting triggers' transition tables of `cases`
+  // must see one change of the table per statement.
   const gone = caseIds.filter((id) => rows.get(id) === null);
   if (gone.length > 0) await client.query(`DELETE FROM ${s}.cases WHERE case_id = ANY($1::uuid[])`, [gone]);
-  if (present.length > 0) {
-    const updates = CASE_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ');
-    await client.query(
-      `INSERT INTO ${s}.cases SELECT * FROM jsonb_populate_recordset(NULL::${s}.cases, $1::jsonb)
-       ON CONFLICT (case_id) DO UPDATE SET ${updates}`,
-      [JSON.stringify(present.map((r) => r.case))],
-    );
-  }
+  const updates = CASE_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ');
+  await client.query(
+    `WITH old_hearings AS (DELETE FROM ${s}.hearings WHERE case_id = ANY($1::uuid[])),
+          old_complaints AS (DELETE FROM ${s}.complaints WHERE case_id = ANY($1::uuid[]))
+     INSERT INTO ${s}.cases SELECT * FROM jsonb_populate_recordset(NULL::${s}.cases, $2::jsonb)
+     ON CONFLICT (case_id) DO UPDATE SET ${updates}`,
+    [caseIds, JSON.stringify(present.map((r) => r.case))],
+  );
   await afterStage('cases');
 
-  await client.query(`DELETE FROM ${s}.hearings WHERE case_id = ANY($1::uuid[])`, [caseIds]);
   const hearings = present.flatMap((r) => r.hearings);
-  if (hearings.length > 0) {
-    await client.query(
-      `INSERT INTO ${s}.hearings SELECT * FROM jsonb_populate_recordset(NULL::${s}.hearings, $1::jsonb)`,
-      [JSON.stringify(hearings)],
-    );
-  }
-  await afterStage('hearings');
-
-  await client.query(`DELETE FROM ${s}.complaints WHERE case_id = ANY($1::uuid[])`, [caseIds]);
   const complaints = present.flatMap((r) => r.complaints);
-  if (complaints.length > 0) {
+  if (hearings.length > 0 || complaints.length > 0) {
     await client.query(
-      `INSERT INTO ${s}.complaints SELECT * FROM jsonb_populate_recordset(NULL::${s}.complaints, $1::jsonb)`,
-      [JSON.stringify(complaints)],
+      `WITH new_hearings AS (
+         INSERT INTO ${s}.hearings SELECT * FROM jsonb_populate_recordset(NULL::${s}.hearings, $1::jsonb)
+       )
+       INSERT INTO ${s}.complaints SELECT * FROM jsonb_populate_recordset(NULL::${s}.complaints, $2::jsonb)`,
+      [JSON.stringify(hearings), JSON.stringify(complaints)],
     );
   }
-  await afterStage('complaints');
+  await afterStage('rows');
 }
 
 /**
@@ -111,14 +107,22 @@ export async function replaceCaseRows(
  */
 export async function lockCheckpoint(client: ClientBase, schema: string): Promise<number> {
   const s = quoteSchema(schema);
-  await client.query(`INSERT INTO ${s}.checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
-    CHECKPOINT_NAME,
-  ]);
-  const { rows } = await client.query<{ position: string }>(
-    `SELECT position FROM ${s}.checkpoint WHERE name = $1 FOR UPDATE`,
-    [CHECKPOINT_NAME],
-  );
-  return Number(rows[0].position);
+  const lock = async (): Promise<string | undefined> => {
+    const { rows } = await client.query<{ position: string }>(
+      `SELECT position FROM ${s}.checkpoint WHERE name = $1 FOR UPDATE`,
+      [CHECKPOINT_NAME],
+    );
+    return rows[0]?.position;
+  };
+  // One round trip once the row exists (every batch but a schema's first).
+  let position = await lock();
+  if (position === undefined) {
+    await client.query(`INSERT INTO ${s}.checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [
+      CHECKPOINT_NAME,
+    ]);
+    position = await lock();
+  }
+  return Number(position);
 }
 
 export async function saveCheckpoint(client: ClientBase, schema: string, position: number): Promise<void> {

@@ -594,6 +594,8 @@ async function main(): Promise<void> {
       NODE_ENV: 'test',
       DATABASE_URL: database.url,
       ROLES: 'api,projector,worker',
+      // As `npm start` runs it (NODE_ENV=test turns the thread off by default).
+      PROJECTOR_THREAD: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '0',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,

@@ -200,7 +200,8 @@ async function main(): Promise<void> {
     if (PARTS.has(3)) {
       console.log('\n3/4 Reads of one case at 32 clients (the service restarted with the projector role, caught up):');
       await service.stop();
-      service = await startService(serviceEnv(database.url, 'api,projector', ADMIN));
+      // The projector on its thread, as `npm start` runs it beside the API.
+      service = await startService({ ...serviceEnv(database.url, 'api,projector', ADMIN), PROJECTOR_THREAD: 'true' });
       const servicePort = service.port;
       const { rows } = await pool.query<{ version: number }>(
         'SELECT max(version)::int AS version FROM events WHERE stream_id = $1',

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { Pool } from 'pg';
 import { ProjectorThread } from '../../apps/projector/src/thread/projector-thread';
 import { DAY, expectWritten, fromNow, get, openCaseBody, post } from '../support/e2e';
@@ -5,8 +6,8 @@ import { createUser, startTestApp, type TestApp, type TestUser } from '../suppor
 
 /**
  * The projector on a worker thread of the API's process (PROJECTOR_THREAD, the default outside tests): what the API
- * records reaches the read models and the reminders the projector derives, and closing the application ends the
- * thread and its connections.
+ * records reaches the read models and the reminders the projector derives, a thread that dies is started again, and
+ * closing the application ends the thread and its connections.
  */
 describe('projector thread', () => {
   let t: TestApp;
@@ -26,7 +27,7 @@ describe('projector thread', () => {
     await t?.database.drop();
   });
 
-  it('projects on its own thread, reminders included, and ends with the application', async () => {
+  it('projects on its own thread, reminders included', async () => {
     // The thread, not the API's event loop, runs the projector.
     expect(t.app.get(ProjectorThread)).toBeInstanceOf(ProjectorThread);
     const opened = await post(t.http, coordinator.token, '/v1/cases', openCaseBody('Thread Probe'));
@@ -67,7 +68,31 @@ describe('projector thread', () => {
     } finally {
       await reminders.end();
     }
+  });
 
+  it('is started again when it dies, and /health says so meanwhile', async () => {
+    const thread = t.app.get(ProjectorThread);
+    const health = async (): Promise<string> =>
+      ((await get(t.http, null, '/health')).body as { checks: { projector: { status: string } } }).checks.projector
+        .status;
+    expect(await health()).toBe('up');
+    // As if the thread crashed: its worker ends without being asked.
+    await (thread as unknown as { worker: Worker }).worker.terminate();
+    expect(thread.running).toBe(false);
+    expect(await health()).toBe('down');
+
+    const opened = await post(t.http, coordinator.token, '/v1/cases', openCaseBody('After The Crash'));
+    expect(opened.status).toBe(201);
+    const path = `/v1/cases/${opened.body.caseId as string}`;
+    for (const deadline = Date.now() + 20_000; (await get(t.http, coordinator.token, path)).status !== 200;) {
+      if (Date.now() > deadline) throw new Error('the restarted thread did not project the new case');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(thread.running).toBe(true);
+    expect(await health()).toBe('up');
+  });
+
+  it('ends with the application, connections included', async () => {
     await t.app.close();
     const { rows: left } = await admin.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',

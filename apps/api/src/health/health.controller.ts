@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, type OnModuleDestroy, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, type OnModuleDestroy, Optional, Req, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
@@ -9,6 +9,7 @@ import { EVENT_STORE, type EventStore } from '@casetrack/event-store';
 import { LagProbe, type ProjectorLag } from '@casetrack/read-model';
 import { createReminderQueue, type ReminderJobData, reminderQueueAddress } from '@casetrack/reminders';
 import type { Queue } from 'bullmq';
+import { ProjectorThread } from '../../../projector/src/thread/projector-thread';
 import { REDIS } from '../infrastructure/redis.provider';
 import { ApiRoute, PublicRoute } from '../openapi/api-route';
 import { type Check, check, judgeHealth, QUEUE_STATES, type QueueCounts } from './health-checks';
@@ -32,6 +33,8 @@ export class HealthController implements OnModuleDestroy {
     private readonly lag: LagProbe,
     private readonly tokens: TokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Present when this process runs the projector on a thread: down while the thread is not running. */
+    @Optional() @Inject(ProjectorThread) private readonly projectorThread: ProjectorThread | null = null,
   ) {}
 
   @ApiRoute({
@@ -53,7 +56,10 @@ export class HealthController implements OnModuleDestroy {
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.store.streamVersion('health-probe')),
       check(() => this.redis.ping()),
-      check(async () => (lag = await this.lag.measure())),
+      check(async () => {
+        lag = await this.lag.measure();
+        if (this.projectorThread?.running === false) throw new Error('the projector thread is not running');
+      }),
       this.isAdmin(request),
     ]);
     const verdict = judgeHealth({ database, eventStore, redis, projector }, lag, this.config.healthLagSeconds);

@@ -19,6 +19,8 @@ const STOP_MS = 10_000;
  */
 export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker: Worker | null = null;
+  /** The thread's projector follows the feed (false while it starts, after it died and until it is started again). */
+  private ready = false;
   private stopping = false;
   private restartMs = RESTART_MS;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -28,6 +30,10 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
     private readonly logger: Logger,
   ) {}
 
+  get running(): boolean {
+    return this.ready;
+  }
+
   /** Resolves once the thread's projector follows the feed; rejects when the thread cannot start. */
   onApplicationBootstrap(): Promise<void> {
     return this.start();
@@ -35,6 +41,7 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.ready = false;
     if (this.restartTimer !== null) clearTimeout(this.restartTimer);
     const worker = this.worker;
     this.worker = null;
@@ -62,6 +69,7 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
       worker.on('message', (message: FromProjectorThread) => {
         if (message.kind === 'ready') {
           started = true;
+          this.ready = true;
           this.restartMs = RESTART_MS;
           this.logger.info('projector thread started');
           resolve();
@@ -78,6 +86,7 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
         if (!started) return reject(new Error(`The projector thread exited (code ${code}) before it started`));
         if (this.stopping || this.worker !== worker) return;
         this.worker = null;
+        this.ready = false;
         this.logger.error({ code, restartInMs: this.restartMs }, 'projector thread exited; starting it again');
         this.scheduleRestart();
       });

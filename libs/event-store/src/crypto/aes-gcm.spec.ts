@@ -12,6 +12,12 @@ describe('AES-256-GCM sealing', () => {
     expect(seal(key, Buffer.from('x'), 'a').equals(seal(key, Buffer.from('x'), 'a'))).toBe(false);
   });
 
+  it('never gives two seals the same IV, across the blocks it draws them from', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 10_000; i += 1) ivs.add(seal(key, Buffer.from('x'), 'a').subarray(0, 12).toString('hex'));
+    expect(ivs.size).toBe(10_000);
+  });
+
   it('refuses another key, another place, a flipped bit and a truncated tag', () => {
     const sealed = seal(key, Buffer.from('secret'), 'here');
     expect(() => open(newDataKey(), sealed, 'here')).toThrow(DecryptionError);

@@ -10,13 +10,7 @@ const MESSAGE_KEY = /\b(?:console|vocabulary|dossier|roles)\.[A-Za-z]+(?:\.[A-Za
  * title, placeholder). Tests collect these over every page they visit and expect none.
  */
 export async function auditPage(page: Page, pageName: string): Promise<string[]> {
-  // Colours measured halfway through a fade (a notification arriving, a dialog opening) are not the page's colours.
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document
-      .getAnimations()
-      .every((animation) => animation.playState !== 'running'),
-  );
-  const findings = (await seriousViolations(page)).map(
+  const findings = (await withoutMotion(page, () => seriousViolations(page))).map(
     (v) => `${pageName}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`,
   );
   const texts = await page.evaluate(() => {
@@ -31,6 +25,28 @@ export async function auditPage(page: Page, pageName: string): Promise<string[]>
   const clipped = await clippedControls(page);
   if (clipped.length > 0) findings.push(`${pageName}: buttons and links whose text is cut off: ${clipped.join(', ')}`);
   return findings;
+}
+
+/**
+ * Runs `audit` with every transition and animation cut to nothing, as Playwright's screenshots do: colours measured
+ * halfway through a fade (a notification arriving or leaving over a dialog's overlay) are not the page's colours,
+ * and a notification closing by itself can start fading while axe-core runs. The console changes state by timers,
+ * not by transition events, so what the page shows is unchanged.
+ */
+async function withoutMotion<T>(page: Page, audit: () => Promise<T>): Promise<T> {
+  const style = await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running'),
+  );
+  try {
+    return await audit();
+  } finally {
+    await style.evaluate((element) => (element as unknown as { remove(): void }).remove());
+  }
 }
 
 /**

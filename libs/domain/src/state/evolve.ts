@@ -94,14 +94,16 @@ function needsRefold(state: CaseState, fact: CaseFact): boolean {
 function project(unordered: readonly CaseFact[]): CaseState {
   const { facts, retracted } = inStreamOrder(unordered);
 
-  const seen: Array<[string, KnownFact]> = [];
+  const ids: string[] = [];
+  const seen: KnownFact[] = [];
   const draft = new CaseDraft(initialCaseState);
   draft.set({ facts, version: facts[facts.length - 1].meta.version });
   const statusFacts: CaseFact[] = [];
   const statusAt: number[] = [];
   for (const f of facts) {
     const isRetracted = retracted.has(f.meta.eventId);
-    seen.push([f.meta.eventId, known(f, isRetracted)]);
+    ids.push(f.meta.eventId);
+    seen.push(known(f, isRetracted));
     if (isRetracted || f.event.type === 'FactRetracted') continue;
     applyContents(draft, f);
     if (isStatusBearing(f.event)) {
@@ -109,7 +111,7 @@ function project(unordered: readonly CaseFact[]): CaseState {
       statusAt.push(toMillis(f.meta.occurredAt));
     }
   }
-  draft.set({ factIds: FactIndex.of(seen) });
+  draft.set({ factIds: FactIndex.ofDistinct(ids, seen) });
   const byOccurrence = inOccurrenceOrder(statusFacts, statusAt);
   for (const f of byOccurrence) applyStatus(draft, f);
   // No status rule reads statusAsOf: the latest occurredAt is set once, after them all.

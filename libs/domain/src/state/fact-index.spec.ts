@@ -52,6 +52,19 @@ describe('FactIndex', () => {
     expect(() => index.with('b', known(3))).toThrow();
   });
 
+  it('an index of distinct ids answers lookups, grows, and branches as one built entry by entry', () => {
+    const base = FactIndex.ofDistinct(['a', 'b'], [known(1), known(2)]);
+    expect([...base.entries()].map(([id]) => id)).toEqual(['a', 'b']);
+    const grown = base.with('c', known(3));
+    const branch = base.with('d', known(4));
+    expect(base.has('c')).toBe(false);
+    expect(grown.get('b')).toEqual(known(2));
+    expect(grown.has('d')).toBe(false);
+    expect(branch.get('d')).toEqual(known(4));
+    expect(branch.toJSON()).toEqual({ a: known(1), b: known(2), d: known(4) });
+    expect(() => grown.with('a', known(5))).toThrow();
+  });
+
   it('serialises as the record it stands for', () => {
     const index = FactIndex.empty.with('a', known(1)).with('b', known(2));
     expect(JSON.parse(JSON.stringify({ factIds: index }))).toEqual({ factIds: { a: known(1), b: known(2) } });

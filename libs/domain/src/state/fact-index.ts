@@ -10,9 +10,12 @@ export interface KnownFact {
 
 /** The entries every index grown from one another shares, in the order they were added. */
 interface SharedLog {
-  readonly byId: Map<string, { readonly known: KnownFact; readonly seq: number }>;
-  /** How many entries the log holds: the index whose size this is may add in place. */
-  size: number;
+  readonly ids: string[];
+  /** What is known of `ids[i]`, at `known[i]`. */
+  readonly known: KnownFact[];
+  /** Each id's place, for the first `placed` ids: filled in at the first lookup, then kept up to date by lookups. */
+  readonly places: Map<string, number>;
+  placed: number;
 }
 
 /**
@@ -22,11 +25,15 @@ interface SharedLog {
  * log's end adds to it in place, in O(1): adding to an older index (two facts folded onto one held state) copies the
  * entries it sees first, so no index ever sees an entry added after it. An index never changes once handed out.
  *
+ * The map from id to place is built at the first lookup, not with the index: a fold that never looks an id up (a
+ * history read, a rebuild's fold) does not pay for hashing thousands of ids, which on a long case cost more per fact
+ * than on a short one (the map outgrows the CPU's caches). The write path looks ids up, once per held state.
+ *
  * Its entries are private, so `JSON.stringify` goes through `toJSON` (the record it stands for) and equality checks
  * that walk enumerable properties do not see the log, which differs between indices that see the same entries.
  */
 export class FactIndex {
-  static readonly empty = new FactIndex({ byId: new Map(), size: 0 }, 0);
+  static readonly empty = FactIndex.ofDistinct([], []);
 
   readonly #log: SharedLog;
   readonly #size: number;
@@ -36,14 +43,27 @@ export class FactIndex {
     this.#size = size;
   }
 
-  /** A new index of these entries (a later entry for the same id replaces the earlier one). */
+  /** A new index of these entries (a later entry for the same id replaces the earlier one, in its place). */
   static of(entries: Iterable<readonly [string, KnownFact]>): FactIndex {
-    const byId: SharedLog['byId'] = new Map();
-    for (const [eventId, known] of entries) {
-      const seq = byId.get(eventId)?.seq ?? byId.size;
-      byId.set(eventId, { known, seq });
+    const ids: string[] = [];
+    const known: KnownFact[] = [];
+    const places = new Map<string, number>();
+    for (const [eventId, fact] of entries) {
+      const place = places.get(eventId);
+      if (place !== undefined) {
+        known[place] = fact;
+        continue;
+      }
+      places.set(eventId, ids.length);
+      ids.push(eventId);
+      known.push(fact);
     }
-    return new FactIndex({ byId, size: byId.size }, byId.size);
+    return new FactIndex({ ids, known, places, placed: ids.length }, ids.length);
+  }
+
+  /** A new index of `known[i]` for `ids[i]`, ids the caller knows to be distinct (a stream's); it keeps both arrays. */
+  static ofDistinct(ids: string[], known: KnownFact[]): FactIndex {
+    return new FactIndex({ ids, known, places: new Map(), placed: 0 }, ids.length);
   }
 
   get size(): number {
@@ -51,8 +71,10 @@ export class FactIndex {
   }
 
   get(eventId: string): KnownFact | undefined {
-    const entry = this.#log.byId.get(eventId);
-    return entry !== undefined && entry.seq < this.#size ? entry.known : undefined;
+    const log = this.#log;
+    for (; log.placed < log.ids.length; log.placed += 1) log.places.set(log.ids[log.placed], log.placed);
+    const place = log.places.get(eventId);
+    return place !== undefined && place < this.#size ? log.known[place] : undefined;
   }
 
   has(eventId: string): boolean {
@@ -62,21 +84,21 @@ export class FactIndex {
   /** This index and one more fact, not seen yet (a fact already seen is the fold's to skip). */
   with(eventId: string, known: KnownFact): FactIndex {
     if (this.has(eventId)) throw new Error(`Fact ${eventId} is in the index already`);
-    const log = this.#log.size === this.#size ? this.#log : this.ownCopy();
-    log.byId.set(eventId, { known, seq: log.size });
-    log.size += 1;
-    return new FactIndex(log, log.size);
+    const log = this.#log.ids.length === this.#size ? this.#log : this.ownCopy();
+    log.ids.push(eventId);
+    log.known.push(known);
+    return new FactIndex(log, log.ids.length);
   }
 
   /** The entries this index sees, in the order they were added. */
   *entries(): IterableIterator<[string, KnownFact]> {
-    for (const [eventId, { known, seq }] of this.#log.byId) {
-      if (seq < this.#size) yield [eventId, known];
-    }
+    const { ids, known } = this.#log;
+    for (let place = 0; place < this.#size; place += 1) yield [ids[place], known[place]];
   }
 
   *values(): IterableIterator<KnownFact> {
-    for (const [, known] of this.entries()) yield known;
+    const { known } = this.#log;
+    for (let place = 0; place < this.#size; place += 1) yield known[place];
   }
 
   toJSON(): Record<string, KnownFact> {
@@ -84,8 +106,11 @@ export class FactIndex {
   }
 
   private ownCopy(): SharedLog {
-    const byId: SharedLog['byId'] = new Map();
-    for (const [eventId, known] of this.entries()) byId.set(eventId, { known, seq: byId.size });
-    return { byId, size: byId.size };
+    return {
+      ids: this.#log.ids.slice(0, this.#size),
+      known: this.#log.known.slice(0, this.#size),
+      places: new Map(),
+      placed: 0,
+    };
   }
 }

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { loadConfig } from '@casetrack/config';
 import { WorkerRole } from '@casetrack/reminders';
+import { freePort } from '../support/free-port';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { eventually, forgetRedisKeys, TEST_REDIS_URL } from './support/reminder-app';
 import { countByState, insertReminder, insertUser } from './support/reminder-rows';
@@ -32,14 +32,6 @@ function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> 
     });
     child.on('exit', (code) => reject(new Error(`worker process exited with ${code}`)));
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('reminder delivery under faults (real PostgreSQL, Redis and SMTP)', () => {

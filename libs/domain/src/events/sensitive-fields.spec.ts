@@ -28,6 +28,13 @@ describe('sensitive fields', () => {
     ]);
   });
 
+  it('finds a field on one path when another path of the same event is absent', () => {
+    const found: string[] = [];
+    const data = { detainee: 'not an object', source: { kind: 'relative', reference: 'a neighbour' } };
+    forEachSensitiveField('CaseOpened', data, (_parent, _key, path) => found.push(path));
+    expect(found).toEqual(['source.reference']);
+  });
+
   it('erases them and keeps the structure the statistics need', () => {
     expect(redactEvent(opened)).toEqual({
       type: 'CaseOpened',

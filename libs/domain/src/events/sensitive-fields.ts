@@ -65,25 +65,48 @@ export const SENSITIVE_FIELDS: Readonly<Partial<Record<CaseEventType, SensitiveP
 
 type JsonObject = { [key: string]: unknown };
 
+interface CompiledPath {
+  readonly path: string;
+  /** The objects to walk through, then the field's key. */
+  readonly through: readonly string[];
+  readonly key: string;
+  readonly kind: SensitiveKind;
+}
+
+/** SENSITIVE_FIELDS with each path split once: every event stored and every event read walks them. */
+const COMPILED: ReadonlyMap<string, readonly CompiledPath[]> = new Map(
+  Object.entries(SENSITIVE_FIELDS).map(([type, paths]) => [
+    type,
+    Object.entries(paths ?? {}).map(([path, kind]) => {
+      const parts = path.split('.');
+      return { path, through: parts.slice(0, -1), key: parts[parts.length - 1], kind };
+    }),
+  ]),
+);
+
 /** Calls `visit` with the parent object and key of every sensitive field present in `data`. */
 export function forEachSensitiveField(
   type: string,
   data: unknown,
   visit: (parent: JsonObject, key: string, path: string, kind: SensitiveKind) => void,
 ): void {
-  const paths = SENSITIVE_FIELDS[type as CaseEventType];
+  const paths = COMPILED.get(type);
   if (!paths || typeof data !== 'object' || data === null) return;
-  for (const [path, kind] of Object.entries(paths)) {
-    const parts = path.split('.');
-    let parent = data as JsonObject;
-    for (const part of parts.slice(0, -1)) {
-      const next = parent[part];
-      if (typeof next !== 'object' || next === null) return;
-      parent = next as JsonObject;
-    }
-    const key = parts[parts.length - 1];
-    if (key in parent && parent[key] !== undefined) visit(parent, key, path, kind);
+  for (const { path, through, key, kind } of paths) {
+    const parent = objectAt(data as JsonObject, through);
+    if (parent !== null && key in parent && parent[key] !== undefined) visit(parent, key, path, kind);
   }
+}
+
+/** The object reached through `keys`, or null where one of them holds no object (that path is absent). */
+function objectAt(data: JsonObject, keys: readonly string[]): JsonObject | null {
+  let current = data;
+  for (const key of keys) {
+    const next = current[key];
+    if (typeof next !== 'object' || next === null) return null;
+    current = next as JsonObject;
+  }
+  return current;
 }
 
 /** A deep copy of the event with its sensitive fields erased: what a case reads as after its key is destroyed. */

@@ -9,6 +9,18 @@ const RESTART_MS = 1_000;
 const RESTART_CAP_MS = 30_000;
 /** How long a stop waits for the thread's batch in flight and its connections before ending it. */
 const STOP_MS = 10_000;
+/**
+ * How long a thread may take to say it follows the feed. Built, it takes a second or two; one that takes longer is
+ * stuck, and is ended: at the application's start the start fails with a reason (the API does not wait forever
+ * without listening), later it is tried again like a thread that died.
+ */
+const START_MS = 120_000;
+
+export interface ProjectorThreadOptions {
+  /** The thread's script (tests give one of their own); the projector's by default. */
+  file?: string;
+  startMs?: number;
+}
 
 /**
  * The projector on a worker thread of the API's process (projector-thread.worker.ts), so that the two never wait
@@ -28,6 +40,7 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly config: AppConfig,
     private readonly logger: Logger,
+    private readonly options: ProjectorThreadOptions = {},
   ) {}
 
   get running(): boolean {
@@ -62,30 +75,47 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
 
   private start(): Promise<void> {
     const data: ProjectorThreadData = this.config;
-    const worker = startThread(path.join(__dirname, `projector-thread.worker${path.extname(__filename)}`), data);
+    const file = this.options.file ?? path.join(__dirname, `projector-thread.worker${path.extname(__filename)}`);
+    const startMs = this.options.startMs ?? START_MS;
+    const worker = startThread(file, data);
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
       let started = false;
+      let settled = false;
+      const settle = (failure?: Error): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        if (failure === undefined) resolve();
+        else reject(failure);
+      };
+      const deadline = setTimeout(() => {
+        settle(new Error(`The projector thread did not start within ${startMs} ms; it was ended`));
+        void worker.terminate();
+      }, startMs);
       worker.on('message', (message: FromProjectorThread) => {
+        if (settled && !started) return; // too late: the thread is being ended
         if (message.kind === 'ready') {
           started = true;
           this.ready = true;
           this.restartMs = RESTART_MS;
           this.logger.info('projector thread started');
-          resolve();
+          settle();
         } else if (message.kind === 'failed' && !started) {
-          reject(new Error(`The projector thread failed to start (${message.name}); its log says why`));
+          settle(new Error(`The projector thread failed to start (${message.name}); its log says why`));
           void worker.terminate();
         }
       });
       worker.on('error', (error) => {
-        if (!started) reject(error);
+        if (!started) settle(error);
         else this.logger.error({ err: error.message }, 'projector thread failed');
       });
       worker.on('exit', (code) => {
-        if (!started) return reject(new Error(`The projector thread exited (code ${code}) before it started`));
-        if (this.stopping || this.worker !== worker) return;
-        this.worker = null;
+        // A stop forgets its worker before ending it; any other exit leaves no worker to stop.
+        const current = this.worker === worker;
+        if (current) this.worker = null;
+        if (!started) return settle(new Error(`The projector thread exited (code ${code}) before it started`));
+        if (this.stopping || !current) return;
         this.ready = false;
         this.logger.error({ code, restartInMs: this.restartMs }, 'projector thread exited; starting it again');
         this.scheduleRestart();
@@ -98,7 +128,6 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
       this.restartTimer = null;
       if (this.stopping) return;
       this.start().catch((error: unknown) => {
-        this.worker = null;
         const err = error instanceof Error ? error.message : String(error);
         this.logger.error({ err, restartInMs: this.restartMs }, 'projector thread did not start again; trying later');
         this.scheduleRestart();

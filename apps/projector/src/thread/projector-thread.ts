@@ -94,14 +94,14 @@ export class ProjectorThread implements OnApplicationBootstrap, OnApplicationShu
         void worker.terminate();
       }, startMs);
       worker.on('message', (message: FromProjectorThread) => {
-        if (settled && !started) return; // too late: the thread is being ended
+        if (settled) return; // started already, or too late: the thread is being ended
         if (message.kind === 'ready') {
           started = true;
           this.ready = true;
           this.restartMs = RESTART_MS;
           this.logger.info('projector thread started');
           settle();
-        } else if (message.kind === 'failed' && !started) {
+        } else if (message.kind === 'failed') {
           settle(new Error(`The projector thread failed to start (${message.name}); its log says why`));
           void worker.terminate();
         }

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { ProjectorThread } from '../../apps/projector/src/thread/projector-thread';
 import { DAY, expectWritten, fromNow, get, openCaseBody, post } from '../support/e2e';
 import { createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app';
+import { until } from '../support/until';
 
 /**
  * The projector on a worker thread of the API's process (PROJECTOR_THREAD, the default outside tests): what the API
@@ -85,10 +86,10 @@ describe('projector thread', () => {
     const opened = await post(t.http, coordinator.token, '/v1/cases', openCaseBody('After The Crash'));
     expect(opened.status).toBe(201);
     const path = `/v1/cases/${opened.body.caseId as string}`;
-    for (const deadline = Date.now() + 20_000; (await get(t.http, coordinator.token, path)).status !== 200;) {
-      if (Date.now() > deadline) throw new Error('the restarted thread did not project the new case');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await until(
+      'the restarted thread projects the new case',
+      async () => (await get(t.http, coordinator.token, path)).status === 200,
+    );
     expect(thread.running).toBe(true);
     expect(await health()).toBe('up');
   });
@@ -102,9 +103,6 @@ describe('projector thread', () => {
           new URL(t.database.url).pathname.slice(1),
         ])
       ).rows[0].n;
-    for (const deadline = Date.now() + 10_000; (await left()) > 0;) {
-      if (Date.now() > deadline) throw new Error(`${await left()} connections left after the application closed`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await until('no connection is left', async () => (await left()) === 0);
   });
 });

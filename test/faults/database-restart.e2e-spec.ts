@@ -8,7 +8,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { get, openCaseBody, post } from '../support/e2e';
 import { ADMIN, createUser } from '../support/test-app';
 import { PgCluster } from './support/pg-cluster';
-import { ProcessFailures, until } from './support/until';
+import { until } from '../support/until';
+import { ProcessFailures } from './support/process-failures';
 import { type Ack, Traffic } from './support/traffic';
 
 const RESTARTS = 10;

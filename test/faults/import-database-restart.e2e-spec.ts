@@ -7,7 +7,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { csv, read, send, upload } from '../e2e/imports/import-client';
 import { ADMIN, createUser } from '../support/test-app';
 import { PgCluster } from './support/pg-cluster';
-import { ProcessFailures, until } from './support/until';
+import { until } from '../support/until';
+import { ProcessFailures } from './support/process-failures';
 
 /** Enough that the third stop still finds the commit under way: 16 rows side by side settle hundreds a second. */
 const ROWS = 2400;

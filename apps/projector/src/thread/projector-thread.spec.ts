@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger, loadConfig } from '@casetrack/config';
+import { until } from '../../../../test/support/until';
 import { ProjectorThread } from './projector-thread';
 
 /** Threads of the tests' own (plain JavaScript) in place of the projector's, to start as ProjectorThread does. */
@@ -27,7 +28,7 @@ describe('ProjectorThread start', () => {
     await expect(thread.onApplicationBootstrap()).rejects.toThrow('did not start within 300 ms');
     expect(thread.running).toBe(false);
     // The thread was ended: a stop has no thread left to ask and returns without waiting for one.
-    await waitFor(() => (thread as unknown as { worker: unknown }).worker === null);
+    await until('the thread is ended', () => (thread as unknown as { worker: unknown }).worker === null);
     await thread.onApplicationShutdown();
   });
 
@@ -53,10 +54,3 @@ describe('ProjectorThread start', () => {
     expect(thread.running).toBe(false);
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !condition();) {
-    if (Date.now() > deadline) throw new Error('the condition did not hold within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

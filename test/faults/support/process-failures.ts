@@ -1,16 +1,3 @@
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function until(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 20_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /**
  * Errors that escape to the process while a fault test runs (an unhandled 'error' event of a lost connection): they
  * are collected for the test to assert none, instead of crashing jest's worker.

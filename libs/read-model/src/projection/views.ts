@@ -197,7 +197,7 @@ export interface LinkView {
   relation: LinkRelation;
 }
 
-/** One row of `cases`, keyed by column name exactly as the table (so it can be written with jsonb_populate_recordset). */
+/** One row of `cases`, keyed by column name exactly as the table (the rebuild writes it with COPY by the table's column names). */
 export interface CaseRow extends CaseFigures {
   case_id: string;
   full_name: string;

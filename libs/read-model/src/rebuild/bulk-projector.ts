@@ -2,7 +2,7 @@ import type { ClientBase, Pool, PoolClient } from 'pg';
 import { type CaseState, evolve, evolveAll, foldFacts, initialCaseState } from '@casetrack/domain';
 import { caseStreamId, type EventStore, type FeedBatch, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
-import { deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
+import { type CaseRowColumns, caseRowColumns, deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
 import { recountCases, setCounting } from '../projection/case-counts';
 import { caseRows } from '../projection/case-rows';
 import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
@@ -91,6 +91,8 @@ export class BulkProjector implements FeedProjector {
   /** The write in flight (at most one), already guarded against an unhandled rejection; awaiting it rethrows. */
   private writing: Promise<void> = Promise.resolve();
   private client: PoolClient | null = null;
+  /** The shadow's columns, read with the writer's connection. */
+  private columns: CaseRowColumns | null = null;
   /**
    * The statistics' counts (case-counts.ts) are paused while the tables fill and counted once, by the first `finish`;
    * from then on the triggers count every write, as they count the live projector's.
@@ -299,24 +301,22 @@ export class BulkProjector implements FeedProjector {
   }
 
   /**
-   * Writes the cases on the projector's own connection. New cases alone (nearly every write) go as one statement,
-   * which is its own transaction: one round trip, so the write does not wait for this process between statements
-   * while it folds. Anything else (rows to replace, quarantine, the checkpoint) goes in one transaction, in bulk, and
-   * when PostgreSQL refuses a case's rows, again case by case under savepoints.
+   * Writes the cases on the projector's own connection. New cases alone (nearly every write) go in a transaction of
+   * their own, one `COPY` per table (bulk-rows.ts). Anything else (rows to replace, quarantine, the checkpoint) goes in
+   * one transaction, in bulk, and when PostgreSQL refuses a case's rows, again case by case under savepoints.
    */
   private async write(outgoing: readonly Outgoing[], checkpoint: number | null): Promise<void> {
     if (outgoing.length === 0 && checkpoint === null) return;
     const client = await this.writer();
     const plain = outgoing.every((o) => !o.stored && o.rows !== undefined && o.quarantine === null);
     if (checkpoint === null && plain) {
+      await client.query('BEGIN');
       try {
-        await insertCaseRows(
-          client,
-          this.schema,
-          outgoing.flatMap((o) => (o.rows ? [o.rows] : [])),
-        );
+        await this.insert(client, outgoing);
+        await client.query('COMMIT');
         return;
       } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
         if (!isRowDataError(error)) throw error;
       }
     }
@@ -330,6 +330,16 @@ export class BulkProjector implements FeedProjector {
     for (const entry of quarantined) {
       this.options.logger?.error({ schema: this.schema, ...entry }, 'rebuild quarantined an event it cannot apply');
     }
+  }
+
+  private async insert(client: PoolClient, outgoing: readonly Outgoing[]): Promise<void> {
+    const rows = outgoing.flatMap((o) => (o.rows ? [o.rows] : []));
+    await insertCaseRows(client, this.schema, await this.columnsOf(client), rows);
+  }
+
+  private async columnsOf(client: PoolClient): Promise<CaseRowColumns> {
+    this.columns ??= await caseRowColumns(client, this.schema);
+    return this.columns;
   }
 
   private async transaction(
@@ -403,11 +413,7 @@ export class BulkProjector implements FeedProjector {
       this.schema,
       derived.filter((o) => o.stored).map((o) => o.caseId),
     );
-    await insertCaseRows(
-      client,
-      this.schema,
-      derived.flatMap((o) => (o.rows ? [o.rows] : [])),
-    );
+    await this.insert(client, derived);
     const quarantined = derived.flatMap((o) => (o.quarantine ? [o.quarantine] : []));
     for (const o of outgoing) {
       if (o.rows !== undefined) continue;
@@ -457,7 +463,7 @@ export class BulkProjector implements FeedProjector {
     await client.query('SAVEPOINT case_rows');
     try {
       await deleteCaseRows(client, this.schema, [caseId]);
-      if (rows) await insertCaseRows(client, this.schema, [rows]);
+      if (rows) await insertCaseRows(client, this.schema, await this.columnsOf(client), [rows]);
       await client.query('RELEASE SAVEPOINT case_rows');
       return null;
     } catch (error) {

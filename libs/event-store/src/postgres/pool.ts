@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import { type ClientBase, Pool, type PoolClient } from 'pg';
 
 export interface PoolOptions {
   max: number;
@@ -60,15 +60,21 @@ export async function withClient<T>(pool: Pool, work: (client: PoolClient) => Pr
  * whose ROLLBACK may not have gone through is discarded rather than handed back to the pool mid-transaction.
  */
 export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  return withClient(pool, async (client) => {
-    await client.query(begin);
-    try {
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  });
+  return withClient(pool, (client) => inClientTransaction(client, () => work(client), begin));
+}
+
+/**
+ * Runs `work` inside a transaction on a connection the caller holds (a projector's own writer, say): COMMIT when it
+ * resolves, ROLLBACK when it throws.
+ */
+export async function inClientTransaction<T>(client: ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  await client.query(begin);
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }

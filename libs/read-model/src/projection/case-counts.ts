@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { inClientTransaction } from '@casetrack/event-store';
 import { quoteSchema } from './read-model-schema';
 
 /**
@@ -92,8 +93,7 @@ export function contributionsOf(source: string): string {
  */
 export async function recountCases(client: ClientBase, schema: string): Promise<void> {
   const s = quoteSchema(schema);
-  await client.query('BEGIN');
-  try {
+  await inClientTransaction(client, async () => {
     await client.query(
       "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off; SET LOCAL enable_memoize = off; SET LOCAL jit = off",
     );
@@ -102,11 +102,7 @@ export async function recountCases(client: ClientBase, schema: string): Promise<
       `INSERT INTO ${s}.case_counts (${COUNT_KEY}, n)
        SELECT ${COUNT_KEY}, sum(n) FROM (${contributionsOf(`${s}.cases`)}) x GROUP BY ${COUNT_KEY} HAVING sum(n) <> 0`,
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 /**

@@ -197,7 +197,7 @@ export interface LinkView {
   relation: LinkRelation;
 }
 
-/** One row of `cases`, keyed by column name exactly as the table (the rebuild writes it with COPY by the table's column names). */
+/** One row of `cases`, keyed by column name exactly as the table, so that it is written by column name. */
 export interface CaseRow extends CaseFigures {
   case_id: string;
   full_name: string;

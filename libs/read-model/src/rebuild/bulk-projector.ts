@@ -1,6 +1,13 @@
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { type CaseState, evolve, evolveAll, foldFacts, initialCaseState } from '@casetrack/domain';
-import { caseStreamId, type EventStore, type FeedBatch, type RecordedEvent, toCaseFact } from '@casetrack/event-store';
+import {
+  caseStreamId,
+  type EventStore,
+  type FeedBatch,
+  inClientTransaction,
+  type RecordedEvent,
+  toCaseFact,
+} from '@casetrack/event-store';
 import type { Logger } from '@casetrack/config';
 import { type CaseRowColumns, caseRowColumns, deleteCaseRows, insertCaseRows } from '../projection/bulk-rows';
 import { recountCases, setCounting } from '../projection/case-counts';
@@ -301,25 +308,13 @@ export class BulkProjector implements FeedProjector {
   }
 
   /**
-   * Writes the cases on the projector's own connection. New cases alone (nearly every write) go in a transaction of
-   * their own, one `COPY` per table (bulk-rows.ts). Anything else (rows to replace, quarantine, the checkpoint) goes in
-   * one transaction, in bulk, and when PostgreSQL refuses a case's rows, again case by case under savepoints.
+   * Writes the cases on the projector's own connection, in one transaction: rows to replace deleted, the new ones
+   * inserted with one `COPY` per table (bulk-rows.ts), quarantine and the checkpoint beside them; when PostgreSQL
+   * refuses a case's rows, again case by case under savepoints.
    */
   private async write(outgoing: readonly Outgoing[], checkpoint: number | null): Promise<void> {
     if (outgoing.length === 0 && checkpoint === null) return;
     const client = await this.writer();
-    const plain = outgoing.every((o) => !o.stored && o.rows !== undefined && o.quarantine === null);
-    if (checkpoint === null && plain) {
-      await client.query('BEGIN');
-      try {
-        await this.insert(client, outgoing);
-        await client.query('COMMIT');
-        return;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        if (!isRowDataError(error)) throw error;
-      }
-    }
     let quarantined: QuarantinedEvent[];
     try {
       quarantined = await this.transaction(client, outgoing, checkpoint, () => this.writeBulk(client, outgoing));
@@ -330,11 +325,6 @@ export class BulkProjector implements FeedProjector {
     for (const entry of quarantined) {
       this.options.logger?.error({ schema: this.schema, ...entry }, 'rebuild quarantined an event it cannot apply');
     }
-  }
-
-  private async insert(client: PoolClient, outgoing: readonly Outgoing[]): Promise<void> {
-    const rows = outgoing.flatMap((o) => (o.rows ? [o.rows] : []));
-    await insertCaseRows(client, this.schema, await this.columnsOf(client), rows);
   }
 
   private async columnsOf(client: PoolClient): Promise<CaseRowColumns> {
@@ -348,8 +338,7 @@ export class BulkProjector implements FeedProjector {
     checkpoint: number | null,
     work: () => Promise<QuarantinedEvent[]>,
   ): Promise<QuarantinedEvent[]> {
-    await client.query('BEGIN');
-    try {
+    return inClientTransaction(client, async () => {
       if (checkpoint !== null) {
         // The checkpoint's commit waits for the disk, and with it everything this connection committed before.
         await client.query('SET LOCAL synchronous_commit = on');
@@ -364,12 +353,8 @@ export class BulkProjector implements FeedProjector {
         cleared.map((o) => o.caseId),
       );
       if (checkpoint !== null) await saveCheckpoint(client, this.schema, checkpoint);
-      await client.query('COMMIT');
       return quarantined;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    });
   }
 
   /**
@@ -413,7 +398,12 @@ export class BulkProjector implements FeedProjector {
       this.schema,
       derived.filter((o) => o.stored).map((o) => o.caseId),
     );
-    await this.insert(client, derived);
+    await insertCaseRows(
+      client,
+      this.schema,
+      await this.columnsOf(client),
+      derived.flatMap((o) => (o.rows ? [o.rows] : [])),
+    );
     const quarantined = derived.flatMap((o) => (o.quarantine ? [o.quarantine] : []));
     for (const o of outgoing) {
       if (o.rows !== undefined) continue;

@@ -88,7 +88,7 @@ export class ThreadedShadow {
   }
 
   async applyBatch(batch: FeedBatch): Promise<void> {
-    const folded = this.thread.call({ op: 'batch', batch }).then((checkpoint) => {
+    const folded = this.thread.call({ op: 'batch', batch: JSON.stringify(batch) }).then((checkpoint) => {
       this.position = checkpoint;
     });
     // Rethrown when awaited below or by `drain`, not reported as unhandled meanwhile.

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '@casetrack/config';
-import { withClient } from '@casetrack/event-store';
+import { type FeedBatch, withClient } from '@casetrack/event-store';
 // Not the library's index: that brings Nest, TypeORM and every query, seconds of loading for a thread that needs one class.
 import { BulkProjector } from '../../../../../libs/read-model/src/rebuild/bulk-projector';
 import { openEventStore } from '../event-store';
@@ -30,7 +30,7 @@ async function run(request: ShadowRequest): Promise<void> {
       projector = new BulkProjector(pool, store, { schema: request.schema, capacity: request.capacity, logger });
       return;
     case 'batch':
-      return opened().applyBatch(request.batch);
+      return opened().applyBatch(JSON.parse(request.batch) as FeedBatch);
     case 'finish':
       return opened().finish({ count: request.count });
     case 'count': {

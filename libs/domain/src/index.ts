@@ -17,4 +17,5 @@ export * from './names';
 export * from './events/sensitive-fields';
 export * from './events/field-classes';
 export { occurredOnOf } from './values/time';
+export { copyJson } from './values/json';
 export * from './deadlines';

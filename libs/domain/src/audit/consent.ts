@@ -1,5 +1,6 @@
 import type { CaseEvent, CaseFact } from '../events/case-events';
 import { ERASED_TEXT, forEachSensitiveField } from '../events/sensitive-fields';
+import { copyJson } from '../values/json';
 import { type ActorRole, CONSENTS, type Consent } from '../values/vocabularies';
 
 /** What a reader sees in place of a typed value the victim did not consent to show them (as `[erased]` after erasure). */
@@ -77,7 +78,7 @@ function withholdAllegation<E extends CaseEvent>(event: E): E {
 
 /** The event with its sensitive fields withheld; the event itself when it has none. */
 function withholdSensitive<E extends CaseEvent>(event: E): E {
-  const data = structuredClone(event.data) as unknown;
+  const data = copyJson(event.data) as unknown;
   let changed = false;
   forEachSensitiveField(event.type, data, (parent, key) => {
     parent[key] = withhold(parent[key]);

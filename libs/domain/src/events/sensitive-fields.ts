@@ -1,3 +1,4 @@
+import { copyJson } from '../values/json';
 import type { CaseEvent, CaseEventType } from './case-events';
 
 /**
@@ -111,7 +112,7 @@ function objectAt(data: JsonObject, keys: readonly string[]): JsonObject | null 
 
 /** A deep copy of the event with its sensitive fields erased: what a case reads as after its key is destroyed. */
 export function redactEvent<E extends CaseEvent>(event: E): E {
-  const data = structuredClone(event.data) as unknown as JsonObject;
+  const data = copyJson(event.data) as unknown as JsonObject;
   forEachSensitiveField(event.type, data, (parent, key, _path, kind) => redactField(parent, key, kind));
   return { ...event, data } as unknown as E;
 }

@@ -1,4 +1,11 @@
-import { forEachSensitiveField, redactEvent, redactField, sealingCaseOf, type CaseEvent } from '@casetrack/domain';
+import {
+  copyJson,
+  forEachSensitiveField,
+  redactEvent,
+  redactField,
+  sealingCaseOf,
+  type CaseEvent,
+} from '@casetrack/domain';
 import { caseIdOf } from '../case-streams';
 import type { Json, NewEvent, RecordedEvent } from '../event-store.port';
 import { DecryptionError, open, seal } from './aes-gcm';
@@ -96,7 +103,7 @@ export class CaseCipher {
       // Nothing sensitive is written to a case whose key is gone.
       return redactEvent({ type, data } as unknown as CaseEvent).data as unknown as Json;
     }
-    const copy = structuredClone(data);
+    const copy = copyJson(data);
     forEachSensitiveField(type, copy, (parent, field, path) => {
       const plaintext = Buffer.from(JSON.stringify(parent[field]), 'utf8');
       const $sealed = seal(key.key, plaintext, placeOf(caseId, eventId, path)).toString('base64');
@@ -109,7 +116,7 @@ export class CaseCipher {
     if (key === null || key.kind === 'erased') {
       return redactEvent({ type: event.type, data: event.data } as unknown as CaseEvent).data as unknown as Json;
     }
-    const copy = structuredClone(event.data);
+    const copy = copyJson(event.data);
     forEachSensitiveField(event.type, copy, (parent, field, path, kind) => {
       const value = parent[field];
       if (!isSealed(value)) return;

@@ -24,16 +24,28 @@ export async function dropSecondaryIndexes(pool: Pool, schema: string): Promise<
 /** Index builds run on this many connections at once: PostgreSQL builds each on one core, and the machine has two. */
 const BUILDERS = 2;
 
-/** Work for an index builder's connection beside the index builds (the rebuild's statistics count). */
+const MAINTENANCE_MEMORY = "SET maintenance_work_mem = '256MB'";
+
+/** Work for an index builder's connection beside the index builds (the rebuild's statistics count, on `cases`). */
 export type BuilderJob = (client: PoolClient) => Promise<void>;
 
 /**
  * Builds the indexes back from their definitions, several at a time, then gives the planner statistics for the new
- * tables. The trigram index, by far the slowest, goes first so that the others fill the other connection meanwhile;
- * `jobs` come right after it, so that a job as long as the statistics' count (seconds at 100,000 cases) runs beside
- * the trigram index on the other core instead of alone after all of them. Each table's `ANALYZE` (seconds too) waits
- * for every index (it also counts the values of index expressions, `lower(city)` among them) and then runs on the
- * first free connection, beside a job still running rather than after it.
+ * tables.
+ *
+ * The trigram indexes, by far the slowest, are built concurrently (`CREATE INDEX CONCURRENTLY`), each on a connection
+ * of its own, from the start. A plain `CREATE INDEX` holds a transaction id for the whole build, and the feed delivers
+ * no event written after the oldest transaction id still running anywhere in the cluster (event-store sql.ts): the live
+ * projector, so the board and the reminders, would wait for the whole trigram build (seconds at a million events). A
+ * concurrent build holds none while it reads the table and fills the index; it reads the table twice instead of once.
+ * The other builds are short, and run plainly on `BUILDERS` connections.
+ *
+ * A concurrent build waits for every transaction whose snapshot is older than its own. A plain build, or the count's
+ * `ALTER TABLE`, waiting for the lock of a concurrent build on the same table while holding such a snapshot would be
+ * a deadlock: so a table's other builds, and `jobs` (which work on `cases`), start once its concurrent builds are done,
+ * and the builders first build the indexes of the other tables. Each table's `ANALYZE` (seconds too) waits for every
+ * index (it also counts the values of index expressions, `lower(city)` among them) and then runs on the first free
+ * builder.
  */
 export async function buildIndexes(
   pool: Pool,
@@ -42,17 +54,38 @@ export async function buildIndexes(
   jobs: readonly BuilderJob[] = [],
 ): Promise<void> {
   const s = quoteSchema(schema);
-  const sorted = [...definitions].sort(
-    (a, b) => Number(b.includes('gin_trgm_ops')) - Number(a.includes('gin_trgm_ops')),
-  );
-  // The builds started so far. A table's statistics are queued after every build, so all have started by then.
-  const started: Array<Promise<unknown>> = [];
+  const concurrent = new Map<string, Promise<unknown>>();
+  for (const definition of definitions.filter(isSlow)) {
+    const table = tableOf(definition);
+    const before = concurrent.get(table) ?? Promise.resolve();
+    const built = before.then(() =>
+      withClient(pool, async (client) => {
+        await client.query(MAINTENANCE_MEMORY);
+        await client.query(concurrently(definition));
+      }),
+    );
+    // Rethrown by whoever waits for it (every table's ANALYZE does), not reported as unhandled meanwhile.
+    built.catch(() => undefined);
+    concurrent.set(table, built);
+  }
+  const after = async (table: string): Promise<void> => {
+    await concurrent.get(table);
+  };
+  const plain = definitions.filter((definition) => !isSlow(definition));
+  const started: Array<Promise<unknown>> = [...concurrent.values()];
   const index =
     (definition: string): BuilderJob =>
     async (client) => {
+      await after(tableOf(definition));
       const built = client.query(definition);
       started.push(built);
       await built;
+    };
+  const job =
+    (work: BuilderJob): BuilderJob =>
+    async (client) => {
+      await after('cases');
+      await work(client);
     };
   const analyze =
     (table: string): BuilderJob =>
@@ -60,16 +93,33 @@ export async function buildIndexes(
       await Promise.all(started);
       await client.query(`ANALYZE ${s}.${table}`);
     };
+  const waits = (definition: string): boolean => concurrent.has(tableOf(definition));
   const queue: BuilderJob[] = [
-    ...sorted.slice(0, 1).map(index),
-    ...jobs,
-    ...sorted.slice(1).map(index),
+    ...plain.filter((definition) => !waits(definition)).map(index),
+    ...jobs.map(job),
+    ...plain.filter(waits).map(index),
     ...['cases', 'hearings', 'complaints'].map(analyze),
   ];
   const builder = (): Promise<void> =>
     withClient(pool, async (client) => {
-      await client.query(`SET maintenance_work_mem = '256MB'`);
+      await client.query(MAINTENANCE_MEMORY);
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next(client);
     });
-  await Promise.all(Array.from({ length: BUILDERS }, builder));
+  await Promise.all([...Array.from({ length: BUILDERS }, builder), ...concurrent.values()]);
+}
+
+function isSlow(definition: string): boolean {
+  return definition.includes('gin_trgm_ops');
+}
+
+/** The table of an index definition as `pg_get_indexdef` writes it (`CREATE INDEX name ON schema.table USING ...`). */
+function tableOf(definition: string): string {
+  const table = / ON (?:ONLY )?[^.\s]+\.([^\s(]+)/.exec(definition)?.[1];
+  if (table === undefined) throw new Error(`No table in the index definition: ${definition}`);
+  return table;
+}
+
+function concurrently(definition: string): string {
+  if (!definition.startsWith('CREATE INDEX ')) throw new Error(`Not an index definition: ${definition}`);
+  return `CREATE INDEX CONCURRENTLY ${definition.slice('CREATE INDEX '.length)}`;
 }

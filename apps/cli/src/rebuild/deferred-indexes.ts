@@ -33,19 +33,19 @@ export type BuilderJob = (client: PoolClient) => Promise<void>;
  * Builds the indexes back from their definitions, several at a time, then gives the planner statistics for the new
  * tables.
  *
- * The trigram indexes, by far the slowest, are built concurrently (`CREATE INDEX CONCURRENTLY`), each on a connection
- * of its own, from the start. A plain `CREATE INDEX` holds a transaction id for the whole build, and the feed delivers
- * no event written after the oldest transaction id still running anywhere in the cluster (event-store sql.ts): the live
- * projector, so the board and the reminders, would wait for the whole trigram build (seconds at a million events). A
- * concurrent build holds none while it reads the table and fills the index; it reads the table twice instead of once.
- * The other builds are short, and run plainly on `BUILDERS` connections.
+ * The trigram indexes, by far the slowest, are built concurrently (`CREATE INDEX CONCURRENTLY`). A plain `CREATE INDEX`
+ * holds a transaction id for the whole build, and the feed delivers no event written after the oldest transaction id
+ * still running anywhere in the cluster (event-store sql.ts): the live projector, so the board and the reminders, would
+ * wait for the whole trigram build (seconds at a million events). A concurrent build holds none while it reads the
+ * table and fills the index; it reads the table twice instead of once.
  *
  * A concurrent build waits for every transaction whose snapshot is older than its own. A plain build, or the count's
- * `ALTER TABLE`, waiting for the lock of a concurrent build on the same table while holding such a snapshot would be
- * a deadlock: so a table's other builds, and `jobs` (which work on `cases`), start once its concurrent builds are done,
- * and the builders first build the indexes of the other tables. Each table's `ANALYZE` (seconds too) waits for every
- * index (it also counts the values of index expressions, `lower(city)` among them) and then runs on the first free
- * builder.
+ * `ALTER TABLE`, waiting for the lock of a concurrent build on the same table while holding such a snapshot would be a
+ * deadlock. So the work runs in two rounds on `BUILDERS` connections: first the concurrent builds (one table's one
+ * after the other) and the plain builds of the other tables; then `jobs` (which work on `cases`), the other builds,
+ * and each table's `ANALYZE` (seconds too), which waits for every index (it also counts the values of index
+ * expressions, `lower(city)` among them) and then runs on the first free connection. Nothing waits for another step
+ * while it holds a connection that step needs.
  */
 export async function buildIndexes(
   pool: Pool,
@@ -54,58 +54,48 @@ export async function buildIndexes(
   jobs: readonly BuilderJob[] = [],
 ): Promise<void> {
   const s = quoteSchema(schema);
-  const concurrent = new Map<string, Promise<unknown>>();
-  for (const definition of definitions.filter(isSlow)) {
-    const table = tableOf(definition);
-    const before = concurrent.get(table) ?? Promise.resolve();
-    const built = before.then(() =>
-      withClient(pool, async (client) => {
-        await client.query(MAINTENANCE_MEMORY);
-        await client.query(concurrently(definition));
-      }),
-    );
-    // Rethrown by whoever waits for it (every table's ANALYZE does), not reported as unhandled meanwhile.
-    built.catch(() => undefined);
-    concurrent.set(table, built);
-  }
-  const after = async (table: string): Promise<void> => {
-    await concurrent.get(table);
-  };
+  const started: Array<Promise<unknown>> = [];
+  const run =
+    (statements: readonly string[]): BuilderJob =>
+    async (client) => {
+      for (const statement of statements) {
+        const built = client.query(statement);
+        started.push(built);
+        await built;
+      }
+    };
+  const slow = definitions.filter(isSlow);
+  const slowTables = new Set(slow.map(tableOf));
   const plain = definitions.filter((definition) => !isSlow(definition));
-  const started: Array<Promise<unknown>> = [...concurrent.values()];
-  const index =
-    (definition: string): BuilderJob =>
-    async (client) => {
-      await after(tableOf(definition));
-      const built = client.query(definition);
-      started.push(built);
-      await built;
-    };
-  const job =
-    (work: BuilderJob): BuilderJob =>
-    async (client) => {
-      await after('cases');
-      await work(client);
-    };
+  const waits = (definition: string): boolean => slowTables.has(tableOf(definition));
   const analyze =
     (table: string): BuilderJob =>
     async (client) => {
       await Promise.all(started);
       await client.query(`ANALYZE ${s}.${table}`);
     };
-  const waits = (definition: string): boolean => concurrent.has(tableOf(definition));
-  const queue: BuilderJob[] = [
-    ...plain.filter((definition) => !waits(definition)).map(index),
-    ...jobs.map(job),
-    ...plain.filter(waits).map(index),
+  await runBuilders(pool, [
+    ...[...slowTables].map((table) =>
+      run(slow.filter((definition) => tableOf(definition) === table).map(concurrently)),
+    ),
+    ...plain.filter((definition) => !waits(definition)).map((definition) => run([definition])),
+  ]);
+  await runBuilders(pool, [
+    ...jobs,
+    ...plain.filter(waits).map((definition) => run([definition])),
     ...['cases', 'hearings', 'complaints'].map(analyze),
-  ];
+  ]);
+}
+
+/** Runs the jobs in order on `BUILDERS` connections, each taking the next job as it finishes one. */
+async function runBuilders(pool: Pool, jobs: readonly BuilderJob[]): Promise<void> {
+  const queue = [...jobs];
   const builder = (): Promise<void> =>
     withClient(pool, async (client) => {
       await client.query(MAINTENANCE_MEMORY);
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next(client);
     });
-  await Promise.all([...Array.from({ length: BUILDERS }, builder), ...concurrent.values()]);
+  await Promise.all(Array.from({ length: BUILDERS }, builder));
 }
 
 function isSlow(definition: string): boolean {

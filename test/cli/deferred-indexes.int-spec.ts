@@ -53,9 +53,12 @@ describe('the rebuild builds its slow indexes without holding the live feed back
       pool,
       SCHEMA,
       [
-        `CREATE INDEX cases_name_keys_idx ON ${SCHEMA}.cases USING gin (name_keys gin_trgm_ops)`,
-        `CREATE INDEX cases_case_idx ON ${SCHEMA}.cases USING btree (case_id)`,
-        `CREATE INDEX hearings_case_idx ON ${SCHEMA}.hearings USING btree (case_id)`,
+        {
+          table: 'cases',
+          definition: `CREATE INDEX cases_name_keys_idx ON ${SCHEMA}.cases USING gin (name_keys gin_trgm_ops)`,
+        },
+        { table: 'cases', definition: `CREATE INDEX cases_case_idx ON ${SCHEMA}.cases USING btree (case_id)` },
+        { table: 'hearings', definition: `CREATE INDEX hearings_case_idx ON ${SCHEMA}.hearings USING btree (case_id)` },
       ],
       [async () => void jobSawBuilds.push(await running(pool, TRIGRAM_BUILD))],
     );

@@ -7,10 +7,10 @@ import { quoteSchema } from '@casetrack/read-model';
  * once at the end, which is much cheaper than maintaining them (trigram and array GIN indexes above all) row by
  * row. Unique indexes stay: the upserts and the per-case deletes of every batch need them.
  */
-export async function dropSecondaryIndexes(pool: Pool, schema: string): Promise<string[]> {
+export async function dropSecondaryIndexes(pool: Pool, schema: string): Promise<DeferredIndex[]> {
   quoteSchema(schema);
-  const { rows } = await pool.query<{ name: string; definition: string }>(
-    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+  const { rows } = await pool.query<{ name: string; table: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, t.relname AS table, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
        JOIN pg_class t ON t.oid = i.indrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -18,13 +18,17 @@ export async function dropSecondaryIndexes(pool: Pool, schema: string): Promise<
     [schema],
   );
   for (const row of rows) await pool.query(`DROP INDEX ${row.name}`);
-  return rows.map((row) => row.definition);
+  return rows.map(({ table, definition }) => ({ table, definition }));
+}
+
+/** An index to build again: its table's name and its definition as `pg_get_indexdef` writes it. */
+export interface DeferredIndex {
+  table: string;
+  definition: string;
 }
 
 /** Index builds run on this many connections at once: PostgreSQL builds each on one core, and the machine has two. */
 const BUILDERS = 2;
-
-const MAINTENANCE_MEMORY = "SET maintenance_work_mem = '256MB'";
 
 /** Work for an index builder's connection beside the index builds (the rebuild's statistics count, on `cases`). */
 export type BuilderJob = (client: PoolClient) => Promise<void>;
@@ -50,7 +54,7 @@ export type BuilderJob = (client: PoolClient) => Promise<void>;
 export async function buildIndexes(
   pool: Pool,
   schema: string,
-  definitions: readonly string[],
+  indexes: readonly DeferredIndex[],
   jobs: readonly BuilderJob[] = [],
 ): Promise<void> {
   const s = quoteSchema(schema);
@@ -64,10 +68,11 @@ export async function buildIndexes(
         await built;
       }
     };
-  const slow = definitions.filter(isSlow);
-  const slowTables = new Set(slow.map(tableOf));
-  const plain = definitions.filter((definition) => !isSlow(definition));
-  const waits = (definition: string): boolean => slowTables.has(tableOf(definition));
+  const slow = indexes.filter(isSlow);
+  const slowTables = new Set(slow.map((index) => index.table));
+  const plain = indexes.filter((index) => !isSlow(index));
+  const waits = (index: DeferredIndex): boolean => slowTables.has(index.table);
+  const build = (index: DeferredIndex): BuilderJob => run([index.definition]);
   const analyze =
     (table: string): BuilderJob =>
     async (client) => {
@@ -75,14 +80,12 @@ export async function buildIndexes(
       await client.query(`ANALYZE ${s}.${table}`);
     };
   await runBuilders(pool, [
-    ...[...slowTables].map((table) =>
-      run(slow.filter((definition) => tableOf(definition) === table).map(concurrently)),
-    ),
-    ...plain.filter((definition) => !waits(definition)).map((definition) => run([definition])),
+    ...[...slowTables].map((table) => run(slow.filter((index) => index.table === table).map(concurrently))),
+    ...plain.filter((index) => !waits(index)).map(build),
   ]);
   await runBuilders(pool, [
     ...jobs,
-    ...plain.filter(waits).map((definition) => run([definition])),
+    ...plain.filter(waits).map(build),
     ...['cases', 'hearings', 'complaints'].map(analyze),
   ]);
 }
@@ -92,24 +95,17 @@ async function runBuilders(pool: Pool, jobs: readonly BuilderJob[]): Promise<voi
   const queue = [...jobs];
   const builder = (): Promise<void> =>
     withClient(pool, async (client) => {
-      await client.query(MAINTENANCE_MEMORY);
+      await client.query(`SET maintenance_work_mem = '256MB'`);
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next(client);
     });
   await Promise.all(Array.from({ length: BUILDERS }, builder));
 }
 
-function isSlow(definition: string): boolean {
-  return definition.includes('gin_trgm_ops');
+function isSlow(index: DeferredIndex): boolean {
+  return index.definition.includes('gin_trgm_ops');
 }
 
-/** The table of an index definition as `pg_get_indexdef` writes it (`CREATE INDEX name ON schema.table USING ...`). */
-function tableOf(definition: string): string {
-  const table = / ON (?:ONLY )?[^.\s]+\.([^\s(]+)/.exec(definition)?.[1];
-  if (table === undefined) throw new Error(`No table in the index definition: ${definition}`);
-  return table;
-}
-
-function concurrently(definition: string): string {
+function concurrently({ definition }: DeferredIndex): string {
   if (!definition.startsWith('CREATE INDEX ')) throw new Error(`Not an index definition: ${definition}`);
   return `CREATE INDEX CONCURRENTLY ${definition.slice('CREATE INDEX '.length)}`;
 }

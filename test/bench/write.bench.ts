@@ -24,6 +24,7 @@ import { createTestDatabase } from '../support/test-database';
 import { latency, median } from './projection/measure';
 import { BenchClient } from './support/http-client';
 import { type Child, portOf, profiler, serviceEnv, startChild, startService } from './support/service-child';
+import { serveStackFloor } from './support/stack-floor';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLIENTS = 32;
@@ -135,10 +136,12 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: database.url, max: 2 });
   let service: Child | null = null;
   let bare: Child | null = null;
+  let floor: Child | null = null;
   try {
     await pool.query('CREATE TABLE bare_writes (id uuid PRIMARY KEY, stream_id text, data jsonb, metadata jsonb)');
     service = await startService(serviceEnv(database.url, 'api', ADMIN));
     bare = await startChild(__filename, 'bare', { DATABASE_URL: database.url });
+    floor = await startChild(__filename, 'floor', { DATABASE_URL: database.url });
     const token = await on(service.port).coordinator(ADMIN, 'bench');
 
     console.log(`Opening ${CLIENTS} cases and one of ${LONG_CASE} events…`);
@@ -158,25 +161,33 @@ async function main(): Promise<void> {
       await on(port).expect(201, `/v1/cases/${cases[client]}/notes`, { body: NOTE });
     };
 
-    console.log('Warming up both servers…');
+    console.log('Warming up the three servers…');
     await run(CLIENTS, 640, serviceNote(service.port));
     await run(CLIENTS, 640, bareNote(bare.port));
+    await run(CLIENTS, 640, bareNote(floor.port));
 
     console.log(`\n1/4 ${CLIENTS} clients, each adding notes to its own case, ${WRITES} writes per run:`);
-    const serviceRuns: RunResult[] = [];
-    const bareRuns: RunResult[] = [];
+    const sides = {
+      service: serviceNote(service.port),
+      bare: bareNote(bare.port),
+      'stack floor': bareNote(floor.port),
+    };
+    const runs: Record<keyof typeof sides, RunResult[]> = { service: [], bare: [], 'stack floor': [] };
+    const names = Object.keys(sides) as Array<keyof typeof sides>;
     for (let round = 1; PARTS.has(1) && round <= ROUNDS; round += 1) {
-      const order = round % 2 === 1 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
-      for (const side of order) {
-        const result =
-          side === 'service'
-            ? await run(CLIENTS, WRITES, serviceNote(service.port))
-            : await run(CLIENTS, WRITES, bareNote(bare.port));
-        (side === 'service' ? serviceRuns : bareRuns).push(result);
+      // Each side goes first, second and last in turn, so that none always follows another.
+      for (let k = 0; k < names.length; k += 1) {
+        const side = names[(round + (round % 2 === 0 ? k : names.length - k)) % names.length];
+        const result = await run(CLIENTS, WRITES, sides[side]);
+        runs[side].push(result);
         console.log(`  round ${round}/${ROUNDS} ${line(side, result, 'writes/s')}`);
       }
     }
-    const ratio = median(serviceRuns.map((r, i) => r.perSecond / bareRuns[i].perSecond));
+    const pairedRatio = (a: RunResult[], b: RunResult[]): number =>
+      median(a.map((r, i) => r.perSecond / b[i].perSecond));
+    const ratio = pairedRatio(runs.service, runs.bare);
+    const floorRatio = pairedRatio(runs['stack floor'], runs.bare);
+    const ofFloor = pairedRatio(runs.service, runs['stack floor']);
 
     console.log(`\n2/4 One client: a note on a case of ${LONG_CASE}+ events against a note on a new case:`);
     const longRuns: RunResult[] = [];
@@ -248,13 +259,18 @@ async function main(): Promise<void> {
       console.log(`    the profile: ${file} (open it in Chrome DevTools or speedscope)`);
     }
 
-    const s = summary(serviceRuns);
-    const b = summary(bareRuns);
+    const s = summary(runs.service);
+    const b = summary(runs.bare);
     const reads = summary(readRuns);
     console.log('\nMedians:');
     console.log(`  ${line('service', s, 'writes/s')}`);
     console.log(`  ${line('bare INSERT server', b, 'writes/s')}`);
+    console.log(`  ${line('stack floor', summary(runs['stack floor']), 'writes/s')}`);
     console.log(`  service/bare writes/s (median of paired rounds): ${ratio.toFixed(2)}  (target ≥ 0.50, p99 < 50 ms)`);
+    console.log(
+      `  stack floor/bare: ${floorRatio.toFixed(2)} (NestJS, validation and the command bus alone can reach no more); ` +
+        `service/stack floor: ${ofFloor.toFixed(2)}`,
+    );
     console.log(`  ${line('GET one case', reads, 'reads/s')}  (target ≥ 2,000/s)`);
     console.log(
       `  one client, note p50: new case ${fmt(summary(newRuns).p50, 2)} ms, case of ${LONG_CASE}+ events ` +
@@ -270,6 +286,7 @@ async function main(): Promise<void> {
   } finally {
     await service?.stop();
     await bare?.stop();
+    await floor?.stop();
     for (const client of clients.values()) client.close();
     await pool.end();
     await database.drop();
@@ -336,7 +353,8 @@ function summariseProfile(file: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 const role = process.argv[2];
-const started = role === 'bare' ? serveBare() : main().then(() => undefined);
+const roles: Record<string, () => Promise<void>> = { bare: serveBare, floor: serveStackFloor };
+const started = (roles[role] ?? main)();
 started.catch((error: unknown) => {
   console.error(error);
   process.exit(1);

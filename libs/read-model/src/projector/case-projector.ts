@@ -30,7 +30,8 @@ import {
   type QuarantinedEvent,
   saveQuarantine,
 } from './quarantine';
-import { eraseCopiedNames, erasedCasesOf, vacuumAfterErasure } from './erasure-sweep';
+import { eraseCopiedNames, erasedCasesOf } from './erasure-sweep';
+import { ErasureVacuum } from './erasure-vacuum';
 import { StateCache } from './state-cache';
 import { groupByCase } from './group-by-case';
 
@@ -94,6 +95,7 @@ export class CaseProjector {
   private readonly cache: StateCache;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly erasureVacuum: ErasureVacuum;
   private subscription: Subscription | null = null;
   private restarting: Promise<void> | null = null;
   /** Counts `stop` calls, so that a restart in progress notices one and gives up. */
@@ -111,6 +113,7 @@ export class CaseProjector {
     this.cache = new StateCache(options.cacheSize ?? 5_000);
     this.batchSize = options.batchSize ?? 1_000;
     this.idleMs = options.idleMs ?? 10;
+    this.erasureVacuum = new ErasureVacuum(pool, options.logger);
   }
 
   get checkpoint(): number {
@@ -142,6 +145,7 @@ export class CaseProjector {
     this.subscription = null;
     await subscription?.stop();
     await this.restarting;
+    await this.erasureVacuum.stop();
   }
 
   /** Projects everything the feed holds after the stored checkpoint, then returns; for rebuilds and tests. */
@@ -174,9 +178,7 @@ export class CaseProjector {
       throw error;
     }
     // An erasure rewrote rows: their old versions still hold the plaintext until vacuumed (live schema only).
-    if (this.schema === READ_MODEL_SCHEMA) {
-      await vacuumAfterErasure(this.pool, erasedCasesOf(batch.events), this.options.logger);
-    }
+    if (this.schema === READ_MODEL_SCHEMA) this.erasureVacuum.request(erasedCasesOf(batch.events));
   }
 
   /** Each case folded and its rows derived; a case whose fold or rows throw is left to `commitIsolated`. */

@@ -2,8 +2,6 @@ import type { Pool, PoolClient } from 'pg';
 import type { CaseState } from '@casetrack/domain';
 import { ERASED_TEXT } from '@casetrack/domain';
 import { caseIdOf, type RecordedEvent } from '@casetrack/event-store';
-import type { Logger } from '@casetrack/config';
-import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
 
 /**
  * Tables outside the read-model schema that hold copies of case text: the stored first answers of Idempotency-Key
@@ -39,32 +37,8 @@ export async function eraseCopiedNames(client: PoolClient, states: ReadonlyMap<s
   }
 }
 
-/**
- * After a batch that erased cases is committed (their rows rewritten from the erased state), the tables holding case
- * text are vacuumed, so that the old row versions, which still hold the plaintext, leave the table files. VACUUM
- * cannot run in a transaction, hence after the batch. A failure is logged and leaves the batch committed: the live
- * rows are right, autovacuum will get to the old versions, and the next erasure sweeps again.
- */
-export async function vacuumAfterErasure(pool: Pool, caseIds: readonly string[], logger?: Logger): Promise<void> {
-  if (caseIds.length === 0) return;
-  try {
-    const present = await presentCopyTables(pool);
-    const schema = quoteSchema(READ_MODEL_SCHEMA);
-    const { rows } = await pool.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [
-      READ_MODEL_SCHEMA,
-    ]);
-    const tables = [
-      ...rows.map((row) => `${schema}."${row.tablename}"`),
-      ...present.map((table) => `public."${table}"`),
-    ];
-    await pool.query(`VACUUM ${tables.join(', ')}`);
-    logger?.info({ cases: caseIds.length, tables: tables.length }, 'vacuumed the rows an erasure rewrote');
-  } catch (error) {
-    logger?.error({ err: error, cases: caseIds }, 'vacuum after an erasure failed');
-  }
-}
-
-async function presentCopyTables(db: Pool | PoolClient): Promise<string[]> {
+/** The tables outside the read-model schema that hold copies of case text and exist in this database. */
+export async function presentCopyTables(db: Pool | PoolClient): Promise<string[]> {
   const { rows } = await db.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1::text[])`,
     [COPY_TABLES],

@@ -7,3 +7,4 @@ export * from './stream-digest';
 export * from './case-timeline';
 export * from './crypto';
 export * from './kurrentdb';
+export { Pause } from './subscription-support';

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { Logger } from '@casetrack/config';
+import { Pause } from '@casetrack/event-store';
 import { READ_MODEL_SCHEMA, quoteSchema } from '../projection/read-model-schema';
 import { presentCopyTables } from './erasure-sweep';
 
@@ -25,7 +26,7 @@ export class ErasureVacuum {
   private waiting = 0;
   private sweeping: Promise<void> | null = null;
   private stopping = false;
-  private wake: (() => void) | null = null;
+  private readonly pause = new Pause();
 
   constructor(
     private readonly pool: Pool,
@@ -42,7 +43,7 @@ export class ErasureVacuum {
   /** Gives up a waiting vacuum, lets a running one end. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.interrupt();
     await this.sweeping;
     this.waiting = 0;
     this.stopping = false;
@@ -71,7 +72,7 @@ export class ErasureVacuum {
         this.logger?.info({ cases, tables: tables.length }, 'vacuumed the rows an erasure rewrote');
       } catch (error) {
         this.logger?.error({ err: error, cases }, 'vacuum after an erasure failed; retrying');
-        await this.pause(Math.min(100 * 2 ** failures++, 5_000));
+        await this.pause.for(Math.min(100 * 2 ** failures++, 5_000));
       }
     }
   }
@@ -80,27 +81,16 @@ export class ErasureVacuum {
   private async awaitSessionsPast(xid: string, cases: number): Promise<boolean> {
     const started = Date.now();
     let logged = false;
-    for (let pause = FIRST_PAUSE_MS; !this.stopping; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
+    for (let ms = FIRST_PAUSE_MS; !this.stopping; ms = Math.min(2 * ms, LONGEST_PAUSE_MS)) {
       if (!(await seenBeforeBy(this.pool, xid))) return true;
-      if (!logged && Date.now() - started >= LONG_WAIT_MS) {
+      const waitedMs = Date.now() - started;
+      if (!logged && waitedMs >= LONG_WAIT_MS) {
         logged = true;
-        this.logger?.warn({ cases, waitedMs: Date.now() - started }, 'vacuum after an erasure waits for a transaction');
+        this.logger?.warn({ cases, waitedMs }, 'vacuum after an erasure waits for a transaction');
       }
-      await this.pause(pause);
+      await this.pause.for(ms);
     }
     return false;
-  }
-
-  /** Sleeps `ms`, or until a stop. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 }
 
